@@ -1,0 +1,90 @@
+"""Cross-checks of a scenario against the catalogue: every id must exist, rules must be satisfiable.
+
+Each ``check_<rule>`` returns a list of :class:`~planner.errors.Issue`; :func:`run_checks` gathers them and
+:func:`validate` raises when any is an error.
+"""
+
+from __future__ import annotations
+
+from planner.catalog import Catalog
+from planner.errors import Issue, PlannerInputError, errors_only
+from planner.scenario import Scenario
+
+
+def _src(scenario: Scenario) -> str:
+    return scenario.name or "scenario"
+
+
+def check_device_ids(catalog: Catalog, scenario: Scenario) -> list[Issue]:
+    """Device ids named in installed, devices, must_include and exclude exist in the catalogue."""
+    issues, src = [], _src(scenario)
+    named: list[tuple[str, str]] = []
+    for i, site in enumerate(scenario.sites):
+        named += [(f"sites[{i}].installed.{d}", d) for d in site.installed]
+    named += [(f"devices.{d}", d) for d in scenario.devices]
+    named += [(f"must_include[{i}]", d) for i, d in enumerate(scenario.must_include)]
+    named += [(f"exclude[{i}]", d) for i, d in enumerate(scenario.exclude)]
+    for path, dev in named:
+        if dev not in catalog.devices:
+            issues.append(Issue(src, path, "device_id", dev, "unknown device id (not in the catalogue)"))
+    for dev in sorted(set(scenario.must_include) & set(scenario.exclude)):
+        issues.append(Issue(src, "must_include/exclude", "device_id", dev, "both required and excluded"))
+    return issues
+
+
+def check_indication_ids(catalog: Catalog, scenario: Scenario) -> list[Issue]:
+    """Indication ids in overrides and site volumes exist in the catalogue."""
+    issues, src = [], _src(scenario)
+    for key in scenario.indications:
+        if key not in catalog.indications:
+            issues.append(Issue(src, f"indications.{key}", "indication_id", key, "unknown indication id"))
+    for i, site in enumerate(scenario.sites):
+        for key in site.volumes:
+            if key not in catalog.indications:
+                issues.append(Issue(src, f"sites[{i}].volumes.{key}", "indication_id", key,
+                                    "unknown indication id"))
+    return issues
+
+
+def check_installed_compatibility(catalog: Catalog, scenario: Scenario) -> list[Issue]:
+    """Installed devices incompatible with the site's angiography vendor: kept usable, none bought (warning)."""
+    issues = []
+    for i, site in enumerate(scenario.sites):
+        for dev_id in site.installed:
+            dev = catalog.devices.get(dev_id)
+            if dev is not None and not dev.works_with(site.angio_vendor):
+                issues.append(Issue(
+                    _src(scenario), f"sites[{i}].installed.{dev_id}", "angio_vendor", site.angio_vendor,
+                    f"{dev_id} is listed as compatible with {', '.join(dev.compatible_angio)} only; "
+                    "the installed units stay usable but no new unit is bought", "warning"))
+    return issues
+
+
+def check_must_include_possible(catalog: Catalog, scenario: Scenario) -> list[Issue]:
+    """A must-include device must be compatible with at least one site or already installed."""
+    issues = []
+    for i, dev_id in enumerate(scenario.must_include):
+        dev = catalog.devices.get(dev_id)
+        if dev is None:
+            continue
+        usable = any(dev.works_with(s.angio_vendor) or dev_id in s.installed for s in scenario.sites)
+        if not usable:
+            issues.append(Issue(_src(scenario), f"must_include[{i}]", "device_id", dev_id,
+                                f"compatible with {', '.join(dev.compatible_angio)} only; no site has that vendor"))
+    return issues
+
+
+CHECKS = (check_device_ids, check_indication_ids, check_installed_compatibility, check_must_include_possible)
+
+
+def run_checks(catalog: Catalog, scenario: Scenario) -> list[Issue]:
+    """Run every check; return all issues (errors and warnings)."""
+    return [issue for check in CHECKS for issue in check(catalog, scenario)]
+
+
+def validate(catalog: Catalog, scenario: Scenario) -> list[Issue]:
+    """Run the checks; raise :class:`PlannerInputError` on errors, return the warnings otherwise."""
+    issues = run_checks(catalog, scenario)
+    if errors_only(issues):
+        raise PlannerInputError(issues)
+    return issues

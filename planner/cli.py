@@ -1,0 +1,122 @@
+"""Command line: ``cathlab-planner validate|solve|catalog``.
+
+Exit codes: 0 a plan (optimal or feasible), 1 infeasible, 2 input error, 3 solver failure or time limit
+without a solution.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from planner.api import make_plan
+from planner.catalog import Catalog, load_catalog
+from planner.checks import run_checks
+from planner.errors import Issue, PlannerInputError, errors_only
+from planner.io import write_atomic
+from planner.report.text import catalog_table, summary
+from planner.scenario import Scenario, load_scenario
+
+EXIT_OK, EXIT_INFEASIBLE, EXIT_INPUT, EXIT_SOLVER = 0, 1, 2, 3
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="cathlab-planner", description="Plan the adjunct equipment of cath rooms.")
+    sub = p.add_subparsers(dest="command", required=True)
+    v = sub.add_parser("validate", help="check the catalogue and a scenario; list every problem")
+    v.add_argument("scenario")
+    s = sub.add_parser("solve", help="optimise a scenario and print the plan")
+    s.add_argument("scenario")
+    s.add_argument("--json", metavar="OUT", help="write the plan JSON to OUT")
+    s.add_argument("--solver", choices=("highs", "cbc"), help="override the scenario's solver")
+    s.add_argument("--time-limit", type=float, metavar="S", help="time limit in seconds")
+    s.add_argument("--mip-gap", type=float, metavar="G", help="relative MIP gap at which to stop")
+    s.add_argument("--write-mps", metavar="OUT", help="write the model (first objective) as MPS")
+    c = sub.add_parser("catalog", help="list the catalogue")
+    c.add_argument("--family", help="only this device family")
+    c.add_argument("--catalog", metavar="DIR", help="catalogue folder (default: bundled)")
+    return p
+
+
+def _load(path: str) -> tuple[Catalog, Scenario]:
+    scenario = load_scenario(path)
+    return load_catalog(scenario.catalog_path()), scenario
+
+
+def _print_issues(issues: Sequence[Issue]) -> None:
+    for issue in issues:
+        print(f"  - {issue}", file=sys.stderr)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    catalog, scenario = _load(args.scenario)
+    issues = run_checks(catalog, scenario)
+    if errors_only(issues):
+        print(f"{args.scenario}: {len(errors_only(issues))} error(s)", file=sys.stderr)
+        _print_issues(issues)
+        return EXIT_INPUT
+    _print_issues(issues)
+    print(f"{args.scenario}: OK ({len(catalog.devices)} devices, {len(catalog.indications)} indications, "
+          f"{len(scenario.sites)} site(s))")
+    return EXIT_OK
+
+
+def _solver_options(args: argparse.Namespace, scenario: Scenario) -> Scenario:
+    changes = {k: v for k, v in (("name", args.solver), ("time_limit_s", args.time_limit),
+                                 ("mip_gap", args.mip_gap)) if v is not None}
+    bad = [Issue("command line", f"--{k.replace('_s', '').replace('_', '-')}", k, str(v), "must be > 0")
+           for k, v in changes.items() if k == "time_limit_s" and v <= 0]
+    bad += [Issue("command line", "--mip-gap", "mip_gap", str(v), "must be in [0, 1]")
+            for k, v in changes.items() if k == "mip_gap" and not 0 <= v <= 1]
+    if bad:
+        raise PlannerInputError(bad)
+    return dataclasses.replace(scenario, solver=dataclasses.replace(scenario.solver, **changes))
+
+
+def cmd_solve(args: argparse.Namespace) -> int:
+    catalog, scenario = _load(args.scenario)
+    scenario = _solver_options(args, scenario)
+    for out in (args.json, args.write_mps):
+        if out and not Path(out).resolve().parent.is_dir():
+            raise PlannerInputError([Issue("command line", "", "output", out, "folder does not exist")])
+    plan = make_plan(catalog, scenario, write_mps=args.write_mps)
+    print(summary(plan, catalog))
+    if args.json:
+        write_atomic(args.json, plan.to_json())
+        print(f"\nPlan JSON written to {args.json}")
+    if plan.has_solution:
+        return EXIT_OK
+    return EXIT_INFEASIBLE if plan.status == "infeasible" else EXIT_SOLVER
+
+
+def cmd_catalog(args: argparse.Namespace) -> int:
+    catalog = load_catalog(args.catalog)
+    if args.family and args.family not in catalog.families():
+        raise PlannerInputError([Issue(catalog.path, "", "family", args.family,
+                                       f"unknown family (known: {', '.join(catalog.families())})")])
+    print(catalog_table(catalog, args.family))
+    return EXIT_OK
+
+
+COMMANDS = {"validate": cmd_validate, "solve": cmd_solve, "catalog": cmd_catalog}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; return the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except PlannerInputError as exc:
+        print(f"Input error: {len(exc.issues)} problem(s)", file=sys.stderr)
+        _print_issues(exc.issues)
+        return EXIT_INPUT
+    except OSError as exc:
+        print(f"Cannot write output: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,151 @@
+"""``prepare(catalog, scenario) -> ModelInputs``: every derived number the model needs, no PuLP.
+
+Builders in :mod:`planner.model` only combine these parameters with variables.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from planner.catalog import Catalog, Device, Indication
+from planner.scenario import Scenario, Site
+
+SiteDevice = tuple[str, str]
+SiteIndication = tuple[str, str]
+Allocation = tuple[str, str, str]  # (site, device, indication)
+
+
+@dataclass(frozen=True)
+class ModelInputs:
+    """Indexed parameters of the MILP (symbols as in ``docs/model.md``)."""
+
+    sites: tuple[str, ...]
+    rooms: Mapping[str, int]  # R_s
+    indications: tuple[str, ...]
+    devices: Mapping[str, Device]  # catalogue devices with the scenario's price overrides applied
+    demand: Mapping[SiteIndication, float]  # D_sk
+    weight: Mapping[str, float]  # w_k
+    floor: Mapping[str, float]  # c_k
+    effectiveness: Mapping[tuple[str, str], float]  # e_dk, only > 0
+    candidates: tuple[SiteDevice, ...]  # (s, d) that may be in use: compatible or installed, viable
+    installed: Mapping[SiteDevice, int]  # o_sd
+    max_new: Mapping[SiteDevice, int]  # upper bound on new units (0 where buying is not allowed)
+    requires: Mapping[SiteDevice, tuple[str, ...]]  # required devices that are candidates at s
+    allocations: tuple[Allocation, ...]  # (s, d, k) with e_dk > 0 and D_sk > 0
+    capex_budget_eur: float | None
+    opex_budget_eur: float | None
+    must_include: tuple[str, ...]
+    objective: str
+
+    def per_room(self, device_id: str) -> bool:
+        """Whether the device must equip every room of a site to be used there."""
+        return self.devices[device_id].deployment == "per_room"
+
+    def devices_at(self, site_id: str) -> tuple[str, ...]:
+        """Candidate devices at a site."""
+        return tuple(d for s, d in self.candidates if s == site_id)
+
+
+def effective_devices(catalog: Catalog, scenario: Scenario) -> dict[str, Device]:
+    """Catalogue devices with the scenario's local prices applied."""
+    out = dict(catalog.devices)
+    for dev_id, fields in scenario.devices.items():
+        if dev_id in out:
+            out[dev_id] = replace(out[dev_id], **fields)  # type: ignore[arg-type]
+    return out
+
+
+def indication_params(catalog: Catalog, scenario: Scenario, ind: Indication) -> tuple[float, float, float]:
+    """(share, weight, min_coverage) of an indication after the scenario's overrides."""
+    o = scenario.indications.get(ind.id)
+    share = ind.default_share if o is None or o.share is None else o.share
+    weight = ind.default_weight if o is None or o.weight is None else o.weight
+    floor = ind.default_min_coverage if o is None or o.min_coverage is None else o.min_coverage
+    return share, weight, floor
+
+
+def site_demand(site: Site, ind: Indication, share: float) -> float:
+    """D_sk: the site's direct volume if given, else activity of the base kind x share.
+
+    >>> from planner.scenario import Site
+    >>> from planner.catalog import Indication
+    >>> s = Site("a", "A", 1, "ge", {"cag": 1000, "pci": 500, "stemi": 100})
+    >>> site_demand(s, Indication("x", "", "", "pci", 0.1, 1, 0, ""), 0.1)
+    50.0
+    """
+    if ind.id in site.volumes:
+        return float(site.volumes[ind.id])
+    return float(site.activity.get(ind.base_activity, 0.0)) * share
+
+
+def prepare(catalog: Catalog, scenario: Scenario) -> ModelInputs:
+    """Derive every parameter of the model from the catalogue and the scenario."""
+    devices = effective_devices(catalog, scenario)
+    params = {k: indication_params(catalog, scenario, ind) for k, ind in catalog.indications.items()}
+    demand = {(s.id, k): site_demand(s, catalog.indications[k], params[k][0])
+              for s in scenario.sites for k in catalog.indications}
+    eff = {(c.device_id, c.indication_id): c.effectiveness for c in catalog.coverage if c.effectiveness > 0}
+    installed = {(s.id, d): int(n) for s in scenario.sites for d, n in s.installed.items() if n > 0}
+    max_new = {(s.id, d): _max_new(s, devices[d], demand, eff, scenario)
+               for s in scenario.sites for d in sorted(devices)}
+    candidates = _viable_candidates(scenario, devices, installed, max_new)
+    cand_set = set(candidates)
+    requires = {(s, d): tuple(r for r in devices[d].requires if (s, r) in cand_set)
+                for s, d in candidates if devices[d].requires}
+    allocations = tuple((s, d, k) for s, d in candidates for k in sorted(catalog.indications)
+                        if eff.get((d, k), 0.0) > 0 and demand[(s, k)] > 0)
+    return ModelInputs(
+        sites=tuple(s.id for s in scenario.sites),
+        rooms={s.id: s.rooms for s in scenario.sites},
+        indications=tuple(sorted(catalog.indications)),
+        devices=devices,
+        demand=demand,
+        weight={k: p[1] for k, p in params.items()},
+        floor={k: p[2] for k, p in params.items()},
+        effectiveness=eff,
+        candidates=candidates,
+        installed=installed,
+        max_new={sd: n for sd, n in max_new.items() if sd in cand_set},
+        requires=requires,
+        allocations=allocations,
+        capex_budget_eur=scenario.budget.capex_eur,
+        opex_budget_eur=scenario.budget.opex_eur_per_year,
+        must_include=scenario.must_include,
+        objective=scenario.objective,
+    )
+
+
+def _max_new(site: Site, dev: Device, demand: Mapping[SiteIndication, float],
+             eff: Mapping[tuple[str, str], float], scenario: Scenario) -> int:
+    """Upper bound on new units of ``dev`` at ``site`` (U_sd - o_sd in docs/model.md).
+
+    Enough units to serve all the demand the device can serve at the site, and at least one per room for a
+    per-room device (one otherwise); zero if the device is excluded or incompatible with the angio vendor.
+    """
+    if dev.id in scenario.exclude or not dev.works_with(site.angio_vendor):
+        return 0
+    served = sum(v for (s, k), v in demand.items() if s == site.id and eff.get((dev.id, k), 0) > 0)
+    need = math.ceil(served / dev.capacity_cases_per_year - 1e-9) if served > 0 else 0
+    return max(site.rooms if dev.deployment == "per_room" else 1, need)
+
+
+def _viable_candidates(scenario: Scenario, devices: Mapping[str, Device], installed: Mapping[SiteDevice, int],
+                       max_new: Mapping[SiteDevice, int]) -> tuple[SiteDevice, ...]:
+    """(s, d) pairs that can be in use: units can exist, and a required device can be there too.
+
+    Drops devices whose every required device is impossible at the site, iterating to a fixed point
+    (a requirement may itself have an unmet requirement).
+    """
+    cand = {(s.id, d) for s in scenario.sites for d in devices
+            if installed.get((s.id, d), 0) + max_new[(s.id, d)] > 0}
+    changed = True
+    while changed:
+        changed = False
+        for s, d in sorted(cand):
+            reqs = devices[d].requires
+            if reqs and not any((s, r) in cand for r in reqs):
+                cand.discard((s, d))
+                changed = True
+    return tuple(sorted(cand))

@@ -1,0 +1,45 @@
+"""``build_model(inputs) -> BuiltModel``: the table of contents of the MILP."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pulp
+
+from planner.inputs import ModelInputs
+from planner.model import constraints as c
+from planner.model.objective import annualised_cost_expr, benefit_expr
+from planner.model.variables import Variables, add_variables
+
+#: Constraint families in the order they are built; names start with these prefixes.
+CONSTRAINT_FAMILIES = (
+    "demand", "coverage_floor", "capacity", "presence_lower", "presence_upper", "cases_need_presence",
+    "per_room", "requires", "capex_budget", "opex_budget", "must_include",
+)
+
+
+@dataclass(frozen=True)
+class BuiltModel:
+    """The PuLP problem, its variables and the objective terms it may optimise."""
+
+    prob: pulp.LpProblem
+    variables: Variables
+    benefit: pulp.LpAffineExpression
+    annualised_cost: pulp.LpAffineExpression
+    inputs: ModelInputs
+
+
+def build_model(inputs: ModelInputs, name: str = "cathlab_plan") -> BuiltModel:
+    """Create variables, every constraint family and the objective terms (objective set by the solver)."""
+    prob = pulp.LpProblem(name, pulp.LpMinimize)
+    v = add_variables(prob, inputs)
+    c.add_demand_constraints(prob, inputs, v)
+    c.add_coverage_floor_constraints(prob, inputs, v)
+    c.add_capacity_constraints(prob, inputs, v)
+    c.add_presence_constraints(prob, inputs, v)
+    c.add_per_room_constraints(prob, inputs, v)
+    c.add_requires_constraints(prob, inputs, v)
+    c.add_capex_budget_constraint(prob, inputs, v)
+    c.add_opex_budget_constraint(prob, inputs, v)
+    c.add_must_include_constraints(prob, inputs, v)
+    return BuiltModel(prob, v, benefit_expr(inputs, v), annualised_cost_expr(inputs, v), inputs)

@@ -1,0 +1,1 @@
+"""Views of a plan: text, tables, JSON, Excel, charts."""

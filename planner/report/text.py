@@ -1,0 +1,63 @@
+"""Readable text summary of a plan (the CLI's output)."""
+
+from __future__ import annotations
+
+from planner.catalog import Catalog
+from planner.plan import Plan
+
+
+def eur(value: float | None) -> str:
+    """Format euros with thin thousands separators.
+
+    >>> eur(1234567.4)
+    '1,234,567 EUR'
+    """
+    return "unlimited" if value is None else f"{value:,.0f} EUR"
+
+
+def summary(plan: Plan, catalog: Catalog) -> str:
+    """The room configuration, acquisitions, costs, coverage and budgets as text."""
+    lines = [f"Scenario: {plan.scenario_name}",
+             f"Status: {plan.status}" + (f" (gap {plan.mip_gap:.4%})" if plan.mip_gap else ""),
+             f"Solver: {plan.solver.version}, {plan.solver.time_s:.2f} s"]
+    for w in plan.warnings:
+        lines.append(f"Warning: {w}")
+    if not plan.has_solution or plan.costs is None:
+        lines += ["", "No plan:"] + [f"  - {d}" for d in plan.diagnosis]
+        return "\n".join(lines)
+    lines += ["", "Standard configuration"]
+    for r in plan.rooms:
+        label = "shared devices" if r.room == "shared" else f"room {r.room}"
+        names = ", ".join(catalog.devices[d].name for d in r.devices) or "-"
+        lines.append(f"  {r.site_id} / {label}: {names}")
+    lines += ["", "Acquisitions (new + installed units)"]
+    for a in plan.acquisitions:
+        use = "" if a.in_use else "  [idle]"
+        lines.append(f"  {a.site_id:<10} {a.device_id:<32} new {a.units_new}  installed {a.units_installed}"
+                     f"  capex {eur(a.capex_eur)}{use}")
+    c = plan.costs
+    lines += ["", f"Benefit: {plan.benefit:,.1f} weighted cases/year",
+              f"Capex: {eur(c.capex_eur)}", f"Maintenance: {eur(c.maintenance_eur_per_year)}/year",
+              f"Consumables: {eur(c.consumables_eur_per_year)}/year", f"Opex: {eur(c.opex_eur_per_year)}/year",
+              f"Annualised cost: {eur(c.annualised_eur_per_year)}/year", "", "Budgets"]
+    for b in plan.budgets:
+        flag = "  (binding)" if b.binding else ""
+        lines.append(f"  {b.name:<14} used {eur(b.used_eur)} of {eur(b.limit_eur)}{flag}")
+    lines += ["", "Coverage (served / demand cases per year)"]
+    for row in plan.coverage:
+        lines.append(f"  {row.site_id:<10} {row.indication_id:<28} {row.served_cases:8.1f} / {row.demand_cases:8.1f}"
+                     f"  {row.coverage_share:6.1%}  (floor {row.min_coverage:.0%})")
+    return "\n".join(lines)
+
+
+def catalog_table(catalog: Catalog, family: str | None = None) -> str:
+    """The catalogue as a text table, optionally one family."""
+    rows = [d for d in catalog.devices.values() if family is None or d.family == family]
+    head = f"{'id':<34} {'family':<22} {'vendor':<22} {'capex':>10} {'maint/yr':>9} {'cons/case':>9}  est"
+    out = [head, "-" * len(head)]
+    for d in sorted(rows, key=lambda d: (d.family, d.id)):
+        out.append(f"{d.id:<34} {d.family:<22} {d.vendor[:22]:<22} {d.capex_eur:>10,.0f} "
+                   f"{d.maintenance_eur_per_year:>9,.0f} {d.consumable_eur_per_case:>9,.0f}  "
+                   f"{'yes' if d.estimate else 'no'}")
+    out.append(f"{len(rows)} device(s)")
+    return "\n".join(out)

@@ -1,0 +1,390 @@
+"""Scenario files (YAML): the input of every run, parsed into frozen objects.
+
+Structural validation (unknown keys, types, ranges) happens here with the key path and YAML line of every
+problem; references to catalogue ids are checked in :mod:`planner.checks`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from planner.errors import Issue, PlannerInputError
+from planner.schema import ACTIVITIES, ANGIO_VENDORS, PRICE_FIELDS, SLUG_RE
+
+Objective = Literal["max_benefit", "min_cost"]
+SolverName = Literal["highs", "cbc"]
+OBJECTIVES: tuple[str, ...] = ("max_benefit", "min_cost")
+SOLVERS: tuple[str, ...] = ("highs", "cbc")
+
+
+@dataclass(frozen=True)
+class Budget:
+    """Budget limits; ``None`` means unlimited."""
+
+    capex_eur: float | None = None
+    opex_eur_per_year: float | None = None
+
+
+@dataclass(frozen=True)
+class Site:
+    """A site of the hospital group: its rooms, angiography vendor, activity and installed equipment."""
+
+    id: str
+    name: str
+    rooms: int
+    angio_vendor: str
+    activity: Mapping[str, float]
+    volumes: Mapping[str, float] = field(default_factory=dict)
+    installed: Mapping[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class IndicationOverride:
+    """Local values replacing an indication's catalogue defaults."""
+
+    share: float | None = None
+    weight: float | None = None
+    min_coverage: float | None = None
+
+
+@dataclass(frozen=True)
+class SolverOptions:
+    """Which solver, how long, and the relative MIP gap at which it may stop."""
+
+    name: SolverName = "highs"
+    time_limit_s: float = 60.0
+    mip_gap: float = 0.0
+    threads: int | None = None
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """Everything a run needs besides the catalogue."""
+
+    name: str
+    sites: tuple[Site, ...]
+    objective: Objective = "max_benefit"
+    budget: Budget = Budget()
+    indications: Mapping[str, IndicationOverride] = field(default_factory=dict)
+    devices: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
+    must_include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    solver: SolverOptions = SolverOptions()
+    catalog: str | None = None
+    base_dir: str = field(default="", compare=False)
+
+    def catalog_path(self) -> str | None:
+        """Catalogue folder named by the scenario, resolved relative to the scenario file."""
+        if self.catalog is None:
+            return None
+        return str((Path(self.base_dir or ".") / self.catalog).resolve())
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data in the YAML layout (round-trips through :func:`parse_scenario`)."""
+        data = asdict(self)
+        data.pop("base_dir")
+        data["must_include"], data["exclude"] = list(self.must_include), list(self.exclude)
+        data["sites"] = [_site_dict(s) for s in self.sites]
+        data["budget"] = {k: v for k, v in data["budget"].items() if v is not None}
+        data["indications"] = {k: {a: b for a, b in v.items() if b is not None}
+                               for k, v in data["indications"].items()}
+        data["solver"] = {k: v for k, v in data["solver"].items() if v is not None}
+        if self.catalog is None:
+            data.pop("catalog")
+        return data
+
+    def to_yaml(self) -> str:
+        """The scenario as YAML text."""
+        return yaml.safe_dump(self.to_dict(), sort_keys=False, allow_unicode=True)
+
+    def to_json(self) -> str:
+        """Canonical JSON text (stable key order): a hashable cache key."""
+        return json.dumps(self.to_dict(), sort_keys=True)
+
+
+def _site_dict(site: Site) -> dict[str, Any]:
+    data = asdict(site)
+    for key in ("volumes", "installed"):
+        if not data[key]:
+            data.pop(key)
+    return data
+
+
+# ---------------------------------------------------------------- parsing
+
+
+class _Parser:
+    """Collects issues while walking the YAML data; ``lines`` maps key paths to YAML line numbers."""
+
+    def __init__(self, source: str, lines: Mapping[str, int]) -> None:
+        self.source = source
+        self.lines = lines
+        self.issues: list[Issue] = []
+
+    def error(self, path: str, value: Any, message: str) -> None:
+        line = self.lines.get(path)
+        location = f"line {line} ({path})" if line else path
+        self.issues.append(Issue(self.source, location, path.rsplit(".", 1)[-1], _show(value), message))
+
+    def mapping(self, path: str, value: Any, allowed: tuple[str, ...] | None = None) -> dict[str, Any]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.error(path, value, "must be a mapping (key: value)")
+            return {}
+        if allowed is not None:
+            for key in value:
+                if key not in allowed:
+                    self.error(_join(path, str(key)), key, f"unknown key (allowed: {', '.join(allowed)})")
+        return value
+
+    def number(self, path: str, value: Any, low: float | None = 0.0, high: float | None = None,
+               strict_low: bool = False, integer: bool = False) -> float | None:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.error(path, value, "must be a whole number" if integer else "must be a number")
+            return None
+        if value != value or value in (float("inf"), float("-inf")):
+            self.error(path, value, "must be a finite number")
+            return None
+        if integer and value != int(value):
+            self.error(path, value, "must be a whole number")
+            return None
+        if low is not None and (value < low or (strict_low and value == low)):
+            self.error(path, value, f"must be {'>' if strict_low else '>='} {low:g}")
+            return None
+        if high is not None and value > high:
+            self.error(path, value, f"must be <= {high:g}")
+            return None
+        return float(value)
+
+    def slug(self, path: str, value: Any) -> str | None:
+        if not isinstance(value, str) or not SLUG_RE.match(value):
+            self.error(path, value, "must be a lowercase id (a-z, 0-9, _)")
+            return None
+        return value
+
+    def choice(self, path: str, value: Any, allowed: tuple[str, ...]) -> str | None:
+        if value not in allowed:
+            self.error(path, value, f"must be one of {', '.join(allowed)}")
+            return None
+        return str(value)
+
+    def slug_list(self, path: str, value: Any) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.error(path, value, "must be a list of ids")
+            return ()
+        items = [self.slug(f"{path}[{i}]", v) for i, v in enumerate(value)]
+        return tuple(i for i in items if i is not None)
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _show(value: Any) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, default=str)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+TOP_KEYS = ("name", "catalog", "objective", "budget", "sites", "indications", "devices",
+            "must_include", "exclude", "solver")
+SITE_KEYS = ("id", "name", "rooms", "angio_vendor", "activity", "volumes", "installed")
+
+
+def parse_scenario(data: Any, source: str = "scenario", base_dir: str = "",
+                   lines: Mapping[str, int] | None = None) -> Scenario:
+    """Validate plain data (as loaded from YAML) and build a :class:`Scenario`.
+
+    Raises :class:`PlannerInputError` listing every structural problem.
+    """
+    p = _Parser(source, lines or {})
+    top = p.mapping("", data, TOP_KEYS)
+    if not isinstance(data, dict):
+        raise PlannerInputError(p.issues or [Issue(source, "", "", "", "the scenario must be a mapping")])
+    name = top.get("name")
+    if not isinstance(name, str) or not name.strip():
+        p.error("name", name, "is required: a non-empty text")
+    catalog = top.get("catalog")
+    if catalog is not None and not isinstance(catalog, str):
+        p.error("catalog", catalog, "must be a folder path")
+    scenario = Scenario(
+        name=str(name or "").strip(),
+        sites=_parse_sites(p, top.get("sites")),
+        objective=p.choice("objective", top.get("objective", "max_benefit"), OBJECTIVES) or "max_benefit",  # type: ignore[arg-type]
+        budget=_parse_budget(p, top.get("budget")),
+        indications=_parse_indications(p, top.get("indications")),
+        devices=_parse_devices(p, top.get("devices")),
+        must_include=p.slug_list("must_include", top.get("must_include")),
+        exclude=p.slug_list("exclude", top.get("exclude")),
+        solver=_parse_solver(p, top.get("solver")),
+        catalog=catalog if isinstance(catalog, str) else None,
+        base_dir=base_dir,
+    )
+    if p.issues:
+        raise PlannerInputError(p.issues)
+    return scenario
+
+
+def _parse_budget(p: _Parser, value: Any) -> Budget:
+    data = p.mapping("budget", value, ("capex_eur", "opex_eur_per_year"))
+    out: dict[str, float | None] = {}
+    for key in ("capex_eur", "opex_eur_per_year"):
+        raw = data.get(key)
+        out[key] = None if raw is None else p.number(f"budget.{key}", raw)
+    return Budget(**out)
+
+
+def _parse_sites(p: _Parser, value: Any) -> tuple[Site, ...]:
+    if not isinstance(value, list) or not value:
+        p.error("sites", value, "is required: a list of at least one site")
+        return ()
+    sites, seen = [], set()
+    for i, raw in enumerate(value):
+        site = _parse_site(p, f"sites[{i}]", raw)
+        if site is None:
+            continue
+        if site.id in seen:
+            p.error(f"sites[{i}].id", site.id, "duplicate site id")
+        seen.add(site.id)
+        sites.append(site)
+    return tuple(sites)
+
+
+def _parse_site(p: _Parser, path: str, raw: Any) -> Site | None:
+    data = p.mapping(path, raw, SITE_KEYS)
+    if not data:
+        if raw is not None and isinstance(raw, dict):
+            p.error(path, raw, "a site needs id, rooms, angio_vendor and activity")
+        return None
+    ident = p.slug(f"{path}.id", data.get("id"))
+    rooms = p.number(f"{path}.rooms", data.get("rooms"), low=1, integer=True)
+    vendor = p.choice(f"{path}.angio_vendor", data.get("angio_vendor"), ANGIO_VENDORS)
+    activity = _number_map(p, f"{path}.activity", data.get("activity"), keys=ACTIVITIES)
+    for key in ACTIVITIES:
+        if key not in activity and isinstance(data.get("activity"), dict):
+            p.error(f"{path}.activity.{key}", None, "is required (annual cases, 0 if none)")
+    volumes = _number_map(p, f"{path}.volumes", data.get("volumes"))
+    installed = {k: int(v) for k, v in _number_map(p, f"{path}.installed", data.get("installed"),
+                                                   integer=True).items()}
+    if ident is None or rooms is None or vendor is None:
+        return None
+    name = data.get("name", ident)
+    return Site(ident, str(name), int(rooms), vendor, activity, volumes, installed)
+
+
+def _number_map(p: _Parser, path: str, value: Any, keys: tuple[str, ...] | None = None,
+                integer: bool = False) -> dict[str, float]:
+    data = p.mapping(path, value, keys)
+    out: dict[str, float] = {}
+    for key, raw in data.items():
+        if keys is None and p.slug(_join(path, str(key)) + "#key", key) is None:
+            continue
+        num = p.number(_join(path, str(key)), raw, integer=integer)
+        if num is not None:
+            out[str(key)] = num
+    return out
+
+
+def _parse_indications(p: _Parser, value: Any) -> dict[str, IndicationOverride]:
+    out = {}
+    for key, raw in p.mapping("indications", value).items():
+        path = f"indications.{key}"
+        if p.slug(path + "#key", key) is None:
+            continue
+        data = p.mapping(path, raw, ("share", "weight", "min_coverage"))
+        share = p.number(f"{path}.share", data["share"], high=1.0) if "share" in data else None
+        weight = p.number(f"{path}.weight", data["weight"]) if "weight" in data else None
+        floor = p.number(f"{path}.min_coverage", data["min_coverage"], high=1.0) if "min_coverage" in data else None
+        out[str(key)] = IndicationOverride(share, weight, floor)
+    return out
+
+
+def _parse_devices(p: _Parser, value: Any) -> dict[str, dict[str, float]]:
+    out = {}
+    for key, raw in p.mapping("devices", value).items():
+        path = f"devices.{key}"
+        if p.slug(path + "#key", key) is None:
+            continue
+        data = p.mapping(path, raw, PRICE_FIELDS)
+        fields = {}
+        for fname, fval in data.items():
+            if fname not in PRICE_FIELDS:
+                continue
+            strict = fname in ("lifetime_years", "capacity_cases_per_year")
+            num = p.number(f"{path}.{fname}", fval, strict_low=strict)
+            if num is not None:
+                fields[str(fname)] = num
+        out[str(key)] = fields
+    return out
+
+
+def _parse_solver(p: _Parser, value: Any) -> SolverOptions:
+    data = p.mapping("solver", value, ("name", "time_limit_s", "mip_gap", "threads"))
+    name = p.choice("solver.name", data.get("name", "highs"), SOLVERS) or "highs"
+    limit = p.number("solver.time_limit_s", data.get("time_limit_s", 60.0), strict_low=True)
+    gap = p.number("solver.mip_gap", data.get("mip_gap", 0.0), high=1.0)
+    threads = data.get("threads")
+    if threads is not None:
+        threads = p.number("solver.threads", threads, low=1, integer=True)
+    return SolverOptions(name, limit or 60.0, gap or 0.0, int(threads) if threads else None)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- YAML
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    """Map key paths (``sites[0].rooms``) to 1-based YAML line numbers."""
+    out: dict[str, int] = {}
+
+    def walk(node: yaml.Node, path: str) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key, val in node.value:
+                sub = _join(path, str(key.value))
+                out[sub] = key.start_mark.line + 1
+                out[sub + "#key"] = key.start_mark.line + 1
+                walk(val, sub)
+        elif isinstance(node, yaml.SequenceNode):
+            for i, val in enumerate(node.value):
+                out[f"{path}[{i}]"] = val.start_mark.line + 1
+                walk(val, f"{path}[{i}]")
+
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return out
+    if root is not None:
+        walk(root, "")
+    return out
+
+
+def scenario_from_yaml(text: str, source: str = "scenario.yaml", base_dir: str = "") -> Scenario:
+    """Parse YAML text into a :class:`Scenario`; YAML syntax errors become issues with their line."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise PlannerInputError([Issue(source, where, "", "", f"invalid YAML: {problem}")]) from None
+    return parse_scenario(data, source, base_dir, _key_lines(text))
+
+
+def load_scenario(path: str | os.PathLike[str]) -> Scenario:
+    """Read and parse a scenario YAML file."""
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise PlannerInputError([Issue(str(file), "", "", "", "file not found")]) from None
+    except (UnicodeDecodeError, OSError) as exc:
+        raise PlannerInputError([Issue(str(file), "", "", "", f"cannot be read as UTF-8 text ({exc})")]) from None
+    return scenario_from_yaml(text, str(file), str(file.resolve().parent))

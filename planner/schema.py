@@ -1,0 +1,208 @@
+"""Column specifications of the catalogue tables: name, type, unit, required, allowed values.
+
+The loaders in :mod:`planner.catalog` coerce every CSV cell through these specs, so the schema is data,
+in the spirit of PyPSA's ``component_attrs`` tables. ``catalog/README.md`` documents the same columns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+Kind = Literal["slug", "text", "float", "int", "enum", "slug_list", "yesno", "date"]
+
+SLUG_RE = re.compile(r"^[a-z0-9_]+$")
+ANGIO_VENDORS = ("philips", "siemens", "ge", "canon")
+ACTIVITIES = ("cag", "pci", "stemi")
+DEPLOYMENTS = ("per_room", "shared")
+GUIDELINE_CLASSES = ("I", "IIa", "IIb", "III", "none")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a catalogue table."""
+
+    name: str
+    kind: Kind
+    unit: str = ""
+    required: bool = True
+    default: str = ""
+    allowed: tuple[str, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+    exclusive_minimum: bool = False
+    description: str = ""
+
+
+def _money(name: str, description: str) -> Column:
+    return Column(name, "float", "EUR", minimum=0.0, description=description)
+
+
+DEVICE_COLUMNS: tuple[Column, ...] = (
+    Column("id", "slug", description="unique product id"),
+    Column("family", "slug", description="device family (physiology, ivus, iabp, ...)"),
+    Column("name", "text", description="commercial name"),
+    Column("vendor", "text", description="manufacturer"),
+    _money("capex_eur", "purchase price of one console/platform unit"),
+    _money("maintenance_eur_per_year", "maintenance contract per unit and year"),
+    _money("consumable_eur_per_case", "consumables used per case served"),
+    Column("lifetime_years", "float", "years", minimum=0.0, exclusive_minimum=True,
+           description="economic life of a unit"),
+    Column("capacity_cases_per_year", "float", "cases/year", minimum=0.0, exclusive_minimum=True,
+           description="cases one unit can serve per year"),
+    Column("deployment", "enum", allowed=DEPLOYMENTS, description="per_room or shared across a site's rooms"),
+    Column("requires", "slug_list", required=False, description="any one of these device ids at the same site"),
+    Column("compatible_angio", "slug_list", default="any", required=False,
+           allowed=(*ANGIO_VENDORS, "any"), description="angiography vendors the device works with"),
+    Column("source", "text", description="where the figures come from"),
+    Column("price_date", "date", description="date of the price (YYYY-MM or YYYY-MM-DD)"),
+    Column("estimate", "yesno", required=False, default="no", description="yes = expert estimate"),
+    Column("notes", "text", required=False, description="free text"),
+)
+
+INDICATION_COLUMNS: tuple[Column, ...] = (
+    Column("id", "slug", description="unique indication id"),
+    Column("name_en", "text", description="English name"),
+    Column("name_fr", "text", description="French name"),
+    Column("base_activity", "enum", allowed=ACTIVITIES, description="activity the share applies to"),
+    Column("default_share", "float", "share", minimum=0.0, maximum=1.0,
+           description="share of the base activity that has this indication"),
+    Column("default_weight", "float", "weight", minimum=0.0, description="relative clinical importance"),
+    Column("default_min_coverage", "float", "share", minimum=0.0, maximum=1.0,
+           description="share of demand that must be served"),
+    Column("source", "text", description="where the share comes from"),
+)
+
+COVERAGE_COLUMNS: tuple[Column, ...] = (
+    Column("device_id", "slug", description="device id (devices.csv)"),
+    Column("indication_id", "slug", description="indication id (indications.csv)"),
+    Column("effectiveness", "float", "share", minimum=0.0, maximum=1.0, exclusive_minimum=True,
+           description="relative clinical effectiveness in (0, 1]"),
+    Column("guideline_class", "enum", allowed=GUIDELINE_CLASSES, description="ESC class of recommendation"),
+    Column("source", "text", description="guideline or trial behind the figures"),
+)
+
+TABLES: Mapping[str, tuple[Column, ...]] = {
+    "devices": DEVICE_COLUMNS,
+    "indications": INDICATION_COLUMNS,
+    "coverage": COVERAGE_COLUMNS,
+}
+
+#: Device columns that a scenario (or a price list) may override.
+PRICE_FIELDS: tuple[str, ...] = (
+    "capex_eur",
+    "maintenance_eur_per_year",
+    "consumable_eur_per_case",
+    "lifetime_years",
+    "capacity_cases_per_year",
+)
+
+CellValue = str | float | int | bool | date | tuple[str, ...]
+
+
+def coerce(column: Column, raw: str) -> CellValue:
+    """Convert one raw cell to the column's type; raise ``ValueError`` with the reason.
+
+    >>> coerce(DEVICE_COLUMNS[4], "1 200.5")
+    1200.5
+    >>> coerce(Column("x", "slug_list"), "a; b")
+    ('a', 'b')
+    """
+    text = raw.strip()
+    if text == "":
+        if column.required and not column.default:
+            raise ValueError("is required and empty")
+        text = column.default
+        if text == "":
+            return () if column.kind == "slug_list" else ""
+    handler = _COERCERS[column.kind]
+    return handler(column, text)
+
+
+def _slug(column: Column, text: str) -> str:
+    if not SLUG_RE.match(text):
+        raise ValueError("must be a lowercase slug (a-z, 0-9, _)")
+    return text
+
+
+def _number(column: Column, text: str) -> float:
+    try:
+        value = float(text.replace(" ", "").replace("\u202f", "").replace("\u00a0", ""))
+    except ValueError:
+        raise ValueError("is not a number") from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError("is not a finite number")
+    _check_range(column, value)
+    return value
+
+
+def _check_range(column: Column, value: float) -> None:
+    low, high = column.minimum, column.maximum
+    if low is not None and (value < low or (column.exclusive_minimum and value == low)):
+        op = ">" if column.exclusive_minimum else ">="
+        raise ValueError(f"must be {op} {low:g}")
+    if high is not None and value > high:
+        raise ValueError(f"must be <= {high:g}")
+
+
+def _integer(column: Column, text: str) -> int:
+    value = _number(column, text)
+    if value != int(value):
+        raise ValueError("must be a whole number")
+    return int(value)
+
+
+def _enum(column: Column, text: str) -> str:
+    if text not in column.allowed:
+        raise ValueError(f"must be one of {', '.join(column.allowed)}")
+    return text
+
+
+def _slug_list(column: Column, text: str) -> tuple[str, ...]:
+    items = tuple(part.strip() for part in text.split(";") if part.strip())
+    for item in items:
+        if not SLUG_RE.match(item):
+            raise ValueError(f"item {item!r} must be a lowercase slug")
+        if column.allowed and item not in column.allowed:
+            raise ValueError(f"item {item!r} must be one of {', '.join(column.allowed)}")
+    return items
+
+
+def _yesno(column: Column, text: str) -> bool:
+    low = text.lower()
+    if low in ("yes", "y", "true", "1", "oui"):
+        return True
+    if low in ("no", "n", "false", "0", "non"):
+        return False
+    raise ValueError("must be yes or no")
+
+
+def _date(column: Column, text: str) -> date:
+    parts = text.split("-")
+    try:
+        if len(parts) == 2:
+            return date(int(parts[0]), int(parts[1]), 1)
+        if len(parts) == 3:
+            return date(int(parts[0]), int(parts[1]), int(parts[2]))
+    except ValueError:
+        pass
+    raise ValueError("must be a date YYYY-MM or YYYY-MM-DD")
+
+
+def _text(column: Column, text: str) -> str:
+    return text
+
+
+_COERCERS = {
+    "slug": _slug,
+    "text": _text,
+    "float": _number,
+    "int": _integer,
+    "enum": _enum,
+    "slug_list": _slug_list,
+    "yesno": _yesno,
+    "date": _date,
+}

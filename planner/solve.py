@@ -1,0 +1,197 @@
+"""``solve(built, options) -> SolveResult``: run HiGHS or CBC, read statuses honestly.
+
+Statuses: ``optimal`` (proven, gap ~0), ``feasible`` (a solution, optimality not proven: time limit or a
+requested gap), ``infeasible``, ``time_limit_no_solution``, ``solver_error``. A time-limited solve is never
+reported as optimal: on PuLP 3.x ``solve()`` returns 1 even then, so we read ``sol_status``.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+import warnings
+from dataclasses import dataclass, field
+from enum import StrEnum
+from importlib import metadata
+from typing import Any
+
+import pulp
+
+from planner.inputs import Allocation, SiteDevice
+from planner.model.build import BuiltModel
+from planner.scenario import SolverOptions
+
+#: Relative tolerance with which phase 2 holds the phase-1 benefit.
+BENEFIT_LOCK_TOL = 1e-6
+#: Gap under which a proven solution counts as optimal.
+OPTIMAL_GAP = 1e-6
+
+
+class SolveStatus(StrEnum):
+    """Outcome of a solve."""
+
+    OPTIMAL = "optimal"
+    FEASIBLE = "feasible"
+    INFEASIBLE = "infeasible"
+    TIME_LIMIT_NO_SOLUTION = "time_limit_no_solution"
+    SOLVER_ERROR = "solver_error"
+
+    @property
+    def has_solution(self) -> bool:
+        """Whether a plan exists."""
+        return self in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE)
+
+
+@dataclass(frozen=True)
+class PhaseResult:
+    """One solver call."""
+
+    objective: str
+    status: SolveStatus
+    objective_value: float | None
+    mip_gap: float | None
+    time_s: float
+
+
+@dataclass(frozen=True)
+class SolveResult:
+    """Variable values and statuses of a (possibly lexicographic) solve."""
+
+    status: SolveStatus
+    solver_name: str
+    solver_version: str
+    time_s: float
+    mip_gap: float | None
+    phases: tuple[PhaseResult, ...]
+    buy: dict[SiteDevice, float] = field(default_factory=dict)
+    present: dict[SiteDevice, float] = field(default_factory=dict)
+    cases: dict[Allocation, float] = field(default_factory=dict)
+    benefit_value: float | None = None
+    annualised_cost_value: float | None = None  # k EUR/year, from the solver's values
+
+
+def make_solver(options: SolverOptions, time_limit_s: float) -> Any:
+    """An explicit PuLP solver object (never the default), on PuLP 3.x and 4.x."""
+    kw: dict[str, Any] = {"msg": False, "timeLimit": max(time_limit_s, 0.01), "gapRel": options.mip_gap}
+    if options.threads:
+        kw["threads"] = options.threads
+    if options.name == "highs":
+        return pulp.HiGHS(**kw)
+    if hasattr(pulp, "PULP_CBC_CMD"):  # 3.x bundled CBC
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            return pulp.PULP_CBC_CMD(**kw)
+    return pulp.COIN_CMD(**kw)  # 4.x with pulp[cbc]
+
+
+def solver_version(name: str) -> str:
+    """Version text of the solver behind ``name``."""
+    if name == "highs":
+        try:
+            return f"HiGHS (highspy {metadata.version('highspy')})"
+        except metadata.PackageNotFoundError:
+            return "HiGHS"
+    return f"CBC (bundled with PuLP {pulp.__version__})"
+
+
+def _set_objective(prob: pulp.LpProblem, expr: pulp.LpAffineExpression) -> None:
+    prob.setObjective(expr)
+
+
+def _read_status(prob: pulp.LpProblem, result: Any) -> tuple[bool, bool, bool]:
+    """(has_solution, proven_optimal, infeasible) on PuLP 3.x (int) and 4.x (LpSolveStats)."""
+    if hasattr(result, "has_solution"):  # PuLP 4.x
+        code = int(result.status)
+        return bool(result.has_solution), code == 1, code == -1
+    sol = prob.sol_status
+    return sol in (1, 2), sol == 1, int(result) == -1 or sol == -1
+
+
+def _highs_gap(prob: pulp.LpProblem) -> float | None:
+    model = getattr(prob, "solverModel", None)
+    if model is None or not hasattr(model, "getInfo"):
+        return None
+    gap = float(model.getInfo().mip_gap)
+    return gap if math.isfinite(gap) else None
+
+
+def run_phase(prob: pulp.LpProblem, objective: str, options: SolverOptions, time_limit_s: float) -> PhaseResult:
+    """Solve ``prob`` once and classify the outcome."""
+    start = time.perf_counter()
+    try:
+        result = prob.solve(make_solver(options, time_limit_s))
+    except pulp.PulpSolverError:
+        return PhaseResult(objective, SolveStatus.SOLVER_ERROR, None, None, time.perf_counter() - start)
+    elapsed = time.perf_counter() - start
+    has_sol, proven, infeasible = _read_status(prob, result)
+    if not has_sol:
+        status = SolveStatus.INFEASIBLE if infeasible else SolveStatus.TIME_LIMIT_NO_SOLUTION
+        return PhaseResult(objective, status, None, None, elapsed)
+    gap = _highs_gap(prob) if options.name == "highs" else None
+    if gap is None:
+        gap = 0.0 if proven and options.mip_gap == 0 else (options.mip_gap if proven else None)
+    optimal = proven and gap is not None and gap <= OPTIMAL_GAP
+    status = SolveStatus.OPTIMAL if optimal else SolveStatus.FEASIBLE
+    return PhaseResult(objective, status, pulp.value(prob.objective), gap, elapsed)
+
+
+def _snapshot(built: BuiltModel) -> dict[str, dict[Any, float]]:
+    v = built.variables
+    return {
+        "buy": {k: float(x.varValue or 0.0) for k, x in v.buy.items()},
+        "present": {k: float(x.varValue or 0.0) for k, x in v.present.items()},
+        "cases": {k: float(x.varValue or 0.0) for k, x in v.cases.items()},
+        "benefit": {(): float(pulp.value(built.benefit) or 0.0)},
+        "cost": {(): float(pulp.value(built.annualised_cost) or 0.0)},
+    }
+
+
+def solve(built: BuiltModel, options: SolverOptions) -> SolveResult:
+    """Solve the built model: lexicographic for ``max_benefit`` (benefit, then cost), else ``min_cost``."""
+    start = time.perf_counter()
+    if built.inputs.objective == "max_benefit":
+        phases, snap = _solve_lexicographic(built, options, start)
+    else:
+        _set_objective(built.prob, built.annualised_cost)
+        phase = run_phase(built.prob, "min_cost", options, options.time_limit_s)
+        phases, snap = (phase,), (_snapshot(built) if phase.status.has_solution else None)
+    return _result(phases, snap, options, time.perf_counter() - start)
+
+
+def _solve_lexicographic(built: BuiltModel, options: SolverOptions,
+                         start: float) -> tuple[tuple[PhaseResult, ...], dict[str, dict[Any, float]] | None]:
+    _set_objective(built.prob, -1 * built.benefit)
+    first = run_phase(built.prob, "max_benefit", options, options.time_limit_s)
+    if not first.status.has_solution:
+        return (first,), None
+    snap = _snapshot(built)
+    best = snap["benefit"][()]
+    prob = built.prob
+    prob += (built.benefit >= best - BENEFIT_LOCK_TOL * max(abs(best), 1.0), "benefit_lock")
+    _set_objective(built.prob, built.annualised_cost)
+    remaining = options.time_limit_s - (time.perf_counter() - start)
+    second = run_phase(built.prob, "min_cost_at_max_benefit", options, max(remaining, 1.0))
+    if second.status.has_solution:
+        snap = _snapshot(built)
+    else:  # keep the phase-1 plan: feasible, its cost not minimised
+        second = PhaseResult(second.objective, SolveStatus.FEASIBLE, None, None, second.time_s)
+    return (first, second), snap
+
+
+def _result(phases: tuple[PhaseResult, ...], snap: dict[str, dict[Any, float]] | None,
+            options: SolverOptions, elapsed: float) -> SolveResult:
+    statuses = [p.status for p in phases]
+    if snap is None:
+        status = statuses[-1]
+    elif all(s == SolveStatus.OPTIMAL for s in statuses):
+        status = SolveStatus.OPTIMAL
+    else:
+        status = SolveStatus.FEASIBLE
+    gaps = [p.mip_gap for p in phases]
+    gap = None if snap is None or any(g is None for g in gaps) else max(g for g in gaps if g is not None)
+    common = {"status": status, "solver_name": options.name, "solver_version": solver_version(options.name),
+              "time_s": elapsed, "mip_gap": gap, "phases": phases}
+    if snap is None:
+        return SolveResult(**common)
+    return SolveResult(**common, buy=snap["buy"], present=snap["present"], cases=snap["cases"],
+                       benefit_value=snap["benefit"][()], annualised_cost_value=snap["cost"][()])
