@@ -106,6 +106,7 @@ class ParsedTable:
 
     rows: tuple[dict[str, CellValue], ...]
     issues: tuple[Issue, ...]
+    failed_ids: tuple[str, ...] = ()  # raw ids of rows with errors: still "known" to reference checks
 
 
 def parse_rows(table: str, rows: Iterable[Mapping[str, Any]], source: str, header: Iterable[str],
@@ -127,13 +128,16 @@ def parse_rows(table: str, rows: Iterable[Mapping[str, Any]], source: str, heade
     if errors_only(issues):
         return ParsedTable((), tuple(issues))
     parsed: list[dict[str, CellValue]] = []
+    failed: list[str] = []
     for offset, raw in enumerate(rows):
         row_no = first_row + offset
         values, row_issues = _parse_row(columns, raw, source, row_no)
         issues.extend(row_issues)
-        if not row_issues:
+        if row_issues:
+            failed.append(str(raw.get("id") or "").strip())
+        else:
             parsed.append(values)
-    return ParsedTable(tuple(parsed), tuple(issues))
+    return ParsedTable(tuple(parsed), tuple(issues), tuple(failed))
 
 
 def _parse_row(columns: tuple[Column, ...], raw: Mapping[str, Any], source: str,
@@ -169,7 +173,8 @@ def build_catalog(tables: Mapping[str, ParsedTable], path: str = "", fingerprint
     devices = _unique(tables["devices"].rows, "id", _source(path, "devices"), issues)
     indications = _unique(tables["indications"].rows, "id", _source(path, "indications"), issues)
     coverage = tables["coverage"].rows
-    issues.extend(check_references(devices, indications, coverage, path))
+    known = (set(devices) | set(tables["devices"].failed_ids), set(indications) | set(tables["indications"].failed_ids))
+    issues.extend(check_references(devices, indications, coverage, path, known))
     if errors_only(issues):
         raise PlannerInputError(issues)
     return Catalog(
@@ -198,13 +203,19 @@ def _unique(rows: Iterable[dict[str, CellValue]], key: str, source: str,
 
 def check_references(devices: Mapping[str, Mapping[str, CellValue]],
                      indications: Mapping[str, Mapping[str, CellValue]],
-                     coverage: Iterable[Mapping[str, CellValue]], path: str = "") -> list[Issue]:
-    """Foreign keys: ``requires`` and coverage ids must exist; a coverage pair appears once."""
+                     coverage: Iterable[Mapping[str, CellValue]], path: str = "",
+                     known: tuple[set[str], set[str]] | None = None) -> list[Issue]:
+    """Foreign keys: ``requires`` and coverage ids must exist; a coverage pair appears once.
+
+    ``known`` (device ids, indication ids) may add ids of rows already reported as bad, so that one bad
+    row is reported once rather than again through every reference to it.
+    """
     issues: list[Issue] = []
+    known_dev, known_ind = known or (set(devices), set(indications))
     dev_src, cov_src = _source(path, "devices"), _source(path, "coverage")
     for ident, row in devices.items():
         for req in row["requires"]:  # type: ignore[union-attr]
-            if req not in devices:
+            if req not in known_dev:
                 issues.append(Issue(dev_src, f"device {ident}", "requires", str(req), "unknown device id"))
             elif req == ident:
                 issues.append(Issue(dev_src, f"device {ident}", "requires", str(req), "a device cannot require itself"))
@@ -212,9 +223,9 @@ def check_references(devices: Mapping[str, Mapping[str, CellValue]],
     for row in coverage:
         pair = (str(row["device_id"]), str(row["indication_id"]))
         where = f"coverage {pair[0]} x {pair[1]}"
-        if pair[0] not in devices:
+        if pair[0] not in known_dev:
             issues.append(Issue(cov_src, where, "device_id", pair[0], "unknown device id"))
-        if pair[1] not in indications:
+        if pair[1] not in known_ind:
             issues.append(Issue(cov_src, where, "indication_id", pair[1], "unknown indication id"))
         if pair in seen:
             issues.append(Issue(cov_src, where, "device_id", pair[0], "duplicate device x indication pair"))
