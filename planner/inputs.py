@@ -80,13 +80,23 @@ def site_demand(site: Site, ind: Indication, share: float) -> float:
     return float(site.activity.get(ind.base_activity, 0.0)) * share
 
 
+def usable_effectiveness(catalog: Catalog, scenario: Scenario) -> dict[tuple[str, str], float]:
+    """e_dk for the device x indication pairs the plan may use.
+
+    A pair with guideline class III ("not recommended") is left out unless the scenario sets
+    ``allow_not_recommended: true``.
+    """
+    return {(c.device_id, c.indication_id): c.effectiveness for c in catalog.coverage
+            if c.effectiveness > 0 and (scenario.allow_not_recommended or c.guideline_class != "III")}
+
+
 def prepare(catalog: Catalog, scenario: Scenario) -> ModelInputs:
     """Derive every parameter of the model from the catalogue and the scenario."""
     devices = effective_devices(catalog, scenario)
     params = {k: indication_params(catalog, scenario, ind) for k, ind in catalog.indications.items()}
     demand = {(s.id, k): site_demand(s, catalog.indications[k], params[k][0])
               for s in scenario.sites for k in catalog.indications}
-    eff = {(c.device_id, c.indication_id): c.effectiveness for c in catalog.coverage if c.effectiveness > 0}
+    eff = usable_effectiveness(catalog, scenario)
     installed = {(s.id, d): int(n) for s in scenario.sites for d, n in s.installed.items() if n > 0}
     max_new = {(s.id, d): _max_new(s, devices[d], demand, eff, scenario)
                for s in scenario.sites for d in sorted(devices)}

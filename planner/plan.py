@@ -22,6 +22,8 @@ from planner.solve import SolveResult
 INTEGRALITY_TOL = 1e-5
 #: Slack (EUR) under which a budget counts as binding.
 BINDING_TOL_EUR = 1.0
+#: Relative slack under which a budget counts as binding (phase 2 may free up to ~1e-6 of the benefit).
+BINDING_TOL_REL = 1e-5
 
 
 @dataclass(frozen=True)
@@ -277,7 +279,7 @@ def _budgets(inputs: ModelInputs, c: Costs) -> tuple[BudgetUse, ...]:
     out = []
     for name, limit, used in (("capex", inputs.capex_budget_eur, c.capex_eur),
                               ("opex_per_year", inputs.opex_budget_eur, c.opex_eur_per_year)):
-        binding = limit is not None and limit - used <= BINDING_TOL_EUR
+        binding = limit is not None and limit - used <= max(BINDING_TOL_EUR, BINDING_TOL_REL * limit)
         out.append(BudgetUse(name, limit, used, binding))
     return tuple(out)
 

@@ -77,6 +77,7 @@ class Scenario:
     must_include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     solver: SolverOptions = SolverOptions()
+    allow_not_recommended: bool = False
     catalog: str | None = None
     base_dir: str = field(default="", compare=False)
 
@@ -164,6 +165,12 @@ class _Parser:
             return None
         return float(value)
 
+    def boolean(self, path: str, value: Any) -> bool:
+        if not isinstance(value, bool):
+            self.error(path, value, "must be true or false")
+            return False
+        return value
+
     def slug(self, path: str, value: Any) -> str | None:
         if not isinstance(value, str) or not SLUG_RE.match(value):
             self.error(path, value, "must be a lowercase id (a-z, 0-9, _)")
@@ -196,7 +203,7 @@ def _show(value: Any) -> str:
 
 
 TOP_KEYS = ("name", "catalog", "objective", "budget", "sites", "indications", "devices",
-            "must_include", "exclude", "solver")
+            "must_include", "exclude", "solver", "allow_not_recommended")
 SITE_KEYS = ("id", "name", "rooms", "angio_vendor", "activity", "volumes", "installed")
 
 
@@ -226,6 +233,7 @@ def parse_scenario(data: Any, source: str = "scenario", base_dir: str = "",
         must_include=p.slug_list("must_include", top.get("must_include")),
         exclude=p.slug_list("exclude", top.get("exclude")),
         solver=_parse_solver(p, top.get("solver")),
+        allow_not_recommended=p.boolean("allow_not_recommended", top.get("allow_not_recommended", False)),
         catalog=catalog if isinstance(catalog, str) else None,
         base_dir=base_dir,
     )

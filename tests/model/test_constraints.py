@@ -164,3 +164,11 @@ def test_both_solvers_agree(solver):
     assert plan.status == "optimal" and plan.solver.name == solver
     # 4 x a = 36k serves 100 at e=1 (benefit 100) beats any mix with b
     assert units(plan, "a") == 4 and plan.benefit == approx(100.0)
+
+
+def test_class_iii_pairs_unused_unless_allowed():
+    cat = make_catalog([{"id": "a"}], ONE_IND, [("a", "k1", 1.0)])
+    cat = type(cat)(cat.devices, cat.indications,
+                    tuple(type(c)(c.device_id, c.indication_id, c.effectiveness, "III", c.source) for c in cat.coverage))
+    assert make_plan(cat, make_scenario()).benefit == 0
+    assert make_plan(cat, make_scenario(allow_not_recommended=True)).benefit == approx(100.0)
