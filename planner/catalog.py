@@ -43,6 +43,15 @@ class Device:
     price_date: date
     estimate: bool
     notes: str = ""
+    network_connected: str = "unknown"
+    os_family: str = ""
+    os_end_of_support: date | None = None
+    mds2_available: str = "unknown"
+    sbom_available: str = "unknown"
+    patch_policy: str = "unknown"
+    remote_access: str = "unknown"
+    encryption_at_rest: str = "unknown"
+    security_source: str = ""
 
     def works_with(self, angio_vendor: str) -> bool:
         """Whether the device can be used with an angiography system of this vendor."""

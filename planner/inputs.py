@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from datetime import date
 
 from planner.catalog import Catalog, Device, Indication
 from planner.scenario import Scenario, Site
+from planner.security import security_exclusions, segmentation_cost
 
 SiteDevice = tuple[str, str]
 SiteIndication = tuple[str, str]
@@ -38,6 +40,13 @@ class ModelInputs:
     opex_budget_eur: float | None
     must_include: tuple[str, ...]
     objective: str
+    segmentation_eur: Mapping[str, float] = field(default_factory=dict)  # network segmentation per new unit
+    security_excluded: Mapping[str, str] = field(default_factory=dict)  # device -> reason it may not be bought
+    reference_date: date = field(default_factory=date.today)  # for OS end-of-support checks
+
+    def unit_capex(self, device_id: str) -> float:
+        """capex_d: purchase price of a new unit plus its network segmentation cost."""
+        return self.devices[device_id].capex_eur + self.segmentation_eur.get(device_id, 0.0)
 
     def per_room(self, device_id: str) -> bool:
         """Whether the device must equip every room of a site to be used there."""
@@ -93,12 +102,13 @@ def usable_effectiveness(catalog: Catalog, scenario: Scenario) -> dict[tuple[str
 def prepare(catalog: Catalog, scenario: Scenario) -> ModelInputs:
     """Derive every parameter of the model from the catalogue and the scenario."""
     devices = effective_devices(catalog, scenario)
+    forbidden = security_exclusions(devices, scenario.security)
     params = {k: indication_params(catalog, scenario, ind) for k, ind in catalog.indications.items()}
     demand = {(s.id, k): site_demand(s, catalog.indications[k], params[k][0])
               for s in scenario.sites for k in catalog.indications}
     eff = usable_effectiveness(catalog, scenario)
     installed = {(s.id, d): int(n) for s in scenario.sites for d, n in s.installed.items() if n > 0}
-    max_new = {(s.id, d): _max_new(s, devices[d], demand, eff, scenario)
+    max_new = {(s.id, d): 0 if d in forbidden else _max_new(s, devices[d], demand, eff, scenario)
                for s in scenario.sites for d in sorted(devices)}
     candidates = _viable_candidates(scenario, devices, installed, max_new)
     cand_set = set(candidates)
@@ -124,6 +134,9 @@ def prepare(catalog: Catalog, scenario: Scenario) -> ModelInputs:
         opex_budget_eur=scenario.budget.opex_eur_per_year,
         must_include=scenario.must_include,
         objective=scenario.objective,
+        segmentation_eur={d: cost for d, dev in devices.items() if (cost := segmentation_cost(dev, scenario.security))},
+        security_excluded=forbidden,
+        reference_date=scenario.security.reference_date,
     )
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from planner import costs
 from planner.inputs import ModelInputs
+from planner.security import risk_score
 from planner.solve import SolveResult
 
 #: Largest distance of an integer variable's solver value from its rounded value.
@@ -59,6 +60,7 @@ class Costs:
     consumables_eur_per_year: float
     opex_eur_per_year: float
     annualised_eur_per_year: float
+    segmentation_eur: float = 0.0  # part of capex_eur
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ class Acquisition:
     in_use: bool
     unit_capex_eur: float
     capex_eur: float
+    segmentation_eur: float = 0.0  # part of capex_eur: network segmentation of the new units
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,33 @@ class RoomConfig:
 
 
 @dataclass(frozen=True)
+class DeviceSecurity:
+    """Security profile and risk score of a device in the plan (bought or installed)."""
+
+    device_id: str
+    network_connected: str
+    os_family: str
+    os_end_of_support: str | None
+    os_status: str  # ended | soon | supported | unknown | not_connected
+    mds2_available: str
+    sbom_available: str
+    patch_policy: str
+    remote_access: str
+    encryption_at_rest: str
+    risk_score: int
+    flagged: bool  # OS support ended, or ends within 3 years of the reference date
+    source: str
+
+
+@dataclass(frozen=True)
+class SecurityExclusion:
+    """A device the scenario's security rules forbid buying, and why."""
+
+    device_id: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Plan:
     """The result of a run. ``status`` is optimal, feasible, infeasible, time_limit_no_solution or
     solver_error; only the first two carry a configuration."""
@@ -138,6 +168,8 @@ class Plan:
     diagnosis: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     catalog_fingerprint: str = ""
+    security: tuple[DeviceSecurity, ...] = ()
+    security_exclusions: tuple[SecurityExclusion, ...] = ()
 
     @property
     def has_solution(self) -> bool:
@@ -203,7 +235,8 @@ def from_solution(inputs: ModelInputs, result: SolveResult, scenario: Mapping[st
         None if result.annualised_cost_value is None else costs.from_model_money(result.annualised_cost_value),
     )
     base = {"scenario": scenario, "status": result.status.value, "objective": inputs.objective,
-            "mip_gap": result.mip_gap, "solver": solver, "warnings": warnings, "catalog_fingerprint": fingerprint}
+            "mip_gap": result.mip_gap, "solver": solver, "warnings": warnings, "catalog_fingerprint": fingerprint,
+            "security_exclusions": tuple(SecurityExclusion(d, r) for d, r in sorted(inputs.security_excluded.items()))}
     if not result.status.has_solution:
         return Plan(**base)
     buy = {sd: _integral(v, f"buy_{sd[0]}_{sd[1]}") for sd, v in result.buy.items()}
@@ -211,10 +244,12 @@ def from_solution(inputs: ModelInputs, result: SolveResult, scenario: Mapping[st
     cases = {key: (v if v > 1e-7 else 0.0) for key, v in result.cases.items()}
     allocation = _allocation(inputs, cases)
     plan_costs = compute_costs(inputs, buy, cases)
+    acquisitions = _acquisitions(inputs, buy, present)
     return Plan(**base,
+                security=_security(inputs, acquisitions),
                 benefit=sum(a.benefit for a in allocation),
                 costs=plan_costs,
-                acquisitions=_acquisitions(inputs, buy, present),
+                acquisitions=acquisitions,
                 allocation=allocation,
                 coverage=_coverage(inputs, cases),
                 budgets=_budgets(inputs, plan_costs),
@@ -233,14 +268,16 @@ def compute_costs(inputs: ModelInputs, buy: Mapping[tuple[str, str], int],
                   cases: Mapping[tuple[str, str, str], float]) -> Costs:
     """Costs of a configuration, with the same formulas as the objective (:mod:`planner.costs`)."""
     dev = inputs.devices
-    capex = sum(costs.capex_cost(dev[d].capex_eur, n) for (s, d), n in buy.items())
-    annualised_capex = sum(costs.annualised_capex(costs.capex_cost(dev[d].capex_eur, n), dev[d].lifetime_years)
+    capex = sum(costs.capex_cost(inputs.unit_capex(d), n) for (s, d), n in buy.items())
+    segmentation = sum(costs.capex_cost(inputs.segmentation_eur.get(d, 0.0), n) for (s, d), n in buy.items())
+    annualised_capex = sum(costs.annualised_capex(costs.capex_cost(inputs.unit_capex(d), n), dev[d].lifetime_years)
                            for (s, d), n in buy.items())
     maintenance = sum(costs.maintenance_cost(dev[d].maintenance_eur_per_year, n + inputs.installed.get((s, d), 0))
                       for (s, d), n in buy.items())
     consumables = sum(costs.consumables_cost(dev[d].consumable_eur_per_case, n) for (s, d, k), n in cases.items())
     return Costs(float(capex), float(annualised_capex), float(maintenance), float(consumables),
-                 float(maintenance + consumables), float(annualised_capex + maintenance + consumables))
+                 float(maintenance + consumables), float(annualised_capex + maintenance + consumables),
+                 float(segmentation))
 
 
 def _allocation(inputs: ModelInputs, cases: Mapping[tuple[str, str, str], float]) -> tuple[AllocationRow, ...]:
@@ -255,9 +292,23 @@ def _acquisitions(inputs: ModelInputs, buy: Mapping[tuple[str, str], int],
     for s, d in inputs.candidates:
         new, old = buy[(s, d)], inputs.installed.get((s, d), 0)
         if new or old:
-            price = inputs.devices[d].capex_eur
+            price = inputs.unit_capex(d)
             rows.append(Acquisition(s, d, inputs.devices[d].family, new, old, present[(s, d)], price,
-                                    float(costs.capex_cost(price, new))))
+                                    float(costs.capex_cost(price, new)),
+                                    float(costs.capex_cost(inputs.segmentation_eur.get(d, 0.0), new))))
+    return tuple(rows)
+
+
+def _security(inputs: ModelInputs, acquisitions: tuple[Acquisition, ...]) -> tuple[DeviceSecurity, ...]:
+    rows = []
+    for d in sorted({a.device_id for a in acquisitions}):
+        dev = inputs.devices[d]
+        score = risk_score(dev, inputs.reference_date)
+        eos = dev.os_end_of_support.isoformat() if dev.os_end_of_support else None
+        rows.append(DeviceSecurity(d, dev.network_connected, dev.os_family, eos, score.os_status,
+                                   dev.mds2_available, dev.sbom_available, dev.patch_policy, dev.remote_access,
+                                   dev.encryption_at_rest, score.score, score.os_status in ("ended", "soon"),
+                                   dev.security_source))
     return tuple(rows)
 
 

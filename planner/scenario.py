@@ -10,6 +10,7 @@ import json
 import os
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
@@ -65,6 +66,17 @@ class SolverOptions:
 
 
 @dataclass(frozen=True)
+class SecurityOptions:
+    """Security rules: hard rules exclude purchases; segmentation cost enters capex per connected unit."""
+
+    exclude_unsupported_os: bool = False
+    require_mds2: bool = False
+    max_risk_score: int | None = None
+    segmentation_cost_eur_per_connected_device: float = 0.0
+    reference_date: date = field(default_factory=date.today)
+
+
+@dataclass(frozen=True)
 class Scenario:
     """Everything a run needs besides the catalogue."""
 
@@ -78,6 +90,7 @@ class Scenario:
     exclude: tuple[str, ...] = ()
     solver: SolverOptions = SolverOptions()
     allow_not_recommended: bool = False
+    security: SecurityOptions = field(default_factory=SecurityOptions)
     catalog: str | None = None
     base_dir: str = field(default="", compare=False)
 
@@ -97,6 +110,8 @@ class Scenario:
         data["indications"] = {k: {a: b for a, b in v.items() if b is not None}
                                for k, v in data["indications"].items()}
         data["solver"] = {k: v for k, v in data["solver"].items() if v is not None}
+        data["security"] = {k: v for k, v in data["security"].items() if v is not None}
+        data["security"]["reference_date"] = self.security.reference_date.isoformat()
         if self.catalog is None:
             data.pop("catalog")
         return data
@@ -203,7 +218,9 @@ def _show(value: Any) -> str:
 
 
 TOP_KEYS = ("name", "catalog", "objective", "budget", "sites", "indications", "devices",
-            "must_include", "exclude", "solver", "allow_not_recommended")
+            "must_include", "exclude", "solver", "allow_not_recommended", "security")
+SECURITY_KEYS = ("exclude_unsupported_os", "require_mds2", "max_risk_score",
+                 "segmentation_cost_eur_per_connected_device", "reference_date")
 SITE_KEYS = ("id", "name", "rooms", "angio_vendor", "activity", "volumes", "installed")
 
 
@@ -234,6 +251,7 @@ def parse_scenario(data: Any, source: str = "scenario", base_dir: str = "",
         exclude=p.slug_list("exclude", top.get("exclude")),
         solver=_parse_solver(p, top.get("solver")),
         allow_not_recommended=p.boolean("allow_not_recommended", top.get("allow_not_recommended", False)),
+        security=_parse_security(p, top.get("security")),
         catalog=catalog if isinstance(catalog, str) else None,
         base_dir=base_dir,
     )
@@ -344,6 +362,34 @@ def _parse_solver(p: _Parser, value: Any) -> SolverOptions:
     if threads is not None:
         threads = p.number("solver.threads", threads, low=1, integer=True)
     return SolverOptions(name, limit or 60.0, gap or 0.0, int(threads) if threads else None)  # type: ignore[arg-type]
+
+
+def _parse_security(p: _Parser, value: Any) -> SecurityOptions:
+    data = p.mapping("security", value, SECURITY_KEYS)
+    score = data.get("max_risk_score")
+    if score is not None:
+        score = p.number("security.max_risk_score", score, integer=True)
+    cost = p.number("security.segmentation_cost_eur_per_connected_device",
+                    data.get("segmentation_cost_eur_per_connected_device", 0.0))
+    return SecurityOptions(
+        exclude_unsupported_os=p.boolean("security.exclude_unsupported_os", data.get("exclude_unsupported_os", False)),
+        require_mds2=p.boolean("security.require_mds2", data.get("require_mds2", False)),
+        max_risk_score=None if score is None else int(score),
+        segmentation_cost_eur_per_connected_device=cost or 0.0,
+        reference_date=_parse_date(p, "security.reference_date", data.get("reference_date")),
+    )
+
+
+def _parse_date(p: _Parser, path: str, value: Any) -> date:
+    if value is None:
+        return date.today()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        p.error(path, value, "must be a date YYYY-MM-DD")
+        return date.today()
 
 
 # ---------------------------------------------------------------- YAML

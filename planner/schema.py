@@ -19,6 +19,10 @@ ANGIO_VENDORS = ("philips", "siemens", "ge", "canon")
 ACTIVITIES = ("cag", "pci", "stemi")
 DEPLOYMENTS = ("per_room", "shared")
 GUIDELINE_CLASSES = ("I", "IIa", "IIb", "III", "none")
+NETWORK_CONNECTIONS = ("none", "dicom", "hl7", "network", "remote_service", "unknown")
+PATCH_POLICIES = ("vendor_validated_monthly", "quarterly", "on_request", "none", "unknown")
+REMOTE_ACCESS = ("none", "vendor_vpn", "cloud", "unknown")
+TRISTATE = ("yes", "no", "unknown")
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,29 @@ DEVICE_COLUMNS: tuple[Column, ...] = (
     Column("price_date", "date", description="date of the price (YYYY-MM or YYYY-MM-DD)"),
     Column("estimate", "yesno", required=False, default="no", description="yes = expert estimate"),
     Column("notes", "text", required=False, description="free text"),
+    # Security profile (optional columns: a catalogue without them loads with every field unknown).
+    Column("network_connected", "enum", required=False, default="unknown", allowed=NETWORK_CONNECTIONS,
+           description="how the device connects to the hospital network"),
+    Column("os_family", "text", required=False, description="operating system (empty = unknown)"),
+    Column("os_end_of_support", "date", required=False,
+           description="end of vendor support of the OS (empty = unknown)"),
+    Column("mds2_available", "enum", required=False, default="unknown", allowed=TRISTATE,
+           description="manufacturer disclosure statement for medical device security (MDS2)"),
+    Column("sbom_available", "enum", required=False, default="unknown", allowed=TRISTATE,
+           description="software bill of materials supplied"),
+    Column("patch_policy", "enum", required=False, default="unknown", allowed=PATCH_POLICIES,
+           description="security patch policy of the vendor"),
+    Column("remote_access", "enum", required=False, default="unknown", allowed=REMOTE_ACCESS,
+           description="remote service access"),
+    Column("encryption_at_rest", "enum", required=False, default="unknown", allowed=TRISTATE,
+           description="patient data encrypted on the device"),
+    Column("security_source", "text", required=False, description="where the security profile comes from"),
 )
+
+#: Columns of devices.csv that hold the security profile.
+SECURITY_FIELDS: tuple[str, ...] = ("network_connected", "os_family", "os_end_of_support", "mds2_available",
+                                    "sbom_available", "patch_policy", "remote_access", "encryption_at_rest",
+                                    "security_source")
 
 INDICATION_COLUMNS: tuple[Column, ...] = (
     Column("id", "slug", description="unique indication id"),
@@ -100,7 +126,8 @@ PRICE_FIELDS: tuple[str, ...] = (
     "capacity_cases_per_year",
 )
 
-CellValue = str | float | int | bool | date | tuple[str, ...]
+CellValue = str | float | int | bool | date | tuple[str, ...] | None
+_EMPTY: dict[str, CellValue] = {"slug_list": (), "date": None}
 
 
 def coerce(column: Column, raw: str) -> CellValue:
@@ -117,7 +144,7 @@ def coerce(column: Column, raw: str) -> CellValue:
             raise ValueError("is required and empty")
         text = column.default
         if text == "":
-            return () if column.kind == "slug_list" else ""
+            return _EMPTY.get(column.kind, "")
     handler = _COERCERS[column.kind]
     return handler(column, text)
 

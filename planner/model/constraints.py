@@ -92,7 +92,7 @@ def add_requires_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Varia
 
 def capex_expr(inputs: ModelInputs, v: Variables) -> pulp.LpAffineExpression:
     """Capital spent on new units, k EUR."""
-    return pulp.lpSum(costs.capex_cost(costs.to_model_money(inputs.devices[d].capex_eur), v.buy[(s, d)])
+    return pulp.lpSum(costs.capex_cost(costs.to_model_money(inputs.unit_capex(d)), v.buy[(s, d)])
                       for s, d in inputs.candidates)
 
 

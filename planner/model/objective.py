@@ -18,7 +18,7 @@ def benefit_expr(inputs: ModelInputs, v: Variables) -> pulp.LpAffineExpression:
 def annualised_capex_expr(inputs: ModelInputs, v: Variables) -> pulp.LpAffineExpression:
     """sum capex_d u_sd / life_d, k EUR/year."""
     return pulp.lpSum(
-        costs.annualised_capex(costs.capex_cost(costs.to_model_money(inputs.devices[d].capex_eur), v.buy[(s, d)]),
+        costs.annualised_capex(costs.capex_cost(costs.to_model_money(inputs.unit_capex(d)), v.buy[(s, d)]),
                                inputs.devices[d].lifetime_years)
         for s, d in inputs.candidates)
 
