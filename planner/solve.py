@@ -23,6 +23,8 @@ from planner.scenario import SolverOptions
 
 #: Relative tolerance with which phase 2 holds the phase-1 benefit.
 BENEFIT_LOCK_TOL = 1e-6
+#: Share of the time limit phase 1 may use; phase 2 gets what remains (at least this quarter).
+PHASE1_TIME_SHARE = 0.75
 #: Gap under which a proven solution counts as optimal.
 OPTIMAL_GAP = 1e-6
 
@@ -161,7 +163,7 @@ def solve(built: BuiltModel, options: SolverOptions) -> SolveResult:
 def _solve_lexicographic(built: BuiltModel, options: SolverOptions,
                          start: float) -> tuple[tuple[PhaseResult, ...], dict[str, dict[Any, float]] | None]:
     _set_objective(built.prob, -1 * built.benefit)
-    first = run_phase(built.prob, "max_benefit", options, options.time_limit_s)
+    first = run_phase(built.prob, "max_benefit", options, PHASE1_TIME_SHARE * options.time_limit_s)
     if not first.status.has_solution:
         return (first,), None
     snap = _snapshot(built)
@@ -173,8 +175,7 @@ def _solve_lexicographic(built: BuiltModel, options: SolverOptions,
     second = run_phase(built.prob, "min_cost_at_max_benefit", options, max(remaining, 1.0))
     if second.status.has_solution:
         snap = _snapshot(built)
-    else:  # keep the phase-1 plan: feasible, its cost not minimised
-        second = PhaseResult(second.objective, SolveStatus.FEASIBLE, None, None, second.time_s)
+    # else: keep the phase-1 plan (feasible: its cost is not minimised); phase 2 keeps its own status
     return (first, second), snap
 
 
@@ -187,7 +188,8 @@ def _result(phases: tuple[PhaseResult, ...], snap: dict[str, dict[Any, float]] |
         status = SolveStatus.OPTIMAL
     else:
         status = SolveStatus.FEASIBLE
-    gaps = [p.mip_gap for p in phases]
+    # gap of the phases whose solution the plan carries (a phase 2 without a solution did not change it)
+    gaps = [p.mip_gap for p in phases if p.status.has_solution]
     gap = None if snap is None or any(g is None for g in gaps) else max(g for g in gaps if g is not None)
     common = {"status": status, "solver_name": options.name, "solver_version": solver_version(options.name),
               "time_s": elapsed, "mip_gap": gap, "phases": phases}

@@ -54,3 +54,12 @@ def test_real_time_limit_on_a_large_instance_is_not_optimal():
         assert plan.mip_gap == 0.0 and plan.solver.time_s < 5
     else:
         assert plan.status in ("feasible", "time_limit_no_solution")
+
+
+def test_phase_two_without_solution_keeps_phase_one_plan_as_feasible(monkeypatch):
+    from planner.solve import PhaseResult, _result
+    first = PhaseResult("max_benefit", SolveStatus.OPTIMAL, -10.0, 0.0, 1.0)
+    second = PhaseResult("min_cost_at_max_benefit", SolveStatus.TIME_LIMIT_NO_SOLUTION, None, None, 1.0)
+    snap = {"buy": {}, "present": {}, "cases": {}, "benefit": {(): 10.0}, "cost": {(): 5.0}}
+    res = _result((first, second), snap, SolverOptions("highs", 5, 0.0), 2.0)
+    assert res.status == SolveStatus.FEASIBLE and res.mip_gap == 0.0
