@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from planner import make_plan
@@ -9,6 +11,7 @@ from planner.inputs import prepare
 from planner.model import build_model
 from planner.model.build import CONSTRAINT_FAMILIES
 from tests.builders import make_catalog, make_scenario
+
 
 def approx(x):
     """Phase 2 holds the benefit within a 1e-6 relative tolerance, so cases may move by that much."""
@@ -127,7 +130,8 @@ def test_exclude_keeps_installed_units_in_use():
 def test_incompatible_angio_vendor_is_never_bought():
     cat = make_catalog([{"id": "siemens_only", "compatible_angio": "siemens"}, {"id": "any_cart", "capex_eur": 90000}],
                        ONE_IND, [("siemens_only", "k1", 1.0), ("any_cart", "k1", 1.0)])
-    plan = make_plan(cat, make_scenario([{"id": "p", "angio_vendor": "philips"}, {"id": "s", "angio_vendor": "siemens"}]))
+    sites = [{"id": "p", "angio_vendor": "philips"}, {"id": "s", "angio_vendor": "siemens"}]
+    plan = make_plan(cat, make_scenario(sites))
     assert units(plan, "siemens_only", "s") == 1 and units(plan, "siemens_only", "p") == 0
     assert units(plan, "any_cart", "p") == 1
 
@@ -168,7 +172,7 @@ def test_both_solvers_agree(solver):
 
 def test_class_iii_pairs_unused_unless_allowed():
     cat = make_catalog([{"id": "a"}], ONE_IND, [("a", "k1", 1.0)])
-    cat = type(cat)(cat.devices, cat.indications,
-                    tuple(type(c)(c.device_id, c.indication_id, c.effectiveness, "III", c.source) for c in cat.coverage))
+    not_recommended = tuple(dataclasses.replace(c, guideline_class="III") for c in cat.coverage)
+    cat = dataclasses.replace(cat, coverage=not_recommended)
     assert make_plan(cat, make_scenario()).benefit == 0
     assert make_plan(cat, make_scenario(allow_not_recommended=True)).benefit == approx(100.0)

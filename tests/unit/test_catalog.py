@@ -31,8 +31,8 @@ def test_every_csv_has_exactly_the_schema_columns():
 
 
 def test_bundled_catalog_content(catalog):
-    assert REQUIRED_FAMILIES <= set(catalog.families())
-    assert REQUIRED_INDICATIONS <= set(catalog.indications)
+    assert set(catalog.families()) >= REQUIRED_FAMILIES
+    assert set(catalog.indications) >= REQUIRED_INDICATIONS
     for ident in [*catalog.devices, *catalog.indications]:
         assert SLUG_RE.match(ident)
     served = {c.device_id for c in catalog.coverage}
