@@ -1,0 +1,27 @@
+"""cathlab-planner web app: ``streamlit run app.py``.
+
+Navigation and the shared sidebar only; the pages live in ``app_pages/``, the Streamlit helpers in ``ui/``.
+"""
+
+import streamlit as st
+
+from ui import edits, state, widgets
+
+st.set_page_config(page_title="cathlab-planner", page_icon=":material/cardiology:", layout="wide")
+state.init(edits.load_example)
+t = widgets.translator()
+
+with st.sidebar:
+    widgets.language_switch()
+
+page = st.navigation([
+    st.Page("app_pages/scenario.py", title=t("nav.scenario"), icon=":material/domain:", default=True),
+    st.Page("app_pages/needs.py", title=t("nav.needs"), icon=":material/stethoscope:"),
+    st.Page("app_pages/catalog.py", title=t("nav.catalog"), icon=":material/inventory_2:"),
+    st.Page("app_pages/plan.py", title=t("nav.plan"), icon=":material/calculate:"),
+    st.Page("app_pages/about.py", title=t("nav.about"), icon=":material/info:"),
+])
+page.run()
+
+with st.sidebar:  # after the page: reflects the changes made in this run
+    widgets.plan_status(widgets.translator())

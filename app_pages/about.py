@@ -1,0 +1,27 @@
+"""About / data page: the model in one screen, the catalogue's sources, versions."""
+
+import streamlit as st
+
+import planner
+from ui import cached, tables, widgets
+
+t = widgets.translator()
+catalog = cached.catalog()
+
+st.title(t("about.title"))
+st.markdown(t("about.model"))
+
+st.subheader(t("about.sources"))
+st.markdown(t("about.sources_intro", devices=len(catalog.devices),
+              estimates=sum(d.estimate for d in catalog.devices.values()),
+              indications=len(catalog.indications), pairs=len(catalog.coverage)))
+wide = {t("col.source"): st.column_config.TextColumn(width="large")}
+st.dataframe(tables.display(tables.indication_sources(catalog, t), t, {"share": "pct1", "floor": "pct"}),
+             hide_index=True, key="ui.about.indications", column_config=wide)
+with st.expander(t("about.device_sources")):
+    st.dataframe(tables.display(tables.device_sources(catalog, t), t, {"estimate": "bool"}), hide_index=True,
+                 key="ui.about.devices", column_config=wide)
+
+st.subheader(t("about.version"))
+st.markdown(t("about.versions", version=planner.__version__, fingerprint=catalog.fingerprint,
+              streamlit=st.__version__))

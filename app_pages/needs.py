@@ -1,0 +1,19 @@
+"""Clinical needs page (for the cardiologist): demand, weight and minimum coverage per indication."""
+
+import streamlit as st
+
+from ui import cached, forms, state, tables, widgets
+
+t = widgets.translator()
+catalog = cached.catalog()
+scenario = state.scenario()
+
+st.title(t("needs.title"))
+st.caption(t("needs.intro"))
+forms.reset_volumes_button(catalog, t, disabled=not any(s.volumes for s in scenario.sites))
+errors = st.container()
+
+data = scenario.to_dict()
+for ind_id in tables.indication_order(catalog):
+    data = forms.need_row(data, scenario, catalog, ind_id, t)
+widgets.submit(data, catalog, t, errors)

@@ -1,0 +1,29 @@
+"""Plan page: optimise the current scenario and show the result."""
+
+import streamlit as st
+
+from planner import PlannerInputError
+from ui import cached, plan_view, state, widgets
+
+t = widgets.translator()
+catalog = cached.catalog()
+
+st.title(t("plan.title"))
+st.caption(t("plan.intro"))
+if st.button(t("plan.optimise"), key="ui.optimise", type="primary", icon=":material/play_arrow:"):
+    scenario = state.scenario()
+    try:
+        with st.spinner(t("plan.solving")):
+            plan = cached.plan(scenario.to_json(), catalog.fingerprint)
+    except PlannerInputError as exc:
+        widgets.show_issues(t("plan.input_error"), [widgets.issue_line(i, t, catalog) for i in exc.issues])
+    else:
+        state.set_plan(plan)
+
+plan = state.plan()
+if plan is None:
+    st.info(t("plan.none"), icon=":material/info:")
+else:
+    if state.stale():
+        st.warning(t("plan.stale"), icon=":material/update:")
+    plan_view.render(plan, catalog, t)

@@ -1,0 +1,55 @@
+"""AppTest helpers: a fresh app per test, page switching, and shortcuts to the session's objects."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from planner import Plan, Scenario
+from ui import state
+
+APP = Path(__file__).resolve().parents[2] / "app.py"
+PAGES = ("scenario", "needs", "catalog", "plan", "about")
+
+
+def goto(at: AppTest, page: str) -> AppTest:
+    """Switch to ``app_pages/<page>.py`` and run; fail on any exception."""
+    at.switch_page(f"app_pages/{page}.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def scenario(at: AppTest) -> Scenario:
+    """The session's current scenario."""
+    value: Scenario = at.session_state[state.SCENARIO]
+    return value
+
+
+def plan(at: AppTest) -> Plan | None:
+    """The session's last plan."""
+    value: Plan | None = at.session_state[state.PLAN]
+    return value
+
+
+def errors(at: AppTest) -> str:
+    """Every error box of the page, as one text."""
+    return "\n".join(e.value for e in at.error)
+
+
+def optimise(at: AppTest) -> AppTest:
+    """Go to the Plan page and click Optimise."""
+    goto(at, "plan")
+    at.button(key="ui.optimise").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.fixture
+def at() -> AppTest:
+    """The app after its first run (Scenario page, French, general-hospital example)."""
+    app = AppTest.from_file(str(APP), default_timeout=30)
+    app.run()
+    assert not app.exception, app.exception
+    return app

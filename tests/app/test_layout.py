@@ -1,0 +1,39 @@
+"""The app's layout rules (reference/style.md): small entrypoint and pages, pure helpers, no model logic."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGES = sorted((ROOT / "app_pages").glob("*.py"))
+
+
+def test_entrypoint_is_navigation_only():
+    text = (ROOT / "app.py").read_text(encoding="utf-8")
+    assert len(text.splitlines()) <= 80
+    assert "st.navigation" in text and "from planner" not in text and "import planner" not in text
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_pages_are_small_and_hold_no_model_logic(page):
+    text = page.read_text(encoding="utf-8")
+    assert len(text.splitlines()) <= 150
+    for forbidden in ("import pulp", "planner.model", "planner.costs", "make_plan(", "cache_data", "cache_resource"):
+        assert forbidden not in text, forbidden
+
+
+def test_pure_helpers_do_not_import_streamlit():
+    code = ("import sys, ui.i18n, ui.labels, ui.edits, ui.tables, ui.charts, planner; "
+            "print('streamlit' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_caching_lives_only_in_ui_cached():
+    for path in [ROOT / "app.py", *PAGES, *(ROOT / "ui").glob("*.py")]:
+        if path.name != "cached.py":
+            assert "st.cache_" not in path.read_text(encoding="utf-8"), path.name

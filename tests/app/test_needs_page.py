@@ -1,0 +1,75 @@
+"""Clinical needs page: demand (derived or entered), weight, minimum coverage, guideline classes."""
+
+from __future__ import annotations
+
+from planner import load_catalog
+from tests.app.conftest import errors, goto, scenario
+from ui.tables import indication_order
+
+
+def test_one_row_per_indication_with_derived_demand(at):
+    goto(at, "needs")
+    sc = scenario(at)
+    cag = sc.sites[0].activity["cag"]
+    assert at.number_input(key="in.need.intermediate_stenosis.demand.main").value == cag * 0.10
+    assert at.slider(key="in.need.intermediate_stenosis.weight").value == 4.0
+    assert at.slider(key="in.need.intermediate_stenosis.floor").value == 50
+    captions = "\n".join(c.value for c in at.caption)
+    assert "Calculée : 10,0\u00a0% × Coronarographies" in captions
+
+
+def test_weight_and_floor_become_scenario_overrides(at):
+    goto(at, "needs")
+    at.slider(key="in.need.complex_pci.weight").set_value(6.5).run()
+    at.slider(key="in.need.complex_pci.floor").set_value(35).run()
+    override = scenario(at).indications["complex_pci"]
+    assert (override.weight, override.min_coverage, override.share) == (6.5, 0.35, None)
+    assert at.session_state["plan_stale"] is True
+    assert "anoca" not in scenario(at).indications  # untouched rows add no override
+
+
+def test_demand_can_be_entered_per_site_and_reset(at):
+    goto(at, "needs")
+    at.number_input(key="in.need.calcified_lesion.demand.main").set_value(120.0).run()
+    assert dict(scenario(at).sites[0].volumes) == {"calcified_lesion": 120.0}
+    assert "Volume saisi" in "\n".join(c.value for c in at.caption)
+    goto(at, "scenario")
+    at.number_input(key="in.site.0.act.pci").set_value(2000).run()  # activity no longer drives this demand
+    goto(at, "needs")
+    assert at.number_input(key="in.need.calcified_lesion.demand.main").value == 120.0
+    assert at.number_input(key="in.need.complex_pci.demand.main").value == 2000 * 0.3
+    at.button(key="ui.reset_volumes").click().run()
+    assert dict(scenario(at).sites[0].volumes) == {}
+    assert at.number_input(key="in.need.calcified_lesion.demand.main").value == 2000 * 0.055
+
+
+def test_blank_demand_is_rejected_with_its_field(at):
+    goto(at, "needs")
+    before = scenario(at).to_json()
+    at.number_input(key="in.need.anoca.demand.main").set_value(None).run()
+    assert "Site 1 — Demande (cas/an) — ANOCA/INOCA" in errors(at)
+    assert "doit être un nombre" in errors(at)
+    assert scenario(at).to_json() == before
+
+
+def test_demand_per_site_for_two_sites(at):
+    at.selectbox(key="ui.example").set_value("university_hospital").run()
+    at.button(key="ui.load").click().run()
+    goto(at, "needs")
+    assert at.number_input(key="in.need.cardiogenic_shock.demand.nord").value == 30  # a direct volume
+    assert "nord" in at.number_input(key="in.need.cardiogenic_shock.demand.nord").label.lower()
+    at.number_input(key="in.need.anoca.demand.sud").set_value(99.0).run()
+    assert scenario(at).sites[1].volumes["anoca"] == 99.0
+    assert "anoca" not in scenario(at).sites[0].volumes
+
+
+def test_guideline_class_of_each_device_beside_the_row(at):
+    goto(at, "needs")
+    order = indication_order(load_catalog())  # one table per row, in the page's order
+    tables = dict(zip(order, (d.value for d in at.dataframe), strict=True))
+    table = tables["intermediate_stenosis"]
+    assert list(table.columns) == ["Classe ESC", "Efficacité", "Équipement", "Famille"]
+    assert "I" in set(table["Classe ESC"])
+    assert "PressureWire X (FFR/RFR) on Quantien / CoroFlow console" in set(table["Équipement"])
+    shock = tables["cardiogenic_shock"]
+    assert list(shock["Classe ESC"]) == sorted(shock["Classe ESC"], key=["I", "IIa", "IIb", "III", "aucune"].index)

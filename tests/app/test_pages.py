@@ -1,0 +1,80 @@
+"""Every page renders; the language switch translates and keeps every input; page switches lose nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from planner import load_catalog
+from tests.app.conftest import PAGES, goto, scenario
+
+TITLES = {"scenario": ("Scénario", "Scenario"), "needs": ("Besoins cliniques", "Clinical needs"),
+          "catalog": ("Catalogue", "Catalogue"), "plan": ("Plan d'équipement", "Equipment plan"),
+          "about": ("À propos et données", "About and data")}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_in_french_then_english(at, page):
+    goto(at, page)
+    assert at.title[0].value == TITLES[page][0]
+    at.radio(key="ui.lang").set_value("en").run()
+    assert not at.exception
+    assert at.title[0].value == TITLES[page][1]
+
+
+def test_french_is_the_default_with_the_general_hospital_example(at):
+    assert at.session_state["lang"] == "fr"
+    assert at.radio(key="ui.lang").value == "fr"
+    assert scenario(at).name == "CH general hospital 2027"
+    assert at.text_input(key="in.name").value == "CH general hospital 2027"
+    assert at.number_input(key="in.budget.capex").label == "Budget d'investissement (€)"
+
+
+def test_language_switch_keeps_what_was_typed(at):
+    at.number_input(key="in.budget.capex").set_value(123_456).run()
+    at.text_input(key="in.name").set_value("Mon scénario").run()
+    at.number_input(key="in.site.0.rooms").set_value(3).run()
+    before = scenario(at).to_json()
+
+    at.radio(key="ui.lang").set_value("en").run()
+    assert not at.exception
+    assert at.number_input(key="in.budget.capex").label == "Capital budget (€)"
+    assert at.number_input(key="in.budget.capex").value == 123_456
+    assert at.text_input(key="in.name").value == "Mon scénario"
+    assert at.number_input(key="in.site.0.rooms").value == 3
+    assert scenario(at).to_json() == before
+
+    at.radio(key="ui.lang").set_value("fr").run()
+    assert at.number_input(key="in.budget.capex").value == 123_456
+    assert scenario(at).to_json() == before
+
+
+def test_indication_names_follow_the_language(at):
+    catalog = load_catalog()
+    goto(at, "needs")
+    text = "\n".join(m.value for m in at.markdown)
+    assert all(ind.name_fr in text for ind in catalog.indications.values())
+    at.radio(key="ui.lang").set_value("en").run()
+    text = "\n".join(m.value for m in at.markdown)
+    assert all(ind.name_en in text for ind in catalog.indications.values())
+    assert at.slider(key="in.need.complex_pci.weight").label == "Clinical weight"
+
+
+def test_nothing_is_lost_when_switching_pages(at):
+    at.number_input(key="in.budget.opex").set_value(250_000).run()
+    goto(at, "needs")
+    at.slider(key="in.need.complex_pci.weight").set_value(7.5).run()
+    for page in ("catalog", "plan", "about", "scenario"):
+        goto(at, page)
+    assert at.number_input(key="in.budget.opex").value == 250_000
+    goto(at, "needs")
+    assert at.slider(key="in.need.complex_pci.weight").value == 7.5
+    assert scenario(at).budget.opex_eur_per_year == 250_000
+    assert scenario(at).indications["complex_pci"].weight == 7.5
+
+
+def test_session_state_holds_only_the_declared_keys(at):
+    for page in PAGES:
+        goto(at, page)
+    keys = set(at.session_state.keys())
+    assert {"scenario", "plan", "lang", "plan_stale", "notice"} <= keys
+    assert all(k.startswith(("in.", "ui.")) for k in keys - {"scenario", "plan", "lang", "plan_stale", "notice"})

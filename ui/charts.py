@@ -1,0 +1,62 @@
+"""Plotly figures of a plan: pure ``tables -> go.Figure`` functions (no streamlit).
+
+Inputs are the frames of :mod:`ui.tables`; labels come from the :class:`~ui.i18n.Translator`, and
+``layout.separators`` follows the language (``1 234,5`` or ``1,234.5``).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ui.i18n import Translator
+from ui.tables import wrap
+
+COST_PARTS = ("annualised_capex", "maintenance", "consumables")
+
+
+def _layout(fig: go.Figure, t: Translator, rows: int, xaxis: str, legend_rows: int = 1) -> go.Figure:
+    fig.update_layout(separators=t.plotly_separators, height=120 + 70 * rows + 22 * legend_rows,
+                      margin={"l": 10, "r": 10, "t": 10, "b": 10}, xaxis={"title": xaxis, "tickformat": ",.0f"},
+                      legend={"orientation": "h", "yanchor": "top", "y": -0.12 - 0.5 / max(rows, 1), "x": 0},
+                      yaxis={"autorange": "reversed", "automargin": True})
+    return fig
+
+
+def coverage_figure(coverage: pd.DataFrame, served: pd.DataFrame, t: Translator) -> go.Figure:
+    """Horizontal bars per indication: cases served, stacked by device, against the demand (a marker)."""
+    order = list(coverage["indication"])
+    fig = go.Figure()
+    for device, rows in served.groupby("device", sort=True):
+        by_ind = rows.groupby("indication")["cases"].sum()
+        fig.add_bar(y=[wrap(i) for i in order], x=[float(by_ind.get(i, 0.0)) for i in order], name=str(device),
+                    orientation="h", hovertemplate="%{x:,.0f}<extra>" + str(device) + "</extra>")
+    fig.add_scatter(y=[wrap(i) for i in order], x=list(coverage["demand"]), name=t("chart.demand"), mode="markers",
+                    marker={"symbol": "line-ns-open", "size": 26, "line": {"width": 3}, "color": "black"},
+                    hovertemplate="%{x:,.0f}<extra>" + t("chart.demand") + "</extra>")
+    fig.update_layout(barmode="stack")
+    return _layout(fig, t, len(order), t("chart.cases"), legend_rows=1 + served["device"].nunique() // 2)
+
+
+def cost_figure(costs: pd.DataFrame, t: Translator) -> go.Figure:
+    """Annualised cost per device family, split into annualised capex, maintenance and consumables."""
+    labels = [t.opt("family", f) for f in costs["family"]]
+    fig = go.Figure()
+    for part in COST_PARTS:
+        fig.add_bar(y=labels, x=list(costs[part]), name=t(f"cost.{part}"), orientation="h",
+                    hovertemplate="%{x:,.0f} €<extra>" + t(f"cost.{part}") + "</extra>")
+    fig.update_layout(barmode="stack")
+    return _layout(fig, t, len(labels), t("chart.eur_per_year"), legend_rows=2)
+
+
+def budget_figure(budgets: pd.DataFrame, t: Translator) -> go.Figure:
+    """Use of each budget against its limit (no limit bar when the budget is unlimited)."""
+    labels = [t(f"budget.{b}") for b in budgets["budget"]]
+    limits = [None if v is None or v != v else float(v) for v in budgets["limit"]]
+    fig = go.Figure()
+    fig.add_bar(y=labels, x=list(budgets["used"]), name=t("budget.used"), orientation="h",
+                text=[t.eur(v) for v in budgets["used"]], textposition="auto")
+    fig.add_bar(y=labels, x=[v or 0.0 for v in limits], name=t("budget.limit"), orientation="h",
+                text=[t.eur(v) for v in limits], textposition="auto", marker={"opacity": 0.35})
+    fig.update_layout(barmode="group")
+    return _layout(fig, t, 2 * len(labels), t("chart.eur"), legend_rows=1)

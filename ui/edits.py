@@ -1,0 +1,169 @@
+"""Pure scenario edits for the app: candidate data from the forms -> a checked :class:`Scenario`.
+
+No streamlit here. Every edit goes through :func:`checked`, so the app validates exactly like the CLI:
+structure with :func:`planner.parse_scenario`, catalogue references with :mod:`planner.checks`.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from planner import Catalog, PlannerInputError, Scenario, load_scenario, parse_scenario, scenario_from_yaml
+from planner.checks import run_checks
+from planner.errors import errors_only
+from planner.inputs import indication_params, site_demand
+from planner.schema import PRICE_FIELDS
+
+EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
+DEFAULT_EXAMPLE = "general_hospital"
+#: Two values closer than this are equal (floats coming back from widgets).
+EPS = 1e-9
+
+
+def bundled_examples() -> dict[str, Path]:
+    """Example scenarios shipped with the app, by file stem."""
+    return {p.stem: p for p in sorted(EXAMPLES_DIR.glob("*.yaml"))}
+
+
+def load_example(name: str = DEFAULT_EXAMPLE) -> Scenario:
+    """Load a bundled example by stem."""
+    return load_scenario(bundled_examples()[name])
+
+
+def checked(data: Mapping[str, Any], catalog: Catalog, source: str = "scenario") -> Scenario:
+    """Parse candidate data and check its references; raise :class:`PlannerInputError` listing every error."""
+    new = parse_scenario(dict(data), source=source)
+    _raise_errors(catalog, new)
+    return new
+
+
+def checked_yaml(text: str, catalog: Catalog, source: str) -> Scenario:
+    """Parse an uploaded YAML text and check its references (same errors as the CLI's ``validate``)."""
+    new = scenario_from_yaml(text, source)
+    _raise_errors(catalog, new)
+    return new
+
+
+def _raise_errors(catalog: Catalog, scenario: Scenario) -> None:
+    errors = errors_only(run_checks(catalog, scenario))
+    if errors:
+        raise PlannerInputError(errors)
+
+
+def same(a: float | None, b: float | None) -> bool:
+    """Whether two optional numbers are equal up to :data:`EPS`."""
+    if a is None or b is None:
+        return a is b
+    return abs(float(a) - float(b)) <= EPS
+
+
+# ---------------------------------------------------------------- sites
+
+
+def new_site(scenario: Scenario) -> dict[str, Any]:
+    """Data of a new site with a fresh id, the first site's vendor and no activity."""
+    ids = {s.id for s in scenario.sites}
+    n = len(scenario.sites) + 1
+    while f"site_{n}" in ids:
+        n += 1
+    vendor = scenario.sites[0].angio_vendor if scenario.sites else "philips"
+    return {"id": f"site_{n}", "name": f"Site {n}", "rooms": 1, "angio_vendor": vendor,
+            "activity": {"cag": 0.0, "pci": 0.0, "stemi": 0.0}}
+
+
+def with_site_added(scenario: Scenario, catalog: Catalog) -> Scenario:
+    """The scenario with one more (empty) site."""
+    data = scenario.to_dict()
+    data["sites"].append(new_site(scenario))
+    return checked(data, catalog)
+
+
+def with_site_removed(scenario: Scenario, index: int, catalog: Catalog) -> Scenario:
+    """The scenario without site ``index`` (the last site cannot be removed)."""
+    data = scenario.to_dict()
+    if len(data["sites"]) > 1:
+        del data["sites"][index]
+    return checked(data, catalog)
+
+
+def without_volumes(scenario: Scenario, catalog: Catalog) -> Scenario:
+    """The scenario with every direct volume removed: demand is activity x share again."""
+    data = scenario.to_dict()
+    for site in data["sites"]:
+        site.pop("volumes", None)
+    return checked(data, catalog)
+
+
+def without_prices(scenario: Scenario, catalog: Catalog) -> Scenario:
+    """The scenario with the catalogue prices (no local overrides)."""
+    data = scenario.to_dict()
+    data["devices"] = {}
+    return checked(data, catalog)
+
+
+# ---------------------------------------------------------------- clinical needs
+
+
+def need_values(catalog: Catalog, scenario: Scenario, indication_id: str) -> dict[str, Any]:
+    """What the needs form shows for an indication: weight, floor (%), demand per site, overridden sites."""
+    ind = catalog.indications[indication_id]
+    share, weight, floor = indication_params(catalog, scenario, ind)
+    return {"share": share, "weight": float(weight), "floor_pct": int(round(floor * 100)),
+            "demand": {s.id: site_demand(s, ind, share) for s in scenario.sites},
+            "derived": {s.id: float(s.activity.get(ind.base_activity, 0.0)) * share for s in scenario.sites},
+            "overridden": tuple(s.id for s in scenario.sites if indication_id in s.volumes)}
+
+
+def with_need(data: dict[str, Any], shown: Mapping[str, Any], indication_id: str, weight: float,
+              floor_pct: int, demand: Mapping[str, float | None]) -> dict[str, Any]:
+    """Apply one indication row of the needs form to scenario data (only the values the user changed)."""
+    out = copy.deepcopy(data)
+    over = dict(out.get("indications", {}).get(indication_id, {}))
+    if not same(weight, shown["weight"]):
+        over["weight"] = float(weight)
+    if int(floor_pct) != shown["floor_pct"]:
+        over["min_coverage"] = int(floor_pct) / 100
+    if over:
+        out.setdefault("indications", {})[indication_id] = over
+    for site in out["sites"]:
+        value = demand.get(site["id"])
+        if not same(value, shown["demand"].get(site["id"])):
+            site.setdefault("volumes", {})[indication_id] = value
+    return out
+
+
+# ---------------------------------------------------------------- prices and device choices
+
+
+def price_overrides(rows: Iterable[tuple[str, Mapping[str, Any]]], catalog: Catalog,
+                    existing: Mapping[str, Mapping[str, float]]) -> dict[str, dict[str, Any]]:
+    """Local prices from edited catalogue rows ``(device_id, {field: value})``.
+
+    A field is kept only where it differs from the catalogue; devices not in ``rows`` (filtered out of the
+    view) keep their existing overrides. A blank cell becomes ``None`` so that validation names it.
+    """
+    out = {dev: dict(fields) for dev, fields in existing.items()}
+    for dev_id, row in rows:
+        base = catalog.devices[dev_id]
+        fields: dict[str, Any] = {}
+        for name in PRICE_FIELDS:
+            value = _number_or_none(row.get(name))
+            if value is None or not same(value, getattr(base, name)):
+                fields[name] = value
+        if fields:
+            out[dev_id] = fields
+        else:
+            out.pop(dev_id, None)
+    return out
+
+
+def _number_or_none(value: Any) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(number) else number

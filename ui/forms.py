@@ -1,0 +1,259 @@
+"""The input forms of the pages: each returns candidate scenario data for :func:`ui.widgets.submit`.
+
+Widget keys: ``in.*`` are bound to the scenario (re-seeded after a wholesale change), ``ui.*`` are not.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from typing import Any
+
+import streamlit as st
+
+from planner import Catalog, Scenario
+from planner.scenario import OBJECTIVES, SOLVERS
+from planner.schema import ACTIVITIES, ANGIO_VENDORS, PRICE_FIELDS
+from ui import edits, state, tables
+from ui.i18n import Translator
+from ui.widgets import guarded, multiselect, number, radio, select, slider, text
+
+# ---------------------------------------------------------------- scenario: load, upload, download
+
+
+def _load_example(name: str, t: Translator) -> None:
+    guarded(lambda: state.replace(edits.load_example(name)), t)
+
+
+def _upload(catalog: Catalog, t: Translator) -> None:
+    file = st.session_state.get("ui.upload")
+    if file is None:
+        state.set_notice(())
+        return
+    try:
+        text_ = file.getvalue().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        state.set_notice([t("sc.upload_rejected", name=file.name), t("sc.not_text")])
+        return
+    guarded(lambda: state.replace(edits.checked_yaml(text_, catalog, file.name)), t, catalog)
+    if state.notice():
+        state.set_notice([t("sc.upload_rejected", name=file.name), *state.notice()[1:]])
+
+
+def scenario_files(scenario: Scenario, catalog: Catalog, t: Translator) -> None:
+    """Load a bundled example, upload a YAML scenario, download the current one."""
+    examples = list(edits.bundled_examples())
+    c1, c2, c3 = st.columns([3, 4, 2], vertical_alignment="bottom")
+    with c1:
+        name = st.selectbox(t("sc.example"), examples, key="ui.example", format_func=lambda e: t.opt("example", e))
+        st.button(t("sc.load"), key="ui.load", on_click=_load_example, args=(name, t), icon=":material/upload_file:")
+    c2.file_uploader(t("sc.upload"), type=["yaml", "yml"], key="ui.upload", on_change=_upload, args=(catalog, t))
+    slug = re.sub(r"[^a-z0-9]+", "_", scenario.name.lower()).strip("_") or "scenario"
+    c3.download_button(t("sc.download"), data=scenario.to_yaml(), file_name=f"{slug}.yaml",
+                       mime="application/x-yaml", key="ui.download", icon=":material/download:")
+
+
+# ---------------------------------------------------------------- scenario: general and sites
+
+
+def general_form(data: dict[str, Any], t: Translator) -> dict[str, Any]:
+    """Name, objective, budgets and solver options."""
+    c1, c2 = st.columns([3, 2])
+    with c1:
+        data["name"] = text(t("sc.name"), "in.name", data["name"])
+    with c2:
+        data["objective"] = radio(t("sc.objective"), "in.objective", data["objective"], OBJECTIVES,
+                                  format_func=lambda o: t.opt("objective", o))
+    c1, c2 = st.columns(2)
+    budget = data.get("budget", {})
+    with c1:
+        capex = number(t("sc.capex"), "in.budget.capex", budget.get("capex_eur"), min_value=0.0, step=10_000.0,
+                       format="%.0f", help=t("sc.unlimited_help"))
+    with c2:
+        opex = number(t("sc.opex"), "in.budget.opex", budget.get("opex_eur_per_year"), min_value=0.0,
+                      step=10_000.0, format="%.0f", help=t("sc.unlimited_help"))
+    data["budget"] = {k: v for k, v in (("capex_eur", capex), ("opex_eur_per_year", opex)) if v is not None}
+    with st.expander(t("sc.solver")):
+        c1, c2 = st.columns(2)
+        solver = data["solver"]
+        with c1:
+            solver["name"] = select(t("sc.solver_name"), "in.solver.name", solver["name"], SOLVERS,
+                                    format_func=lambda s: {"highs": "HiGHS", "cbc": "CBC"}[s])
+        with c2:
+            solver["time_limit_s"] = number(t("sc.time_limit"), "in.solver.time", solver["time_limit_s"],
+                                            min_value=1.0, step=10.0, format="%.0f")
+    return data
+
+
+def _add_site(catalog: Catalog, t: Translator) -> None:
+    guarded(lambda: state.replace(edits.with_site_added(state.scenario(), catalog)), t, catalog)
+
+
+def _remove_site(index: int, catalog: Catalog, t: Translator) -> None:
+    guarded(lambda: state.replace(edits.with_site_removed(state.scenario(), index, catalog)), t, catalog)
+
+
+def add_site_button(catalog: Catalog, t: Translator) -> None:
+    """Button adding an empty site."""
+    st.button(t("sc.add_site"), key="ui.add_site", on_click=_add_site, args=(catalog, t), icon=":material/add:")
+
+
+def site_form(i: int, site: dict[str, Any], catalog: Catalog, t: Translator, removable: bool) -> dict[str, Any]:
+    """Identity, rooms, angiography vendor, activity and installed equipment of site ``i``."""
+    out = dict(site)
+    k = f"in.site.{i}"
+    with st.container(border=True):
+        head, rm = st.columns([5, 1], vertical_alignment="center")
+        head.markdown(f"**{t('sc.site', n=i + 1)} — {site.get('name', site['id'])}**")
+        rm.button(t("sc.remove_site"), key=f"ui.remove_site.{i}", on_click=_remove_site, args=(i, catalog, t),
+                  disabled=not removable, icon=":material/delete:")
+        cols = st.columns([2, 4, 1, 2])
+        with cols[0]:
+            out["id"] = text(t("sc.site_id"), f"{k}.id", site["id"], help=t("sc.site_id_help"))
+        with cols[1]:
+            out["name"] = text(t("sc.site_name"), f"{k}.name", site.get("name", site["id"]))
+        with cols[2]:
+            out["rooms"] = number(t("sc.rooms"), f"{k}.rooms", site["rooms"], min_value=1, step=1)
+        with cols[3]:
+            out["angio_vendor"] = select(t("sc.vendor"), f"{k}.vendor", site["angio_vendor"], ANGIO_VENDORS,
+                                         format_func=lambda v: t.opt("vendor", v))
+        cols = st.columns(len(ACTIVITIES))
+        activity = {}
+        for col, act in zip(cols, ACTIVITIES, strict=True):
+            with col:
+                activity[act] = number(t(f"activity.{act}"), f"{k}.act.{act}", site["activity"].get(act, 0.0),
+                                       min_value=0.0, step=50.0, format="%.0f", help=t("sc.activity_help"))
+        out["activity"] = activity
+        out["installed"] = _installed(k, site.get("installed", {}), catalog, t)
+    if not out["installed"]:
+        del out["installed"]
+    return out
+
+
+def _installed(k: str, installed: dict[str, int], catalog: Catalog, t: Translator) -> dict[str, Any]:
+    chosen = multiselect(t("sc.installed"), f"{k}.installed", installed, tables.devices_by_family(catalog),
+                         format_func=lambda d: tables.device_option(catalog, t, d), help=t("sc.installed_help"),
+                         placeholder=t("ui.none"))
+    units = {}
+    cols = st.columns(4)
+    for j, dev in enumerate(chosen):
+        with cols[j % 4]:
+            units[dev] = number(t("sc.units", name=tables.device_name(catalog, dev)), f"{k}.units.{dev}",
+                                installed.get(dev, 1), min_value=1, step=1)
+    return units
+
+
+# ---------------------------------------------------------------- clinical needs
+
+
+def _reset_volumes(catalog: Catalog, t: Translator) -> None:
+    guarded(lambda: state.replace(edits.without_volumes(state.scenario(), catalog)), t, catalog)
+
+
+def reset_volumes_button(catalog: Catalog, t: Translator, disabled: bool) -> None:
+    """Button removing every direct volume (demand = activity x share again)."""
+    st.button(t("needs.reset"), key="ui.reset_volumes", on_click=_reset_volumes, args=(catalog, t),
+              disabled=disabled, icon=":material/restart_alt:")
+
+
+def need_row(data: dict[str, Any], scenario: Scenario, catalog: Catalog, ind_id: str,
+             t: Translator) -> dict[str, Any]:
+    """One indication: demand per site, weight, minimum coverage; guideline classes beside them."""
+    ind = catalog.indications[ind_id]
+    shown = edits.need_values(catalog, scenario, ind_id)
+    k = f"in.need.{ind_id}"
+    with st.container(border=True):
+        st.markdown(f"**{ind.name(t.lang)}**")
+        left, right = st.columns([1, 1])
+        with left:
+            c1, c2 = st.columns(2)
+            with c1:
+                weight = slider(t("needs.weight"), f"{k}.weight", shown["weight"], min_value=0.0, max_value=10.0,
+                                step=0.5, format="%.1f", help=t("needs.weight_help"))
+            with c2:
+                floor = slider(t("needs.floor"), f"{k}.floor", shown["floor_pct"], min_value=0, max_value=100,
+                               step=1, format="%d %%", help=t("needs.floor_help"))
+            demand = {}
+            cols = st.columns(max(2, len(scenario.sites)))
+            for col, site in zip(cols, scenario.sites, strict=False):
+                with col:
+                    label = t("needs.demand") if len(scenario.sites) == 1 else t("needs.demand_at", site=site.name)
+                    demand[site.id] = number(label, f"{k}.demand.{site.id}", shown["demand"][site.id],
+                                             min_value=0.0, step=1.0, format="%.1f")
+                    key = "needs.overridden" if site.id in shown["overridden"] else "needs.derived"
+                    st.caption(t(key, value=t.num(shown["derived"][site.id], 1), share=t.pct(shown["share"], 1),
+                                 activity=t(f"activity.{ind.base_activity}")))
+        with right:
+            frame = tables.guideline_frame(catalog, ind_id, t)
+            st.dataframe(tables.display(frame, t, {"effectiveness": "pct"}), hide_index=True,
+                         height=min(38 + 35 * len(frame), 215), key=f"ui.guideline.{ind_id}",
+                         column_config={t("col.guideline_class"): st.column_config.TextColumn(width="small"),
+                                        t("col.effectiveness"): st.column_config.TextColumn(width="small"),
+                                        t("col.device"): st.column_config.TextColumn(width="large")})
+    return edits.with_need(data, shown, ind_id, weight, floor, demand)
+
+
+# ---------------------------------------------------------------- catalogue
+
+
+def catalogue_filters(catalog: Catalog, t: Translator) -> list[str]:
+    """Family, vendor and estimate filters; returns the ids of the devices shown."""
+    c1, c2, c3 = st.columns([3, 3, 2], vertical_alignment="bottom")
+    with c1:
+        fams = st.multiselect(t("cat.family"), catalog.families(), key="ui.cat.family",
+                              format_func=lambda f: t.opt("family", f), persist_state="session",
+                              placeholder=t("ui.all"))
+    with c2:
+        vendors = st.multiselect(t("cat.vendor"), sorted({d.vendor for d in catalog.devices.values()}),
+                                 key="ui.cat.vendor", persist_state="session", placeholder=t("ui.all"))
+    with c3:
+        est = st.toggle(t("cat.estimates_only"), key="ui.cat.estimates", persist_state="session")
+    return tables.filter_devices(catalog, fams, vendors, est)
+
+
+def _reset_prices(catalog: Catalog, t: Translator) -> None:
+    guarded(lambda: state.replace(edits.without_prices(state.scenario(), catalog)), t, catalog)
+
+
+def reset_prices_button(catalog: Catalog, t: Translator, disabled: bool) -> None:
+    """Button going back to the catalogue prices."""
+    st.button(t("cat.reset_prices"), key="ui.reset_prices", on_click=_reset_prices, args=(catalog, t),
+              disabled=disabled, icon=":material/restart_alt:")
+
+
+def price_editor(data: dict[str, Any], scenario: Scenario, catalog: Catalog, ids: list[str],
+                 t: Translator) -> dict[str, Any]:
+    """Editable local prices (the other columns are read-only); edits become ``scenario.devices``."""
+    frame = tables.catalogue_frame(catalog, scenario, ids, t)
+    digest = hashlib.sha1(json.dumps([ids, scenario.devices, t.lang], sort_keys=True).encode()).hexdigest()[:12]
+    money = {f: st.column_config.NumberColumn(t(f"col.{f}"), format="%d €" if t.lang == "fr" else "€%,d")
+             for f in ("capex_eur", "maintenance_eur_per_year", "consumable_eur_per_case")}
+    config = {**money,
+              "lifetime_years": st.column_config.NumberColumn(t("col.lifetime_years"), format="%.1f"),
+              "capacity_cases_per_year": st.column_config.NumberColumn(t("col.capacity_cases_per_year"), format="%.0f"),
+              "source": st.column_config.TextColumn(t("col.source"), width="large"),
+              "notes": st.column_config.TextColumn(t("col.notes"), width="large"),
+              "name": st.column_config.TextColumn(t("col.name"), width="medium"),
+              **{c: t(f"col.{c}") for c in ("family", "vendor", "local", "estimate", "deployment", "price_date")}}
+    edited = st.data_editor(frame, key=f"in.prices.{digest}", hide_index=True, column_config=config,
+                            disabled=[c for c in frame.columns if c not in PRICE_FIELDS],
+                            height=min(38 + 35 * len(frame), 710))
+    rows = [(str(dev), row.to_dict()) for dev, row in edited.iterrows()]
+    data["devices"] = edits.price_overrides(rows, catalog, scenario.devices)
+    return data
+
+
+def device_choices(data: dict[str, Any], catalog: Catalog, t: Translator) -> dict[str, Any]:
+    """Devices the plan must include, and devices it may not use."""
+    options = tables.devices_by_family(catalog)
+    label = lambda d: tables.device_option(catalog, t, d)  # noqa: E731
+    c1, c2 = st.columns(2)
+    with c1:
+        data["must_include"] = multiselect(t("cat.must_include"), "in.must_include", data["must_include"], options,
+                                           format_func=label, help=t("cat.must_include_help"),
+                                           placeholder=t("ui.none"))
+    with c2:
+        data["exclude"] = multiselect(t("cat.exclude"), "in.exclude", data["exclude"], options, format_func=label,
+                                      help=t("cat.exclude_help"), placeholder=t("ui.none"))
+    return data

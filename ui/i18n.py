@@ -1,0 +1,130 @@
+"""French and English labels, and number formatting, in one place (pure: no streamlit).
+
+``Translator(lang)("key")`` returns the label; ``t.eur``, ``t.num`` and ``t.pct`` format numbers the
+French way (``1 234 567 €``, narrow no-break spaces) or the English way (``€1,234,567``).
+Indication names come from the catalogue (``name_fr`` / ``name_en``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ui.labels import LABELS
+
+LANGUAGES = ("fr", "en")
+NNBSP = "\u202f"  #: French thousands separator (narrow no-break space)
+NBSP = "\u00a0"  #: no-break space before units and the euro sign
+
+
+def number(value: float, lang: str, decimals: int = 0) -> str:
+    """A number with thousands separators.
+
+    >>> number(1234567.891, "fr", 2)
+    '1\u202f234\u202f567,89'
+    >>> number(1234567.891, "en", 1)
+    '1,234,567.9'
+    """
+    text = f"{value:,.{decimals}f}"
+    if lang == "fr":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", NNBSP)
+    return text
+
+
+def eur(value: float, lang: str, decimals: int = 0) -> str:
+    """An amount in euros.
+
+    >>> eur(1234567, "fr")
+    '1\u202f234\u202f567\u00a0€'
+    >>> eur(-1234.5, "en")
+    '-€1,234'
+    """
+    rounded = round(value, decimals)
+    sign = "-" if rounded < 0 else ""
+    body = number(abs(rounded), lang, decimals)
+    return f"{sign}{body}{NBSP}€" if lang == "fr" else f"{sign}€{body}"
+
+
+def pct(value: float, lang: str, decimals: int = 0) -> str:
+    """A share (0.86) as a percentage.
+
+    >>> pct(0.8604, "fr")
+    '86\u00a0%'
+    >>> pct(0.8604, "en", 1)
+    '86.0%'
+    """
+    body = number(value * 100, lang, decimals)
+    return f"{body}{NBSP}%" if lang == "fr" else f"{body}%"
+
+
+class Translator:
+    """Labels and formats of one language; call it with a label key."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang if lang in LANGUAGES else "fr"
+
+    def __call__(self, key: str, **values: object) -> str:
+        """The label ``key`` (``str.format``-ed with ``values``); the key itself if unknown."""
+        entry = LABELS.get(key)
+        text = key if entry is None else entry[self.lang]
+        return text.format(**values) if values else text
+
+    def has(self, key: str) -> bool:
+        """Whether a label exists."""
+        return key in LABELS
+
+    def opt(self, prefix: str, value: str) -> str:
+        """Label of an option (``family.ivus``), or the raw value when there is none."""
+        key = f"{prefix}.{value}"
+        return self(key) if key in LABELS else value
+
+    def eur(self, value: float | None, decimals: int = 0) -> str:
+        """Euros, or "unlimited" for None."""
+        return self("budget.unlimited") if value is None else eur(value, self.lang, decimals)
+
+    def num(self, value: float, decimals: int = 0) -> str:
+        """A plain number."""
+        return number(value, self.lang, decimals)
+
+    def pct(self, value: float, decimals: int = 0) -> str:
+        """A share as a percentage."""
+        return pct(value, self.lang, decimals)
+
+    @property
+    def plotly_separators(self) -> str:
+        """Plotly ``layout.separators``: decimal mark then thousands separator."""
+        return "," + NNBSP if self.lang == "fr" else ".,"
+
+
+#: French versions of the planner's most common input messages (the planner speaks English).
+_MESSAGES_FR: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p, r in (
+    (r"must be >= (.+)", r"doit être ≥ \1"),
+    (r"must be > (.+)", r"doit être > \1"),
+    (r"must be <= (.+)", r"doit être ≤ \1"),
+    (r"must be a number", "doit être un nombre"),
+    (r"must be a finite number", "doit être un nombre fini"),
+    (r"must be a whole number", "doit être un nombre entier"),
+    (r"must be a lowercase id \(a-z, 0-9, _\)", "doit être un identifiant en minuscules (a-z, 0-9, _)"),
+    (r"is required: a non-empty text", "est obligatoire : un texte non vide"),
+    (r"duplicate site id", "identifiant de site en double"),
+    (r"unknown device id.*", "équipement inconnu (absent du catalogue)"),
+    (r"unknown indication id.*", "indication inconnue (absente du catalogue)"),
+    (r"both required and excluded", "à la fois imposé et exclu"),
+    (r"unknown key \(allowed: (.+)\)", r"clé inconnue (clés possibles : \1)"),
+    (r"must be one of (.+)", r"doit être l'une des valeurs : \1"),
+    (r"invalid YAML: (.+)", r"YAML invalide : \1"),
+))
+
+
+def message(text: str, lang: str) -> str:
+    """The planner's message in ``lang`` (French for the common ones; English otherwise).
+
+    >>> message("must be >= 0", "fr")
+    'doit être ≥ 0'
+    >>> message("must be >= 0", "en")
+    'must be >= 0'
+    """
+    if lang == "fr":
+        for pattern, repl in _MESSAGES_FR:
+            if pattern.fullmatch(text):
+                return pattern.sub(repl, text)
+    return text

@@ -1,0 +1,92 @@
+"""Rendering of a :class:`~planner.Plan`: status, metrics, rooms, acquisitions, coverage, costs, budgets."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from planner import Catalog, Plan
+from ui import charts, tables
+from ui.i18n import Translator
+
+
+def status(plan: Plan, t: Translator) -> None:
+    """Status line; when there is no configuration, the diagnosis in plain words."""
+    label = t.opt("status", plan.status)
+    if plan.has_solution:
+        gap = f" ({t('plan.gap', gap=t.pct(plan.mip_gap, 2))})" if plan.mip_gap else ""
+        st.success(t("plan.status", status=label) + gap, icon=":material/task_alt:")
+    else:
+        lines = [f"- {d}" for d in plan.diagnosis] or [f"- {t('plan.no_diagnosis')}"]
+        st.error("\n".join([t("plan.status", status=label), "", t(f"plan.why.{plan.status}"), "", *lines]),
+                 icon=":material/error:")
+    for w in plan.warnings:
+        st.warning(w)
+
+
+def metrics(plan: Plan, t: Translator) -> None:
+    """Headline numbers: benefit, capex, opex per year, annualised cost per year."""
+    c = plan.costs
+    if c is None:
+        return
+    cols = st.columns(4)
+    cols[0].metric(t("plan.benefit"), t.num(plan.benefit or 0.0, 1), help=t("plan.benefit_help"), border=True)
+    cols[1].metric(t("plan.capex"), t.eur(c.capex_eur), border=True)
+    cols[2].metric(t("plan.opex"), t.eur(c.opex_eur_per_year), help=t("plan.opex_help"), border=True)
+    cols[3].metric(t("plan.annualised"), t.eur(c.annualised_eur_per_year), help=t("plan.annualised_help"),
+                   border=True)
+
+
+def room_cards(plan: Plan, catalog: Catalog, t: Translator) -> None:
+    """The standard configuration: one card per room, then the site's shared devices."""
+    names = tables.site_names(plan)
+    for site_id, rooms in tables.rooms(plan).items():
+        st.markdown(f"##### {names.get(site_id, site_id)}")
+        cols = st.columns(min(len(rooms), 4))
+        for j, (room, devices) in enumerate(rooms):
+            with cols[j % len(cols)], st.container(border=True):
+                title = t("plan.shared") if room == "shared" else t("plan.room", room=room)
+                items = [f"- {t.opt('family', catalog.devices[d].family)} — {catalog.devices[d].name}"
+                         for d in devices if d in catalog.devices]
+                st.markdown("\n".join([f"**{title}**", "", *(items or [f"_{t('plan.no_device')}_"])]))
+
+
+def details(plan: Plan, catalog: Catalog, t: Translator) -> None:
+    """Acquisitions, coverage, cost breakdown and budgets."""
+    st.subheader(t("plan.acquisitions"))
+    acq = tables.acquisitions_frame(plan, catalog, t)
+    st.dataframe(tables.display(acq, t, {"in_use": "bool", "unit_capex": "eur", "capex": "eur"}),
+                 hide_index=True, key="ui.plan.acquisitions",
+                 column_config={t("col.device"): st.column_config.TextColumn(width="large")})
+    st.subheader(t("plan.coverage"))
+    cov = tables.coverage_frame(plan, catalog, t)
+    st.plotly_chart(charts.coverage_figure(cov, tables.served_frame(plan, catalog, t), t), key="ui.chart.coverage")
+    with st.expander(t("plan.coverage_table")):
+        st.dataframe(tables.display(cov, t, {"demand": "num1", "served": "num1", "share": "pct", "floor": "pct",
+                                             "weight": "num1"}), hide_index=True, key="ui.plan.coverage")
+    left, right = st.columns(2)
+    with left:
+        st.subheader(t("plan.costs"))
+        st.plotly_chart(charts.cost_figure(tables.cost_by_family(plan, catalog), t), key="ui.chart.costs")
+    with right:
+        st.subheader(t("plan.budgets"))
+        budgets = tables.budget_frame(plan)
+        st.plotly_chart(charts.budget_figure(budgets, t), key="ui.chart.budgets")
+        shown = budgets.assign(budget=[t(f"budget.{b}") for b in budgets["budget"]])
+        st.dataframe(tables.display(shown, t, {"limit": "limit", "used": "eur", "binding": "bool"}),
+                     hide_index=True, key="ui.plan.budgets")
+
+
+def render(plan: Plan, catalog: Catalog, t: Translator) -> None:
+    """The whole plan."""
+    status(plan, t)
+    if not plan.has_solution:
+        return
+    metrics(plan, t)
+    st.subheader(t("plan.rooms"))
+    room_cards(plan, catalog, t)
+    details(plan, catalog, t)
+    s = plan.solver
+    st.caption(t("plan.solver_info", solver=s.version or s.name, time=t.num(s.time_s, 2),
+                 fingerprint=plan.catalog_fingerprint))
+    st.download_button(t("plan.download"), data=plan.to_json(), file_name="plan.json", mime="application/json",
+                       key="ui.plan.download", icon=":material/download:")

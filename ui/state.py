@@ -1,0 +1,111 @@
+"""Every session-state key of the app, with typed accessors.
+
+The current :class:`~planner.Scenario` is the single source of truth for the inputs. Input widgets (keys
+starting with :data:`INPUT`) are seeded from it when absent, so a widget that Streamlit dropped (its page
+was not rendered) or that :func:`reset_inputs` cleared shows the scenario's value again: nothing typed is
+lost when switching pages or languages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import streamlit as st
+
+from planner import Plan, Scenario
+
+SCENARIO = "scenario"  #: Scenario: the current, valid inputs
+PLAN = "plan"  #: Plan | None: the result of the last optimisation
+LANG = "lang"  #: "fr" | "en"
+STALE = "plan_stale"  #: bool: the inputs changed since the last optimisation
+NOTICE = "notice"  #: tuple[str, ...]: why the last upload was rejected (shown until the next load)
+
+INPUT = "in."  #: prefix of widgets bound to the scenario (re-seeded from it)
+UI = "ui."  #: prefix of other widgets (language, filters, buttons, uploader)
+
+LANGUAGES = ("fr", "en")
+
+
+def init(default_scenario: Callable[[], Scenario]) -> None:
+    """Create the session keys on the first run."""
+    if SCENARIO not in st.session_state:
+        st.session_state[SCENARIO] = default_scenario()
+    st.session_state.setdefault(PLAN, None)
+    st.session_state.setdefault(LANG, "fr")
+    st.session_state.setdefault(STALE, False)
+    st.session_state.setdefault(NOTICE, ())
+
+
+def scenario() -> Scenario:
+    """The current scenario."""
+    value: Scenario = st.session_state[SCENARIO]
+    return value
+
+
+def commit(new: Scenario) -> bool:
+    """Make ``new`` the current scenario; mark the plan stale if it changed. Returns whether it changed."""
+    if new.to_json() == scenario().to_json():
+        return False
+    st.session_state[SCENARIO] = new
+    st.session_state[STALE] = True
+    return True
+
+
+def replace(new: Scenario) -> None:
+    """Replace the scenario wholesale (example, upload, site added or removed): re-seed every input.
+
+    Call from a callback (before the widgets of the run exist).
+    """
+    commit(new)
+    reset_inputs()
+
+
+def plan() -> Plan | None:
+    """The last plan, or None."""
+    value: Plan | None = st.session_state[PLAN]
+    return value
+
+
+def set_plan(new: Plan) -> None:
+    """Store a fresh plan: it matches the current inputs."""
+    st.session_state[PLAN] = new
+    st.session_state[STALE] = False
+
+
+def stale() -> bool:
+    """Whether the inputs changed since the last plan."""
+    return bool(st.session_state[STALE])
+
+
+def lang() -> str:
+    """The interface language."""
+    return str(st.session_state[LANG])
+
+
+def set_lang(value: str) -> None:
+    """Switch the interface language."""
+    if value in LANGUAGES:
+        st.session_state[LANG] = value
+
+
+def notice() -> tuple[str, ...]:
+    """Problems of the last rejected upload (empty when none)."""
+    return tuple(st.session_state[NOTICE])
+
+
+def set_notice(lines: Sequence[str]) -> None:
+    """Remember why an upload was rejected."""
+    st.session_state[NOTICE] = tuple(lines)
+
+
+def seed(key: str, value: Any) -> None:
+    """Give widget ``key`` its value from the scenario unless it already holds one."""
+    if key not in st.session_state:
+        st.session_state[key] = value
+
+
+def reset_inputs() -> None:
+    """Forget every scenario-bound widget value; the next render seeds them from the scenario."""
+    for key in [k for k in st.session_state if str(k).startswith(INPUT)]:
+        del st.session_state[key]

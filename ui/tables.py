@@ -1,0 +1,203 @@
+"""Pure tables for the app's views: catalogue, clinical needs and plan -> pandas DataFrames (no streamlit).
+
+Frames use stable snake_case column names; :func:`display` translates headers and formats numbers for
+the chosen language. Money never gets recomputed here: per-family costs come from
+:func:`planner.plan.compute_costs`, the function behind ``Plan.costs``.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+
+from planner import Catalog, Plan, Scenario, parse_scenario
+from planner.inputs import effective_devices, prepare
+from planner.plan import compute_costs
+from planner.schema import PRICE_FIELDS
+from ui.i18n import Translator
+
+CLASS_ORDER = {"I": 0, "IIa": 1, "IIb": 2, "III": 3, "none": 4}
+
+
+def wrap(text: str, width: int = 44) -> str:
+    """Wrap a long label for a chart axis (``<br>`` between lines)."""
+    return "<br>".join(textwrap.wrap(text, width)) or text
+
+
+def device_name(catalog: Catalog, device_id: str) -> str:
+    """A device's product name (its id when unknown)."""
+    dev = catalog.devices.get(device_id)
+    return dev.name if dev else device_id
+
+
+def device_option(catalog: Catalog, t: Translator, device_id: str) -> str:
+    """A device as an option of a selector: family and product name."""
+    dev = catalog.devices.get(device_id)
+    return device_id if dev is None else f"{t.opt('family', dev.family)} · {dev.name}"
+
+
+def indication_order(catalog: Catalog) -> list[str]:
+    """Indication ids by base activity (angiography, PCI, STEMI), then by default weight, heaviest first."""
+    base = {"cag": 0, "pci": 1, "stemi": 2}
+    inds = catalog.indications
+    return sorted(inds, key=lambda k: (base.get(inds[k].base_activity, 9), -inds[k].default_weight, k))
+
+
+def devices_by_family(catalog: Catalog) -> list[str]:
+    """Device ids sorted by family, then id."""
+    return sorted(catalog.devices, key=lambda d: (catalog.devices[d].family, d))
+
+
+# ---------------------------------------------------------------- catalogue and needs
+
+
+def filter_devices(catalog: Catalog, families: Iterable[str] = (), vendors: Iterable[str] = (),
+                   estimates_only: bool = False) -> list[str]:
+    """Device ids matching the filters (an empty selection means all)."""
+    fam, ven = set(families), set(vendors)
+    return [d for d in devices_by_family(catalog)
+            if (not fam or catalog.devices[d].family in fam) and (not ven or catalog.devices[d].vendor in ven)
+            and (not estimates_only or catalog.devices[d].estimate)]
+
+
+def catalogue_frame(catalog: Catalog, scenario: Scenario, device_ids: Sequence[str], t: Translator) -> pd.DataFrame:
+    """One row per device (index: id) with its effective (local or catalogue) prices and provenance."""
+    eff = effective_devices(catalog, scenario)
+    rows = []
+    for d in device_ids:
+        dev = eff[d]
+        rows.append({"id": d, "name": dev.name, "family": t.opt("family", dev.family), "vendor": dev.vendor,
+                     **{f: float(getattr(dev, f)) for f in PRICE_FIELDS},
+                     "local": d in scenario.devices, "estimate": dev.estimate,
+                     "deployment": t.opt("deploy", dev.deployment), "price_date": dev.price_date.strftime("%Y-%m"),
+                     "source": dev.source, "notes": dev.notes})
+    columns = ["id", "name", "family", *PRICE_FIELDS, "local", "estimate", "vendor", "deployment",
+               "price_date", "source", "notes"]
+    return pd.DataFrame(rows, columns=columns).set_index("id")
+
+
+def guideline_frame(catalog: Catalog, indication_id: str, t: Translator) -> pd.DataFrame:
+    """Devices that serve an indication: guideline class and effectiveness, best class first."""
+    rows = [{"device": device_name(catalog, c.device_id),
+             "family": t.opt("family", catalog.devices[c.device_id].family),
+             "guideline_class": t.opt("class", c.guideline_class), "effectiveness": c.effectiveness,
+             "order": CLASS_ORDER.get(c.guideline_class, 9)}
+            for c in catalog.coverage
+            if c.indication_id == indication_id and (c.effectiveness > 0 or c.guideline_class != "none")]
+    rows.sort(key=lambda r: (r["order"], -float(r["effectiveness"])))
+    return pd.DataFrame(rows, columns=["guideline_class", "effectiveness", "device", "family"])
+
+
+# ---------------------------------------------------------------- plan
+
+
+def site_names(plan: Plan) -> dict[str, str]:
+    """Site id -> name, from the plan's scenario."""
+    return {s["id"]: s.get("name", s["id"]) for s in plan.scenario.get("sites", [])}
+
+
+def rooms(plan: Plan) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """Per site id: the rooms ("1".."R", then "shared") and their device ids."""
+    out: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for r in plan.rooms:
+        out.setdefault(r.site_id, []).append((r.room, r.devices))
+    return out
+
+
+def acquisitions_frame(plan: Plan, catalog: Catalog, t: Translator) -> pd.DataFrame:
+    """What to buy (and what is already there), site by site; no site column for a single site."""
+    names = site_names(plan)
+    rows = [{"family": t.opt("family", a.family), "device": device_name(catalog, a.device_id), "new": a.units_new,
+             "installed": a.units_installed, "capex": a.capex_eur, "unit_capex": a.unit_capex_eur,
+             "in_use": a.in_use, "site": names.get(a.site_id, a.site_id)}
+            for a in sorted(plan.acquisitions, key=lambda a: (a.site_id, -a.capex_eur, a.family))]
+    columns = ["family", "device", "new", "installed", "capex", "unit_capex", "in_use", "site"]
+    return pd.DataFrame(rows, columns=columns if len(names) > 1 else columns[:-1])
+
+
+def _indication_label(plan: Plan, catalog: Catalog, t: Translator, site_id: str, indication_id: str) -> str:
+    ind = catalog.indications.get(indication_id)
+    name = ind.name(t.lang) if ind else indication_id
+    names = site_names(plan)
+    return f"{names.get(site_id, site_id)} · {name}" if len(names) > 1 else name
+
+
+def coverage_frame(plan: Plan, catalog: Catalog, t: Translator) -> pd.DataFrame:
+    """Demand and served cases per site and indication."""
+    rows = [{"indication": _indication_label(plan, catalog, t, c.site_id, c.indication_id),
+             "demand": c.demand_cases, "served": c.served_cases, "share": c.coverage_share,
+             "floor": c.min_coverage, "weight": c.weight} for c in plan.coverage]
+    return pd.DataFrame(rows, columns=["indication", "demand", "served", "share", "floor", "weight"])
+
+
+def served_frame(plan: Plan, catalog: Catalog, t: Translator) -> pd.DataFrame:
+    """Cases per year of each indication served by each device (the coverage chart's bars)."""
+    rows = [{"indication": _indication_label(plan, catalog, t, a.site_id, a.indication_id),
+             "device": device_name(catalog, a.device_id), "cases": a.cases_per_year} for a in plan.allocation]
+    return pd.DataFrame(rows, columns=["indication", "device", "cases"])
+
+
+def cost_by_family(plan: Plan, catalog: Catalog) -> pd.DataFrame:
+    """Capex and yearly costs by device family; the rows add up to ``plan.costs``."""
+    inputs = prepare(catalog, parse_scenario(dict(plan.scenario), source="plan"))
+    rows = []
+    for family in sorted({a.family for a in plan.acquisitions}):
+        buy = {(a.site_id, a.device_id): a.units_new for a in plan.acquisitions if a.family == family}
+        cases = {(r.site_id, r.device_id, r.indication_id): r.cases_per_year for r in plan.allocation
+                 if inputs.devices[r.device_id].family == family}
+        c = compute_costs(inputs, buy, cases)
+        rows.append({"family": family, "capex": c.capex_eur, "annualised_capex": c.annualised_capex_eur_per_year,
+                     "maintenance": c.maintenance_eur_per_year, "consumables": c.consumables_eur_per_year,
+                     "annualised": c.annualised_eur_per_year})
+    return pd.DataFrame(rows, columns=["family", "capex", "annualised_capex", "maintenance", "consumables",
+                                       "annualised"])
+
+
+def budget_frame(plan: Plan) -> pd.DataFrame:
+    """Budgets: limit (None = unlimited), use and whether binding."""
+    rows = [{"budget": b.name, "limit": b.limit_eur, "used": b.used_eur, "binding": b.binding} for b in plan.budgets]
+    return pd.DataFrame(rows, columns=["budget", "limit", "used", "binding"])
+
+
+# ---------------------------------------------------------------- display
+
+
+def display(frame: pd.DataFrame, t: Translator, formats: Mapping[str, str] | None = None,
+            labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Format columns and translate headers (``col.<name>``).
+
+    Formats: ``eur``, ``num``, ``num1``, ``pct``, ``pct1``, ``bool``, and ``limit`` (euros; blank = unlimited).
+    """
+    out = frame.copy()
+    fmt: dict[str, Any] = {"eur": t.eur, "num": t.num, "num1": lambda v: t.num(v, 1), "pct": t.pct,
+                           "pct1": lambda v: t.pct(v, 1),
+                           "bool": lambda v: t("yes") if v else t("no")}
+    for col, kind in (formats or {}).items():
+        if kind == "limit":
+            out[col] = [t.eur(None if v is None or v != v else v) for v in frame[col]]
+        else:
+            out[col] = [fmt[kind](v) if v is not None and v == v else "" for v in frame[col]]
+    names = {c: (labels or {}).get(c, t(f"col.{c}")) for c in out.columns}
+    return out.rename(columns=names)
+
+
+# ---------------------------------------------------------------- about
+
+
+def indication_sources(catalog: Catalog, t: Translator) -> pd.DataFrame:
+    """Indications with their default share, weight and floor and where the figures come from."""
+    rows = [{"indication": ind.name(t.lang), "base": t(f"activity.{ind.base_activity}"), "share": ind.default_share,
+             "weight": ind.default_weight, "floor": ind.default_min_coverage, "source": ind.source}
+            for ind in catalog.indications.values()]
+    return pd.DataFrame(rows, columns=["indication", "base", "share", "weight", "floor", "source"])
+
+
+def device_sources(catalog: Catalog, t: Translator) -> pd.DataFrame:
+    """Devices with the source of their prices, the price date and the estimate flag."""
+    rows = [{"device": d.name, "family": t.opt("family", d.family), "vendor": d.vendor,
+             "price_date": d.price_date.strftime("%Y-%m"), "estimate": d.estimate, "source": d.source}
+            for d in (catalog.devices[i] for i in devices_by_family(catalog))]
+    return pd.DataFrame(rows, columns=["device", "family", "vendor", "price_date", "estimate", "source"])

@@ -1,0 +1,179 @@
+"""Widgets bound to the scenario, the shared sidebar, and the submit step of every form.
+
+A bound widget is seeded from the scenario (``state.seed``) and never given a default of its own, so its
+value survives reruns and language switches, and comes back from the scenario after a page switch.
+A form collects its widgets' values into candidate scenario data; :func:`submit` validates the candidate
+and either commits it (the plan becomes stale) or shows which field is wrong and keeps the previous
+scenario.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+import streamlit as st
+
+from planner import Catalog, Issue, PlannerInputError
+from ui import edits, state
+from ui.i18n import LANGUAGES, Translator, message
+
+
+def translator() -> Translator:
+    """The translator of the session's language."""
+    return Translator(state.lang())
+
+
+# ---------------------------------------------------------------- bound widgets
+
+
+def number(label: str, key: str, value: float | None, **kw: Any) -> Any:
+    """``st.number_input`` seeded from the scenario; ``None`` (blank) is allowed."""
+    state.seed(key, value)
+    return st.number_input(label, key=key, value=None, **kw)
+
+
+def text(label: str, key: str, value: str, **kw: Any) -> str:
+    """``st.text_input`` seeded from the scenario."""
+    state.seed(key, value)
+    return str(st.text_input(label, key=key, **kw))
+
+
+def select(label: str, key: str, value: str, options: Sequence[str], **kw: Any) -> Any:
+    """``st.selectbox`` seeded from the scenario."""
+    state.seed(key, value)
+    return st.selectbox(label, options, key=key, **kw)
+
+
+def radio(label: str, key: str, value: str, options: Sequence[str], **kw: Any) -> Any:
+    """``st.radio`` seeded from the scenario."""
+    state.seed(key, value)
+    return st.radio(label, options, key=key, **kw)
+
+
+def multiselect(label: str, key: str, value: Iterable[str], options: Sequence[str], **kw: Any) -> list[Any]:
+    """``st.multiselect`` seeded from the scenario."""
+    state.seed(key, [v for v in value if v in options])
+    return list(st.multiselect(label, options, key=key, **kw))
+
+
+def slider(label: str, key: str, value: float, **kw: Any) -> Any:
+    """``st.slider`` seeded from the scenario."""
+    state.seed(key, value)
+    return st.slider(label, key=key, **kw)
+
+
+# ---------------------------------------------------------------- submit and issues
+
+
+_LINE = re.compile(r"line (\d+) \((.*)\)")
+_BUDGET = {"capex_eur": "sc.capex", "opex_eur_per_year": "sc.opex"}
+
+
+def place(location: str, t: Translator, catalog: Catalog | None = None) -> str:
+    """Where an input problem is, in the user's words: ``Site 1 — Rooms (sites[0].rooms)``, with the YAML
+    line for uploads. Unknown paths are returned as they are."""
+    match = _LINE.fullmatch(location)
+    line, path = (match.group(1), match.group(2)) if match else (None, location)
+    parts = [p for p in re.split(r"[.\[\]]", path.split("#")[0]) if p]
+    words: list[str] = []
+    if len(parts) >= 2 and parts[0] == "sites" and parts[1].isdigit():
+        words.append(t("sc.site", n=int(parts[1]) + 1))
+        rest = parts[2:]
+        if rest[:1] == ["activity"] and len(rest) == 2:
+            rest = [t(f"activity.{rest[1]}")]
+        elif rest[:1] in (["volumes"], ["installed"]) and len(rest) == 2:
+            rest = [t("needs.demand") if rest[0] == "volumes" else t("sc.installed"), _thing(rest[1], t, catalog)]
+        words += [t.opt("col", r) for r in rest]
+    elif len(parts) == 2 and parts[0] == "budget":
+        words.append(t(_BUDGET.get(parts[1], parts[1])))
+    elif len(parts) >= 2 and parts[0] in ("devices", "indications", "must_include", "exclude"):
+        words += [_thing(parts[1], t, catalog), *(t.opt("col", r) for r in parts[2:])]
+    where = " — ".join(words) if words else path
+    if words:
+        where += f" ({path})"
+    return f"{t('form.line', line=line)} : {where}" if line and t.lang == "fr" else (
+        f"{t('form.line', line=line)}: {where}" if line else where)
+
+
+def _thing(ident: str, t: Translator, catalog: Catalog | None) -> str:
+    if catalog is not None and ident in catalog.devices:
+        return catalog.devices[ident].name
+    if catalog is not None and ident in catalog.indications:
+        return catalog.indications[ident].name(t.lang)
+    return ident
+
+
+def issue_line(issue: Issue, t: Translator, catalog: Catalog | None = None) -> str:
+    """One input problem as a line: where, the value given, why (the planner's message)."""
+    where = place(issue.location, t, catalog) if issue.location else issue.source
+    sep = " : " if t.lang == "fr" else ": "
+    value = f" = `{issue.value}`" if issue.value not in ("", "null") else ""
+    return f"**{where}**{value}{sep}{message(issue.message, t.lang)}"
+
+
+def show_issues(title: str, lines: Iterable[str]) -> None:
+    """An error box: a title and one bullet per problem."""
+    st.error("\n".join([title, ""] + [f"- {line}" for line in lines]))
+
+
+def submit(data: dict[str, Any], catalog: Catalog, t: Translator, slot: Any = None) -> None:
+    """Validate candidate scenario data; commit it and rerun, or show the errors in ``slot``.
+
+    Nothing happens when the candidate equals the current scenario.
+    """
+    current = state.scenario()
+    if data == current.to_dict():
+        return
+    try:
+        new = edits.checked(data, catalog, source=t("form.source"))
+    except PlannerInputError as exc:
+        with slot if slot is not None else st.container():
+            show_issues(t("form.rejected"), [issue_line(i, t, catalog) for i in exc.issues])
+        return
+    if state.commit(new):
+        st.rerun()
+
+
+def guarded(action: Callable[[], Any], t: Translator, catalog: Catalog | None = None) -> None:
+    """Run a callback's scenario change; on input errors keep the scenario and remember why."""
+    try:
+        action()
+    except PlannerInputError as exc:
+        state.set_notice([t("form.rejected"), *(issue_line(i, t, catalog) for i in exc.issues)])
+    else:
+        state.set_notice(())
+
+
+def show_notice() -> None:
+    """Show why the last upload or action was rejected, if it was."""
+    lines = state.notice()
+    if lines:
+        show_issues(lines[0], lines[1:])
+
+
+# ---------------------------------------------------------------- sidebar
+
+
+def _on_language() -> None:
+    state.set_lang(st.session_state["ui.lang"])
+
+
+def language_switch() -> None:
+    """FR / EN switch (the language lives in ``state.LANG``)."""
+    st.session_state["ui.lang"] = state.lang()
+    st.radio("Langue / Language", LANGUAGES, key="ui.lang", horizontal=True, on_change=_on_language,
+             format_func=lambda code: {"fr": "Français", "en": "English"}[code])
+
+
+def plan_status(t: Translator) -> None:
+    """Scenario name and whether the last plan still matches the inputs."""
+    st.caption(t("side.scenario", name=state.scenario().name))
+    plan = state.plan()
+    if plan is None:
+        st.caption(t("side.no_plan"))
+    elif state.stale():
+        st.warning(t("side.stale"), icon=":material/update:")
+    else:
+        st.success(t("side.fresh", status=t.opt("status", plan.status)), icon=":material/check:")
