@@ -52,6 +52,12 @@ class Device:
     remote_access: str = "unknown"
     encryption_at_rest: str = "unknown"
     security_source: str = ""
+    placement_available: bool = False
+    placement_consumable_eur_per_case: float | None = None
+    placement_min_commitment_eur_per_year: float = 0.0
+    lease_available: bool = False
+    lease_eur_per_year: float = 0.0
+    lease_term_years: float = 0.0
 
     def works_with(self, angio_vendor: str) -> bool:
         """Whether the device can be used with an angiography system of this vendor."""

@@ -27,10 +27,18 @@ SOLVERS: tuple[str, ...] = ("highs", "cbc")
 
 @dataclass(frozen=True)
 class Budget:
-    """Budget limits; ``None`` means unlimited."""
+    """Budget limits; ``None`` means unlimited.
+
+    ``capex_eur`` caps the capital spent over the whole horizon, ``opex_eur_per_year`` every year's running
+    costs; ``*_by_year`` set yearly envelopes. An unspent capital envelope carries over to the next years only
+    with ``carry_over``.
+    """
 
     capex_eur: float | None = None
     opex_eur_per_year: float | None = None
+    capex_eur_by_year: Mapping[int, float] = field(default_factory=dict)
+    opex_eur_by_year: Mapping[int, float] = field(default_factory=dict)
+    carry_over: bool = False
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,7 @@ class Site:
     activity: Mapping[str, float]
     volumes: Mapping[str, float] = field(default_factory=dict)
     installed: Mapping[str, int] = field(default_factory=dict)
+    installed_year: Mapping[str, int] = field(default_factory=dict)  # acquisition year of installed units
 
 
 @dataclass(frozen=True)
@@ -90,6 +99,11 @@ class Scenario:
     exclude: tuple[str, ...] = ()
     solver: SolverOptions = SolverOptions()
     allow_not_recommended: bool = False
+    horizon_years: int = 1
+    start_year: int = field(default_factory=lambda: date.today().year)
+    discount_rate: float = 0.0
+    price_escalation: Mapping[str, float] = field(default_factory=dict)  # capex, maintenance, consumables
+    activity_growth: Mapping[str, float] = field(default_factory=dict)  # cag/pci/stemi or an indication id
     security: SecurityOptions = field(default_factory=SecurityOptions)
     catalog: str | None = None
     base_dir: str = field(default="", compare=False)
@@ -100,13 +114,20 @@ class Scenario:
             return None
         return str((Path(self.base_dir or ".") / self.catalog).resolve())
 
+    @property
+    def years(self) -> tuple[int, ...]:
+        """The planning years: start_year .. start_year + horizon_years - 1."""
+        return tuple(range(self.start_year, self.start_year + self.horizon_years))
+
     def to_dict(self) -> dict[str, Any]:
         """Plain data in the YAML layout (round-trips through :func:`parse_scenario`)."""
         data = asdict(self)
         data.pop("base_dir")
         data["must_include"], data["exclude"] = list(self.must_include), list(self.exclude)
         data["sites"] = [_site_dict(s) for s in self.sites]
-        data["budget"] = {k: v for k, v in data["budget"].items() if v is not None}
+        data["budget"] = {k: v for k, v in data["budget"].items() if v is not None and v != {}}
+        if not self.budget.carry_over:
+            data["budget"].pop("carry_over")
         data["indications"] = {k: {a: b for a, b in v.items() if b is not None}
                                for k, v in data["indications"].items()}
         data["solver"] = {k: v for k, v in data["solver"].items() if v is not None}
@@ -127,6 +148,9 @@ class Scenario:
 
 def _site_dict(site: Site) -> dict[str, Any]:
     data = asdict(site)
+    years = data.pop("installed_year")
+    data["installed"] = {d: ({"units": n, "acquisition_year": years[d]} if d in years else n)
+                         for d, n in site.installed.items()}
     for key in ("volumes", "installed"):
         if not data[key]:
             data.pop(key)
@@ -218,7 +242,11 @@ def _show(value: Any) -> str:
 
 
 TOP_KEYS = ("name", "catalog", "objective", "budget", "sites", "indications", "devices",
-            "must_include", "exclude", "solver", "allow_not_recommended", "security")
+            "must_include", "exclude", "solver", "allow_not_recommended", "security", "horizon_years", "start_year",
+            "discount_rate", "price_escalation", "activity_growth")
+ESCALATION_KEYS = ("capex", "maintenance", "consumables")
+MODE_FIELDS = ("placement_available", "placement_consumable_eur_per_case", "placement_min_commitment_eur_per_year",
+               "lease_available", "lease_eur_per_year", "lease_term_years")
 SECURITY_KEYS = ("exclude_unsupported_os", "require_mds2", "max_risk_score",
                  "segmentation_cost_eur_per_connected_device", "reference_date")
 SITE_KEYS = ("id", "name", "rooms", "angio_vendor", "activity", "volumes", "installed")
@@ -252,6 +280,13 @@ def parse_scenario(data: Any, source: str = "scenario", base_dir: str = "",
         solver=_parse_solver(p, top.get("solver")),
         allow_not_recommended=p.boolean("allow_not_recommended", top.get("allow_not_recommended", False)),
         security=_parse_security(p, top.get("security")),
+        horizon_years=int(p.number("horizon_years", top.get("horizon_years", 1), low=1, high=50, integer=True) or 1),
+        start_year=int(p.number("start_year", top.get("start_year", date.today().year), low=1990, high=2200,
+                                integer=True) or date.today().year),
+        discount_rate=p.number("discount_rate", top.get("discount_rate", 0.0), high=1.0) or 0.0,
+        price_escalation=_number_map(p, "price_escalation", top.get("price_escalation"), keys=ESCALATION_KEYS,
+                                     low=-0.5, high=1.0),
+        activity_growth=_number_map(p, "activity_growth", top.get("activity_growth"), low=-0.5, high=1.0),
         catalog=catalog if isinstance(catalog, str) else None,
         base_dir=base_dir,
     )
@@ -261,12 +296,29 @@ def parse_scenario(data: Any, source: str = "scenario", base_dir: str = "",
 
 
 def _parse_budget(p: _Parser, value: Any) -> Budget:
-    data = p.mapping("budget", value, ("capex_eur", "opex_eur_per_year"))
-    out: dict[str, float | None] = {}
+    data = p.mapping("budget", value, ("capex_eur", "opex_eur_per_year", "capex_eur_by_year", "opex_eur_by_year",
+                                       "carry_over"))
+    out: dict[str, Any] = {}
     for key in ("capex_eur", "opex_eur_per_year"):
         raw = data.get(key)
         out[key] = None if raw is None else p.number(f"budget.{key}", raw)
+    for key in ("capex_eur_by_year", "opex_eur_by_year"):
+        out[key] = _year_map(p, f"budget.{key}", data.get(key))
+    out["carry_over"] = p.boolean("budget.carry_over", data.get("carry_over", False))
     return Budget(**out)
+
+
+def _year_map(p: _Parser, path: str, value: Any) -> dict[int, float]:
+    out: dict[int, float] = {}
+    for key, raw in p.mapping(path, value).items():
+        year = int(key) if isinstance(key, int) or (isinstance(key, str) and key.isdigit()) else None
+        if year is None or not 1990 <= year <= 2200:
+            p.error(f"{path}.{key}", key, "must be a year (e.g. 2027)")
+            continue
+        num = p.number(f"{path}.{key}", raw)
+        if num is not None:
+            out[year] = num
+    return out
 
 
 def _parse_sites(p: _Parser, value: Any) -> tuple[Site, ...]:
@@ -299,22 +351,43 @@ def _parse_site(p: _Parser, path: str, raw: Any) -> Site | None:
         if key not in activity and isinstance(data.get("activity"), dict):
             p.error(f"{path}.activity.{key}", None, "is required (annual cases, 0 if none)")
     volumes = _number_map(p, f"{path}.volumes", data.get("volumes"))
-    installed = {k: int(v) for k, v in _number_map(p, f"{path}.installed", data.get("installed"),
-                                                   integer=True).items()}
+    installed, installed_year = _parse_installed(p, f"{path}.installed", data.get("installed"))
     if ident is None or rooms is None or vendor is None:
         return None
     name = data.get("name", ident)
-    return Site(ident, str(name), int(rooms), vendor, activity, volumes, installed)
+    return Site(ident, str(name), int(rooms), vendor, activity, volumes, installed, installed_year)
+
+
+def _parse_installed(p: _Parser, path: str, value: Any) -> tuple[dict[str, int], dict[str, int]]:
+    """``device: units`` or ``device: {units: n, acquisition_year: y}``."""
+    units: dict[str, int] = {}
+    years: dict[str, int] = {}
+    for key, raw in p.mapping(path, value).items():
+        sub = _join(path, str(key))
+        if p.slug(sub + "#key", key) is None:
+            continue
+        if isinstance(raw, dict):
+            lot = p.mapping(sub, raw, ("units", "acquisition_year"))
+            n = p.number(f"{sub}.units", lot.get("units"), integer=True)
+            if "acquisition_year" in lot:
+                year = p.number(f"{sub}.acquisition_year", lot["acquisition_year"], low=1970, high=2200, integer=True)
+                if year is not None:
+                    years[str(key)] = int(year)
+        else:
+            n = p.number(sub, raw, integer=True)
+        if n is not None:
+            units[str(key)] = int(n)
+    return units, years
 
 
 def _number_map(p: _Parser, path: str, value: Any, keys: tuple[str, ...] | None = None,
-                integer: bool = False) -> dict[str, float]:
+                integer: bool = False, low: float | None = 0.0, high: float | None = None) -> dict[str, float]:
     data = p.mapping(path, value, keys)
     out: dict[str, float] = {}
     for key, raw in data.items():
         if keys is None and p.slug(_join(path, str(key)) + "#key", key) is None:
             continue
-        num = p.number(_join(path, str(key)), raw, integer=integer)
+        num = p.number(_join(path, str(key)), raw, integer=integer, low=low, high=high)
         if num is not None:
             out[str(key)] = num
     return out
@@ -334,16 +407,19 @@ def _parse_indications(p: _Parser, value: Any) -> dict[str, IndicationOverride]:
     return out
 
 
-def _parse_devices(p: _Parser, value: Any) -> dict[str, dict[str, float]]:
+def _parse_devices(p: _Parser, value: Any) -> dict[str, dict[str, Any]]:
     out = {}
     for key, raw in p.mapping("devices", value).items():
         path = f"devices.{key}"
         if p.slug(path + "#key", key) is None:
             continue
-        data = p.mapping(path, raw, PRICE_FIELDS)
-        fields = {}
+        data = p.mapping(path, raw, PRICE_FIELDS + MODE_FIELDS)
+        fields: dict[str, Any] = {}
         for fname, fval in data.items():
-            if fname not in PRICE_FIELDS:
+            if fname in ("placement_available", "lease_available"):
+                fields[str(fname)] = p.boolean(f"{path}.{fname}", fval)
+                continue
+            if fname not in PRICE_FIELDS + MODE_FIELDS:
                 continue
             strict = fname in ("lifetime_years", "capacity_cases_per_year")
             num = p.number(f"{path}.{fname}", fval, strict_low=strict)

@@ -82,7 +82,24 @@ DEVICE_COLUMNS: tuple[Column, ...] = (
     Column("encryption_at_rest", "enum", required=False, default="unknown", allowed=TRISTATE,
            description="patient data encrypted on the device"),
     Column("security_source", "text", required=False, description="where the security profile comes from"),
+    # Acquisition modes (optional columns: without them a device can only be purchased).
+    Column("placement_available", "yesno", required=False, default="no",
+           description="console placed free of capex against consumables (mise a disposition)"),
+    Column("placement_consumable_eur_per_case", "float", "EUR", required=False, minimum=0.0,
+           description="consumable price per case under placement (empty = the purchase price)"),
+    Column("placement_min_commitment_eur_per_year", "float", "EUR", required=False, default="0", minimum=0.0,
+           description="minimum annual consumable spend per placed unit; a shortfall is paid"),
+    Column("lease_available", "yesno", required=False, default="no", description="can be leased"),
+    Column("lease_eur_per_year", "float", "EUR", required=False, default="0", minimum=0.0,
+           description="annual lease fee per unit, maintenance included"),
+    Column("lease_term_years", "float", "years", required=False, default="0", minimum=0.0,
+           description="lease term (a lease ends after it)"),
 )
+
+#: Columns of devices.csv describing the acquisition modes.
+MODE_COLUMNS: tuple[str, ...] = ("placement_available", "placement_consumable_eur_per_case",
+                                 "placement_min_commitment_eur_per_year", "lease_available", "lease_eur_per_year",
+                                 "lease_term_years")
 
 #: Columns of devices.csv that hold the security profile.
 SECURITY_FIELDS: tuple[str, ...] = ("network_connected", "os_family", "os_end_of_support", "mds2_available",
@@ -127,7 +144,7 @@ PRICE_FIELDS: tuple[str, ...] = (
 )
 
 CellValue = str | float | int | bool | date | tuple[str, ...] | None
-_EMPTY: dict[str, CellValue] = {"slug_list": (), "date": None}
+_EMPTY: dict[str, CellValue] = {"slug_list": (), "date": None, "float": None}
 
 
 def coerce(column: Column, raw: str) -> CellValue:
