@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 from planner.api import make_plan
 from planner.catalog import Catalog, load_catalog
 from planner.checks import run_checks
+from planner.decision.cli import DECISION_COMMANDS, add_decision_parsers
 from planner.errors import Issue, PlannerInputError, errors_only
 from planner.io import write_atomic
 from planner.report.text import catalog_table, summary
@@ -31,6 +33,8 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("solve", help="optimise a scenario and print the plan")
     s.add_argument("scenario")
     s.add_argument("--json", metavar="OUT", help="write the plan JSON to OUT")
+    s.add_argument("--xlsx", metavar="OUT", help="write the plan workbook (Excel) to OUT")
+    s.add_argument("--lang", choices=("fr", "en"), default="fr", help="workbook language (default: fr)")
     s.add_argument("--solver", choices=("highs", "cbc"), help="override the scenario's solver")
     s.add_argument("--time-limit", type=float, metavar="S", help="time limit in seconds")
     s.add_argument("--mip-gap", type=float, metavar="G", help="relative MIP gap at which to stop")
@@ -38,6 +42,15 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("catalog", help="list the catalogue")
     c.add_argument("--family", help="only this device family")
     c.add_argument("--catalog", metavar="DIR", help="catalogue folder (default: bundled)")
+    for name, what in (("import-prices", "a price list (.xlsx/.csv) into the scenario's price overrides"),
+                       ("import-installed", "installed equipment (.xlsx/.csv) into the scenario's sites")):
+        i = sub.add_parser(name, help=f"import {what}; write the new scenario")
+        i.add_argument("file", help=".xlsx or .csv file (a plan workbook works too)")
+        i.add_argument("--scenario", required=True, help="scenario YAML to start from")
+        i.add_argument("--out", required=True, metavar="OUT", help="write the new scenario YAML to OUT")
+        if name == "import-prices":
+            i.add_argument("--replace", action="store_true", help="replace the price overrides (default: merge)")
+    add_decision_parsers(sub)  # ladder, compare, explain
     return p
 
 
@@ -79,7 +92,7 @@ def _solver_options(args: argparse.Namespace, scenario: Scenario) -> Scenario:
 def cmd_solve(args: argparse.Namespace) -> int:
     catalog, scenario = _load(args.scenario)
     scenario = _solver_options(args, scenario)
-    for out in (args.json, args.write_mps):
+    for out in (args.json, args.write_mps, args.xlsx):
         if out and not Path(out).resolve().parent.is_dir():
             raise PlannerInputError([Issue("command line", "", "output", out, "folder does not exist")])
     plan = make_plan(catalog, scenario, write_mps=args.write_mps)
@@ -87,6 +100,11 @@ def cmd_solve(args: argparse.Namespace) -> int:
     if args.json:
         write_atomic(args.json, plan.to_json())
         print(f"\nPlan JSON written to {args.json}")
+    if args.xlsx:
+        from planner.report.excel import write_plan_xlsx  # openpyxl only when asked for
+
+        write_plan_xlsx(args.xlsx, plan, catalog, scenario, args.lang)
+        print(f"\nPlan workbook written to {args.xlsx}")
     if plan.has_solution:
         return EXIT_OK
     return EXIT_INFEASIBLE if plan.status == "infeasible" else EXIT_SOLVER
@@ -101,7 +119,36 @@ def cmd_catalog(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"validate": cmd_validate, "solve": cmd_solve, "catalog": cmd_catalog}
+def cmd_import(args: argparse.Namespace) -> int:
+    """``import-prices`` / ``import-installed``: spreadsheet -> new scenario YAML (none on errors)."""
+    from planner import imports  # openpyxl only when asked for
+
+    catalog, scenario = _load(args.scenario)
+    source, out = Path(args.file), Path(args.out)
+    if not out.resolve().parent.is_dir():
+        raise PlannerInputError([Issue("command line", "--out", "output", args.out, "folder does not exist")])
+    if not source.is_file():
+        raise PlannerInputError([Issue(args.file, "", "file", args.file, "file not found")])
+    with source.open("rb") as fh:
+        data = fh.read(imports.MAX_FILE_BYTES + 1)
+    if args.command == "import-prices":
+        prices = imports.import_price_list(data, source.name, catalog)
+        new = imports.with_price_overrides(scenario, prices, replace=args.replace)
+        print(f"{len(prices)} device price(s) imported from {source.name}")
+    else:
+        result = imports.import_installed_details(data, source.name, catalog, scenario)
+        _print_issues(result.notes)
+        new = result.scenario
+    if new.catalog is not None and not Path(new.catalog).is_absolute():  # keep the catalogue reachable
+        folder = os.path.relpath(str(new.catalog_path()), out.resolve().parent)
+        new = dataclasses.replace(new, catalog=folder)
+    write_atomic(out, new.to_yaml())
+    print(f"Scenario written to {args.out}")
+    return EXIT_OK
+
+
+COMMANDS = {"validate": cmd_validate, "solve": cmd_solve, "catalog": cmd_catalog,
+            "import-prices": cmd_import, "import-installed": cmd_import, **DECISION_COMMANDS}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,13 +1,76 @@
-"""Plain-words diagnosis of an infeasible scenario.
+"""Plain-words diagnosis of an infeasible scenario: which constraints to relax, and by how much.
 
-Structural causes are found by inspecting the inputs (a floor no device can serve at a site, a must-include
-device that cannot be used anywhere). Conflicts between budgets and floors are diagnosed by
-:func:`planner.diagnose.diagnose` with elastic re-solves where available.
+Two layers:
+
+1. *Structural* causes, visible without solving: a floor that no usable device serves at a site, a
+   must-include device that cannot be used anywhere.
+2. An *elastic* model: the planner's model with the capex and opex budgets, the coverage floors and the
+   must-include rules made elastic (a non-negative slack on each, penalised in the objective). Its optimum
+   is the smallest relaxation that gives a plan, in relative terms (each slack divided by the size of its
+   constraint: a budget raise as a share of the budget, a floor cut as a share of the floor, a dropped
+   must-include device as 1). Each constraint is then also relaxed *alone*, which gives the alternatives
+   ("raise the capex budget by 18,000 EUR or lower the floor to 0 %").
+
+PuLP 4 dropped elastic sub-problems, so the slacks are explicit variables (``slack_<constraint>``).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import math
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+import pulp
+
+from planner import costs
 from planner.inputs import ModelInputs
+from planner.model import BuiltModel, build_model
+from planner.model.constraints import capex_expr, consumables_expr, maintenance_expr
+from planner.scenario import SolverOptions
+from planner.solve import run_phase
+
+RelaxFamily = Literal["capex_budget", "opex_budget", "coverage_floor", "must_include"]
+#: Slack (in the constraint's own unit: k EUR, cases, presence) below which it counts as zero.
+SLACK_TOL = 1e-6
+#: Time limit of each elastic solve (s).
+ELASTIC_TIME_LIMIT_S = 30.0
+
+
+@dataclass(frozen=True)
+class Relaxation:
+    """One constraint relaxed: from ``current`` to ``relaxed`` (EUR, EUR/year, share of demand, or 1 -> 0)."""
+
+    constraint: str  # the model's constraint name, e.g. "capex_budget", "coverage_floor_main_anoca"
+    family: RelaxFamily
+    site_id: str | None
+    subject: str | None  # indication id (floors) or device id (must-include)
+    current: float
+    relaxed: float
+    text: str
+
+    @property
+    def amount(self) -> float:
+        """Size of the relaxation in the constraint's unit (positive)."""
+        return abs(self.relaxed - self.current)
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    """Why no plan exists: structural causes, the smallest combined relaxation, the single fixes, in words."""
+
+    structural: tuple[str, ...]
+    relaxations: tuple[Relaxation, ...]  # smallest combined relaxation that gives a plan
+    single_fixes: tuple[Relaxation, ...]  # each alone gives a plan
+    messages: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data (JSON-ready)."""
+        return asdict(self)
+
+
+# ---------------------------------------------------------------- structural causes
 
 
 def structural_causes(inputs: ModelInputs) -> list[str]:
@@ -18,21 +81,251 @@ def structural_causes(inputs: ModelInputs) -> list[str]:
         for k in inputs.indications:
             need = inputs.floor[k] * inputs.demand[(s, k)]
             if need > 0 and (s, k) not in servable:
-                causes.append(f"site {s}: the coverage floor of {inputs.floor[k]:.0%} for {k} "
+                causes.append(f"site {s}: the coverage floor of {pct(inputs.floor[k])} for {k} "
                               f"({need:.1f} cases/year) cannot be met: no usable device at this site serves {k} "
                               "(check angiography compatibility, exclusions and required devices)")
     candidates = {d for _s, d in inputs.candidates}
     for d in inputs.must_include:
         if d not in candidates:
-            causes.append(f"must-include device {d} cannot be used at any site (excluded, incompatible with "
-                          "the angiography vendor, or its required device is unavailable)")
+            security = inputs.security_excluded.get(d)
+            why = f"excluded for security: {security}" if security else (
+                "excluded, incompatible with the angiography vendor, or its required device is unavailable")
+            causes.append(f"must-include device {d} cannot be used at any site ({why})")
     return causes
 
 
-def diagnose(inputs: ModelInputs) -> tuple[str, ...]:
-    """Explain why no plan exists, in plain words."""
-    causes = structural_causes(inputs)
-    if not causes:
-        causes.append("the budgets cannot pay for the devices that the coverage floors and must-include "
-                      "devices require; raise a budget, lower a floor or drop a must-include device")
-    return tuple(causes)
+def pct(share: float) -> str:
+    """A share as a percentage the way the diagnosis writes it.
+
+    >>> pct(0.8)
+    '80 %'
+    """
+    return f"{100 * share:.0f} %"
+
+
+def eur(value: float) -> str:
+    """Euros, rounded up to the euro (a budget raise must be enough).
+
+    >>> eur(17999.2)
+    '18,000 EUR'
+    """
+    return f"{math.ceil(value - 1e-6):,.0f} EUR"
+
+
+# ---------------------------------------------------------------- elastic model
+
+
+@dataclass(frozen=True)
+class _Elastic:
+    built: BuiltModel
+    slacks: dict[str, tuple[pulp.LpVariable, float]]  # constraint name -> (slack, scale)
+
+
+def relaxable(inputs: ModelInputs) -> tuple[str, ...]:
+    """Names of the constraints the elastic model may relax."""
+    names = [n for n, b in (("capex_budget", inputs.capex_budget_eur), ("opex_budget", inputs.opex_budget_eur))
+             if b is not None]
+    names += [f"coverage_floor_{s}_{k}" for s in inputs.sites for k in inputs.indications
+              if inputs.floor[k] * inputs.demand[(s, k)] > 0]
+    names += [f"must_include_{d}" for d in inputs.must_include]
+    return tuple(names)
+
+
+def build_elastic(inputs: ModelInputs, elastic: Iterable[str]) -> _Elastic:
+    """The model with budgets, floors and must-includes rebuilt here, those named in ``elastic`` with a slack."""
+    soft = set(elastic)
+    hard = dataclasses.replace(inputs, capex_budget_eur=None, opex_budget_eur=None,
+                               floor=dict.fromkeys(inputs.indications, 0.0), must_include=())
+    built = build_model(hard, name="cathlab_elastic")
+    prob, v = built.prob, built.variables
+    slacks: dict[str, tuple[pulp.LpVariable, float]] = {}
+
+    def add(name: str, lhs: pulp.LpAffineExpression, rhs: float, sense: str, scale: float, cap: float | None) -> None:
+        if name in soft:
+            slack = prob.add_variable(f"slack_{name}", 0, cap, pulp.LpContinuous)
+            slacks[name] = (slack, scale)
+            lhs = lhs - slack if sense == "<=" else lhs + slack
+        prob.addConstraint((lhs <= rhs) if sense == "<=" else (lhs >= rhs), name)
+
+    if inputs.capex_budget_eur is not None:
+        rhs = costs.to_model_money(inputs.capex_budget_eur)
+        add("capex_budget", capex_expr(inputs, v), rhs, "<=", max(rhs, 1.0), None)
+    if inputs.opex_budget_eur is not None:
+        rhs = costs.to_model_money(inputs.opex_budget_eur)
+        add("opex_budget", maintenance_expr(inputs, v) + consumables_expr(inputs, v), rhs, "<=", max(rhs, 1.0), None)
+    for s in inputs.sites:
+        for k in inputs.indications:
+            need = inputs.floor[k] * inputs.demand[(s, k)]
+            if need > 0:
+                terms = pulp.lpSum(var for (s2, _d, k2), var in v.cases.items() if s2 == s and k2 == k)
+                add(f"coverage_floor_{s}_{k}", terms, need, ">=", need, need)
+    for d in inputs.must_include:
+        present = pulp.lpSum(var for (_s, d2), var in v.present.items() if d2 == d)
+        add(f"must_include_{d}", present, 1, ">=", 1.0, 1.0)
+    prob.setObjective(pulp.lpSum(slack * (1.0 / scale) for slack, scale in slacks.values()))
+    return _Elastic(built, slacks)
+
+
+@dataclass(frozen=True)
+class ElasticResult:
+    """Slack of each elastic constraint (model units) and the new units bought, at the smallest relaxation."""
+
+    slack: dict[str, float]
+    buy: dict[tuple[str, str], int]
+
+
+def solve_elastic(inputs: ModelInputs, elastic: Iterable[str], options: SolverOptions) -> ElasticResult | None:
+    """The smallest relaxation of the ``elastic`` constraints; ``None`` if even that gives no plan."""
+    model = build_elastic(inputs, elastic)
+    opts = dataclasses.replace(options, time_limit_s=min(options.time_limit_s, ELASTIC_TIME_LIMIT_S))
+    phase = run_phase(model.built.prob, "min_relaxation", opts, opts.time_limit_s)
+    if not phase.status.has_solution:
+        return None
+    return ElasticResult({name: float(slack.varValue or 0.0) for name, (slack, _scale) in model.slacks.items()},
+                         {sd: round(float(x.varValue or 0.0)) for sd, x in model.built.variables.buy.items()})
+
+
+# ---------------------------------------------------------------- relaxations in words
+
+
+def describe(inputs: ModelInputs, name: str, slack: float) -> Relaxation:
+    """The relaxation of constraint ``name`` by ``slack`` (model units), in words."""
+    if name in ("capex_budget", "opex_budget"):
+        limit = inputs.capex_budget_eur if name == "capex_budget" else inputs.opex_budget_eur
+        assert limit is not None
+        raise_eur = costs.from_model_money(slack)
+        what, unit = ("capex budget", "") if name == "capex_budget" else ("opex budget", "/year")
+        text = f"raise the {what} by {eur(raise_eur)}{unit} (from {eur(limit)}{unit} to {eur(limit + raise_eur)}{unit})"
+        return Relaxation(name, name, None, None, limit, limit + raise_eur, text)  # type: ignore[arg-type]
+    if name.startswith("must_include_"):
+        d = name.removeprefix("must_include_")
+        return Relaxation(name, "must_include", None, d, 1.0, 0.0, f"drop {d} from must_include")
+    s, k = _floor_key(inputs, name)
+    demand = inputs.demand[(s, k)]
+    to = max(inputs.floor[k] - slack / demand, 0.0)
+    to = math.floor(to * 100 + 1e-6) / 100  # a floor one may actually set: whole percent, rounded down
+    text = f"lower the {k} floor at site {s} from {pct(inputs.floor[k])} to {pct(to)}"
+    return Relaxation(name, "coverage_floor", s, k, inputs.floor[k], to, text)
+
+
+def _floor_key(inputs: ModelInputs, name: str) -> tuple[str, str]:
+    rest = name.removeprefix("coverage_floor_")
+    for s in inputs.sites:
+        for k in inputs.indications:
+            if rest == f"{s}_{k}":
+                return s, k
+    msg = f"not a coverage floor of these inputs: {name}"
+    raise KeyError(msg)
+
+
+@dataclass(frozen=True)
+class FloorServer:
+    """A device that could serve a floor at a site, and what the floor's cases would cost with it."""
+
+    device_id: str
+    capex_eur: float  # new units needed for the floor's cases
+    opex_eur_per_year: float  # maintenance of those units and consumables of the floor's cases
+
+
+def floor_servers(inputs: ModelInputs, site: str, indication: str) -> list[FloorServer]:
+    """Candidate devices at ``site`` serving ``indication``, with the cost of meeting its floor alone."""
+    need = inputs.floor[indication] * inputs.demand[(site, indication)]
+    out = []
+    for s, d, k in inputs.allocations:
+        if s != site or k != indication:
+            continue
+        dev = inputs.devices[d]
+        units = max(math.ceil(need / dev.capacity_cases_per_year - 1e-9), inputs.rooms[s] if inputs.per_room(d) else 1)
+        new = max(units - inputs.installed.get((s, d), 0), 0)
+        opex = costs.maintenance_cost(dev.maintenance_eur_per_year, units) + costs.consumables_cost(
+            dev.consumable_eur_per_case, need)
+        out.append(FloorServer(d, float(costs.capex_cost(inputs.unit_capex(d), new)), float(opex)))
+    return out
+
+
+def _culprit_sentence(inputs: ModelInputs, fix: Relaxation, budget_fixes: list[Relaxation],
+                      structural: bool) -> str:
+    """One culprit (a floor or a must-include) with the ways out."""
+    ways = [b.text.split(" (from")[0] for b in budget_fixes]
+    own: dict[str, float] = {}
+    by_opex = bool(budget_fixes) and all(b.family == "opex_budget" for b in budget_fixes)
+    if fix.family == "coverage_floor":
+        assert fix.site_id is not None and fix.subject is not None
+        s, k = fix.site_id, fix.subject
+        need = inputs.floor[k] * inputs.demand[(s, k)]
+        head = f"site {s}: the {k} floor of {pct(inputs.floor[k])} ({need:.1f} cases/year)"
+        if structural:
+            return f"{head} cannot be met: no usable device at this site serves {k}: lower the floor to 0 %"
+        servers = floor_servers(inputs, s, k)
+        if servers:
+            best = min(servers, key=lambda f: ((f.opex_eur_per_year, f.capex_eur) if by_opex
+                                               else (f.capex_eur, f.opex_eur_per_year), f.device_id))
+            cost = (f"{eur(best.opex_eur_per_year)}/year to run for these cases" if by_opex
+                    else f"{eur(best.capex_eur)} capex")
+            head += f" needs a device that serves it; the cheapest, {best.device_id}, costs {cost}"
+            own = {"capex_budget": best.capex_eur, "opex_budget": best.opex_eur_per_year}
+        ways.append(f"lower the floor to {pct(fix.relaxed)}")
+    else:
+        d = fix.subject or ""
+        price = inputs.unit_capex(d) if d in inputs.devices else 0.0
+        head = f"must-include device {d} costs {eur(price)} capex per unit"
+        own = {"capex_budget": price}
+        ways.append("drop it from must_include")
+    middle = f" but {' and '.join(_limit_words(b, own) for b in budget_fixes)}" if budget_fixes else ""
+    return f"{head}{middle}: {' or '.join(ways)}"
+
+
+def _limit_words(fix: Relaxation, own: dict[str, float]) -> str:
+    """'the capex budget is X' or, when other rules need money too, what the plan needs in all."""
+    unit = "/year" if fix.family == "opex_budget" else ""
+    what = fix.family.replace("_", " ")
+    if abs(fix.relaxed - own.get(fix.family, fix.relaxed)) <= 1.0:
+        return f"the {what} is {eur(fix.current)}{unit}"
+    return (f"with the other rules the plan needs {eur(fix.relaxed)}{unit} in all and the {what} is "
+            f"{eur(fix.current)}{unit}")
+
+
+def elastic_diagnosis(inputs: ModelInputs, options: SolverOptions | None = None) -> Diagnosis:
+    """Structural causes, the smallest combined relaxation and each single fix, with sentences."""
+    opts = options or SolverOptions()
+    structural = tuple(structural_causes(inputs))
+    names = relaxable(inputs)
+    combined = solve_elastic(inputs, names, opts)
+    slack = {} if combined is None else combined.slack
+    relaxations = tuple(describe(inputs, n, x) for n, x in slack.items() if x > SLACK_TOL)
+    singles = []
+    for name in names:
+        alone = solve_elastic(inputs, (name,), opts)
+        if alone is not None:  # relaxing this constraint alone gives a plan
+            singles.append(describe(inputs, name, alone.slack[name]))
+    bought = {} if combined is None else {sd: n for sd, n in combined.buy.items() if n > 0}
+    return Diagnosis(structural, relaxations, tuple(singles),
+                     _messages(inputs, structural, relaxations, tuple(singles), bought))
+
+
+def _messages(inputs: ModelInputs, structural: tuple[str, ...], relaxations: tuple[Relaxation, ...],
+              singles: tuple[Relaxation, ...], bought: dict[tuple[str, str], int]) -> tuple[str, ...]:
+    if not relaxations:
+        return structural or ("the solver reports no plan, but relaxing no budget, floor or must-include "
+                              "changes that: check the solver tolerances and the inputs",)
+    budget_fixes = [r for r in singles if r.family in ("capex_budget", "opex_budget")]
+    culprits = [r for r in singles if r.family in ("coverage_floor", "must_include")]
+    culprits += [r for r in relaxations if r.family in ("coverage_floor", "must_include")
+                 and r.constraint not in {c.constraint for c in culprits}]
+    servable = {(s, k) for s, _d, k in inputs.allocations}
+    unservable = {(s, k) for s in inputs.sites for k in inputs.indications} - servable
+    lines = [_culprit_sentence(inputs, c, budget_fixes, (c.site_id, c.subject) in unservable) for c in culprits]
+    if not culprits:  # only budgets: several rules together, or installed maintenance alone, exceed them
+        needs = ", ".join(f"{d} at {s} ({eur(costs.capex_cost(inputs.unit_capex(d), n))} capex)"
+                          for (s, d), n in sorted(bought.items()))
+        what = f"the coverage floors and must-include devices together need {needs}" if needs else \
+            "the installed equipment alone costs more to maintain than the opex budget allows"
+        lines += [f"{what}: {r.text}" for r in budget_fixes]
+    lines.insert(0, "no plan meets every constraint; smallest relaxation that gives one: "
+                 + "; ".join(r.text for r in relaxations))
+    return tuple(lines)
+
+
+def diagnose(inputs: ModelInputs, options: SolverOptions | None = None) -> tuple[str, ...]:
+    """Explain why no plan exists, in plain words (the lines of :attr:`Diagnosis.messages`)."""
+    return elastic_diagnosis(inputs, options).messages

@@ -1,0 +1,109 @@
+"""Subcommands ``ladder``, ``compare`` and ``explain`` of ``cathlab-planner`` (registered by :mod:`planner.cli`).
+
+Exit codes as the rest of the CLI: 0 a result, 1 infeasible (the diagnosis is printed), 2 input error (raised
+as :class:`~planner.errors.PlannerInputError` and reported by :func:`planner.cli.main`), 3 solver failure or
+time limit without a solution.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from planner.catalog import Catalog, load_catalog
+from planner.decision.compare import compare_scenarios
+from planner.decision.explain import explain_plan
+from planner.decision.ladder import budget_ladder
+from planner.decision.sensitivity import sensitivity
+from planner.decision.text import comparison_text, explanation_text, ladder_text, sensitivity_text
+from planner.errors import Issue, PlannerInputError
+from planner.io import write_atomic
+from planner.scenario import Scenario, load_scenario
+
+#: The same codes as :mod:`planner.cli` (a test checks they agree).
+EXIT_OK, EXIT_INFEASIBLE, EXIT_INPUT, EXIT_SOLVER = 0, 1, 2, 3
+
+
+def add_decision_parsers(sub: Any) -> None:
+    """Add the ``ladder``, ``compare`` and ``explain`` subcommands to the CLI's subparsers."""
+    lad = sub.add_parser("ladder", help="benefit against the capex budget: what to add first, tiers, vs greedy")
+    lad.add_argument("scenario")
+    lad.add_argument("--steps", type=int, default=20, metavar="N", help="budget points (default 20)")
+    lad.add_argument("--json", metavar="OUT", help="write the ladder JSON to OUT")
+    cmp_ = sub.add_parser("compare", help="solve two or more scenarios and compare them side by side")
+    cmp_.add_argument("scenarios", nargs="+", metavar="SCENARIO")
+    cmp_.add_argument("--json", metavar="OUT", help="write the comparison JSON to OUT")
+    exp = sub.add_parser("explain", help="why each device is (or is not) in the plan; binding constraints")
+    exp.add_argument("scenario")
+    exp.add_argument("--sensitivity", action="store_true",
+                     help="also the weight and consumable-price ranges keeping the configuration (many re-solves)")
+    exp.add_argument("--json", metavar="OUT", help="write the explanation JSON to OUT")
+
+
+def _load(path: str) -> tuple[Catalog, Scenario]:
+    scenario = load_scenario(path)
+    return load_catalog(scenario.catalog_path()), scenario
+
+
+def _check_out(out: str | None) -> None:
+    if out and not Path(out).resolve().parent.is_dir():
+        raise PlannerInputError([Issue("command line", "", "output", out, "folder does not exist")])
+
+
+def _write(out: str | None, data: dict[str, Any], what: str) -> None:
+    if out:
+        write_atomic(out, json.dumps(data, indent=2, ensure_ascii=False, default=str))
+        print(f"\n{what} JSON written to {out}")
+
+
+def _exit(status: str) -> int:
+    if status in ("optimal", "feasible"):
+        return EXIT_OK
+    return EXIT_INFEASIBLE if status == "infeasible" else EXIT_SOLVER
+
+
+def cmd_ladder(args: argparse.Namespace) -> int:
+    """``ladder SCENARIO [--steps N] [--json OUT]``."""
+    _check_out(args.json)
+    catalog, scenario = _load(args.scenario)
+    ladder = budget_ladder(catalog, scenario, args.steps)
+    print(ladder_text(ladder))
+    _write(args.json, ladder.to_dict(), "Ladder")
+    return _exit(ladder.status)
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    """``compare A B [...] [--json OUT]``: exit 1 if a scenario has no plan, 3 on a solver failure."""
+    if len(args.scenarios) < 2:
+        raise PlannerInputError([Issue("command line", "", "scenarios", " ".join(args.scenarios),
+                                       "give at least two scenarios to compare")])
+    _check_out(args.json)
+    cases = [_load(path) for path in args.scenarios]
+    comparison = compare_scenarios(cases)  # names: the scenario names, made unique
+    print(comparison_text(comparison))
+    _write(args.json, comparison.to_dict(), "Comparison")
+    codes = [_exit(p.status) for p in comparison.plans]
+    return max(codes, key=lambda c: (c == EXIT_SOLVER, c))
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    """``explain SCENARIO [--sensitivity] [--json OUT]``."""
+    _check_out(args.json)
+    catalog, scenario = _load(args.scenario)
+    expl = explain_plan(catalog, scenario)
+    print(explanation_text(expl))
+    data: dict[str, Any] = {"explanation": expl.to_dict()}
+    if args.sensitivity and expl.benefit is not None:
+        sens = sensitivity(catalog, scenario)
+        print("\n" + sensitivity_text(sens))
+        data["sensitivity"] = sens.to_dict()
+    _write(args.json, data, "Explanation")
+    return _exit(expl.status)
+
+
+DECISION_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "ladder": cmd_ladder, "compare": cmd_compare, "explain": cmd_explain,
+}
