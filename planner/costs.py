@@ -67,3 +67,54 @@ def from_model_money(value: float) -> float:
     48000.0
     """
     return value * MODEL_MONEY_UNIT_EUR
+
+
+def discount_factor(rate: float, years_from_start: int) -> float:
+    """Present value of one euro paid ``years_from_start`` years after the start year.
+
+    >>> round(discount_factor(0.04, 2), 6)
+    0.924556
+    >>> discount_factor(0.0, 5)
+    1.0
+    """
+    return 1.0 / (1.0 + rate) ** years_from_start
+
+
+def escalation_factor(rate: float, years_from_start: int) -> float:
+    """Price multiplier after ``years_from_start`` years of escalation at ``rate`` a year.
+
+    >>> round(escalation_factor(0.02, 3), 6)
+    1.061208
+    """
+    return (1.0 + rate) ** years_from_start
+
+
+def residual_share(lifetime_years: float, years_used: int) -> float:
+    """Share of a purchase's value left after ``years_used`` years (straight-line depreciation).
+
+    >>> residual_share(7, 1)
+    0.8571428571428571
+    >>> residual_share(5, 8)
+    0.0
+    """
+    return max(0.0, lifetime_years - years_used) / lifetime_years
+
+
+def net_capex(capex_eur: Q, lifetime_years: float, years_used: int, discount_buy: float = 1.0,
+              discount_end: float = 1.0) -> Q:
+    """Capital charged to the horizon: the price paid (discounted to the purchase year) less the residual
+    value at the end of the horizon (straight-line depreciation, discounted to the end of the horizon).
+
+    ``capex x d_buy - capex x residual x d_end``, written so that with a one-year horizon and no discounting
+    it is exactly the straight-line annualisation (:func:`annualised_capex`):
+
+    >>> net_capex(70_000.0, 7, 1) == annualised_capex(70_000.0, 7)
+    True
+    >>> net_capex(70_000.0, 7, 10)
+    70000.0
+    >>> round(net_capex(70_000.0, 7, 1, 1.0, 1 / 1.04), 2)  # residual 60,000 discounted one year
+    12307.69
+    """
+    used_share = min(years_used, lifetime_years) / lifetime_years
+    residual = residual_share(lifetime_years, years_used)
+    return capex_eur * discount_buy * used_share + capex_eur * residual * (discount_buy - discount_end)  # type: ignore[operator,no-any-return]

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from planner.catalog import Catalog, Device, Indication
+from planner.horizon import Horizon, Offer, device_offers, prepare_horizon
 from planner.scenario import Scenario, Site
 from planner.security import security_exclusions, segmentation_cost
 
@@ -27,7 +28,7 @@ class ModelInputs:
     rooms: Mapping[str, int]  # R_s
     indications: tuple[str, ...]
     devices: Mapping[str, Device]  # catalogue devices with the scenario's price overrides applied
-    demand: Mapping[SiteIndication, float]  # D_sk
+    demand: Mapping[SiteIndication, float]  # D_sk in the start year (horizon.demand: every year)
     weight: Mapping[str, float]  # w_k
     floor: Mapping[str, float]  # c_k
     effectiveness: Mapping[tuple[str, str], float]  # e_dk, only > 0
@@ -35,7 +36,7 @@ class ModelInputs:
     installed: Mapping[SiteDevice, int]  # o_sd
     max_new: Mapping[SiteDevice, int]  # upper bound on new units (0 where buying is not allowed)
     requires: Mapping[SiteDevice, tuple[str, ...]]  # required devices that are candidates at s
-    allocations: tuple[Allocation, ...]  # (s, d, k) with e_dk > 0 and D_sk > 0
+    allocations: tuple[Allocation, ...]  # (s, d, k) with e_dk > 0 and D_skt > 0 in some year
     capex_budget_eur: float | None
     opex_budget_eur: float | None
     must_include: tuple[str, ...]
@@ -43,10 +44,15 @@ class ModelInputs:
     segmentation_eur: Mapping[str, float] = field(default_factory=dict)  # network segmentation per new unit
     security_excluded: Mapping[str, str] = field(default_factory=dict)  # device -> reason it may not be bought
     reference_date: date = field(default_factory=date.today)  # for OS end-of-support checks
+    horizon: Horizon = field(default_factory=lambda: Horizon((date.today().year,)))  # years, modes, growth
 
     def unit_capex(self, device_id: str) -> float:
         """capex_d: purchase price of a new unit plus its network segmentation cost."""
         return self.devices[device_id].capex_eur + self.segmentation_eur.get(device_id, 0.0)
+
+    def offers(self, device_id: str) -> tuple[Offer, ...]:
+        """How the device can be acquired (purchase first), from its current prices."""
+        return device_offers(self.devices[device_id], self.horizon.acquisition_modes)
 
     def per_room(self, device_id: str) -> bool:
         """Whether the device must equip every room of a site to be used there."""
@@ -106,16 +112,18 @@ def prepare(catalog: Catalog, scenario: Scenario) -> ModelInputs:
     params = {k: indication_params(catalog, scenario, ind) for k, ind in catalog.indications.items()}
     demand = {(s.id, k): site_demand(s, catalog.indications[k], params[k][0])
               for s in scenario.sites for k in catalog.indications}
+    horizon = prepare_horizon(scenario, devices, demand, catalog.indications)
+    peak = {(s, k): max(horizon.demand[(s, k, t)] for t in horizon.years) for s, k in demand}
     eff = usable_effectiveness(catalog, scenario)
     installed = {(s.id, d): int(n) for s in scenario.sites for d, n in s.installed.items() if n > 0}
-    max_new = {(s.id, d): 0 if d in forbidden else _max_new(s, devices[d], demand, eff, scenario)
+    max_new = {(s.id, d): 0 if d in forbidden else _max_new(s, devices[d], peak, eff, scenario)
                for s in scenario.sites for d in sorted(devices)}
     candidates = _viable_candidates(scenario, devices, installed, max_new)
     cand_set = set(candidates)
     requires = {(s, d): tuple(r for r in devices[d].requires if (s, r) in cand_set)
                 for s, d in candidates if devices[d].requires}
     allocations = tuple((s, d, k) for s, d in candidates for k in sorted(catalog.indications)
-                        if eff.get((d, k), 0.0) > 0 and demand[(s, k)] > 0)
+                        if eff.get((d, k), 0.0) > 0 and peak[(s, k)] > 0)
     return ModelInputs(
         sites=tuple(s.id for s in scenario.sites),
         rooms={s.id: s.rooms for s in scenario.sites},
@@ -137,6 +145,7 @@ def prepare(catalog: Catalog, scenario: Scenario) -> ModelInputs:
         segmentation_eur={d: cost for d, dev in devices.items() if (cost := segmentation_cost(dev, scenario.security))},
         security_excluded=forbidden,
         reference_date=scenario.security.reference_date,
+        horizon=horizon,
     )
 
 

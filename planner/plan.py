@@ -9,22 +9,11 @@ from __future__ import annotations
 import json
 import types
 import typing
-from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, is_dataclass
 from typing import Any
 
-from planner import costs
-from planner.inputs import ModelInputs
-from planner.security import risk_score
-from planner.solve import SolveResult
 
-#: Largest distance of an integer variable's solver value from its rounded value.
-INTEGRALITY_TOL = 1e-5
-#: Slack (EUR) under which a budget counts as binding.
-BINDING_TOL_EUR = 1.0
-#: Relative slack under which a budget counts as binding (phase 2 may free up to ~1e-6 of the benefit).
-BINDING_TOL_REL = 1e-5
 
 
 @dataclass(frozen=True)
@@ -52,7 +41,12 @@ class SolverInfo:
 
 @dataclass(frozen=True)
 class Costs:
-    """Plan costs in EUR, recomputed from inputs and chosen quantities."""
+    """Plan costs in EUR, recomputed from inputs and chosen quantities.
+
+    Over a multi-year horizon ``capex_eur`` and ``segmentation_eur`` are totals, the ``*_per_year`` figures
+    are averages over the years, ``tco_eur`` is the discounted total cost of ownership net of residual value
+    and ``annualised_eur_per_year`` is ``tco_eur`` / years. With one year they are today's figures.
+    """
 
     capex_eur: float
     annualised_capex_eur_per_year: float
@@ -61,11 +55,17 @@ class Costs:
     opex_eur_per_year: float
     annualised_eur_per_year: float
     segmentation_eur: float = 0.0  # part of capex_eur
+    lease_eur_per_year: float = 0.0  # part of opex
+    shortfall_eur_per_year: float = 0.0  # placement commitments not consumed, part of opex
+    residual_value_eur: float = 0.0  # of purchases at the end of the horizon (straight line)
+    tco_eur: float = 0.0  # total cost of ownership over the horizon = the cost objective
+    horizon_years: int = 1
 
 
 @dataclass(frozen=True)
 class Acquisition:
-    """Units of a device at a site: bought by the plan and already installed."""
+    """Units of a device at a site acquired in a year and mode, and (on the start-year purchase row) the
+    units already installed."""
 
     site_id: str
     device_id: str
@@ -76,6 +76,9 @@ class Acquisition:
     unit_capex_eur: float
     capex_eur: float
     segmentation_eur: float = 0.0  # part of capex_eur: network segmentation of the new units
+    year: int = 0  # year of acquisition (installed units: on the start-year purchase row)
+    mode: str = "purchase"  # purchase | placement | lease
+    replaces: str | None = None  # the retiring installed units this acquisition replaces
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,7 @@ class AllocationRow:
     device_id: str
     cases_per_year: float
     benefit: float
+    year: int = 0
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,7 @@ class CoverageRow:
     coverage_share: float
     min_coverage: float
     weight: float
+    year: int = 0
 
 
 @dataclass(frozen=True)
@@ -119,6 +124,33 @@ class RoomConfig:
     site_id: str
     room: str
     devices: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class YearCosts:
+    """Cash flows of one year (EUR, escalated, not discounted) and the year's benefit."""
+
+    year: int
+    capex_eur: float
+    maintenance_eur: float
+    lease_eur: float
+    consumables_eur: float
+    shortfall_eur: float
+    opex_eur: float
+    total_eur: float
+    discount_factor: float
+    benefit: float
+
+
+@dataclass(frozen=True)
+class Retirement:
+    """Installed units reaching the end of their life within the horizon, and what replaces them."""
+
+    site_id: str
+    device_id: str
+    units: int
+    year: int  # first year out of service
+    replaced_by: tuple[str, ...]  # devices of the same family acquired at the site that year (empty: dropped)
 
 
 @dataclass(frozen=True)
@@ -170,6 +202,9 @@ class Plan:
     catalog_fingerprint: str = ""
     security: tuple[DeviceSecurity, ...] = ()
     security_exclusions: tuple[SecurityExclusion, ...] = ()
+    years: tuple[int, ...] = ()
+    costs_by_year: tuple[YearCosts, ...] = ()
+    retirements: tuple[Retirement, ...] = ()
 
     @property
     def has_solution(self) -> bool:
@@ -224,122 +259,9 @@ def _build(tp: Any, data: Any) -> Any:
     return data
 
 
-def from_solution(inputs: ModelInputs, result: SolveResult, scenario: Mapping[str, Any],
-                  warnings: tuple[str, ...] = (), fingerprint: str = "") -> Plan:
-    """Build the plan from the solver's values; recompute every cost from the inputs."""
-    solver = SolverInfo(
-        result.solver_name, result.solver_version, round(result.time_s, 4),
-        tuple(PhaseInfo(p.objective, p.status.value, p.objective_value, p.mip_gap, round(p.time_s, 4))
-              for p in result.phases),
-        result.benefit_value,
-        None if result.annualised_cost_value is None else costs.from_model_money(result.annualised_cost_value),
-    )
-    base = {"scenario": scenario, "status": result.status.value, "objective": inputs.objective,
-            "mip_gap": result.mip_gap, "solver": solver, "warnings": warnings, "catalog_fingerprint": fingerprint,
-            "security_exclusions": tuple(SecurityExclusion(d, r) for d, r in sorted(inputs.security_excluded.items()))}
-    if not result.status.has_solution:
-        return Plan(**base)
-    buy = {sd: _integral(v, f"buy_{sd[0]}_{sd[1]}") for sd, v in result.buy.items()}
-    present = {sd: bool(_integral(v, f"present_{sd[0]}_{sd[1]}")) for sd, v in result.present.items()}
-    cases = {key: (v if v > 1e-7 else 0.0) for key, v in result.cases.items()}
-    allocation = _allocation(inputs, cases)
-    plan_costs = compute_costs(inputs, buy, cases)
-    acquisitions = _acquisitions(inputs, buy, present)
-    return Plan(**base,
-                security=_security(inputs, acquisitions),
-                benefit=sum(a.benefit for a in allocation),
-                costs=plan_costs,
-                acquisitions=acquisitions,
-                allocation=allocation,
-                coverage=_coverage(inputs, cases),
-                budgets=_budgets(inputs, plan_costs),
-                rooms=_rooms(inputs, present))
+# The builder lives in planner.planbuild; re-exported here for callers of planner.plan.
+from planner.planbuild import compute_costs, from_solution  # noqa: E402
 
-
-def _integral(value: float, name: str) -> int:
-    rounded = round(value)
-    if abs(value - rounded) > INTEGRALITY_TOL:
-        msg = f"solver value of {name} is not integral: {value}"
-        raise ArithmeticError(msg)
-    return int(rounded)
-
-
-def compute_costs(inputs: ModelInputs, buy: Mapping[tuple[str, str], int],
-                  cases: Mapping[tuple[str, str, str], float]) -> Costs:
-    """Costs of a configuration, with the same formulas as the objective (:mod:`planner.costs`)."""
-    dev = inputs.devices
-    capex = sum(costs.capex_cost(inputs.unit_capex(d), n) for (s, d), n in buy.items())
-    segmentation = sum(costs.capex_cost(inputs.segmentation_eur.get(d, 0.0), n) for (s, d), n in buy.items())
-    annualised_capex = sum(costs.annualised_capex(costs.capex_cost(inputs.unit_capex(d), n), dev[d].lifetime_years)
-                           for (s, d), n in buy.items())
-    maintenance = sum(costs.maintenance_cost(dev[d].maintenance_eur_per_year, n + inputs.installed.get((s, d), 0))
-                      for (s, d), n in buy.items())
-    consumables = sum(costs.consumables_cost(dev[d].consumable_eur_per_case, n) for (s, d, k), n in cases.items())
-    return Costs(float(capex), float(annualised_capex), float(maintenance), float(consumables),
-                 float(maintenance + consumables), float(annualised_capex + maintenance + consumables),
-                 float(segmentation))
-
-
-def _allocation(inputs: ModelInputs, cases: Mapping[tuple[str, str, str], float]) -> tuple[AllocationRow, ...]:
-    return tuple(AllocationRow(s, k, d, n, inputs.weight[k] * inputs.effectiveness[(d, k)] * n)
-                 for (s, d, k), n in sorted(cases.items(), key=lambda kv: (kv[0][0], kv[0][2], kv[0][1]))
-                 if n > 0)
-
-
-def _acquisitions(inputs: ModelInputs, buy: Mapping[tuple[str, str], int],
-                  present: Mapping[tuple[str, str], bool]) -> tuple[Acquisition, ...]:
-    rows = []
-    for s, d in inputs.candidates:
-        new, old = buy[(s, d)], inputs.installed.get((s, d), 0)
-        if new or old:
-            price = inputs.unit_capex(d)
-            rows.append(Acquisition(s, d, inputs.devices[d].family, new, old, present[(s, d)], price,
-                                    float(costs.capex_cost(price, new)),
-                                    float(costs.capex_cost(inputs.segmentation_eur.get(d, 0.0), new))))
-    return tuple(rows)
-
-
-def _security(inputs: ModelInputs, acquisitions: tuple[Acquisition, ...]) -> tuple[DeviceSecurity, ...]:
-    rows = []
-    for d in sorted({a.device_id for a in acquisitions}):
-        dev = inputs.devices[d]
-        score = risk_score(dev, inputs.reference_date)
-        eos = dev.os_end_of_support.isoformat() if dev.os_end_of_support else None
-        rows.append(DeviceSecurity(d, dev.network_connected, dev.os_family, eos, score.os_status,
-                                   dev.mds2_available, dev.sbom_available, dev.patch_policy, dev.remote_access,
-                                   dev.encryption_at_rest, score.score, score.os_status in ("ended", "soon"),
-                                   dev.security_source))
-    return tuple(rows)
-
-
-def _coverage(inputs: ModelInputs, cases: Mapping[tuple[str, str, str], float]) -> tuple[CoverageRow, ...]:
-    served: dict[tuple[str, str], float] = defaultdict(float)
-    for (s, _d, k), n in cases.items():
-        served[(s, k)] += n
-    rows = []
-    for s in inputs.sites:
-        for k in inputs.indications:
-            demand = inputs.demand[(s, k)]
-            if demand > 0:
-                got = served[(s, k)]
-                rows.append(CoverageRow(s, k, demand, got, got / demand, inputs.floor[k], inputs.weight[k]))
-    return tuple(rows)
-
-
-def _budgets(inputs: ModelInputs, c: Costs) -> tuple[BudgetUse, ...]:
-    out = []
-    for name, limit, used in (("capex", inputs.capex_budget_eur, c.capex_eur),
-                              ("opex_per_year", inputs.opex_budget_eur, c.opex_eur_per_year)):
-        binding = limit is not None and limit - used <= max(BINDING_TOL_EUR, BINDING_TOL_REL * limit)
-        out.append(BudgetUse(name, limit, used, binding))
-    return tuple(out)
-
-
-def _rooms(inputs: ModelInputs, present: Mapping[tuple[str, str], bool]) -> tuple[RoomConfig, ...]:
-    rooms = []
-    for s in inputs.sites:
-        in_use = [d for d in inputs.devices_at(s) if present[(s, d)]]
-        per_room = tuple(d for d in in_use if inputs.per_room(d))
-        rooms += [RoomConfig(s, str(r), per_room) for r in range(1, inputs.rooms[s] + 1)]
-        rooms.append(RoomConfig(s, "shared", tuple(d for d in in_use if not inputs.per_room(d))))
-    return tuple(rooms)
+__all__ = ["Acquisition", "AllocationRow", "BudgetUse", "Costs", "CoverageRow", "DeviceSecurity", "PhaseInfo", "Plan",
+           "Retirement", "RoomConfig", "SecurityExclusion", "SolverInfo", "YearCosts", "compute_costs",
+           "from_solution"]

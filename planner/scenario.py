@@ -103,6 +103,7 @@ class Scenario:
     start_year: int = field(default_factory=lambda: date.today().year)
     discount_rate: float = 0.0
     price_escalation: Mapping[str, float] = field(default_factory=dict)  # capex, maintenance, consumables
+    acquisition_modes: tuple[str, ...] = ("purchase",)  # purchase, placement, lease: the optimiser chooses
     activity_growth: Mapping[str, float] = field(default_factory=dict)  # cag/pci/stemi or an indication id
     security: SecurityOptions = field(default_factory=SecurityOptions)
     catalog: str | None = None
@@ -124,6 +125,7 @@ class Scenario:
         data = asdict(self)
         data.pop("base_dir")
         data["must_include"], data["exclude"] = list(self.must_include), list(self.exclude)
+        data["acquisition_modes"] = list(self.acquisition_modes)
         data["sites"] = [_site_dict(s) for s in self.sites]
         data["budget"] = {k: v for k, v in data["budget"].items() if v is not None and v != {}}
         if not self.budget.carry_over:
@@ -243,7 +245,8 @@ def _show(value: Any) -> str:
 
 TOP_KEYS = ("name", "catalog", "objective", "budget", "sites", "indications", "devices",
             "must_include", "exclude", "solver", "allow_not_recommended", "security", "horizon_years", "start_year",
-            "discount_rate", "price_escalation", "activity_growth")
+            "discount_rate", "price_escalation", "activity_growth", "acquisition_modes")
+ACQUISITION_MODES = ("purchase", "placement", "lease")
 ESCALATION_KEYS = ("capex", "maintenance", "consumables")
 MODE_FIELDS = ("placement_available", "placement_consumable_eur_per_case", "placement_min_commitment_eur_per_year",
                "lease_available", "lease_eur_per_year", "lease_term_years")
@@ -287,6 +290,7 @@ def parse_scenario(data: Any, source: str = "scenario", base_dir: str = "",
         price_escalation=_number_map(p, "price_escalation", top.get("price_escalation"), keys=ESCALATION_KEYS,
                                      low=-0.5, high=1.0),
         activity_growth=_number_map(p, "activity_growth", top.get("activity_growth"), low=-0.5, high=1.0),
+        acquisition_modes=_parse_modes(p, top.get("acquisition_modes", ["purchase"])),
         catalog=catalog if isinstance(catalog, str) else None,
         base_dir=base_dir,
     )
@@ -454,6 +458,17 @@ def _parse_security(p: _Parser, value: Any) -> SecurityOptions:
         segmentation_cost_eur_per_connected_device=cost or 0.0,
         reference_date=_parse_date(p, "security.reference_date", data.get("reference_date")),
     )
+
+
+def _parse_modes(p: _Parser, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value:
+        p.error("acquisition_modes", value, f"must be a non-empty list of {', '.join(ACQUISITION_MODES)}")
+        return ("purchase",)
+    modes = tuple(m for i, m in enumerate(value) if p.choice(f"acquisition_modes[{i}]", m, ACQUISITION_MODES))
+    if "purchase" not in modes:
+        p.error("acquisition_modes", value, "must include purchase (owned units are purchases; a capex budget of 0 "
+                                            "forbids buying)")
+    return tuple(m for m in ACQUISITION_MODES if m in modes)
 
 
 def _parse_date(p: _Parser, path: str, value: Any) -> date:

@@ -65,9 +65,12 @@ class SolveResult:
     time_s: float
     mip_gap: float | None
     phases: tuple[PhaseResult, ...]
-    buy: dict[SiteDevice, float] = field(default_factory=dict)
-    present: dict[SiteDevice, float] = field(default_factory=dict)
-    cases: dict[Allocation, float] = field(default_factory=dict)
+    buy: dict[SiteDevice, float] = field(default_factory=dict)  # new units over the horizon
+    present: dict[SiteDevice, float] = field(default_factory=dict)  # in use in some year
+    cases: dict[Allocation, float] = field(default_factory=dict)  # cases over the horizon
+    acquire: dict[tuple[str, str, str, int], float] = field(default_factory=dict)  # (s, d, mode, year)
+    present_t: dict[tuple[str, str, int], float] = field(default_factory=dict)
+    cases_t: dict[tuple[str, str, str, str, int], float] = field(default_factory=dict)  # (s, d, mode, k, year)
     benefit_value: float | None = None
     annualised_cost_value: float | None = None  # k EUR/year, from the solver's values
 
@@ -137,12 +140,19 @@ def run_phase(prob: pulp.LpProblem, objective: str, options: SolverOptions, time
     return PhaseResult(objective, status, pulp.value(prob.objective), gap, elapsed)
 
 
+def _value(x: Any) -> float:
+    return float(pulp.value(x) or 0.0)
+
+
 def _snapshot(built: BuiltModel) -> dict[str, dict[Any, float]]:
     v = built.variables
     return {
-        "buy": {k: float(x.varValue or 0.0) for k, x in v.buy.items()},
-        "present": {k: float(x.varValue or 0.0) for k, x in v.present.items()},
-        "cases": {k: float(x.varValue or 0.0) for k, x in v.cases.items()},
+        "buy": {k: _value(x) for k, x in v.buy.items()},
+        "present": {k: _value(x) for k, x in v.present.items()},
+        "cases": {k: _value(x) for k, x in v.cases.items()},
+        "acquire": {k: _value(x) for k, x in v.acquire.items()},
+        "present_t": {k: _value(x) for k, x in v.present_t.items()},
+        "cases_t": {k: _value(x) for k, x in v.cases_t.items()},
         "benefit": {(): float(pulp.value(built.benefit) or 0.0)},
         "cost": {(): float(pulp.value(built.annualised_cost) or 0.0)},
     }
@@ -196,4 +206,5 @@ def _result(phases: tuple[PhaseResult, ...], snap: dict[str, dict[Any, float]] |
     if snap is None:
         return SolveResult(**common)
     return SolveResult(**common, buy=snap["buy"], present=snap["present"], cases=snap["cases"],
+                       acquire=snap["acquire"], present_t=snap["present_t"], cases_t=snap["cases_t"],
                        benefit_value=snap["benefit"][()], annualised_cost_value=snap["cost"][()])

@@ -16,6 +16,8 @@ CONSTRAINT_FAMILIES = (
     "demand", "coverage_floor", "capacity", "presence_lower", "presence_upper", "cases_need_presence",
     "per_room", "requires", "capex_budget", "opex_budget", "must_include",
 )
+#: Families that exist only in multi-year or multi-mode models.
+MULTI_PERIOD_FAMILIES = ("used_upper", "used_lower", "placement_commitment")
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,8 @@ def build_model(inputs: ModelInputs, name: str = "cathlab_plan") -> BuiltModel:
     c.add_presence_constraints(prob, inputs, v)
     c.add_per_room_constraints(prob, inputs, v)
     c.add_requires_constraints(prob, inputs, v)
-    c.add_capex_budget_constraint(prob, inputs, v)
-    c.add_opex_budget_constraint(prob, inputs, v)
+    c.add_capex_budget_constraints(prob, inputs, v)
+    c.add_opex_budget_constraints(prob, inputs, v)
+    c.add_commitment_constraints(prob, inputs, v)
     c.add_must_include_constraints(prob, inputs, v)
     return BuiltModel(prob, v, benefit_expr(inputs, v), annualised_cost_expr(inputs, v), inputs)

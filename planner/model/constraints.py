@@ -1,7 +1,8 @@
 """Constraint families, one builder each. Every constraint is named ``<rule>_<index...>``.
 
-Symbols follow ``docs/model.md``: u new units, p presence, n annual cases, o installed units,
-D demand, c coverage floor, cap capacity per unit, R rooms.
+Symbols follow ``docs/model.md``: u units acquired (per mode m and year t), p presence, n annual cases,
+o installed units, D demand, c coverage floor, cap capacity per unit, R rooms. In a multi-year model every
+per-year rule carries the year as a name suffix; the single-period model has today's names.
 """
 
 from __future__ import annotations
@@ -11,119 +12,165 @@ from collections import defaultdict
 import pulp
 
 from planner import costs
-from planner.inputs import ModelInputs, SiteDevice, SiteIndication
+from planner.inputs import ModelInputs
+from planner.model.money import (  # noqa: F401 (re-exported: capex_expr, maintenance_expr, consumables_expr)
+    capex_expr,
+    capex_in_year,
+    consumables_expr,
+    maintenance_expr,
+    opex_in_year,
+)
 from planner.model.variables import Variables
 
 
-def _cases_by_site_indication(v: Variables) -> dict[SiteIndication, list[pulp.LpVariable]]:
-    out: dict[SiteIndication, list[pulp.LpVariable]] = defaultdict(list)
-    for (s, _d, k), var in v.cases.items():
-        out[(s, k)].append(var)
+def in_service(inputs: ModelInputs, v: Variables, s: str, d: str, m: str, t: int) -> pulp.LpAffineExpression:
+    """Units of d at s in mode m serving in year t: installed (purchase) still in service + acquisitions."""
+    h = inputs.horizon
+    term = next(o.term_years for o in inputs.offers(d) if o.mode == m)
+    installed = h.installed_in_service((s, d), inputs.installed.get((s, d), 0), t) if m == "purchase" else 0
+    return pulp.lpSum(v.acquire[(s, d, m, a)] for a in h.years if h.in_service(a, t, term)) + installed
+
+
+def units(inputs: ModelInputs, v: Variables, s: str, d: str, t: int) -> pulp.LpAffineExpression:
+    """Units of d at s serving in year t, all modes."""
+    return pulp.lpSum(in_service(inputs, v, s, d, o.mode, t) for o in inputs.offers(d))
+
+
+def _cases_by(v: Variables, key: str) -> dict[tuple[str, ...], list[pulp.LpVariable]]:
+    """Case variables grouped by (s, k, t) ("sk"), (s, d, m, t) ("sdm") or (s, d, k, t) ("sdk")."""
+    out: dict[tuple[str, ...], list[pulp.LpVariable]] = defaultdict(list)
+    for (s, d, m, k, t), var in v.cases_t.items():
+        group = {"sk": (s, k, t), "sdm": (s, d, m, t), "sdk": (s, d, k, t)}[key]
+        out[group].append(var)  # type: ignore[index]
     return out
-
-
-def _cases_by_site_device(v: Variables) -> dict[SiteDevice, list[pulp.LpVariable]]:
-    out: dict[SiteDevice, list[pulp.LpVariable]] = defaultdict(list)
-    for (s, d, _k), var in v.cases.items():
-        out[(s, d)].append(var)
-    return out
-
-
-def units(inputs: ModelInputs, v: Variables, sd: SiteDevice) -> pulp.LpAffineExpression:
-    """o_sd + u_sd: units at the site at the end of the plan."""
-    return v.buy[sd] + inputs.installed.get(sd, 0)
 
 
 def add_demand_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Variables) -> None:
-    """demand: sum_d n_sdk <= D_sk. No more cases are served than there are."""
-    for (s, k), terms in sorted(_cases_by_site_indication(v).items()):
-        prob += (pulp.lpSum(terms) <= inputs.demand[(s, k)], f"demand_{s}_{k}")
+    """demand: sum_{d,m} n_sdmkt <= D_skt. No more cases are served than there are."""
+    for (s, k, t), terms in sorted(_cases_by(v, "sk").items()):
+        prob += (pulp.lpSum(terms) <= inputs.horizon.demand[(s, k, t)], f"demand_{s}_{k}{inputs.horizon.suffix(t)}")
 
 
 def add_coverage_floor_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Variables) -> None:
-    """coverage_floor: sum_d n_sdk >= c_k D_sk. At least the floor share of each demand is served.
+    """coverage_floor: sum_{d,m} n_sdmkt >= c_k D_skt. At least the floor share of each demand is served.
 
     Added also where no device can serve the indication at the site (then it is infeasible, and says so).
     """
-    grouped = _cases_by_site_indication(v)
-    for s in inputs.sites:
-        for k in inputs.indications:
-            need = inputs.floor[k] * inputs.demand[(s, k)]
-            if need > 0:
-                prob += (pulp.lpSum(grouped.get((s, k), [])) >= need, f"coverage_floor_{s}_{k}")
+    grouped = _cases_by(v, "sk")
+    for t in inputs.horizon.years:
+        for s in inputs.sites:
+            for k in inputs.indications:
+                need = inputs.floor[k] * inputs.horizon.demand[(s, k, t)]
+                if need > 0:
+                    prob += (pulp.lpSum(grouped.get((s, k, t), [])) >= need,
+                             f"coverage_floor_{s}_{k}{inputs.horizon.suffix(t)}")
 
 
 def add_capacity_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Variables) -> None:
-    """capacity: sum_k n_sdk <= cap_d (o_sd + u_sd). Each unit serves at most cap_d cases a year."""
-    for (s, d), terms in sorted(_cases_by_site_device(v).items()):
+    """capacity: sum_k n_sdmkt <= cap_d x units of d in mode m serving in t. Each unit serves at most cap_d
+    cases a year, and cases at placement prices run on placed units."""
+    h = inputs.horizon
+    for (s, d, m, t), terms in sorted(_cases_by(v, "sdm").items()):
         cap = inputs.devices[d].capacity_cases_per_year
-        prob += (pulp.lpSum(terms) <= cap * units(inputs, v, (s, d)), f"capacity_{s}_{d}")
+        name = f"capacity_{s}_{d}" if h.single_period else f"capacity_{s}_{d}_{m}_{t}"
+        prob += (pulp.lpSum(terms) <= cap * in_service(inputs, v, s, d, m, t), name)
 
 
 def add_presence_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Variables) -> None:
-    """presence: p_sd <= o_sd + u_sd (in use only if units exist); u_sd <= Ubar_sd p_sd (buy only
-    what is used); cases need presence: n_sdk <= D_sk p_sd.
+    """presence: p_sdt <= units in service (in use only if a unit serves); u_sdmt <= Ubar_sd p_sdt (acquire
+    only for a device in use that year); cases need presence: sum_m n_sdmkt <= D_skt p_sdt.
 
-    Installed units do not force presence: an installed device that cannot be used (e.g. its required
-    companion is gone) simply stays idle.
+    Installed units do not force presence: an installed device that cannot be used stays idle.
     """
-    for sd in inputs.candidates:
-        s, d = sd
-        prob += (v.present[sd] <= units(inputs, v, sd), f"presence_lower_{s}_{d}")
-        if inputs.max_new[sd] > 0:
-            prob += (v.buy[sd] <= inputs.max_new[sd] * v.present[sd], f"presence_upper_{s}_{d}")
-    for (s, d, k), var in v.cases.items():
-        prob += (var <= inputs.demand[(s, k)] * v.present[(s, d)], f"cases_need_presence_{s}_{d}_{k}")
+    h = inputs.horizon
+    for s, d in inputs.candidates:
+        for t in h.years:
+            sfx = h.suffix(t)
+            prob += (v.present_t[(s, d, t)] <= units(inputs, v, s, d, t), f"presence_lower_{s}_{d}{sfx}")
+            for o in inputs.offers(d):
+                if inputs.max_new[(s, d)] > 0:
+                    name = f"presence_upper_{s}_{d}" if h.single_period else f"presence_upper_{s}_{d}_{o.mode}_{t}"
+                    prob += (v.acquire[(s, d, o.mode, t)] <= inputs.max_new[(s, d)] * v.present_t[(s, d, t)], name)
+    for (s, d, k, t), terms in sorted(_cases_by(v, "sdk").items()):
+        prob += (pulp.lpSum(terms) <= h.demand[(s, k, t)] * v.present_t[(s, d, t)],
+                 f"cases_need_presence_{s}_{d}_{k}{h.suffix(t)}")
+    add_used_constraints(prob, inputs, v)
+
+
+def add_used_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Variables) -> None:
+    """used (multi-year only): the binary "in use in some year" links to the yearly presences."""
+    if inputs.horizon.single_period:
+        return
+    for s, d in inputs.candidates:
+        years = [v.present_t[(s, d, t)] for t in inputs.horizon.years]
+        for t, p in zip(inputs.horizon.years, years, strict=True):
+            prob += (p <= v.present[(s, d)], f"used_upper_{s}_{d}_{t}")
+        prob += (v.present[(s, d)] <= pulp.lpSum(years), f"used_lower_{s}_{d}")
 
 
 def add_per_room_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Variables) -> None:
-    """per_room: o_sd + u_sd >= R_s p_sd for a per-room device: in use only if every room has one."""
-    for sd in inputs.candidates:
-        s, d = sd
+    """per_room: units of d serving at s in t >= R_s p_sdt for a per-room device: in use only if every room
+    has one."""
+    for s, d in inputs.candidates:
         if inputs.per_room(d) and inputs.rooms[s] > 1:
-            prob += (units(inputs, v, sd) >= inputs.rooms[s] * v.present[sd], f"per_room_{s}_{d}")
+            for t in inputs.horizon.years:
+                prob += (units(inputs, v, s, d, t) >= inputs.rooms[s] * v.present_t[(s, d, t)],
+                         f"per_room_{s}_{d}{inputs.horizon.suffix(t)}")
 
 
 def add_requires_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Variables) -> None:
-    """requires: p_sd <= sum_{r in Req_d} p_sr. A device needs one of its required devices at the site."""
+    """requires: p_sdt <= sum_{r in Req_d} p_srt. A device needs one of its required devices at the site."""
     for (s, d), reqs in sorted(inputs.requires.items()):
-        prob += (v.present[(s, d)] <= pulp.lpSum(v.present[(s, r)] for r in reqs), f"requires_{s}_{d}")
+        for t in inputs.horizon.years:
+            prob += (v.present_t[(s, d, t)] <= pulp.lpSum(v.present_t[(s, r, t)] for r in reqs),
+                     f"requires_{s}_{d}{inputs.horizon.suffix(t)}")
 
 
-def capex_expr(inputs: ModelInputs, v: Variables) -> pulp.LpAffineExpression:
-    """Capital spent on new units, k EUR."""
-    return pulp.lpSum(costs.capex_cost(costs.to_model_money(inputs.unit_capex(d)), v.buy[(s, d)])
-                      for s, d in inputs.candidates)
+def add_capex_budget_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Variables) -> None:
+    """capex_budget: capital spent over the horizon <= B_capex; capex_budget_{t}: spent in year t <= B_t,
+    or with carry-over, spent up to t <= envelopes up to t (only years with an envelope)."""
+    h = inputs.horizon
+    if inputs.capex_budget_eur is not None:
+        prob += (capex_expr(inputs, v) <= costs.to_model_money(inputs.capex_budget_eur), "capex_budget")
+    envelope = 0.0
+    for t in h.years:
+        if t not in h.capex_by_year:
+            continue
+        envelope = envelope + h.capex_by_year[t] if h.carry_over else h.capex_by_year[t]
+        spent = (pulp.lpSum(capex_in_year(inputs, v, y) for y in h.years if y <= t) if h.carry_over
+                 else capex_in_year(inputs, v, t))
+        prob += (spent <= costs.to_model_money(envelope), f"capex_budget_{t}")
 
 
-def maintenance_expr(inputs: ModelInputs, v: Variables) -> pulp.LpAffineExpression:
-    """Annual maintenance of installed and new units, k EUR/year."""
-    return pulp.lpSum(costs.maintenance_cost(costs.to_model_money(inputs.devices[d].maintenance_eur_per_year),
-                                             units(inputs, v, (s, d))) for s, d in inputs.candidates)
+def add_opex_budget_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Variables) -> None:
+    """opex_budget: maintenance + lease fees + consumables + commitment shortfalls of year t <= B_opex,t
+    (the year's envelope, else the yearly budget)."""
+    h = inputs.horizon
+    for t in h.years:
+        limit = h.opex_by_year.get(t, inputs.opex_budget_eur)
+        if limit is not None:
+            prob += (opex_in_year(inputs, v, t) <= costs.to_model_money(limit), f"opex_budget{h.suffix(t)}")
 
 
-def consumables_expr(inputs: ModelInputs, v: Variables) -> pulp.LpAffineExpression:
-    """Annual consumables, k EUR/year."""
-    return pulp.lpSum(costs.consumables_cost(costs.to_model_money(inputs.devices[d].consumable_eur_per_case), var)
-                      for (s, d, k), var in v.cases.items())
+def add_commitment_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Variables) -> None:
+    """placement_commitment: shortfall_sdt >= commitment x placed units - placement consumables bought.
 
-
-def add_capex_budget_constraint(prob: pulp.LpProblem, inputs: ModelInputs, v: Variables) -> None:
-    """capex_budget: sum capex_d u_sd <= B_capex."""
-    if inputs.capex_budget_eur is None:
-        return
-    prob += (capex_expr(inputs, v) <= costs.to_model_money(inputs.capex_budget_eur), "capex_budget")
-
-
-def add_opex_budget_constraint(prob: pulp.LpProblem, inputs: ModelInputs, v: Variables) -> None:
-    """opex_budget: sum maint_d (o_sd + u_sd) + sum cons_d n_sdk <= B_opex."""
-    if inputs.opex_budget_eur is None:
-        return
-    opex = maintenance_expr(inputs, v) + consumables_expr(inputs, v)
-    prob += (opex <= costs.to_model_money(inputs.opex_budget_eur), "opex_budget")
+    A placed console commits the hospital to buy consumables for at least the commitment each year; the
+    shortfall is paid (costs minimise it to max(0, .))."""
+    h = inputs.horizon
+    for (s, d, t), short in sorted(v.shortfall.items()):
+        offer = next(o for o in inputs.offers(d) if o.mode == "placement")
+        price = costs.to_model_money(h.price("consumables", offer.consumable_eur_per_case, t))
+        bought = pulp.lpSum(costs.consumables_cost(price, var) for (s2, d2, m, _k, t2), var in v.cases_t.items()
+                            if (s2, d2, m, t2) == (s, d, "placement", t))
+        commit = costs.to_model_money(offer.min_commitment_eur_per_year)
+        prob += (short >= commit * in_service(inputs, v, s, d, "placement", t) - bought,
+                 f"placement_commitment_{s}_{d}_{t}")
 
 
 def add_must_include_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Variables) -> None:
-    """must_include: sum_s p_sd >= 1. The device is in use at one site at least."""
+    """must_include: sum_s p_sdT >= 1. The device is in use at one site at least at the end of the plan."""
+    last = inputs.horizon.years[-1]
     for d in inputs.must_include:
-        prob += (pulp.lpSum(v.present[sd] for sd in inputs.candidates if sd[1] == d) >= 1, f"must_include_{d}")
+        prob += (pulp.lpSum(v.present_t[(s, d2, last)] for s, d2 in inputs.candidates if d2 == d) >= 1,
+                 f"must_include_{d}")

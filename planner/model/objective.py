@@ -1,31 +1,27 @@
-"""Objective terms: weighted clinical benefit and annualised cost (k EUR/year)."""
+"""Objective terms: weighted clinical benefit and total cost of ownership (k EUR)."""
 
 from __future__ import annotations
 
 import pulp
 
-from planner import costs
 from planner.inputs import ModelInputs
-from planner.model.constraints import capex_expr, consumables_expr, maintenance_expr
+from planner.model.money import capex_expr, tco_expr
 from planner.model.variables import Variables
 
 
 def benefit_expr(inputs: ModelInputs, v: Variables) -> pulp.LpAffineExpression:
-    """B = sum w_k e_dk n_sdk, in weighted cases per year."""
-    return pulp.lpSum(inputs.weight[k] * inputs.effectiveness[(d, k)] * var for (s, d, k), var in v.cases.items())
-
-
-def annualised_capex_expr(inputs: ModelInputs, v: Variables) -> pulp.LpAffineExpression:
-    """sum capex_d u_sd / life_d, k EUR/year."""
-    return pulp.lpSum(
-        costs.annualised_capex(costs.capex_cost(costs.to_model_money(inputs.unit_capex(d)), v.buy[(s, d)]),
-                               inputs.devices[d].lifetime_years)
-        for s, d in inputs.candidates)
+    """B = sum_t delta_t sum w_k e_dk n_sdmkt, in (discounted) weighted cases per year."""
+    h = inputs.horizon
+    return pulp.lpSum(h.discount(t) * inputs.weight[k] * inputs.effectiveness[(d, k)] * var
+                      for (s, d, m, k, t), var in v.cases_t.items())
 
 
 def annualised_cost_expr(inputs: ModelInputs, v: Variables) -> pulp.LpAffineExpression:
-    """Annualised cost = annualised capex + maintenance + consumables, k EUR/year."""
-    return annualised_capex_expr(inputs, v) + maintenance_expr(inputs, v) + consumables_expr(inputs, v)
+    """The cost objective K: total cost of ownership over the horizon, k EUR.
+
+    With one year, purchase only and no discounting: capex / life + maintenance + consumables (EUR/year).
+    """
+    return tco_expr(inputs, v)
 
 
-__all__ = ["annualised_capex_expr", "annualised_cost_expr", "benefit_expr", "capex_expr"]
+__all__ = ["annualised_cost_expr", "benefit_expr", "capex_expr"]

@@ -1,0 +1,105 @@
+"""Money expressions of the model (k EUR), built with the formulas of :mod:`planner.costs`.
+
+Cash flows per year (capex, maintenance, lease fees, consumables, commitment shortfalls) feed the budgets;
+the total cost of ownership (discounted cash flows less the residual value of purchases at the end of the
+horizon) is the cost objective. With one year, purchase only and no discounting it is today's annualised
+cost: capex / life + maintenance + consumables.
+"""
+
+from __future__ import annotations
+
+import pulp
+
+from planner import costs
+from planner.horizon import Offer
+from planner.inputs import ModelInputs
+from planner.model.variables import Variables
+
+
+def _k(eur: float) -> float:
+    return costs.to_model_money(eur)
+
+
+def offer(inputs: ModelInputs, d: str, m: str) -> Offer:
+    """The offer of device d in mode m."""
+    return next(o for o in inputs.offers(d) if o.mode == m)
+
+
+def unit_capex_in_year(inputs: ModelInputs, d: str, m: str, t: int) -> float:
+    """Capital paid per unit acquired in year t: the offer's price plus network segmentation, escalated."""
+    return inputs.horizon.price("capex", offer(inputs, d, m).capex_eur + inputs.segmentation_eur.get(d, 0.0), t)
+
+
+def capex_in_year(inputs: ModelInputs, v: Variables, t: int) -> pulp.LpAffineExpression:
+    """Capital spent in year t, k EUR."""
+    return pulp.lpSum(costs.capex_cost(_k(unit_capex_in_year(inputs, d, m, y)), var)
+                      for (s, d, m, y), var in v.acquire.items() if y == t)
+
+
+def capex_expr(inputs: ModelInputs, v: Variables) -> pulp.LpAffineExpression:
+    """Capital spent over the horizon, k EUR (the single-period model: sum capex_d u_sd)."""
+    return pulp.lpSum(capex_in_year(inputs, v, t) for t in inputs.horizon.years)
+
+
+def maintenance_in_year(inputs: ModelInputs, v: Variables, t: int) -> pulp.LpAffineExpression:
+    """Maintenance of owned units serving in year t, k EUR (placement and lease include it)."""
+    from planner.model.constraints import in_service  # noqa: PLC0415 (constraints import this module)
+
+    h = inputs.horizon
+    return pulp.lpSum(
+        costs.maintenance_cost(_k(h.price("maintenance", o.maintenance_eur_per_year, t)),
+                               in_service(inputs, v, s, d, o.mode, t))
+        for s, d in inputs.candidates for o in inputs.offers(d) if o.maintenance_eur_per_year)
+
+
+def lease_in_year(inputs: ModelInputs, v: Variables, t: int) -> pulp.LpAffineExpression:
+    """Lease fees of leased units serving in year t, k EUR (fixed over the term, not escalated)."""
+    from planner.model.constraints import in_service  # noqa: PLC0415
+
+    return pulp.lpSum(costs.maintenance_cost(_k(o.lease_eur_per_year), in_service(inputs, v, s, d, "lease", t))
+                      for s, d in inputs.candidates for o in inputs.offers(d) if o.mode == "lease")
+
+
+def consumables_in_year(inputs: ModelInputs, v: Variables, t: int) -> pulp.LpAffineExpression:
+    """Consumables of year t at the offer's price, escalated, k EUR."""
+    h = inputs.horizon
+    return pulp.lpSum(
+        costs.consumables_cost(_k(h.price("consumables", offer(inputs, d, m).consumable_eur_per_case, y)), var)
+        for (s, d, m, k, y), var in v.cases_t.items() if y == t)
+
+
+def shortfall_in_year(inputs: ModelInputs, v: Variables, t: int) -> pulp.LpAffineExpression:
+    """Placement commitments not consumed in year t, k EUR."""
+    return pulp.lpSum(var for (s, d, y), var in v.shortfall.items() if y == t)
+
+
+def opex_in_year(inputs: ModelInputs, v: Variables, t: int) -> pulp.LpAffineExpression:
+    """Running costs of year t: maintenance + lease + consumables + shortfalls, k EUR."""
+    return (maintenance_in_year(inputs, v, t) + lease_in_year(inputs, v, t) + consumables_in_year(inputs, v, t)
+            + shortfall_in_year(inputs, v, t))
+
+
+def maintenance_expr(inputs: ModelInputs, v: Variables) -> pulp.LpAffineExpression:
+    """Maintenance in the start year, k EUR/year (the single-period model's maintenance)."""
+    return maintenance_in_year(inputs, v, inputs.horizon.start)
+
+
+def consumables_expr(inputs: ModelInputs, v: Variables) -> pulp.LpAffineExpression:
+    """Consumables in the start year, k EUR/year (the single-period model's consumables)."""
+    return consumables_in_year(inputs, v, inputs.horizon.start)
+
+
+def net_capex_expr(inputs: ModelInputs, v: Variables) -> pulp.LpAffineExpression:
+    """Capital charged to the horizon: discounted price less discounted residual value, k EUR."""
+    h = inputs.horizon
+    return pulp.lpSum(
+        costs.capex_cost(_k(costs.net_capex(unit_capex_in_year(inputs, d, m, t), inputs.devices[d].lifetime_years,
+                                            h.years_used(t, offer(inputs, d, m).term_years), h.discount(t),
+                                            h.end_discount())), var)
+        for (s, d, m, t), var in v.acquire.items())
+
+
+def tco_expr(inputs: ModelInputs, v: Variables) -> pulp.LpAffineExpression:
+    """Total cost of ownership over the horizon (k EUR): net capex + discounted running costs."""
+    h = inputs.horizon
+    return net_capex_expr(inputs, v) + pulp.lpSum(h.discount(t) * opex_in_year(inputs, v, t) for t in h.years)

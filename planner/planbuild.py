@@ -1,0 +1,279 @@
+"""``from_solution(inputs, result, ...) -> Plan``: the plan from the solver's values.
+
+Every cost is recomputed from the inputs and the rounded chosen quantities with the same money expressions
+as the objective (:mod:`planner.model.money`, built on :mod:`planner.costs`) evaluated on numbers instead of
+variables; tests check they equal the solver's objective terms.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Mapping
+from typing import Any
+
+import pulp
+
+from planner import costs
+from planner.inputs import ModelInputs
+from planner.model import money
+from planner.model.constraints import in_service
+from planner.model.variables import Variables
+from planner.plan import (
+    Acquisition,
+    AllocationRow,
+    BudgetUse,
+    Costs,
+    CoverageRow,
+    DeviceSecurity,
+    PhaseInfo,
+    Plan,
+    Retirement,
+    RoomConfig,
+    SecurityExclusion,
+    SolverInfo,
+    YearCosts,
+)
+from planner.security import risk_score
+from planner.solve import SolveResult
+
+#: Largest distance of an integer variable's solver value from its rounded value.
+INTEGRALITY_TOL = 1e-5
+#: Slack (EUR) under which a budget counts as binding.
+BINDING_TOL_EUR = 1.0
+#: Relative slack under which a budget counts as binding (phase 2 may free up to ~1e-6 of the benefit).
+BINDING_TOL_REL = 1e-5
+
+
+def from_solution(inputs: ModelInputs, result: SolveResult, scenario: Mapping[str, Any],
+                  warnings: tuple[str, ...] = (), fingerprint: str = "") -> Plan:
+    """Build the plan from the solver's values; recompute every cost from the inputs."""
+    solver = SolverInfo(
+        result.solver_name, result.solver_version, round(result.time_s, 4),
+        tuple(PhaseInfo(p.objective, p.status.value, p.objective_value, p.mip_gap, round(p.time_s, 4))
+              for p in result.phases),
+        result.benefit_value,
+        None if result.annualised_cost_value is None else costs.from_model_money(result.annualised_cost_value),
+    )
+    base = {"scenario": scenario, "status": result.status.value, "objective": inputs.objective,
+            "mip_gap": result.mip_gap, "solver": solver, "warnings": warnings, "catalog_fingerprint": fingerprint,
+            "years": inputs.horizon.years,
+            "security_exclusions": tuple(SecurityExclusion(d, r) for d, r in sorted(inputs.security_excluded.items()))}
+    if not result.status.has_solution:
+        return Plan(**base)
+    v = numeric_variables(inputs, {k: _integral(x, k) for k, x in result.acquire.items()},
+                          {k: _integral(x, k) for k, x in result.present_t.items()},
+                          {k: (x if x > 1e-7 else 0.0) for k, x in result.cases_t.items()})
+    allocation = _allocation(inputs, v)
+    plan_costs, by_year = _costs(inputs, v, allocation)
+    acquisitions = _acquisitions(inputs, v)
+    return Plan(**base, benefit=sum(inputs.horizon.discount(a.year) * a.benefit for a in allocation),
+                costs=plan_costs, costs_by_year=by_year, acquisitions=acquisitions, allocation=allocation,
+                coverage=_coverage(inputs, v), budgets=_budgets(inputs, v, plan_costs),
+                rooms=_rooms(inputs, v), retirements=_retirements(inputs, v),
+                security=_security(inputs, acquisitions))
+
+
+def _integral(value: float, key: object) -> int:
+    rounded = round(value)
+    if abs(value - rounded) > INTEGRALITY_TOL:
+        msg = f"solver value of {key} is not integral: {value}"
+        raise ArithmeticError(msg)
+    return int(rounded)
+
+
+def numeric_variables(inputs: ModelInputs, acquire: Mapping[tuple[str, str, str, int], int],
+                      present_t: Mapping[tuple[str, str, int], int],
+                      cases_t: Mapping[tuple[str, str, str, str, int], float]) -> Variables:
+    """A :class:`Variables` holding numbers: the money expressions then evaluate to the plan's costs.
+
+    Commitment shortfalls are recomputed as max(0, commitment x placed units - placement consumables).
+    """
+    buy: dict[Any, float] = defaultdict(float)
+    cases: dict[Any, float] = defaultdict(float)
+    for (s, d, _m, _t), n in acquire.items():
+        buy[(s, d)] += n
+    for (s, d, _m, k, _t), n in cases_t.items():
+        cases[(s, d, k)] += n
+    used = {(s, d): float(any(present_t.get((s, d, t), 0) for t in inputs.horizon.years)) for s, d in inputs.candidates}
+    v = Variables(dict(acquire), dict(present_t), dict(cases_t), {}, dict(buy), used, dict(cases))  # type: ignore[arg-type]
+    shortfall = {}
+    for s, d in inputs.candidates:
+        for o in inputs.offers(d):
+            if o.min_commitment_eur_per_year > 0:
+                for t in inputs.horizon.years:
+                    price = costs.to_model_money(inputs.horizon.price("consumables", o.consumable_eur_per_case, t))
+                    bought = sum(price * n for (s2, d2, m, _k, t2), n in cases_t.items()
+                                 if (s2, d2, m, t2) == (s, d, "placement", t))
+                    placed = _num(in_service(inputs, v, s, d, "placement", t))
+                    shortfall[(s, d, t)] = max(0.0, costs.to_model_money(o.min_commitment_eur_per_year) * placed - bought)
+    return Variables(v.acquire, v.present_t, v.cases_t, shortfall, v.buy, v.present, v.cases)
+
+
+def _num(expr: Any) -> float:
+    """The value of a money or unit expression evaluated on numbers."""
+    return float(pulp.value(expr) or 0.0)
+
+
+def _eur(expr: Any) -> float:
+    return costs.from_model_money(_num(expr))
+
+
+def compute_costs(inputs: ModelInputs, buy: Mapping[Any, int], cases: Mapping[Any, float]) -> Costs:
+    """Costs of a configuration. Keys are (s, d, mode, year) / (s, d, mode, k, year), or for a single-period
+    model (s, d) / (s, d, k) (purchases in the start year)."""
+    t0 = inputs.horizon.start
+    given = {(k if len(k) == 4 else (k[0], k[1], "purchase", t0)): n for k, n in buy.items()}
+    cases_t = {(k if len(k) == 5 else (k[0], k[1], "purchase", k[2], t0)): n for k, n in cases.items()}
+    pairs = tuple(sorted({(k[0], k[1]) for k in given}))  # only these (s, d): a subset gives its own costs
+    sub = dataclasses.replace(inputs, candidates=pairs)
+    acquire = {(s, d, o.mode, t): given.get((s, d, o.mode, t), 0)
+               for s, d in pairs for o in sub.offers(d) for t in sub.horizon.years}
+    present = {(s, d, t): 1 for s, d in pairs for t in sub.horizon.years}
+    v = numeric_variables(sub, acquire, present, {k: n for k, n in cases_t.items() if (k[0], k[1]) in pairs})
+    return _costs(sub, v, _allocation(sub, v))[0]
+
+
+def _costs(inputs: ModelInputs, v: Variables,
+           allocation: tuple[AllocationRow, ...]) -> tuple[Costs, tuple[YearCosts, ...]]:
+    h = inputs.horizon
+    rows = []
+    for t in h.years:
+        flows = [_eur(f(inputs, v, t)) for f in (money.capex_in_year, money.maintenance_in_year,
+                                                 money.lease_in_year, money.consumables_in_year,
+                                                 money.shortfall_in_year)]
+        opex = sum(flows[1:])
+        benefit = sum(a.benefit for a in allocation if a.year == t)
+        rows.append(YearCosts(t, flows[0], flows[1], flows[2], flows[3], flows[4], opex, flows[0] + opex,
+                              h.discount(t), benefit))
+    n = len(h.years)
+    net_capex = _eur(money.net_capex_expr(inputs, v))
+    tco = _eur(money.tco_expr(inputs, v))
+    capex = sum(r.capex_eur for r in rows)
+    seg = sum(costs.capex_cost(h.price("capex", inputs.segmentation_eur.get(d, 0.0), t), u)
+              for (s, d, m, t), u in v.acquire.items())
+    avg = [sum(getattr(r, f) for r in rows) / n for f in ("maintenance_eur", "consumables_eur", "opex_eur",
+                                                          "lease_eur", "shortfall_eur")]
+    return Costs(capex, net_capex / n, avg[0], avg[1], avg[2], tco / n, seg, avg[3], avg[4],
+                 _residual(inputs, v), tco, n), tuple(rows)
+
+
+def _residual(inputs: ModelInputs, v: Variables) -> float:
+    h = inputs.horizon
+    return sum(costs.capex_cost(money.unit_capex_in_year(inputs, d, m, t), u)
+               * costs.residual_share(inputs.devices[d].lifetime_years,
+                                      h.years_used(t, money.offer(inputs, d, m).term_years))
+               for (s, d, m, t), u in v.acquire.items())
+
+
+def _allocation(inputs: ModelInputs, v: Variables) -> tuple[AllocationRow, ...]:
+    total: dict[tuple[str, str, str, int], float] = defaultdict(float)
+    for (s, d, _m, k, t), n in v.cases_t.items():
+        total[(s, d, k, t)] += n
+    return tuple(AllocationRow(s, k, d, n, inputs.weight[k] * inputs.effectiveness[(d, k)] * n, t)
+                 for (s, d, k, t), n in sorted(total.items(), key=lambda kv: (kv[0][3], kv[0][0], kv[0][2], kv[0][1]))
+                 if n > 0)
+
+
+def _acquisitions(inputs: ModelInputs, v: Variables) -> tuple[Acquisition, ...]:
+    h = inputs.horizon
+    replaces = _replacements(inputs, v)
+    rows = []
+    for s, d in inputs.candidates:
+        for t in h.years:
+            for o in inputs.offers(d):
+                new = int(v.acquire[(s, d, o.mode, t)])
+                old = inputs.installed.get((s, d), 0) if (t, o.mode) == (h.start, "purchase") else 0
+                if new or old:
+                    price = money.unit_capex_in_year(inputs, d, o.mode, t)
+                    seg = h.price("capex", inputs.segmentation_eur.get(d, 0.0), t)
+                    rows.append(Acquisition(s, d, inputs.devices[d].family, new, old, bool(v.present_t[(s, d, t)]),
+                                            price, float(costs.capex_cost(price, new)),
+                                            float(costs.capex_cost(seg, new)), t, o.mode,
+                                            replaces.get((s, d, t)) if new else None))
+    return tuple(sorted(rows, key=lambda a: (a.year, a.site_id, a.device_id, a.mode)))
+
+
+def _replacements(inputs: ModelInputs, v: Variables) -> dict[tuple[str, str, int], str]:
+    """(site, device, year) of an acquisition -> the retiring installed units of its family it replaces."""
+    out = {}
+    for (s, old), year in inputs.horizon.retire_year.items():
+        fam = inputs.devices[old].family
+        for (s2, d, _m, t), n in v.acquire.items():
+            if n and s2 == s and t == year and inputs.devices[d].family == fam:
+                out[(s, d, t)] = f"{old} x{inputs.installed.get((s, old), 0)} (end of life {year})"
+    return out
+
+
+def _retirements(inputs: ModelInputs, v: Variables) -> tuple[Retirement, ...]:
+    rows = []
+    for (s, d), year in sorted(inputs.horizon.retire_year.items()):
+        if year in inputs.horizon.years and inputs.installed.get((s, d), 0):
+            fam = inputs.devices[d].family
+            by = sorted({d2 for (s2, d2, _m, t), n in v.acquire.items()
+                         if n and s2 == s and t == year and inputs.devices[d2].family == fam})
+            rows.append(Retirement(s, d, inputs.installed[(s, d)], year, tuple(by)))
+    return tuple(rows)
+
+
+def _coverage(inputs: ModelInputs, v: Variables) -> tuple[CoverageRow, ...]:
+    served: dict[tuple[str, str, int], float] = defaultdict(float)
+    for (s, _d, _m, k, t), n in v.cases_t.items():
+        served[(s, k, t)] += n
+    rows = []
+    for t in inputs.horizon.years:
+        for s in inputs.sites:
+            for k in inputs.indications:
+                demand = inputs.horizon.demand[(s, k, t)]
+                if demand > 0:
+                    got = served[(s, k, t)]
+                    rows.append(CoverageRow(s, k, demand, got, got / demand, inputs.floor[k], inputs.weight[k], t))
+    return tuple(rows)
+
+
+def _binding(limit: float | None, used: float) -> bool:
+    return limit is not None and limit - used <= max(BINDING_TOL_EUR, BINDING_TOL_REL * limit)
+
+
+def _budgets(inputs: ModelInputs, v: Variables, c: Costs) -> tuple[BudgetUse, ...]:
+    h = inputs.horizon
+    out = [BudgetUse("capex", inputs.capex_budget_eur, c.capex_eur, _binding(inputs.capex_budget_eur, c.capex_eur))]
+    spent, envelope = 0.0, 0.0
+    for t in h.years:
+        spent_t = _eur(money.capex_in_year(inputs, v, t))
+        spent = spent + spent_t if h.carry_over else spent_t
+        if t in h.capex_by_year:
+            envelope = envelope + h.capex_by_year[t] if h.carry_over else h.capex_by_year[t]
+            out.append(BudgetUse(f"capex_{t}", envelope, spent, _binding(envelope, spent)))
+    for t in h.years:
+        limit = h.opex_by_year.get(t, inputs.opex_budget_eur)
+        used = _eur(money.opex_in_year(inputs, v, t))
+        name = "opex_per_year" if h.single_period else f"opex_{t}"
+        if h.single_period or limit is not None:
+            out.append(BudgetUse(name, limit, used, _binding(limit, used)))
+    return tuple(out)
+
+
+def _rooms(inputs: ModelInputs, v: Variables) -> tuple[RoomConfig, ...]:
+    """Configuration at the end of the plan (the last year)."""
+    last = inputs.horizon.years[-1]
+    rooms = []
+    for s in inputs.sites:
+        in_use = [d for d in inputs.devices_at(s) if v.present_t[(s, d, last)]]
+        per_room = tuple(d for d in in_use if inputs.per_room(d))
+        rooms += [RoomConfig(s, str(r), per_room) for r in range(1, inputs.rooms[s] + 1)]
+        rooms.append(RoomConfig(s, "shared", tuple(d for d in in_use if not inputs.per_room(d))))
+    return tuple(rooms)
+
+
+def _security(inputs: ModelInputs, acquisitions: tuple[Acquisition, ...]) -> tuple[DeviceSecurity, ...]:
+    rows = []
+    for d in sorted({a.device_id for a in acquisitions}):
+        dev = inputs.devices[d]
+        score = risk_score(dev, inputs.reference_date)
+        eos = dev.os_end_of_support.isoformat() if dev.os_end_of_support else None
+        rows.append(DeviceSecurity(d, dev.network_connected, dev.os_family, eos, score.os_status,
+                                   dev.mds2_available, dev.sbom_available, dev.patch_policy, dev.remote_access,
+                                   dev.encryption_at_rest, score.score, score.os_status in ("ended", "soon"),
+                                   dev.security_source))
+    return tuple(rows)
