@@ -12,7 +12,7 @@ from typing import Any
 
 from planner.api import make_plan
 from planner.catalog import Catalog
-from planner.decision.engine import Configuration, configuration
+from planner.decision.engine import Configuration, configuration, require_single_period
 from planner.plan import Plan
 from planner.scenario import Scenario
 
@@ -112,6 +112,8 @@ def compare_plans(plans: Sequence[Plan], names: Sequence[str] | None = None) -> 
 
 def compare_scenarios(cases: Sequence[tuple[Catalog, Scenario]], names: Sequence[str] | None = None) -> Comparison:
     """Solve each (catalogue, scenario) with :func:`planner.make_plan` and compare the plans."""
+    for _catalog, scenario in cases:
+        require_single_period(scenario, "scenario comparison")
     return compare_plans([make_plan(cat, sc) for cat, sc in cases], names)
 
 

@@ -22,11 +22,12 @@ from typing import Any
 import pulp
 
 from planner import costs
+from planner.errors import Issue, PlannerInputError
 from planner.inputs import ModelInputs, SiteDevice
 from planner.model import BuiltModel, build_model
 from planner.model.constraints import capex_expr
 from planner.plan import Plan, from_solution
-from planner.scenario import SolverOptions
+from planner.scenario import Scenario, SolverOptions
 from planner.solve import SolveStatus, run_phase, solve
 
 #: Relative tolerance with which a lexicographic step holds the previous optimum.
@@ -240,3 +241,14 @@ def min_capex_eur(inputs: ModelInputs, options: SolverOptions, tweak: Tweak = NO
         steps = (("max_benefit", benefit_of, True), *steps)
     built = optimise_sequence(inputs, steps, options, tweak)
     return None if built is None else capex_eur(inputs, new_units(built))
+
+
+def require_single_period(scenario: Scenario, what: str) -> None:
+    """Decision tools reason on one year with purchases only: refuse a multi-year or multi-mode scenario."""
+    if scenario.horizon_years != 1 or scenario.acquisition_modes != ("purchase",):
+        raise PlannerInputError([Issue(
+            scenario.name or "scenario", "horizon_years / acquisition_modes", "horizon_years",
+            str(scenario.horizon_years),
+            f"the {what} works on single-year, purchase-only scenarios; solve the multi-year plan with "
+            "'solve', or run the {what} on a one-year scenario (horizon_years: 1, acquisition_modes: [purchase])"
+            .replace("{what}", what))])

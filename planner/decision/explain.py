@@ -44,6 +44,7 @@ from planner.decision.engine import (
     configuration,
     interchangeable,
     present_pairs,
+    require_single_period,
     require_solution,
     solve_plan,
     twins_excluded,
@@ -129,6 +130,7 @@ class _Solver:
 def explain_plan(catalog: Catalog, scenario: Scenario, options: SolverOptions | None = None, *,
                  rules: Sequence[WhyNotRule] = STRUCTURAL_RULES) -> Explanation:
     """Solve the scenario as :func:`planner.make_plan` does and explain the plan (re-solves included)."""
+    require_single_period(scenario, "why / why-not explanation")
     validate(catalog, scenario)
     inputs = prepare(catalog, scenario)
     solver = _Solver(inputs, options or scenario.solver)

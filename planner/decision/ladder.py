@@ -39,6 +39,7 @@ from planner.decision.engine import (
     configuration,
     fixed_purchases,
     min_capex_eur,
+    require_single_period,
     require_solution,
     solve_plan,
     twins_excluded,
@@ -184,6 +185,7 @@ def budget_ladder(catalog: Catalog, scenario: Scenario, steps: int = 20, *, opti
     The ladder always maximises benefit (then minimises annualised cost), whatever the scenario's objective.
     Raises :class:`~planner.errors.PlannerInputError` on input errors or ``steps < 2``.
     """
+    require_single_period(scenario, "budget ladder")
     if steps < 2:
         raise PlannerInputError([Issue("ladder", "", "steps", str(steps), "must be at least 2")])
     validate(catalog, scenario)

@@ -30,22 +30,40 @@ def summary(plan: Plan, catalog: Catalog) -> str:
         label = "shared devices" if r.room == "shared" else f"room {r.room}"
         names = ", ".join(catalog.devices[d].name for d in r.devices) or "-"
         lines.append(f"  {r.site_id} / {label}: {names}")
+    multi = len(plan.years) > 1
     lines += ["", "Acquisitions (new + installed units)"]
     for a in plan.acquisitions:
         use = "" if a.in_use else "  [idle]"
-        lines.append(f"  {a.site_id:<10} {a.device_id:<32} new {a.units_new}  installed {a.units_installed}"
-                     f"  capex {eur(a.capex_eur)}{use}")
+        when = f"{a.year} {a.mode:<9} " if multi or a.mode != "purchase" else ""
+        repl = f"  replaces {a.replaces}" if a.replaces else ""
+        lines.append(f"  {when}{a.site_id:<10} {a.device_id:<32} new {a.units_new}  installed {a.units_installed}"
+                     f"  capex {eur(a.capex_eur)}{use}{repl}")
+    for r in plan.retirements:
+        fate = f"replaced by {', '.join(r.replaced_by)}" if r.replaced_by else "not replaced"
+        lines.append(f"  end of life {r.year}: {r.site_id} {r.device_id} x{r.units}, {fate}")
     c = plan.costs
-    lines += ["", f"Benefit: {plan.benefit:,.1f} weighted cases/year",
-              f"Capex: {eur(c.capex_eur)}", f"Maintenance: {eur(c.maintenance_eur_per_year)}/year",
-              f"Consumables: {eur(c.consumables_eur_per_year)}/year", f"Opex: {eur(c.opex_eur_per_year)}/year",
-              f"Annualised cost: {eur(c.annualised_eur_per_year)}/year", "", "Budgets"]
+    per = "/year (average)" if multi else "/year"
+    benefit = "weighted cases (discounted sum over the years)" if multi else "weighted cases/year"
+    lines += ["", f"Benefit: {plan.benefit:,.1f} {benefit}",
+              f"Capex: {eur(c.capex_eur)}" + (" (total)" if multi else ""),
+              f"Maintenance: {eur(c.maintenance_eur_per_year)}{per}",
+              f"Consumables: {eur(c.consumables_eur_per_year)}{per}", f"Opex: {eur(c.opex_eur_per_year)}{per}",
+              f"Annualised cost: {eur(c.annualised_eur_per_year)}/year"]
+    if multi:
+        lines += [f"Total cost of ownership {plan.years[0]}-{plan.years[-1]} (NPV, net of residual value "
+                  f"{eur(c.residual_value_eur)}): {eur(c.tco_eur)}", "", "Costs by year (EUR, escalated)",
+                  "  year      capex  maintenance      lease  consumables  shortfall        total"]
+        lines += [f"  {y.year} {y.capex_eur:>10,.0f} {y.maintenance_eur:>12,.0f} {y.lease_eur:>10,.0f} "
+                  f"{y.consumables_eur:>12,.0f} {y.shortfall_eur:>10,.0f} {y.total_eur:>12,.0f}"
+                  for y in plan.costs_by_year]
+    lines += ["", "Budgets"]
     for b in plan.budgets:
         flag = "  (binding)" if b.binding else ""
         lines.append(f"  {b.name:<14} used {eur(b.used_eur)} of {eur(b.limit_eur)}{flag}")
     lines += ["", "Coverage (served / demand cases per year)"]
     for row in plan.coverage:
-        lines.append(f"  {row.site_id:<10} {row.indication_id:<28} {row.served_cases:8.1f} / {row.demand_cases:8.1f}"
+        year = f"{row.year} " if len(plan.years) > 1 else ""
+        lines.append(f"  {year}{row.site_id:<10} {row.indication_id:<28} {row.served_cases:8.1f} / {row.demand_cases:8.1f}"
                      f"  {row.coverage_share:6.1%}  (floor {row.min_coverage:.0%})")
     return "\n".join(lines)
 

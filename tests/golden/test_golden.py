@@ -19,12 +19,12 @@ def key_facts(plan):
     """What a golden plan pins: status, configuration, costs, benefit, coverage."""
     return {
         "status": plan.status,
-        "acquisitions": sorted([a.site_id, a.device_id, a.units_new, a.units_installed, a.in_use]
+        "acquisitions": sorted([a.site_id, a.device_id, a.units_new, a.units_installed, a.in_use, a.year, a.mode]
                                for a in plan.acquisitions),
         "rooms": [[r.site_id, r.room, sorted(r.devices)] for r in plan.rooms],
         "costs": None if plan.costs is None else vars(plan.costs),
         "benefit": plan.benefit,
-        "coverage": {f"{c.site_id}/{c.indication_id}": round(c.served_cases, 3) for c in plan.coverage},
+        "coverage": {f"{c.year}/{c.site_id}/{c.indication_id}": round(c.served_cases, 3) for c in plan.coverage},
     }
 
 

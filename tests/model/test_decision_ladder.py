@@ -14,7 +14,7 @@ from planner.errors import PlannerInputError
 from tests.builders import make_catalog, make_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+EXAMPLES = [p for p in sorted((ROOT / "examples").glob("*.yaml")) if load_scenario(p).horizon_years == 1]
 DECISION = ROOT / "tests" / "data" / "catalog_decision"
 
 
@@ -151,3 +151,9 @@ def test_steps_must_be_at_least_two():
     catalog, scenario = load(DECISION / "why_not.yaml")
     with pytest.raises(PlannerInputError):
         budget_ladder(catalog, scenario, steps=1)
+
+
+def test_multi_year_scenario_is_refused_with_a_clear_error():
+    catalog, scenario = load(ROOT / "examples" / "university_hospital_ppi_2027_2031.yaml")
+    with pytest.raises(PlannerInputError, match="single-year"):
+        budget_ladder(catalog, scenario, steps=3)

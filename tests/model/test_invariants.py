@@ -28,19 +28,22 @@ def load(kind, arg):
 def solved(request):
     catalog, scenario = load(*request.param)
     plan = make_plan(catalog, scenario)
-    assert plan.status == "optimal"
+    assert plan.status == "optimal" or (plan.status == "feasible" and plan.mip_gap <= scenario.solver.mip_gap)
     return catalog, scenario, plan
 
 
 def test_plan_costs_equal_objective_terms(solved):
     _, _, plan = solved
-    assert plan.costs.annualised_eur_per_year == pytest.approx(plan.solver.objective_annualised_cost_eur, rel=1e-6)
-    assert plan.benefit == pytest.approx(plan.solver.objective_benefit, rel=1e-6)
     c = plan.costs
-    assert c.opex_eur_per_year == pytest.approx(c.maintenance_eur_per_year + c.consumables_eur_per_year)
+    assert c.tco_eur == pytest.approx(plan.solver.objective_annualised_cost_eur, rel=1e-6)
+    assert c.annualised_eur_per_year == pytest.approx(c.tco_eur / c.horizon_years)
+    assert plan.benefit == pytest.approx(plan.solver.objective_benefit, rel=1e-6)
+    assert c.opex_eur_per_year == pytest.approx(c.maintenance_eur_per_year + c.consumables_eur_per_year
+                                                + c.lease_eur_per_year + c.shortfall_eur_per_year)
     assert c.capex_eur == pytest.approx(sum(a.capex_eur for a in plan.acquisitions))
+    assert c.capex_eur == pytest.approx(sum(y.capex_eur for y in plan.costs_by_year))
     # phase 2 minimised exactly this value
-    assert plan.solver.phases[-1].objective_value * 1000 == pytest.approx(c.annualised_eur_per_year, rel=1e-6)
+    assert plan.solver.phases[-1].objective_value * 1000 == pytest.approx(c.tco_eur, rel=1e-6)
 
 
 def test_budgets_floors_demand_hold(solved):
@@ -48,8 +51,11 @@ def test_budgets_floors_demand_hold(solved):
     budget = scenario.budget
     if budget.capex_eur is not None:
         assert plan.costs.capex_eur <= budget.capex_eur + 1e-6
+    for use in plan.budgets:
+        if use.limit_eur is not None:
+            assert use.used_eur <= use.limit_eur * (1 + 1e-9) + 1e-6, use.name
     if budget.opex_eur_per_year is not None:
-        assert plan.costs.opex_eur_per_year <= budget.opex_eur_per_year * (1 + 1e-9) + 1e-6
+        assert all(y.opex_eur <= budget.opex_eur_per_year * (1 + 1e-9) + 1e-6 for y in plan.costs_by_year)
     for row in plan.coverage:
         assert row.served_cases <= row.demand_cases + 1e-6
         assert row.served_cases >= row.min_coverage * row.demand_cases - 1e-6
@@ -57,6 +63,8 @@ def test_budgets_floors_demand_hold(solved):
 
 def test_capacity_per_room_and_requires_hold(solved):
     catalog, scenario, plan = solved
+    if len(plan.years) > 1:
+        pytest.skip("per-year units in service: covered by tests/model/test_multiyear.py")
     inputs = prepare(catalog, scenario)
     units = {(a.site_id, a.device_id): a.units_new + a.units_installed for a in plan.acquisitions}
     in_use = {(a.site_id, a.device_id) for a in plan.acquisitions if a.in_use}
@@ -79,8 +87,9 @@ def test_min_cost_objective_meets_floors_at_lower_cost(solved):
     import dataclasses
     catalog, scenario, plan = solved
     cheap = make_plan(catalog, dataclasses.replace(scenario, objective="min_cost"))
-    assert cheap.status == "optimal"
-    assert cheap.costs.annualised_eur_per_year <= plan.costs.annualised_eur_per_year + 1e-6
-    assert cheap.costs.annualised_eur_per_year == pytest.approx(cheap.solver.objective_annualised_cost_eur, rel=1e-6)
+    assert cheap.has_solution
+    gap = cheap.mip_gap or 0.0
+    assert cheap.costs.tco_eur <= plan.costs.tco_eur * (1 + gap) + 1e-6
+    assert cheap.costs.tco_eur == pytest.approx(cheap.solver.objective_annualised_cost_eur, rel=1e-6)
     for row in cheap.coverage:
         assert row.served_cases >= row.min_coverage * row.demand_cases - 1e-6
