@@ -6,6 +6,8 @@ Each ``check_<rule>`` returns a list of :class:`~planner.errors.Issue`; :func:`r
 
 from __future__ import annotations
 
+import math
+
 from planner.catalog import Catalog
 from planner.errors import Issue, PlannerInputError, errors_only
 from planner.scenario import Scenario
@@ -74,7 +76,26 @@ def check_must_include_possible(catalog: Catalog, scenario: Scenario) -> list[Is
     return issues
 
 
-CHECKS = (check_device_ids, check_indication_ids, check_installed_compatibility, check_must_include_possible)
+def check_installed_ages(catalog: Catalog, scenario: Scenario) -> list[Issue]:
+    """Installed units bought after the start year are an error; units past their life at the start (they
+    count as out of service for the whole horizon) get a warning."""
+    issues = []
+    for i, site in enumerate(scenario.sites):
+        for dev_id, year in site.installed_year.items():
+            dev = catalog.devices.get(dev_id)
+            path = f"sites[{i}].installed.{dev_id}.acquisition_year"
+            if year > scenario.start_year:
+                issues.append(Issue(_src(scenario), path, "acquisition_year", str(year),
+                                    f"after the start year {scenario.start_year}"))
+            elif dev is not None and year + math.ceil(dev.lifetime_years - 1e-9) <= scenario.start_year:
+                issues.append(Issue(_src(scenario), path, "acquisition_year", str(year),
+                                    f"{dev_id} ({dev.lifetime_years:g}-year life) is past its end of life before "
+                                    f"{scenario.start_year}: counted out of service for the whole plan", "warning"))
+    return issues
+
+
+CHECKS = (check_device_ids, check_indication_ids, check_installed_compatibility, check_must_include_possible,
+          check_installed_ages)
 
 
 def run_checks(catalog: Catalog, scenario: Scenario) -> list[Issue]:

@@ -135,3 +135,16 @@ def test_lease_term_ends_and_must_be_renewed():
     plan = make_plan(cat, make_scenario(horizon_years=3, start_year=2027, acquisition_modes=["purchase", "lease"]))
     assert bought(plan) == [("s1", "oct", 2027, "lease", 1), ("s1", "oct", 2029, "lease", 1)]
     assert [y.lease_eur for y in plan.costs_by_year] == [approx(25000)] * 3
+
+
+def test_installed_ages_are_checked():
+    from planner.checks import run_checks
+
+    cat = make_catalog([{"id": "a", "lifetime_years": 5}], IND, [("a", "k1", 1.0)])
+    future = make_scenario([{"installed": {"a": {"units": 1, "acquisition_year": 2030}}}], start_year=2027)
+    assert [i.severity for i in run_checks(cat, future)] == ["error"]
+    old = make_scenario([{"installed": {"a": {"units": 1, "acquisition_year": 2015}}}], start_year=2027)
+    (warning,) = run_checks(cat, old)
+    assert warning.severity == "warning" and "past its end of life" in warning.message
+    plan = make_plan(cat, old)
+    assert plan.warnings and [a.units_new for a in plan.acquisitions if a.device_id == "a"][0] == 1
