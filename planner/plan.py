@@ -1,7 +1,7 @@
-"""The frozen :class:`Plan`: what to buy, how rooms are configured, costs, coverage, budgets.
+"""The frozen :class:`Plan`: what to buy (when, how), how rooms are configured, costs, coverage, budgets.
 
-Costs are recomputed here from the inputs and the (rounded) chosen quantities with :mod:`planner.costs`,
-never copied from the solver; tests check they equal the solver's objective terms.
+The plan is built by :mod:`planner.planbuild`, which recomputes every cost from the inputs and the chosen
+quantities; tests check they equal the solver's objective terms. Plans round-trip through JSON.
 """
 
 from __future__ import annotations
@@ -12,8 +12,6 @@ import typing
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, is_dataclass
 from typing import Any
-
-
 
 
 @dataclass(frozen=True)
@@ -143,6 +141,22 @@ class YearCosts:
 
 
 @dataclass(frozen=True)
+class DeviceTco:
+    """Cost of ownership of one device at one site over the horizon: cash totals (EUR) and the TCO (NPV net
+    of residual value); the rows add up to ``Plan.costs.tco_eur``."""
+
+    site_id: str
+    device_id: str
+    capex_eur: float
+    maintenance_eur: float
+    lease_eur: float
+    consumables_eur: float
+    shortfall_eur: float
+    residual_value_eur: float
+    tco_eur: float
+
+
+@dataclass(frozen=True)
 class Retirement:
     """Installed units reaching the end of their life within the horizon, and what replaces them."""
 
@@ -205,6 +219,7 @@ class Plan:
     years: tuple[int, ...] = ()
     costs_by_year: tuple[YearCosts, ...] = ()
     retirements: tuple[Retirement, ...] = ()
+    tco_by_device: tuple[DeviceTco, ...] = ()
 
     @property
     def has_solution(self) -> bool:
@@ -262,6 +277,7 @@ def _build(tp: Any, data: Any) -> Any:
 # The builder lives in planner.planbuild; re-exported here for callers of planner.plan.
 from planner.planbuild import compute_costs, from_solution  # noqa: E402
 
-__all__ = ["Acquisition", "AllocationRow", "BudgetUse", "Costs", "CoverageRow", "DeviceSecurity", "PhaseInfo", "Plan",
+__all__ = ["Acquisition", "AllocationRow", "BudgetUse", "Costs", "CoverageRow", "DeviceSecurity", "DeviceTco",
+           "PhaseInfo", "Plan",
            "Retirement", "RoomConfig", "SecurityExclusion", "SolverInfo", "YearCosts", "compute_costs",
            "from_solution"]

@@ -26,6 +26,7 @@ from planner.plan import (
     Costs,
     CoverageRow,
     DeviceSecurity,
+    DeviceTco,
     PhaseInfo,
     Plan,
     Retirement,
@@ -71,7 +72,7 @@ def from_solution(inputs: ModelInputs, result: SolveResult, scenario: Mapping[st
                 costs=plan_costs, costs_by_year=by_year, acquisitions=acquisitions, allocation=allocation,
                 coverage=_coverage(inputs, v), budgets=_budgets(inputs, v, plan_costs),
                 rooms=_rooms(inputs, v), retirements=_retirements(inputs, v),
-                security=_security(inputs, acquisitions))
+                security=_security(inputs, acquisitions), tco_by_device=_tco_by_device(inputs, v))
 
 
 def _integral(value: float, key: object) -> int:
@@ -156,6 +157,23 @@ def _costs(inputs: ModelInputs, v: Variables,
                                                           "lease_eur", "shortfall_eur")]
     return Costs(capex, net_capex / n, avg[0], avg[1], avg[2], tco / n, seg, avg[3], avg[4],
                  _residual(inputs, v), tco, n), tuple(rows)
+
+
+def _tco_by_device(inputs: ModelInputs, v: Variables) -> tuple[DeviceTco, ...]:
+    """The money expressions restricted to one (site, device) at a time: rows add up to the plan's TCO."""
+    rows = []
+    for s, d in inputs.candidates:
+        if not inputs.installed.get((s, d)) and not any(n for (s2, d2, _m, _t), n in v.acquire.items()
+                                                         if (s2, d2) == (s, d)):
+            continue
+        sub = dataclasses.replace(inputs, candidates=((s, d),))
+        mine = Variables(*({k: x for k, x in part.items() if k[:2] == (s, d)}  # type: ignore[arg-type]
+                           for part in (v.acquire, v.present_t, v.cases_t, v.shortfall, v.buy, v.present, v.cases)))
+        flows = [sum(_eur(f(sub, mine, t)) for t in inputs.horizon.years)
+                 for f in (money.capex_in_year, money.maintenance_in_year, money.lease_in_year,
+                           money.consumables_in_year, money.shortfall_in_year)]
+        rows.append(DeviceTco(s, d, *flows, _residual(sub, mine), _eur(money.tco_expr(sub, mine))))
+    return tuple(rows)
 
 
 def _residual(inputs: ModelInputs, v: Variables) -> float:

@@ -148,3 +148,14 @@ def test_installed_ages_are_checked():
     assert warning.severity == "warning" and "past its end of life" in warning.message
     plan = make_plan(cat, old)
     assert plan.warnings and [a.units_new for a in plan.acquisitions if a.device_id == "a"][0] == 1
+
+
+def test_tco_by_device_adds_up_to_the_plan_tco():
+    sc = load_scenario(ROOT / "examples" / "university_hospital_ppi_2027_2031.yaml")
+    plan = make_plan(load_catalog(), sc)
+    assert plan.tco_by_device
+    assert sum(r.tco_eur for r in plan.tco_by_device) == approx(plan.costs.tco_eur)
+    assert sum(r.capex_eur for r in plan.tco_by_device) == approx(plan.costs.capex_eur)
+    assert sum(r.residual_value_eur for r in plan.tco_by_device) == approx(plan.costs.residual_value_eur)
+    total_cons = sum(y.consumables_eur for y in plan.costs_by_year)
+    assert sum(r.consumables_eur for r in plan.tco_by_device) == approx(total_cons)
