@@ -22,6 +22,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "sheet_assumptions": ("Assumptions", "Hypothèses"),
     "sheet_prices": ("Price overrides", "Prix négociés"),
     "sheet_installed": ("Installed equipment", "Parc installé"),
+    "sheet_security": ("Security", "Sécurité"),
     # summary
     "title": ("Cath-lab adjunct equipment plan", "Plan d'équipement des salles de coronarographie"),
     "scenario": ("Scenario", "Scénario"),
@@ -65,6 +66,17 @@ LABELS: dict[str, tuple[str, str]] = {
                       "Les parts d'indication marquées EST dans le catalogue sont estimées : {names}."),
     "caveat_live": ("Totals are live formulas: editing a quantity or a price updates them.",
                     "Les totaux sont des formules : modifier une quantité ou un prix les met à jour."),
+    "caveat_security": ("Security: {connected} of the {total} devices in this plan are or may be connected to the "
+                        "hospital network (unknown counts as connected); {flagged} have an operating system whose "
+                        "support has ended or ends within {years} years{names}; {unknown} lack security "
+                        "information from the vendor, counted as risk. The sheet '{sheet}' gives their profiles "
+                        "and the clauses to put in the tender.",
+                        "Sécurité : {connected} des {total} dispositifs de ce plan sont ou peuvent être connectés "
+                        "au réseau de l'établissement (inconnu compte comme connecté) ; {flagged} ont un système "
+                        "d'exploitation dont le support est terminé ou se termine dans moins de {years} "
+                        "ans{names} ; {unknown} ont des informations de sécurité non communiquées par le "
+                        "fabricant, comptées comme un risque. La feuille « {sheet} » donne leurs profils et les "
+                        "clauses à inscrire dans le marché."),
     "warnings": ("Warnings", "Avertissements"),
     "no_plan": ("No plan: diagnosis", "Pas de plan : diagnostic"),
     # procurement list
@@ -144,6 +156,74 @@ LABELS: dict[str, tuple[str, str]] = {
     "from_scenario": ("scenario ({fields})", "scénario ({fields})"),
     "must_include": ("Devices that must be in the plan", "Dispositifs imposés"),
     "exclude": ("Excluded devices", "Dispositifs exclus"),
+    # security sheet
+    "sec_title": ("Cybersecurity of the equipment in the plan", "Cybersécurité des équipements du plan"),
+    "sec_intro": ("Security profile of each device in the plan, from the catalogue (docs/security.md). A value the "
+                  "vendor has not disclosed is shown as 'unknown' and counts against the device. The risk score "
+                  "adds transparent points per field, from 0 (best) to {max}; it ranks disclosed exposure and is "
+                  "not a probability of attack. Operating-system support is judged on {date} and flagged when it "
+                  "has ended or ends within {years} years.",
+                  "Profil de sécurité de chaque dispositif du plan, d'après le catalogue (docs/security.md). Une "
+                  "valeur que le fabricant n'a pas communiquée est affichée « inconnu » et compte contre le "
+                  "dispositif. Le score de risque additionne des points par champ, de 0 (le mieux) à {max} ; il "
+                  "classe l'exposition déclarée, ce n'est pas une probabilité d'attaque. Le support du système "
+                  "d'exploitation est évalué au {date} et signalé s'il est terminé ou se termine dans moins de "
+                  "{years} ans."),
+    "sec_rules": ("Security rules of the scenario", "Règles de sécurité du scénario"),
+    "sec_rule_os": ("Exclude devices whose OS support has ended",
+                    "Exclure les dispositifs dont l'OS n'est plus supporté"),
+    "sec_rule_mds2": ("Require an MDS2 disclosure", "Exiger une déclaration MDS2"),
+    "sec_rule_score": ("Maximum risk score", "Score de risque maximal"),
+    "sec_rule_segmentation": ("Network segmentation per new connected unit (EUR)",
+                              "Segmentation réseau par unité connectée neuve (EUR)"),
+    "sec_rule_date": ("Reference date for OS support", "Date de référence du support de l'OS"),
+    "sec_profiles": ("Security profile of the devices in the plan", "Profil de sécurité des dispositifs du plan"),
+    "sec_units_new": ("Units to buy", "Unités à acheter"),
+    "sec_network": ("Network connection", "Connexion réseau"),
+    "sec_os": ("Operating system", "Système d'exploitation"),
+    "sec_os_eos": ("OS end of support", "Fin de support de l'OS"),
+    "sec_os_flag": ("OS support", "Support de l'OS"),
+    "sec_mds2": ("MDS2 available", "MDS2 disponible"),
+    "sec_sbom": ("SBOM available", "SBOM disponible"),
+    "sec_patch": ("Patch policy", "Politique de correctifs"),
+    "sec_remote": ("Remote access", "Accès à distance"),
+    "sec_encryption": ("Encryption at rest", "Chiffrement au repos"),
+    "sec_unknowns": ("Unknown fields (counted as risk)", "Champs inconnus (comptés comme risque)"),
+    "sec_score": ("Risk score (out of {max})", "Score de risque (sur {max})"),
+    "sec_source": ("Source of the security information", "Source des informations de sécurité"),
+    "sec_excluded": ("Devices excluded by the security rules", "Dispositifs exclus par les règles de sécurité"),
+    "sec_reason": ("Reason", "Motif"),
+    "sec_no_exclusion": ("(no device excluded)", "(aucun dispositif exclu)"),
+    "sec_segmentation": ("Network segmentation of new connected units (included in the capex)",
+                         "Segmentation réseau des unités connectées neuves (incluse dans l'investissement)"),
+    "sec_segmentation_line": ("Segmentation (EUR)", "Segmentation (EUR)"),
+    "sec_no_segmentation": ("(no connected device charged with segmentation)",
+                            "(aucun dispositif connecté soumis à la segmentation)"),
+    "sec_clauses": ("Clauses to put in the tender (CCTP and CCAP) for every connected or possibly connected device",
+                    "Clauses à inscrire dans le marché (CCTP et CCAP) pour tout dispositif connecté ou susceptible "
+                    "de l'être"),
+    "sec_clause": ("Clause", "Clause"),
+    "sec_requirement": ("What the candidate must supply or commit to",
+                        "Ce que le candidat doit fournir ou s'engager à faire"),
+    "sec_basis": ("Regulatory basis", "Fondement réglementaire"),
+    "sec_legend": ("MDR: Regulation (EU) 2017/745 on medical devices. MDCG 2019-16 rev.1: guidance on "
+                   "cybersecurity for medical devices. ANSM 2022: recommendations on the cybersecurity of medical "
+                   "devices that include software. CaRE: French programme for the cybersecurity of healthcare "
+                   "establishments (2023-2027).",
+                   "MDR : règlement (UE) 2017/745 relatif aux dispositifs médicaux. MDCG 2019-16 rév.1 : guide sur "
+                   "la cybersécurité des dispositifs médicaux. ANSM 2022 : recommandations sur la cybersécurité "
+                   "des dispositifs médicaux intégrant du logiciel. CaRE : programme Cybersécurité accélération "
+                   "et Résilience des Établissements (2023-2027)."),
+    "sec_checklist": ("Checklist per connected device to buy",
+                      "Liste de contrôle par dispositif connecté à acheter"),
+    "sec_known": ("In the catalogue today", "Dans le catalogue aujourd'hui"),
+    "sec_status": ("To do", "À faire"),
+    "sec_answer": ("Vendor answer (to fill in)", "Réponse du fournisseur (à compléter)"),
+    "sec_to_obtain": ("unknown: obtain it", "inconnu : à obtenir"),
+    "sec_to_negotiate": ("unfavourable: negotiate", "défavorable : à négocier"),
+    "sec_to_verify": ("disclosed: check the proof", "déclaré : à vérifier"),
+    "sec_not_recorded": ("not recorded", "non renseigné"),
+    "sec_no_checklist": ("(no connected device to buy)", "(aucun dispositif connecté à acheter)"),
     # values
     "optimal": ("optimal", "optimale"),
     "feasible": ("feasible (not proven optimal)", "réalisable (optimalité non prouvée)"),

@@ -1,0 +1,140 @@
+"""Import a catalogue extension: new devices, indications and coverage rows in the catalogue's own layout.
+
+Sheets use the catalogue's CSV layout (``catalog/README.md``); each is recognised by its columns. Every
+problem is reported at once, and nothing is applied when the file has an error.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections.abc import Iterator, Mapping
+from datetime import date
+from typing import Any
+
+from planner.catalog import Catalog, ParsedTable, build_catalog, check_references, parse_rows
+from planner.errors import Issue, PlannerInputError, errors_only
+from planner.imports_columns import at, lower_header
+from planner.imports_read import Table, cell_text, read_table_file
+
+_CATALOG_KEYS = {"devices": ("id",), "indications": ("id",), "coverage": ("device_id", "indication_id")}
+
+
+def _catalog_kind(table: Table) -> str | None:
+    head = lower_header(table)
+    if {"device_id", "indication_id"} <= head:
+        return "coverage"
+    if "id" in head and "family" in head:
+        return "devices"
+    if "id" in head and "name_en" in head:
+        return "indications"
+    return None
+
+
+def import_catalog_extension(data: bytes, filename: str, catalog: Catalog) -> Catalog:
+    """Add the devices, indications and coverage rows of a file to the catalogue; return the merged one.
+
+    Sheets use the catalogue's CSV layout (``catalog/README.md``); each is recognised by its columns. A row
+    identical to a catalogue row is accepted and changes nothing (so an exported catalogue imports back as
+    itself); an id already in the catalogue with other values is an error. Foreign keys (``requires``,
+    coverage ids) are checked on the merged catalogue.
+    """
+    issues: list[Issue] = []
+    new: dict[str, dict[tuple[str, ...], dict[str, Any]]] = {k: {} for k in _CATALOG_KEYS}
+    origin: dict[tuple[str, tuple[str, ...]], str] = {}
+    for table in read_table_file(data, filename):
+        kind = _catalog_kind(table)
+        if kind is None:
+            issues.append(Issue(filename, table.where(table.header_row), "", ", ".join(table.header),
+                                "not a devices, indications or coverage table (see catalog/README.md)"))
+            continue
+        for number, row in _parse_catalog_rows(kind, table, filename, issues):
+            _add_catalog_row(catalog, kind, row, table.where(number), new, origin, filename, issues)
+    if not errors_only(issues) and not any(new.values()):
+        return catalog
+    merged = _merged_tables(catalog, new)
+    for issue in check_references(merged["devices"], merged["indications"], merged["coverage"].values()):
+        key = _reference_key(issue)
+        issues.append(dataclasses.replace(issue, source=filename, location=origin.get(key, issue.location)))
+    if errors_only(issues):
+        raise PlannerInputError(issues)
+    digest = hashlib.sha256(catalog.fingerprint.encode() + data).hexdigest()[:16]
+    tables = {k: ParsedTable(tuple(v.values()), ()) for k, v in merged.items()}
+    return build_catalog(tables, catalog.path, digest)
+
+
+def _parse_catalog_rows(kind: str, table: Table, source: str,
+                        issues: list[Issue]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Coerce each row through the catalogue schema (issues placed by sheet, row and column), row by row."""
+    header = [h.lower() for h in table.header]
+    col_of = {name: i for i, name in enumerate(header)}
+    head_issues = parse_rows(kind, [], source, header).issues
+    issues.extend(dataclasses.replace(i, location=table.where(table.header_row, col_of.get(i.field)))
+                  for i in head_issues)
+    if errors_only(head_issues):
+        return
+    for row in table.rows:
+        raw, bad = {}, False
+        for i, name in enumerate(header):
+            try:
+                raw[name] = cell_text(at(row, i))
+            except ValueError as exc:
+                issues.append(Issue(source, table.where(row.number, i), name, str(at(row, i)), str(exc)))
+                bad = True
+        parsed = parse_rows(kind, [raw], source, header, first_row=row.number)
+        issues.extend(dataclasses.replace(i, location=table.where(row.number, col_of.get(i.field)))
+                      for i in parsed.issues)
+        if parsed.rows and not bad:
+            yield row.number, parsed.rows[0]
+
+
+def _add_catalog_row(catalog: Catalog, kind: str, row: dict[str, Any], where: str,
+                     new: dict[str, dict[tuple[str, ...], dict[str, Any]]],
+                     origin: dict[tuple[str, tuple[str, ...]], str], source: str,
+                     issues: list[Issue]) -> None:
+    key = tuple(str(row[k]) for k in _CATALOG_KEYS[kind])
+    existing = _existing_rows(catalog, kind).get(key)
+    label = " x ".join(key)
+    if (kind, key) in origin:
+        issues.append(Issue(source, where, _CATALOG_KEYS[kind][0], label,
+                            f"duplicate row: already at {origin[(kind, key)]}"))
+    elif existing is not None and existing != row:
+        diff = [f"{k}: {_short(existing[k])} in the catalogue, {_short(row[k])} here"
+                for k in row if existing.get(k) != row[k]]
+        issues.append(Issue(source, where, _CATALOG_KEYS[kind][0], label,
+                            "already in the catalogue with other values (" + "; ".join(diff[:3]) +
+                            (f"; {len(diff) - 3} more" if len(diff) > 3 else "") +
+                            "); use a new id, or a price list to change prices"))
+    elif existing is None:
+        new[kind][key] = row
+    origin[(kind, key)] = where
+
+
+def _short(value: Any) -> str:
+    text = value.isoformat() if isinstance(value, date) else str(value)
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+def _existing_rows(catalog: Catalog, kind: str) -> dict[tuple[str, ...], dict[str, Any]]:
+    if kind == "coverage":
+        return {(c.device_id, c.indication_id): dataclasses.asdict(c) for c in catalog.coverage}
+    items = catalog.devices if kind == "devices" else catalog.indications
+    return {(k,): dataclasses.asdict(v) for k, v in items.items()}
+
+
+def _merged_tables(catalog: Catalog, new: Mapping[str, Mapping[tuple[str, ...], dict[str, Any]]]
+                   ) -> dict[str, dict[Any, dict[str, Any]]]:
+    merged: dict[str, dict[Any, dict[str, Any]]] = {}
+    for kind in _CATALOG_KEYS:
+        rows = _existing_rows(catalog, kind)
+        rows.update(new[kind])
+        merged[kind] = {(k[0] if kind != "coverage" else k): v for k, v in rows.items()}
+    return merged
+
+
+def _reference_key(issue: Issue) -> tuple[str, tuple[str, ...]]:
+    """Which imported row a :func:`check_references` issue is about (its location names the ids)."""
+    if issue.location.startswith("coverage "):
+        pair = issue.location.removeprefix("coverage ").split(" x ")
+        return "coverage", tuple(pair)
+    return "devices", (issue.location.removeprefix("device "),)

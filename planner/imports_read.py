@@ -1,0 +1,261 @@
+"""Reading spreadsheet files for the importers: .xlsx workbooks and .csv files, limits, cell values.
+
+- A sheet's header is its first non-empty row; blank rows are skipped. Sheets without any value are ignored.
+- Numbers may be number cells or text; text may carry spaces as thousands separators and a trailing
+  ``€``/``EUR``. A decimal comma (``1 200,50``) is accepted in semicolon-separated CSV files only, the
+  layout of French Excel's "CSV (séparateur : point-virgule)", where it cannot be confused with a thousands
+  separator.
+- CSV files are UTF-8 (with or without BOM) or Windows-1252, separated by ``,``, ``;`` or tabs.
+- Formulas are read through the value Excel or LibreOffice saved with them; a formula with no saved value
+  (a file written by a program that does not compute) is an error.
+
+Limits: files up to :data:`MAX_FILE_BYTES` (5 MB), workbooks up to :data:`MAX_UNZIPPED_BYTES` (50 MB)
+once decompressed, and :data:`MAX_ROWS` (10,000) rows per sheet. Password-protected workbooks, Excel 97-2003
+``.xls`` files, damaged files and other files renamed ``.xlsx`` are refused with a clear message.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import re
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from itertools import zip_longest
+from pathlib import PurePath
+from typing import Any
+
+import openpyxl
+from openpyxl.utils import get_column_letter
+
+from planner.errors import Issue, PlannerInputError
+from planner.schema import Column, coerce
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_UNZIPPED_BYTES = 50 * 1024 * 1024
+MAX_ROWS = 10_000
+_CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+@dataclass(frozen=True)
+class RawRow:
+    """A non-blank row of a sheet: its row number as the user sees it and its cells under the header."""
+
+    number: int
+    cells: tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    """One sheet (or the CSV file): header names, data rows, and whether text numbers use a decimal comma."""
+
+    sheet: str
+    header: tuple[str, ...]
+    rows: tuple[RawRow, ...]
+    header_row: int = 1
+    decimal_comma: bool = False
+
+    def where(self, row: int, col: int | None = None) -> str:
+        """Location text: ``sheet 'Prices', row 4, column C`` (no sheet part for a CSV file)."""
+        parts = [f"sheet '{self.sheet}'"] if self.sheet else []
+        parts.append(f"row {row}")
+        if col is not None:
+            parts.append(f"column {get_column_letter(col + 1)}")
+        return ", ".join(parts)
+
+
+class _Uncomputed:
+    """A formula cell without a saved value."""
+
+    def __init__(self, formula: str) -> None:
+        self.formula = formula
+
+    def __str__(self) -> str:
+        return self.formula
+
+
+def file_error(filename: str, message: str) -> PlannerInputError:
+    """An error about the whole file (too large, damaged, wrong type...)."""
+    return PlannerInputError([Issue(filename, "", "file", filename, message)])
+
+
+def read_table_file(data: bytes, filename: str) -> list[Table]:
+    """Read an .xlsx workbook (every non-empty sheet) or a .csv file (one table).
+
+    Raises :class:`PlannerInputError` for files that are too large, empty, password-protected, damaged or
+    not what their extension says.
+    """
+    if len(data) > MAX_FILE_BYTES:
+        raise file_error(filename, f"is {len(data) / 1e6:.1f} MB; the limit is {MAX_FILE_BYTES // 2**20} MB")
+    if not data:
+        raise file_error(filename, "is empty")
+    ext = PurePath(filename).suffix.lower()
+    if ext in (".xlsx", ".xlsm"):
+        _check_workbook_bytes(data, filename)
+        return _read_xlsx(data, filename)
+    if ext in (".csv", ".txt"):
+        return [_read_csv(data, filename)]
+    hint = {".xls": "Excel 97-2003 (.xls) files are not supported: save it as .xlsx (Excel Workbook)",
+            ".ods": "OpenDocument files are not supported: save it as .xlsx or .csv"}
+    raise file_error(filename, hint.get(ext, f"unsupported file type {ext or '(none)'}: use .xlsx or .csv"))
+
+
+def _check_workbook_bytes(data: bytes, filename: str) -> None:
+    if data.startswith(_CFB_MAGIC):
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise file_error(filename, "is password-protected: remove the password in Excel "
+                                        "(File > Info > Protect Workbook) and upload it again")
+        raise file_error(filename, "is an Excel 97-2003 (.xls) file renamed .xlsx: save it as .xlsx")
+    if not data.startswith(b"PK\x03\x04"):
+        what = ("a PDF document" if data.startswith(b"%PDF") else
+                "text (a CSV file?)" if _is_text(data) else "")
+        raise file_error(filename, "is not an Excel workbook" + (f": it looks like {what}" if what else ""))
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            unzipped = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile:
+        raise file_error(filename, "is damaged (not a readable zip archive)") from None
+    if "xl/workbook.xml" not in names:
+        raise file_error(filename, "is a zip archive but not an Excel workbook (a renamed .ods or .docx?)")
+    if unzipped > MAX_UNZIPPED_BYTES:
+        raise file_error(filename, f"decompresses to {unzipped / 1e6:.0f} MB; the limit is "
+                                    f"{MAX_UNZIPPED_BYTES // 2**20} MB")
+
+
+def _is_text(data: bytes) -> bool:
+    return b"\x00" not in data[:4096]
+
+
+def _read_xlsx(data: bytes, filename: str) -> list[Table]:
+    books: list[Any] = []
+    try:  # untrusted input: openpyxl raises many exception types on damaged parts, all mean "damaged"
+        books = [openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=flag)
+                 for flag in (True, False)]
+        tables = [_sheet_table(ws, wf, filename)
+                  for ws, wf in zip(books[0].worksheets, books[1].worksheets, strict=True)]
+    except PlannerInputError:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        reason = f"is damaged or not a valid .xlsx workbook ({type(exc).__name__})"
+        raise file_error(filename, reason) from None
+    finally:
+        for book in books:
+            book.close()
+    return [t for t in tables if t is not None]
+
+
+def _sheet_table(values: Any, formulas: Any, filename: str) -> Table | None:
+    """Rows of a worksheet, read from the values-only and the formulas copy of the workbook."""
+    sheet: str = values.title
+    for ws in (values, formulas):
+        ws.reset_dimensions()  # some writers declare wrong dimensions; read every stored row
+    rows: list[RawRow] = []
+    pairs = zip_longest(values.iter_rows(values_only=True), formulas.iter_rows(values_only=True),
+                        fillvalue=())
+    for number, (vals, forms) in enumerate(pairs, start=1):
+        cells = tuple(_uncomputed(v, f) for v, f in zip_longest(vals, forms))
+        if any(not blank(c) for c in cells):
+            if len(rows) > MAX_ROWS:
+                raise file_error(filename, f"sheet '{sheet}' has more than {MAX_ROWS} rows")
+            rows.append(RawRow(number, cells))
+    return _table(sheet, rows, decimal_comma=False)
+
+
+def _uncomputed(value: Any, formula: Any) -> Any:
+    if value is None and isinstance(formula, str) and formula.startswith("="):
+        return _Uncomputed(formula)
+    return value
+
+
+def blank(value: Any) -> bool:
+    """Whether a cell is empty or holds only spaces."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _table(sheet: str, rows: Sequence[RawRow], decimal_comma: bool) -> Table | None:
+    if not rows:
+        return None
+    head = rows[0]
+    names = [("" if blank(c) else str(c).strip()) for c in head.cells]
+    while names and not names[-1]:
+        names.pop()
+    return Table(sheet, tuple(names), tuple(rows[1:]), head.number, decimal_comma)
+
+
+def _read_csv(data: bytes, filename: str) -> Table:
+    if not _is_text(data) or data.startswith((b"PK\x03\x04", _CFB_MAGIC)):
+        raise file_error(filename, "is not a text CSV file (a workbook renamed .csv? upload the .xlsx)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    first = text.split("\n", 1)[0]
+    delimiter = max((",", ";", "\t"), key=first.count)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    rows: list[RawRow] = []
+    start = 1
+    try:
+        for cells in reader:
+            if any(c.strip() for c in cells):
+                if len(rows) > MAX_ROWS:
+                    raise file_error(filename, f"has more than {MAX_ROWS} rows")
+                rows.append(RawRow(start, tuple(cells)))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise file_error(filename, f"is not valid CSV near line {start} ({exc})") from None
+    table = _table("", rows, decimal_comma=delimiter == ";")
+    if table is None:
+        raise file_error(filename, "has no header row (the file holds no values)")
+    return table
+
+
+def cell_text(value: Any) -> str:
+    """Raw cell value as the text the schema coercers read (dates ISO, booleans yes/no).
+
+    >>> cell_text(2500.0), cell_text(datetime(2024, 3, 1)), cell_text(None)
+    ('2500.0', '2024-03-01', '')
+    """
+    if isinstance(value, _Uncomputed):
+        msg = f"formula {value.formula} has no saved value: open and save the file in Excel or LibreOffice"
+        raise ValueError(msg)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return repr(value) if isinstance(value, float) else str(value)
+
+
+_DECIMAL_COMMA = re.compile(r"-?\d{1,3}(?:[ .\u00a0\u202f]\d{3})*,\d+|-?\d+,\d+")
+_CURRENCY = re.compile(r"\s*(€|eur)\s*$", re.IGNORECASE)
+
+
+def number_text(value: Any, decimal_comma: bool) -> str:
+    """Text of a numeric cell for :func:`planner.schema.coerce` (currency sign and decimal comma handled).
+
+    >>> number_text("1 200,50 €", True), number_text("12 000 EUR", False)
+    ('1200.50', '12 000')
+    """
+    text = _CURRENCY.sub("", cell_text(value).strip())
+    if decimal_comma and _DECIMAL_COMMA.fullmatch(text):
+        text = re.sub(r"[ .\u00a0\u202f]", "", text).replace(",", ".")
+    return text
+
+
+def coerce_number(column: Column, value: Any, decimal_comma: bool) -> float | int | None:
+    """Coerce a numeric cell; ``None`` when blank. Raises ``ValueError`` with the reason."""
+    text = number_text(value, decimal_comma)
+    if not text:
+        return None
+    try:
+        return coerce(dataclasses.replace(column, required=False), text)  # type: ignore[return-value]
+    except ValueError as exc:
+        hint = " (use a number cell, or a dot as decimal separator)" if "," in text else ""
+        raise ValueError(f"{exc}{hint}") from None

@@ -1,0 +1,81 @@
+"""The Room configuration, Clinical coverage and Cases by device sheets of the plan workbook."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from openpyxl.styles import Alignment
+from openpyxl.worksheet.worksheet import Worksheet
+
+from planner.report.xlsx_cells import (
+    CASES,
+    PLAIN,
+    SHARE,
+    Formula,
+    finish_table,
+    fit_widths,
+    put,
+    sheet_ref,
+    style_total,
+    write_header,
+    write_rows,
+)
+from planner.report.xlsx_context import PlanContext
+
+
+def rooms_sheet(ws: Worksheet, ctx: PlanContext) -> None:
+    keys = ("site", "room", "family", "device", "vendor", "device_id")
+    write_header(ws, 1, [ctx.t(k) for k in keys])
+    rows = []
+    for room in ctx.plan.rooms:
+        label = ctx.t("shared") if room.room == "shared" else ctx.t("room_n", n=room.room)
+        site = ctx.site_name(room.site_id)
+        none = [[site, label, "", ctx.t("none")]]
+        rows += [[site, label, *ctx.device_label(d)] for d in room.devices] or none
+    last = write_rows(ws, 2, rows, ())
+    finish_table(ws, 1, len(keys), last)
+    fit_widths(ws, wrap={"A": 30, "D": 45})
+
+
+def coverage_sheet(ws: Worksheet, ctx: PlanContext) -> None:
+    keys = ("site", "indication", "base_activity", "demand", "served", "coverage_share", "floor", "weight",
+            "floor_met", "served_by")
+    write_header(ws, 1, [ctx.t(k) for k in keys])
+    by_device: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for a in ctx.plan.allocation:
+        name = ctx.devices[a.device_id].name
+        by_device[(a.site_id, a.indication_id)].append(f"{name}: {a.cases_per_year:,.1f}")
+    rows = []
+    for c in ctx.plan.coverage:
+        ind = ctx.catalog.indications[c.indication_id]
+        met = c.served_cases >= c.min_coverage * c.demand_cases - 1e-6
+        rows.append([ctx.site_name(c.site_id), ind.name(ctx.lang), ctx.t(ind.base_activity), c.demand_cases,
+                     c.served_cases, c.coverage_share, c.min_coverage, c.weight,
+                     ctx.t("yes" if met else "no"), "; ".join(by_device[(c.site_id, c.indication_id)]) or "-"])
+    last = write_rows(ws, 2, rows, (None, None, None, CASES, CASES, SHARE, SHARE, PLAIN))
+    for r in range(2, last + 1):
+        ws[f"I{r}"].alignment = Alignment(horizontal="center")
+    finish_table(ws, 1, len(keys), last)
+    fit_widths(ws, wrap={"A": 30, "B": 45, "J": 60})
+
+
+def cases_sheet(ws: Worksheet, ctx: PlanContext) -> str:
+    """Allocation rows with their benefit; return the reference of the benefit total."""
+    keys = ("site", "indication", "family", "device", "vendor", "device_id", "cases_y", "effectiveness",
+            "weight", "benefit_short")
+    write_header(ws, 1, [ctx.t(k) for k in keys])
+    eff = {(c.device_id, c.indication_id): c.effectiveness for c in ctx.catalog.coverage}
+    weight = {(c.site_id, c.indication_id): c.weight for c in ctx.plan.coverage}
+    rows = [[ctx.site_name(a.site_id), ctx.catalog.indications[a.indication_id].name(ctx.lang),
+             *ctx.device_label(a.device_id), a.cases_per_year, eff.get((a.device_id, a.indication_id), 0.0),
+             weight.get((a.site_id, a.indication_id), 0.0), a.benefit] for a in ctx.plan.allocation]
+    last = write_rows(ws, 2, rows, (None,) * 6 + (CASES, PLAIN, PLAIN, CASES))
+    total = max(last, 1) + 1
+    put(ws, total, 1, ctx.t("total"))
+    put(ws, total, 7, Formula(f"SUM(G2:G{max(last, 2)})"), CASES)
+    put(ws, total, 10, Formula(f"SUM(J2:J{max(last, 2)})"), CASES)
+    style_total(ws, total, 1, len(keys))
+    finish_table(ws, 1, len(keys), last)
+    fit_widths(ws, wrap={"A": 30, "B": 45, "D": 40})
+    return sheet_ref(ctx.sheet("sheet_cases"), f"$J${total}")
+

@@ -1,0 +1,48 @@
+"""What every sheet of the plan workbook reads: the plan, its catalogue and scenario, the language."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from planner.catalog import Catalog, Device
+from planner.i18n import family_label, t
+from planner.plan import Plan
+from planner.scenario import Scenario
+
+
+@dataclass(frozen=True)
+class PlanContext:
+    """The plan being written, with the devices at the scenario's prices and the edition date."""
+
+    plan: Plan
+    catalog: Catalog
+    scenario: Scenario
+    lang: str
+    devices: Mapping[str, Device]
+    today: date
+
+    def t(self, key: str, **values: object) -> str:
+        """Label of ``key`` in the workbook's language."""
+        return t(key, self.lang, **values)
+
+    def sheet(self, key: str) -> str:
+        """Name of a sheet in the workbook's language."""
+        return t(key, self.lang)
+
+    def label(self, key: str) -> str:
+        """Label of ``key``, or the key itself when it has none (a value the labels do not know)."""
+        try:
+            return self.t(key)
+        except KeyError:
+            return key
+
+    def site_name(self, site_id: str) -> str:
+        """Display name of a site of the scenario."""
+        return next((s.name for s in self.scenario.sites if s.id == site_id), site_id)
+
+    def device_label(self, device_id: str) -> list[str]:
+        """Family, name, vendor and id of a device (four cells)."""
+        dev = self.devices[device_id]
+        return [family_label(dev.family, self.lang), dev.name, dev.vendor, dev.id]

@@ -1,0 +1,179 @@
+"""The Procurement list sheet: one line per item to buy (and per installed item that carries running costs).
+
+Line totals, totals and per-site subtotals are classic live formulas (quantity x price, ``SUM``), so a buyer
+who edits a quantity sees the totals move; their values equal the plan's figures.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from openpyxl.styles import Alignment
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from planner.catalog import Device
+from planner.i18n import family_label
+from planner.plan import Acquisition
+from planner.report.xlsx_cells import (
+    CASES,
+    EUR,
+    EUR_CENTS,
+    PLAIN,
+    UNITS,
+    Formula,
+    finish_table,
+    fit_widths,
+    put,
+    section,
+    sheet_ref,
+    style_total,
+    write_header,
+    write_rows,
+)
+from planner.report.xlsx_context import PlanContext
+from planner.security import segmentation_cost
+
+#: Procurement-list columns and their number formats; line totals and totals are formulas.
+_PROC_SPEC: tuple[tuple[str, str | None], ...] = (
+    ("site", None), ("family", None), ("device", None), ("vendor", None), ("device_id", None),
+    ("line_status", None), ("qty", UNITS), ("unit_price", EUR), ("segmentation_unit", EUR),
+    ("line_total", EUR), ("installed_units", UNITS), ("maint_unit", EUR), ("maint_line", EUR),
+    ("cons_case", EUR_CENTS), ("cases_y", CASES), ("cons_line", EUR), ("lifetime", PLAIN),
+    ("annualised_line", EUR), ("price_date", None), ("estimate", None), ("price_source", None))
+_PROC_COLS = tuple(key for key, _ in _PROC_SPEC)
+_PROC_FORMATS = tuple(fmt for _, fmt in _PROC_SPEC)
+#: Column letter of each procurement-list column.
+PROC = {key: get_column_letter(i) for i, key in enumerate(_PROC_COLS, start=1)}
+#: Live formulas of a procurement line (``{key}`` stands for that column's cell on the same row).
+_PROC_FORMULAS = {
+    "line_total": "{qty}*({unit_price}+{segmentation_unit})",
+    "maint_line": "({qty}+{installed_units})*{maint_unit}",
+    "cons_line": "{cons_case}*{cases_y}",
+    "annualised_line": "{line_total}/{lifetime}",
+}
+
+
+def _col(key: str) -> int:
+    return _PROC_COLS.index(key) + 1
+
+
+#: Columns the totals row sums.
+SUMMED = ("qty", "line_total", "installed_units", "maint_line", "cons_line", "annualised_line")
+
+
+@dataclass(frozen=True)
+class ProcurementRefs:
+    """Where the procurement list is: its sheet, data rows, totals and the row of each acquisition."""
+
+    sheet: str
+    first: int
+    last: int
+    totals: dict[str, str]  # column key -> absolute reference of its total (with the sheet)
+    lines: tuple[tuple[Acquisition, int], ...]  # acquisition -> its row
+
+    def column(self, key: str) -> str:
+        """Absolute reference of a column's data rows, with the sheet (for SUMIF and SUMPRODUCT)."""
+        return sheet_ref(self.sheet, f"${PROC[key]}${self.first}:${PROC[key]}${self.last}")
+
+    def cell(self, key: str, row: int) -> str:
+        """Reference of one cell of the list, with the sheet."""
+        return sheet_ref(self.sheet, f"{PROC[key]}{row}")
+
+
+def segmentation_per_unit(ctx: PlanContext, a: Acquisition) -> float:
+    """Network segmentation of one new unit: the plan's figure, or the scenario's rule for a line with no
+    new unit (so that a buyer who adds one sees it charged)."""
+    if a.units_new:
+        return a.segmentation_eur / a.units_new
+    return segmentation_cost(ctx.devices[a.device_id], ctx.scenario.security)
+
+
+def _sorted_acquisitions(ctx: PlanContext) -> list[Acquisition]:
+    """Grouped by site (scenario order), purchases first, then by family and device."""
+    site_order = {s.id: i for i, s in enumerate(ctx.scenario.sites)}
+    return sorted(ctx.plan.acquisitions, key=lambda a: (site_order.get(a.site_id, 0), a.units_new == 0,
+                                                        a.family, a.device_id, getattr(a, "year", 0) or 0))
+
+
+def _line_values(ctx: PlanContext, a: Acquisition, cases: float) -> list[Any]:
+    """The cells of one line. The plan's unit capex includes the network segmentation of a new unit; the
+    list shows the device price and the segmentation apart."""
+    dev = ctx.devices[a.device_id]
+    status = "purchase" if a.units_new else "installed_in_use" if a.in_use else "installed_idle"
+    segmentation = segmentation_per_unit(ctx, a)
+    values = {
+        "site": ctx.site_name(a.site_id), "family": family_label(a.family, ctx.lang), "device": dev.name,
+        "vendor": dev.vendor, "device_id": dev.id, "line_status": ctx.t(status), "qty": a.units_new,
+        "unit_price": a.unit_capex_eur - segmentation if a.units_new else dev.capex_eur,
+        "segmentation_unit": segmentation,
+        "installed_units": a.units_installed, "maint_unit": dev.maintenance_eur_per_year,
+        "cons_case": dev.consumable_eur_per_case, "cases_y": cases,
+        "lifetime": dev.lifetime_years, "price_date": dev.price_date.isoformat()[:7],
+        "estimate": ctx.t("yes" if dev.estimate else "no"), "price_source": _price_source(ctx, dev)}
+    return [values.get(key) for key in _PROC_COLS]
+
+
+def _price_source(ctx: PlanContext, dev: Device) -> str:
+    override = ctx.scenario.devices.get(dev.id)
+    if override:
+        return f"{ctx.t('override', fields=', '.join(override))}; {dev.source}"
+    return dev.source
+
+
+
+def procurement_sheet(ws: Worksheet, ctx: PlanContext) -> ProcurementRefs:
+    """Write the list; return where its lines and totals are (for the Summary and the Security sheet)."""
+    cases: dict[tuple[str, str], float] = defaultdict(float)
+    for row in ctx.plan.allocation:
+        cases[(row.site_id, row.device_id)] += row.cases_per_year
+    acquisitions = _sorted_acquisitions(ctx)
+    write_header(ws, 1, [ctx.t(k) for k in _PROC_COLS])
+    rows = [_line_values(ctx, a, cases[(a.site_id, a.device_id)]) for a in acquisitions]
+    empty = [ctx.t("nothing_to_buy" if ctx.plan.has_solution else "no_plan")]
+    last = write_rows(ws, 2, rows or [empty], _PROC_FORMATS)
+    for r in range(2, 2 + len(rows)):
+        cells = {key: f"{letter}{r}" for key, letter in PROC.items()}
+        for key, formula in _PROC_FORMULAS.items():
+            put(ws, r, _col(key), Formula(formula.format(**cells)), EUR)
+    total = last + 1
+    put(ws, total, 1, ctx.t("total"))
+    for key in SUMMED:
+        put(ws, total, _col(key), Formula(f"SUM({PROC[key]}2:{PROC[key]}{last})"), _PROC_FORMATS[_col(key) - 1])
+    style_total(ws, total, 1, len(_PROC_COLS))
+    finish_table(ws, 1, len(_PROC_COLS), last)
+    _site_subtotals(ws, ctx, [a.site_id for a in acquisitions], total + 2)
+    _layout(ws, last)
+    name = ctx.sheet("sheet_procurement")
+    return ProcurementRefs(name, 2, last, {key: sheet_ref(name, f"${PROC[key]}${total}") for key in SUMMED},
+                           tuple(zip(acquisitions, range(2, 2 + len(rows)), strict=True)))
+
+
+def _layout(ws: Worksheet, last: int) -> None:
+    p = PROC
+    fit_widths(ws, wrap={p["site"]: 26, p["device"]: 36, p["vendor"]: 18, p["price_source"]: 60})
+    for r in range(2, last + 1):
+        for key in ("price_date", "estimate"):
+            ws[f"{p[key]}{r}"].alignment = Alignment(horizontal="center", vertical="top")
+    ws.page_setup.paperSize = ws.PAPERSIZE_A3
+
+
+def _site_subtotals(ws: Worksheet, ctx: PlanContext, sites: Sequence[str], top: int) -> None:
+    """Per-site subtotals (lines are grouped by site, so each is a SUM over a contiguous block)."""
+    blocks: dict[str, list[int]] = {}
+    for row, site in enumerate(sites, start=2):
+        blocks.setdefault(site, []).append(row)
+    if len(blocks) < 2:
+        return
+    section(ws, top, ctx.t("subtotal_site"))
+    keys = ("line_total", "maint_line", "cons_line", "annualised_line")
+    write_header(ws, top + 1, [ctx.t("site")] + [ctx.t(k) for k in keys])
+    for r, (site, rows) in enumerate(blocks.items(), start=top + 2):
+        put(ws, r, 1, ctx.site_name(site))
+        for c, key in enumerate(keys, start=2):
+            put(ws, r, c, Formula(f"SUM({PROC[key]}{rows[0]}:{PROC[key]}{rows[-1]})"), EUR)
+
+

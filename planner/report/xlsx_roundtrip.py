@@ -1,0 +1,99 @@
+"""The importable sheets (round trip): price overrides, installed equipment, the scenario file, the catalogue.
+
+Each is written in the layout :mod:`planner.imports` reads, so that exporting and importing back gives the
+same scenario (or catalogue).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
+
+from planner.catalog import Catalog
+from planner.imports import INSTALLED_COLUMNS, PRICE_LIST_COLUMNS
+from planner.report.xlsx_cells import finish_table, fit_widths, put, save_bytes, write_header, write_rows
+from planner.scenario import Scenario
+from planner.schema import PRICE_FIELDS, TABLES
+
+
+def _simple_sheet(ws: Worksheet, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    write_header(ws, 1, header)
+    last = write_rows(ws, 2, rows, ())
+    finish_table(ws, 1, len(header), last)
+    fit_widths(ws, maximum=60)
+
+
+def write_price_sheet(ws: Worksheet, scenario: Scenario, catalog: Catalog) -> None:
+    """The scenario's price overrides in the price-list layout (empty cell = catalogue value)."""
+    rows = []
+    for dev_id, fields in sorted(scenario.devices.items()):
+        dev = catalog.devices.get(dev_id)
+        rows.append([dev_id, dev.vendor if dev else "", dev.name if dev else "",
+                     *(fields.get(f) for f in PRICE_FIELDS)])
+    _simple_sheet(ws, PRICE_LIST_COLUMNS, rows)
+
+
+def write_installed_sheet(ws: Worksheet, scenario: Scenario, catalog: Catalog) -> None:
+    """The scenario's installed equipment in the inventory layout."""
+    header = [c for c in INSTALLED_COLUMNS if c != "acquisition_year"]
+    rows = []
+    for site in scenario.sites:
+        for dev_id, units in site.installed.items():
+            dev = catalog.devices.get(dev_id)
+            rows.append([site.id, dev_id, dev.vendor if dev else "", dev.name if dev else "", units])
+    _simple_sheet(ws, header, rows)
+
+def write_scenario_sheet(ws: Worksheet, scenario: Scenario) -> None:
+    """The complete scenario file (YAML), one line per row in column A, for
+    :func:`planner.imports.scenario_from_workbook`."""
+    for row, line in enumerate(scenario.to_yaml().splitlines(), start=1):
+        put(ws, row, 1, line).font = Font(name="Courier New", size=9)
+    ws.column_dimensions["A"].width = 100
+
+
+def _one_sheet_workbook(title: str, writer: Callable[[Worksheet], None]) -> bytes:
+    wb = Workbook()
+    wb.active.title = title
+    writer(wb.active)
+    return save_bytes(wb)
+
+
+def price_overrides_to_xlsx_bytes(scenario: Scenario, catalog: Catalog) -> bytes:
+    """The scenario's price overrides as a workbook; :func:`planner.imports.import_price_list` reads it."""
+    return _one_sheet_workbook("prices", lambda ws: write_price_sheet(ws, scenario, catalog))
+
+
+def installed_to_xlsx_bytes(scenario: Scenario, catalog: Catalog) -> bytes:
+    """The installed equipment as a workbook that :func:`planner.imports.import_installed` reads back."""
+    return _one_sheet_workbook("installed", lambda ws: write_installed_sheet(ws, scenario, catalog))
+
+
+def catalog_to_xlsx_bytes(catalog: Catalog) -> bytes:
+    """The catalogue, one sheet per table in the CSV layout (imports back with
+    :func:`planner.imports.import_catalog_extension`)."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    items: Mapping[str, Iterable[Any]] = {"devices": catalog.devices.values(),
+                                          "indications": catalog.indications.values(),
+                                          "coverage": catalog.coverage}
+    for table, objects in items.items():
+        names = [c.name for c in TABLES[table]]
+        rows = ([_csv_value(getattr(o, n)) for n in names] for o in objects)
+        _simple_sheet(wb.create_sheet(table), names, rows)
+    return save_bytes(wb)
+
+
+def _csv_value(value: Any) -> Any:
+    """A catalogue value as the cell the CSV layout expects (lists joined by ';', yes/no, ISO dates)."""
+    if isinstance(value, tuple):
+        return ";".join(value) or None
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, date):
+        return value.isoformat()
+    return value if value != "" else None

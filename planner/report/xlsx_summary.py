@@ -1,0 +1,149 @@
+"""The Summary sheet: scenario, status, solver, headline costs and budget use as live formulas on the
+procurement list, capex by family (with a native bar chart), and the data caveats (security included)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from openpyxl.chart import BarChart, Reference
+from openpyxl.styles import Alignment
+from openpyxl.worksheet.worksheet import Worksheet
+
+from planner.i18n import family_label
+from planner.report.xlsx_cells import (
+    CASES,
+    EUR,
+    SHARE,
+    UNITS,
+    Formula,
+    fit_widths,
+    put,
+    section,
+    text_block,
+    title,
+    write_header,
+)
+from planner.report.xlsx_context import PlanContext
+from planner.report.xlsx_procurement import ProcurementRefs
+from planner.report.xlsx_security import security_caveat
+
+#: Prices older than this are flagged in the Summary's data caveats.
+OLD_PRICE_YEARS = 5
+
+
+def summary_sheet(ws: Worksheet, ctx: PlanContext, refs: ProcurementRefs, benefit: str) -> None:
+    """Write the Summary; ``benefit`` is the reference of the benefit total (Cases by device)."""
+    plan = ctx.plan
+    title(ws, ctx.t("title"))
+    gap = "-" if plan.mip_gap is None else plan.mip_gap
+    meta = [("scenario", ctx.scenario.name), ("generated", ctx.today.isoformat()),
+            ("status", ctx.label(plan.status)), ("objective", ctx.label(plan.objective)),
+            ("solver", f"{plan.solver.version}, {plan.solver.time_s:.2f} s"), ("mip_gap", gap)]
+    for r, (key, value) in enumerate(meta, start=3):
+        put(ws, r, 1, ctx.t(key), bold=True)
+        put(ws, r, 2, value, "0.00%" if key == "mip_gap" else None).alignment = Alignment(horizontal="left")
+    row = 3 + len(meta) + 1
+    if plan.has_solution:
+        cells = _headline(ws, ctx, {**refs.totals, "benefit": benefit}, row)
+        row = _budgets_block(ws, ctx, cells, row + 9)
+        row = _family_block(ws, ctx, refs, row + 2)
+    else:
+        row = text_block(ws, row, ctx.t("no_plan"), plan.diagnosis)
+    row = text_block(ws, row + 2, ctx.t("caveats"), _caveats(ctx))
+    if plan.warnings:
+        text_block(ws, row + 1, ctx.t("warnings"), plan.warnings)
+    fit_widths(ws)
+    ws.column_dimensions["A"].width = 52
+    ws.column_dimensions["B"].width = 18
+
+
+
+def _headline(ws: Worksheet, ctx: PlanContext, totals: Mapping[str, str], top: int) -> dict[str, str]:
+    """Headline costs as formulas on the procurement totals; return their cells by key."""
+    section(ws, top, ctx.t("headline"))
+    r = top + 1
+    rows: list[tuple[str, Formula | float, str]] = [
+        ("capex", Formula(totals["line_total"]), EUR),
+        ("maintenance_y", Formula(totals["maint_line"]), EUR),
+        ("consumables_y", Formula(totals["cons_line"]), EUR),
+        ("opex_y", Formula(f"B{r + 1}+B{r + 2}"), EUR),
+        ("annualised_capex_y", Formula(totals["annualised_line"]), EUR),
+        ("annualised_y", Formula(f"B{r + 3}+B{r + 4}"), EUR),
+        ("benefit", Formula(totals["benefit"]), CASES),
+    ]
+    cells = {}
+    for offset, (key, value, fmt) in enumerate(rows):
+        put(ws, r + offset, 1, ctx.t(key))
+        put(ws, r + offset, 2, value, fmt, bold=key in ("capex", "opex_y", "annualised_y"))
+        cells[key] = f"B{r + offset}"
+    return cells
+
+
+def _budgets_block(ws: Worksheet, ctx: PlanContext, cells: Mapping[str, str], top: int) -> int:
+    section(ws, top, ctx.t("budgets"))
+    write_header(ws, top + 1, [ctx.t(k) for k in ("budget", "limit", "used", "remaining", "use_share")])
+    row = top + 1
+    for use in ctx.plan.budgets:
+        row += 1
+        used = cells["capex"] if use.name == "capex" else cells["opex_y"]
+        put(ws, row, 1, ctx.label(f"budget_{use.name}"))
+        put(ws, row, 3, Formula(used), EUR)
+        if use.limit_eur is None:
+            put(ws, row, 2, ctx.t("unlimited"))
+            continue
+        put(ws, row, 2, use.limit_eur, EUR)
+        put(ws, row, 4, Formula(f"B{row}-C{row}"), EUR)
+        if use.limit_eur > 0:
+            put(ws, row, 5, Formula(f"C{row}/B{row}"), SHARE)
+    return row
+
+
+def _family_block(ws: Worksheet, ctx: PlanContext, refs: ProcurementRefs, top: int) -> int:
+    """Units and capex by family (SUMIF over the procurement list) and the bar chart of capex."""
+    families = sorted({a.family for a in ctx.plan.acquisitions if a.units_new})
+    if not families:
+        return top - 2
+    section(ws, top, ctx.t("by_family"))
+    write_header(ws, top + 1, [ctx.t("family"), ctx.t("qty"), ctx.t("capex")])
+    col = refs.column
+    for r, fam in enumerate(families, start=top + 2):
+        put(ws, r, 1, family_label(fam, ctx.lang))
+        put(ws, r, 2, Formula(f"SUMIF({col('family')},A{r},{col('qty')})"), UNITS)
+        put(ws, r, 3, Formula(f"SUMIF({col('family')},A{r},{col('line_total')})"), EUR)
+    end = top + 1 + len(families)
+    chart = BarChart()
+    chart.type, chart.style, chart.title, chart.legend = "bar", 10, ctx.t("by_family"), None
+    chart.add_data(Reference(ws, min_col=3, min_row=top + 1, max_row=end), titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=top + 2, max_row=end))
+    chart.x_axis.delete = chart.y_axis.delete = False
+    chart.y_axis.numFmt = EUR
+    chart.y_axis.majorGridlines = None
+    chart.width, chart.height = 16, max(6.0, 1.2 * len(families) + 3)
+    ws.add_chart(chart, "G3")
+    return end
+
+
+
+
+def _caveats(ctx: PlanContext) -> list[str]:
+    used = sorted({a.device_id for a in ctx.plan.acquisitions if a.units_new or a.in_use})
+    devs = [ctx.devices[d] for d in used]
+    out = [ctx.t("caveat_live")]
+    estimated = [d.name for d in devs if d.estimate]
+    if estimated:
+        out.append(ctx.t("caveat_estimates", n=len(estimated), total=len(devs), names="; ".join(estimated)))
+    old = [f"{d.name} ({d.price_date:%Y-%m})" for d in devs
+           if (ctx.today - d.price_date).days > OLD_PRICE_YEARS * 365.25]
+    if old:
+        out.append(ctx.t("caveat_old", years=OLD_PRICE_YEARS, names="; ".join(old)))
+    if ctx.scenario.devices:
+        names = [ctx.devices[d].name if d in ctx.devices else d for d in ctx.scenario.devices]
+        out.append(ctx.t("caveat_overrides", names="; ".join(names)))
+    demanded = {c.indication_id for c in ctx.plan.coverage}
+    shares = [i.name(ctx.lang) for k, i in ctx.catalog.indications.items()
+              if k in demanded and i.source.lstrip().upper().startswith("EST")]
+    if shares:
+        out.append(ctx.t("caveat_shares", names="; ".join(shares)))
+    security = security_caveat(ctx)
+    return out if security is None else [*out, security]
+
