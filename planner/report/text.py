@@ -63,7 +63,8 @@ def summary(plan: Plan, catalog: Catalog) -> str:
     lines += ["", "Coverage (served / demand cases per year)"]
     for row in plan.coverage:
         year = f"{row.year} " if len(plan.years) > 1 else ""
-        lines.append(f"  {year}{row.site_id:<10} {row.indication_id:<28} {row.served_cases:8.1f} / {row.demand_cases:8.1f}"
+        lines.append(f"  {year}{row.site_id:<10} {row.indication_id:<28} "
+                     f"{row.served_cases:8.1f} / {row.demand_cases:8.1f}"
                      f"  {row.coverage_share:6.1%}  (floor {row.min_coverage:.0%})")
     return "\n".join(lines)
 
