@@ -1,7 +1,15 @@
-"""Golden plans of the bundled examples. Regenerate deliberately: ``UPDATE_GOLDEN=1 pytest tests/golden``."""
+"""Golden plans of the bundled examples. Regenerate deliberately: ``UPDATE_GOLDEN=1 pytest tests/golden``.
+
+Only what is unique at the optimum is pinned: status, benefit, cost figures, and units per year, family and
+mode over the group. Which of two identical devices (the catalogue has IVUS carts at the same estimated
+price) or which of two symmetric sites the solver picks is arbitrary and differs between HiGHS versions, so
+device ids and sites are not pinned. Gapped examples are solved
+exactly here.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from pathlib import Path
@@ -16,21 +24,23 @@ EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 
 
 def key_facts(plan):
-    """What a golden plan pins: status, configuration, costs, benefit, coverage."""
+    """What a golden plan pins: status, benefit, costs, new and installed units per year, family and mode."""
+    units: dict[str, list[int]] = {}
+    for a in plan.acquisitions:
+        key = f"{a.year}/{a.family}/{a.mode}"
+        units[key] = [x + y for x, y in zip(units.get(key, [0, 0]), [a.units_new, a.units_installed], strict=True)]
     return {
         "status": plan.status,
-        "acquisitions": sorted([a.site_id, a.device_id, a.units_new, a.units_installed, a.in_use, a.year, a.mode]
-                               for a in plan.acquisitions),
-        "rooms": [[r.site_id, r.room, sorted(r.devices)] for r in plan.rooms],
+        "units": dict(sorted(units.items())),
         "costs": None if plan.costs is None else vars(plan.costs),
         "benefit": plan.benefit,
-        "coverage": {f"{c.year}/{c.site_id}/{c.indication_id}": round(c.served_cases, 3) for c in plan.coverage},
     }
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
 def test_golden_plan(example):
     sc = load_scenario(example)
+    sc = dataclasses.replace(sc, solver=dataclasses.replace(sc.solver, mip_gap=0.0, time_limit_s=300))
     facts = key_facts(make_plan(load_catalog(sc.catalog_path()), sc))
     path = GOLDEN / f"{example.stem}.json"
     if os.environ.get("UPDATE_GOLDEN") == "1" or not path.exists():
@@ -38,10 +48,8 @@ def test_golden_plan(example):
         if os.environ.get("UPDATE_GOLDEN") != "1":
             pytest.fail(f"golden file {path.name} was missing and has been written; check it in")
     expected = json.loads(path.read_text())
-    assert facts["status"] == expected["status"]
-    assert facts["acquisitions"] == expected["acquisitions"]
-    assert facts["rooms"] == expected["rooms"]
+    assert facts["status"] == expected["status"] == "optimal"
+    assert facts["units"] == expected["units"]
     assert facts["benefit"] == pytest.approx(expected["benefit"], rel=1e-5)
     for name, value in expected["costs"].items():
         assert facts["costs"][name] == pytest.approx(value, rel=1e-5, abs=0.5), name
-    assert facts["coverage"] == pytest.approx(expected["coverage"], rel=1e-4, abs=1e-2)
