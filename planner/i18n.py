@@ -1,12 +1,15 @@
 """French and English labels of the planner's reports (the Excel workbook).
 
 A small pure-Python dictionary: :func:`t` returns the label of a key in a language. The Streamlit app keeps
-its own UI labels in ``ui/i18n.py``; this one is for documents the planner produces.
+its own UI labels in ``ui/i18n.py``; this one is for documents the planner produces. The labels of the
+multi-year sheets live in :mod:`planner.report.xlsx_labels`.
 """
 
 from __future__ import annotations
 
 from typing import Literal
+
+from planner.report.xlsx_labels import HORIZON_LABELS
 
 Lang = Literal["fr", "en"]
 LANGS: tuple[str, ...] = ("fr", "en")
@@ -237,6 +240,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "cag": ("diagnostic angiography", "coronarographie"),
     "pci": ("PCI", "angioplastie"),
     "stemi": ("STEMI primary PCI", "angioplastie primaire (SCA ST+)"),
+    # multi-year parts (Schedule and TCO sheets): planner/report/xlsx_labels.py
+    **HORIZON_LABELS,
 }
 
 #: Device families: key ``family_<slug>``; unknown families show their slug.

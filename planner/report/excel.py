@@ -1,10 +1,11 @@
 """Excel workbooks: the plan for buyers and committees, and the sheets the importers read back.
 
-:func:`plan_to_xlsx_bytes` writes Summary, Procurement list, Room configuration, Clinical coverage, Cases by
-device, Assumptions, Security, and the importable sheets (price overrides, installed equipment, the
-scenario file). Every number comes from the :class:`~planner.plan.Plan`; line totals, subtotals and totals
-are classic live formulas (quantity x price, ``SUM``, ``SUMIF``) so that a buyer who edits a quantity sees
-the totals move.
+:func:`plan_to_xlsx_bytes` writes Summary, Procurement list, Schedule (acquisitions by year and mode,
+retirements, costs by year, capital envelopes), TCO (per device and site), Room configuration, Clinical
+coverage, Cases by device, Assumptions, Security, and the importable sheets (price overrides, installed
+equipment, the scenario file). Every number comes from the :class:`~planner.plan.Plan`; line totals,
+subtotals and totals are classic live formulas (quantity x price, ``SUM``, ``SUMIF``) so that a buyer who
+edits a quantity sees the totals move.
 
 User text (names, notes, sources) is always stored as a text cell, with Excel's quote prefix when it starts
 with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return, so it can never become a formula. Only
@@ -62,13 +63,15 @@ from planner.report.xlsx_roundtrip import (
     write_price_sheet,
     write_scenario_sheet,
 )
+from planner.report.xlsx_schedule import ScheduleRefs, schedule_sheet
 from planner.report.xlsx_security import security_sheet
 from planner.report.xlsx_summary import OLD_PRICE_YEARS, summary_sheet
+from planner.report.xlsx_tco import tco_sheet
 from planner.scenario import Scenario
 
 __all__ = [
     "CASES", "EUR", "EUR_CENTS", "FORMULA_TRIGGERS", "OLD_PRICE_YEARS", "PLAIN", "PROC", "SHARE", "UNITS",
-    "XLSX_MIME", "Formula", "PlanContext", "ProcurementRefs", "catalog_to_xlsx_bytes", "finish_table",
+    "XLSX_MIME", "Formula", "PlanContext", "ProcurementRefs", "ScheduleRefs", "catalog_to_xlsx_bytes", "finish_table",
     "fit_widths", "installed_to_xlsx_bytes", "page_setup", "plan_to_xlsx_bytes", "plan_workbook",
     "price_overrides_to_xlsx_bytes", "put", "save_bytes", "section", "style_total", "title", "write_header",
     "write_installed_sheet", "write_plan_xlsx", "write_price_sheet", "write_rows", "write_scenario_sheet",
@@ -111,6 +114,8 @@ def plan_workbook(plan: Plan, catalog: Catalog, scenario: Scenario, lang: str = 
     summary = wb.active
     summary.title = ctx.sheet("sheet_summary")
     refs = procurement_sheet(wb.create_sheet(ctx.sheet("sheet_procurement")), ctx)
+    schedule = schedule_sheet(wb.create_sheet(ctx.sheet("sheet_schedule")), ctx, refs)
+    tco = tco_sheet(wb.create_sheet(ctx.sheet("sheet_tco")), ctx)
     rooms_sheet(wb.create_sheet(ctx.sheet("sheet_rooms")), ctx)
     coverage_sheet(wb.create_sheet(ctx.sheet("sheet_coverage")), ctx)
     benefit = cases_sheet(wb.create_sheet(ctx.sheet("sheet_cases")), ctx)
@@ -119,7 +124,7 @@ def plan_workbook(plan: Plan, catalog: Catalog, scenario: Scenario, lang: str = 
     write_price_sheet(wb.create_sheet(ctx.sheet("sheet_prices")), scenario, catalog)
     write_installed_sheet(wb.create_sheet(ctx.sheet("sheet_installed")), scenario, catalog)
     write_scenario_sheet(wb.create_sheet(SCENARIO_SHEET), scenario)
-    summary_sheet(summary, ctx, refs, benefit)
+    summary_sheet(summary, ctx, refs, benefit, schedule, tco)
     for ws in wb.worksheets:
         page_setup(ws, f"{scenario.name} - {ctx.t('generated')} {ctx.today.isoformat()}")
     return wb

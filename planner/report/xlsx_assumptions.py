@@ -38,11 +38,12 @@ def assumptions_sheet(ws: Worksheet, ctx: PlanContext) -> None:
                 ("threads", s.solver.threads or ctx.t("auto")), ("catalogue", s.catalog or ctx.t("bundled")),
                 ("fingerprint", ctx.plan.catalog_fingerprint or "-"),
                 ("budget_capex", budget["capex"]), ("budget_opex_per_year", budget["opex"])]
-    for r, (key, value) in enumerate(settings, start=4):
-        put(ws, r, 1, ctx.t(key), bold=True)
-        cell = put(ws, r, 2, value, EUR if key.startswith("budget") else None)
+    lines = [(ctx.t(key), value, key.startswith("budget")) for key, value in settings] + _budgets_by_year(ctx)
+    for r, (label, value, money) in enumerate(lines, start=4):
+        put(ws, r, 1, label, bold=True)
+        cell = put(ws, r, 2, value, EUR if money else None)
         cell.alignment = Alignment(horizontal="left")
-    row = _other_settings(ws, ctx, 4 + len(settings))
+    row = _other_settings(ws, ctx, 4 + len(lines))
     row = _sites_block(ws, ctx, row + 2)
     row = _indications_block(ws, ctx, row + 2)
     for key, ids in (("must_include", s.must_include), ("exclude", s.exclude)):
@@ -53,6 +54,17 @@ def assumptions_sheet(ws: Worksheet, ctx: PlanContext) -> None:
             put(ws, row, 1, dev_id)
             put(ws, row, 2, ctx.devices[dev_id].name if dev_id in ctx.devices else "")
     fit_widths(ws, wrap={"A": 42, "B": 45})
+
+
+def _budgets_by_year(ctx: PlanContext) -> list[tuple[str, object, bool]]:
+    """The yearly envelopes of a multi-year scenario and whether unspent capital carries over."""
+    b = ctx.scenario.budget
+    out: list[tuple[str, object, bool]] = [(ctx.t("budget_capex_year", year=y), v, True)
+                                           for y, v in sorted(b.capex_eur_by_year.items())]
+    out += [(ctx.t("budget_opex_year", year=y), v, True) for y, v in sorted(b.opex_eur_by_year.items())]
+    if b.carry_over:
+        out.append(("budget.carry_over", ctx.t("yes"), False))
+    return out
 
 
 #: Scenario keys the Assumptions sheet shows in their own blocks.

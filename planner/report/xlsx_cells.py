@@ -125,10 +125,11 @@ def page_setup(ws: Worksheet, footer: str) -> None:
 
 
 def fit_widths(ws: Worksheet, minimum: float = 8, maximum: float = 50,
-               wrap: Mapping[str, float] | None = None) -> None:
+               wrap: Mapping[str, float] | None = None, fixed: Mapping[str, float] | None = None) -> None:
     """Column widths that fit the content (text length, formatted numbers; headers wrap on three lines).
 
     ``wrap`` caps the width of long-text columns (letter -> width) and wraps their text; rows then grow.
+    ``fixed`` sets the width of some columns whatever their content (e.g. a narrow column under section titles).
     """
     wrap = wrap or {}
     widths: dict[int, float] = defaultdict(lambda: minimum)
@@ -144,6 +145,8 @@ def fit_widths(ws: Worksheet, minimum: float = 8, maximum: float = 50,
     for col, width in widths.items():
         letter = get_column_letter(col)
         ws.column_dimensions[letter].width = min(maximum, wrap.get(letter, maximum), width)
+    for letter, width in (fixed or {}).items():
+        ws.column_dimensions[letter].width = width
     _fit_heights(ws, wrap)
 
 
@@ -153,7 +156,7 @@ def _fit_heights(ws: Worksheet, wrap: Mapping[str, float]) -> None:
         lines, header = 1, False
         for cell in row:
             letter = get_column_letter(cell.column)
-            if not isinstance(cell.value, str) or cell.coordinate in ws.merged_cells:
+            if not isinstance(cell.value, str) or cell.data_type == "f" or cell.coordinate in ws.merged_cells:
                 continue
             header = header or _is_header(cell)
             if header or letter in wrap:
@@ -210,3 +213,10 @@ def paragraph(ws: Worksheet, row: int, text: str, last_col: int) -> None:
     put(ws, row, 1, text).alignment = Alignment(wrap_text=True, vertical="top")
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last_col)
     ws.row_dimensions[row].height = 15 * (len(text) // 140 + 1)
+
+
+def fit_paragraph(ws: Worksheet, row: int, last_col: int) -> None:
+    """Height of a :func:`paragraph` row from the widths its columns have now (call after :func:`fit_widths`)."""
+    width = sum(ws.column_dimensions[get_column_letter(c)].width or 10 for c in range(1, last_col + 1))
+    text = str(ws.cell(row=row, column=1).value or "")
+    ws.row_dimensions[row].height = 15 * max(1, math.ceil(len(text) * 1.1 / width))

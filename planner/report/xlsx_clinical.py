@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from openpyxl.styles import Alignment
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planner.report.xlsx_cells import (
@@ -38,44 +39,57 @@ def rooms_sheet(ws: Worksheet, ctx: PlanContext) -> None:
 
 
 def coverage_sheet(ws: Worksheet, ctx: PlanContext) -> None:
-    keys = ("site", "indication", "base_activity", "demand", "served", "coverage_share", "floor", "weight",
-            "floor_met", "served_by")
+    """Demand and served cases per site and indication (and year, in a multi-year plan)."""
+    year = ("year",) if ctx.multi_year else ()
+    keys = (*year, "site", "indication", "base_activity", "demand", "served", "coverage_share", "floor",
+            "weight", "floor_met", "served_by")
     write_header(ws, 1, [ctx.t(k) for k in keys])
-    by_device: dict[tuple[str, str], list[str]] = defaultdict(list)
+    by_device: dict[tuple[str, str, int], list[str]] = defaultdict(list)
     for a in ctx.plan.allocation:
         name = ctx.devices[a.device_id].name
-        by_device[(a.site_id, a.indication_id)].append(f"{name}: {a.cases_per_year:,.1f}")
+        by_device[(a.site_id, a.indication_id, a.year)].append(f"{name}: {a.cases_per_year:,.1f}")
     rows = []
     for c in ctx.plan.coverage:
         ind = ctx.catalog.indications[c.indication_id]
         met = c.served_cases >= c.min_coverage * c.demand_cases - 1e-6
-        rows.append([ctx.site_name(c.site_id), ind.name(ctx.lang), ctx.t(ind.base_activity), c.demand_cases,
-                     c.served_cases, c.coverage_share, c.min_coverage, c.weight,
-                     ctx.t("yes" if met else "no"), "; ".join(by_device[(c.site_id, c.indication_id)]) or "-"])
-    last = write_rows(ws, 2, rows, (None, None, None, CASES, CASES, SHARE, SHARE, PLAIN))
+        rows.append([*((c.year,) if year else ()), ctx.site_name(c.site_id), ind.name(ctx.lang),
+                     ctx.t(ind.base_activity), c.demand_cases, c.served_cases, c.coverage_share, c.min_coverage,
+                     c.weight, ctx.t("yes" if met else "no"),
+                     "; ".join(by_device[(c.site_id, c.indication_id, c.year)]) or "-"])
+    last = write_rows(ws, 2, rows, (*(("0",) if year else ()), None, None, None, CASES, CASES, SHARE, SHARE, PLAIN))
     for r in range(2, last + 1):
-        ws[f"I{r}"].alignment = Alignment(horizontal="center")
+        for key in ("floor_met", *year):
+            ws.cell(row=r, column=keys.index(key) + 1).alignment = Alignment(horizontal="center")
     finish_table(ws, 1, len(keys), last)
-    fit_widths(ws, wrap={"A": 30, "B": 45, "J": 60})
+    shift = len(year)
+    fit_widths(ws, wrap={get_column_letter(1 + shift): 30, get_column_letter(2 + shift): 45,
+                         get_column_letter(10 + shift): 60})
 
 
 def cases_sheet(ws: Worksheet, ctx: PlanContext) -> str:
-    """Allocation rows with their benefit; return the reference of the benefit total."""
-    keys = ("site", "indication", "family", "device", "vendor", "device_id", "cases_y", "effectiveness",
+    """Allocation rows (per year in a multi-year plan) with their benefit; return the reference of the benefit
+    total (a multi-year plan's is undiscounted: the Schedule discounts it year by year)."""
+    year = ("year",) if ctx.multi_year else ()
+    keys = (*year, "site", "indication", "family", "device", "vendor", "device_id", "cases_y", "effectiveness",
             "weight", "benefit_short")
     write_header(ws, 1, [ctx.t(k) for k in keys])
     eff = {(c.device_id, c.indication_id): c.effectiveness for c in ctx.catalog.coverage}
     weight = {(c.site_id, c.indication_id): c.weight for c in ctx.plan.coverage}
-    rows = [[ctx.site_name(a.site_id), ctx.catalog.indications[a.indication_id].name(ctx.lang),
-             *ctx.device_label(a.device_id), a.cases_per_year, eff.get((a.device_id, a.indication_id), 0.0),
+    rows = [[*((a.year,) if year else ()), ctx.site_name(a.site_id),
+             ctx.catalog.indications[a.indication_id].name(ctx.lang), *ctx.device_label(a.device_id),
+             a.cases_per_year, eff.get((a.device_id, a.indication_id), 0.0),
              weight.get((a.site_id, a.indication_id), 0.0), a.benefit] for a in ctx.plan.allocation]
-    last = write_rows(ws, 2, rows, (None,) * 6 + (CASES, PLAIN, PLAIN, CASES))
+    last = write_rows(ws, 2, rows, (*(("0",) if year else ()), *(None,) * 6, CASES, PLAIN, PLAIN, CASES))
     total = max(last, 1) + 1
+    cases, benefit = (get_column_letter(keys.index(k) + 1) for k in ("cases_y", "benefit_short"))
     put(ws, total, 1, ctx.t("total"))
-    put(ws, total, 7, Formula(f"SUM(G2:G{max(last, 2)})"), CASES)
-    put(ws, total, 10, Formula(f"SUM(J2:J{max(last, 2)})"), CASES)
+    put(ws, total, keys.index("cases_y") + 1, Formula(f"SUM({cases}2:{cases}{max(last, 2)})"), CASES)
+    put(ws, total, keys.index("benefit_short") + 1, Formula(f"SUM({benefit}2:{benefit}{max(last, 2)})"), CASES)
     style_total(ws, total, 1, len(keys))
     finish_table(ws, 1, len(keys), last)
-    fit_widths(ws, wrap={"A": 30, "B": 45, "D": 40})
-    return sheet_ref(ctx.sheet("sheet_cases"), f"$J${total}")
-
+    shift = len(year)
+    fit_widths(ws, wrap={get_column_letter(1 + shift): 30, get_column_letter(2 + shift): 45,
+                         get_column_letter(4 + shift): 40})
+    for r in range(2, last + 1 if year else 2):
+        ws[f"A{r}"].alignment = Alignment(horizontal="center", vertical="top")
+    return sheet_ref(ctx.sheet("sheet_cases"), f"${benefit}${total}")

@@ -42,6 +42,35 @@ class PlanContext:
         """Display name of a site of the scenario."""
         return next((s.name for s in self.scenario.sites if s.id == site_id), site_id)
 
+    @property
+    def years(self) -> tuple[int, ...]:
+        """The plan's years (the scenario's when the plan has none, e.g. without a solution)."""
+        return self.plan.years or self.scenario.years
+
+    @property
+    def multi_year(self) -> bool:
+        """Whether the plan spans several years."""
+        return len(self.years) > 1
+
+    @property
+    def with_modes(self) -> bool:
+        """Whether lines need a year and a mode: a multi-year plan, or acquisition modes other than purchase."""
+        return self.multi_year or any(a.mode != "purchase" for a in self.plan.acquisitions)
+
+    def horizon_text(self) -> str:
+        """The years of the plan in words: "2027–2031 (5 years)"."""
+        years = self.years
+        if len(years) == 1:
+            return self.t("horizon_one", first=years[0])
+        return self.t("horizon_many", first=years[0], last=years[-1], n=len(years))
+
+    def mode_label(self, mode: str, device_id: str) -> str:
+        """An acquisition mode in words (a lease with its term)."""
+        term = self.devices[device_id].lease_term_years
+        if mode == "lease" and term > 0:
+            return self.t("mode_lease_term", n=f"{term:g}")
+        return self.label(f"mode_{mode}")
+
     def device_label(self, device_id: str) -> list[str]:
         """Family, name, vendor and id of a device (four cells)."""
         dev = self.devices[device_id]

@@ -7,8 +7,8 @@ who edits a quantity sees the totals move; their values equal the plan's figures
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from openpyxl.styles import Alignment
@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planner.catalog import Device
+from planner.horizon import device_offers
 from planner.i18n import family_label
 from planner.plan import Acquisition
 from planner.report.xlsx_cells import (
@@ -26,7 +27,9 @@ from planner.report.xlsx_cells import (
     UNITS,
     Formula,
     finish_table,
+    fit_paragraph,
     fit_widths,
+    paragraph,
     put,
     section,
     sheet_ref,
@@ -45,7 +48,6 @@ _PROC_SPEC: tuple[tuple[str, str | None], ...] = (
     ("cons_case", EUR_CENTS), ("cases_y", CASES), ("cons_line", EUR), ("lifetime", PLAIN),
     ("annualised_line", EUR), ("price_date", None), ("estimate", None), ("price_source", None))
 _PROC_COLS = tuple(key for key, _ in _PROC_SPEC)
-_PROC_FORMATS = tuple(fmt for _, fmt in _PROC_SPEC)
 #: Column letter of each procurement-list column.
 PROC = {key: get_column_letter(i) for i, key in enumerate(_PROC_COLS, start=1)}
 #: Live formulas of a procurement line (``{key}`` stands for that column's cell on the same row).
@@ -57,8 +59,16 @@ _PROC_FORMULAS = {
 }
 
 
-def _col(key: str) -> int:
-    return _PROC_COLS.index(key) + 1
+#: Columns a plan with several years or acquisition modes adds before the line status.
+_MODE_SPEC: tuple[tuple[str, str | None], ...] = (("year", "0"), ("mode", None))
+
+
+def proc_spec(with_modes: bool) -> tuple[tuple[str, str | None], ...]:
+    """The columns of the list: :data:`PROC`'s, plus year and mode for a multi-year plan (or other modes)."""
+    if not with_modes:
+        return _PROC_SPEC
+    at = _PROC_COLS.index("line_status")
+    return _PROC_SPEC[:at] + _MODE_SPEC + _PROC_SPEC[at:]
 
 
 #: Columns the totals row sums.
@@ -74,14 +84,16 @@ class ProcurementRefs:
     last: int
     totals: dict[str, str]  # column key -> absolute reference of its total (with the sheet)
     lines: tuple[tuple[Acquisition, int], ...]  # acquisition -> its row
+    letters: Mapping[str, str] = field(default_factory=lambda: PROC)  # column key -> letter
 
     def column(self, key: str) -> str:
         """Absolute reference of a column's data rows, with the sheet (for SUMIF and SUMPRODUCT)."""
-        return sheet_ref(self.sheet, f"${PROC[key]}${self.first}:${PROC[key]}${self.last}")
+        letter = self.letters[key]
+        return sheet_ref(self.sheet, f"${letter}${self.first}:${letter}${self.last}")
 
     def cell(self, key: str, row: int) -> str:
         """Reference of one cell of the list, with the sheet."""
-        return sheet_ref(self.sheet, f"{PROC[key]}{row}")
+        return sheet_ref(self.sheet, f"{self.letters[key]}{row}")
 
 
 def segmentation_per_unit(ctx: PlanContext, a: Acquisition) -> float:
@@ -93,28 +105,47 @@ def segmentation_per_unit(ctx: PlanContext, a: Acquisition) -> float:
 
 
 def _sorted_acquisitions(ctx: PlanContext) -> list[Acquisition]:
-    """Grouped by site (scenario order), purchases first, then by family and device."""
+    """Grouped by site (scenario order), purchases first, then by family, device, year and mode."""
     site_order = {s.id: i for i, s in enumerate(ctx.scenario.sites)}
     return sorted(ctx.plan.acquisitions, key=lambda a: (site_order.get(a.site_id, 0), a.units_new == 0,
-                                                        a.family, a.device_id, getattr(a, "year", 0) or 0))
+                                                        a.family, a.device_id, a.year, a.mode))
 
 
-def _line_values(ctx: PlanContext, a: Acquisition, cases: float) -> list[Any]:
-    """The cells of one line. The plan's unit capex includes the network segmentation of a new unit; the
-    list shows the device price and the segmentation apart."""
+def _planned_cases(ctx: PlanContext, acquisitions: Sequence[Acquisition]) -> list[float | None]:
+    """Cases per year of each line: the yearly average over the horizon on the first line of a site and device,
+    none on the others (a one-year purchase-only plan has one line per site and device)."""
+    total: dict[tuple[str, str], float] = defaultdict(float)
+    for row in ctx.plan.allocation:
+        total[(row.site_id, row.device_id)] += row.cases_per_year
+    years = max(1, len(ctx.years))
+    seen: set[tuple[str, str]] = set()
+    out: list[float | None] = []
+    for a in acquisitions:
+        key = (a.site_id, a.device_id)
+        out.append(None if key in seen else total[key] / years)
+        seen.add(key)
+    return out
+
+
+def _line_values(ctx: PlanContext, a: Acquisition, cases: float | None) -> dict[str, Any]:
+    """The cells of one line by column key. The plan's unit capex includes the network segmentation of a new
+    unit; the list shows the device price and the segmentation apart. Lease and placement units carry no
+    maintenance; placed units use the placement consumable price."""
     dev = ctx.devices[a.device_id]
-    status = "purchase" if a.units_new else "installed_in_use" if a.in_use else "installed_idle"
+    new = "line_new" if ctx.with_modes else "purchase"
+    status = new if a.units_new else "installed_in_use" if a.in_use else "installed_idle"
+    offer = next(o for o in device_offers(dev, (a.mode,)) if o.mode == a.mode)
     segmentation = segmentation_per_unit(ctx, a)
-    values = {
+    return {
         "site": ctx.site_name(a.site_id), "family": family_label(a.family, ctx.lang), "device": dev.name,
         "vendor": dev.vendor, "device_id": dev.id, "line_status": ctx.t(status), "qty": a.units_new,
+        "year": a.year, "mode": ctx.mode_label(a.mode, a.device_id) if a.units_new else "-",
         "unit_price": a.unit_capex_eur - segmentation if a.units_new else dev.capex_eur,
         "segmentation_unit": segmentation,
-        "installed_units": a.units_installed, "maint_unit": dev.maintenance_eur_per_year,
-        "cons_case": dev.consumable_eur_per_case, "cases_y": cases,
+        "installed_units": a.units_installed, "maint_unit": offer.maintenance_eur_per_year,
+        "cons_case": offer.consumable_eur_per_case, "cases_y": cases,
         "lifetime": dev.lifetime_years, "price_date": dev.price_date.isoformat()[:7],
         "estimate": ctx.t("yes" if dev.estimate else "no"), "price_source": _price_source(ctx, dev)}
-    return [values.get(key) for key in _PROC_COLS]
 
 
 def _price_source(ctx: PlanContext, dev: Device) -> str:
@@ -126,42 +157,53 @@ def _price_source(ctx: PlanContext, dev: Device) -> str:
 
 
 def procurement_sheet(ws: Worksheet, ctx: PlanContext) -> ProcurementRefs:
-    """Write the list; return where its lines and totals are (for the Summary and the Security sheet)."""
-    cases: dict[tuple[str, str], float] = defaultdict(float)
-    for row in ctx.plan.allocation:
-        cases[(row.site_id, row.device_id)] += row.cases_per_year
+    """Write the list; return where its lines and totals are (for the Summary, Schedule and Security sheets)."""
+    spec = proc_spec(ctx.with_modes)
+    keys = [key for key, _ in spec]
+    letters = {key: get_column_letter(i) for i, key in enumerate(keys, start=1)}
     acquisitions = _sorted_acquisitions(ctx)
-    write_header(ws, 1, [ctx.t(k) for k in _PROC_COLS])
-    rows = [_line_values(ctx, a, cases[(a.site_id, a.device_id)]) for a in acquisitions]
+    cases_label = "cases_y_avg" if ctx.multi_year else "cases_y"
+    write_header(ws, 1, [ctx.t(cases_label if k == "cases_y" else k) for k in keys])
+    lines = [_line_values(ctx, a, n) for a, n in zip(acquisitions, _planned_cases(ctx, acquisitions), strict=True)]
     empty = [ctx.t("nothing_to_buy" if ctx.plan.has_solution else "no_plan")]
-    last = write_rows(ws, 2, rows or [empty], _PROC_FORMATS)
-    for r in range(2, 2 + len(rows)):
-        cells = {key: f"{letter}{r}" for key, letter in PROC.items()}
+    formats = [fmt for _, fmt in spec]
+    last = write_rows(ws, 2, [[v.get(k) for k in keys] for v in lines] or [empty], formats)
+    for r in range(2, 2 + len(lines)):
+        cells = {key: f"{letter}{r}" for key, letter in letters.items()}
         for key, formula in _PROC_FORMULAS.items():
-            put(ws, r, _col(key), Formula(formula.format(**cells)), EUR)
+            put(ws, r, keys.index(key) + 1, Formula(formula.format(**cells)), EUR)
     total = last + 1
     put(ws, total, 1, ctx.t("total"))
     for key in SUMMED:
-        put(ws, total, _col(key), Formula(f"SUM({PROC[key]}2:{PROC[key]}{last})"), _PROC_FORMATS[_col(key) - 1])
-    style_total(ws, total, 1, len(_PROC_COLS))
-    finish_table(ws, 1, len(_PROC_COLS), last)
-    _site_subtotals(ws, ctx, [a.site_id for a in acquisitions], total + 2)
-    _layout(ws, last)
+        col = keys.index(key) + 1
+        put(ws, total, col, Formula(f"SUM({letters[key]}2:{letters[key]}{last})"), formats[col - 1])
+    style_total(ws, total, 1, len(keys))
+    finish_table(ws, 1, len(keys), last)
+    top = total + 2
+    if ctx.multi_year:
+        paragraph(ws, top, ctx.t("proc_note_multi", schedule=ctx.sheet("sheet_schedule"),
+                                 tco=ctx.sheet("sheet_tco")), last_col=10)
+        top += 2
+    _site_subtotals(ws, ctx, [a.site_id for a in acquisitions], top, letters)
+    _layout(ws, last, letters)
+    if ctx.multi_year:
+        fit_paragraph(ws, total + 2, 10)
     name = ctx.sheet("sheet_procurement")
-    return ProcurementRefs(name, 2, last, {key: sheet_ref(name, f"${PROC[key]}${total}") for key in SUMMED},
-                           tuple(zip(acquisitions, range(2, 2 + len(rows)), strict=True)))
+    return ProcurementRefs(name, 2, last, {key: sheet_ref(name, f"${letters[key]}${total}") for key in SUMMED},
+                           tuple(zip(acquisitions, range(2, 2 + len(lines)), strict=True)), letters)
 
 
-def _layout(ws: Worksheet, last: int) -> None:
-    p = PROC
+def _layout(ws: Worksheet, last: int, p: Mapping[str, str]) -> None:
     fit_widths(ws, wrap={p["site"]: 26, p["device"]: 36, p["vendor"]: 18, p["price_source"]: 60})
+    centred = ("price_date", "estimate", "year") if "year" in p else ("price_date", "estimate")
     for r in range(2, last + 1):
-        for key in ("price_date", "estimate"):
+        for key in centred:
             ws[f"{p[key]}{r}"].alignment = Alignment(horizontal="center", vertical="top")
     ws.page_setup.paperSize = ws.PAPERSIZE_A3
 
 
-def _site_subtotals(ws: Worksheet, ctx: PlanContext, sites: Sequence[str], top: int) -> None:
+def _site_subtotals(ws: Worksheet, ctx: PlanContext, sites: Sequence[str], top: int,
+                    letters: Mapping[str, str]) -> None:
     """Per-site subtotals (lines are grouped by site, so each is a SUM over a contiguous block)."""
     blocks: dict[str, list[int]] = {}
     for row, site in enumerate(sites, start=2):
@@ -174,6 +216,4 @@ def _site_subtotals(ws: Worksheet, ctx: PlanContext, sites: Sequence[str], top: 
     for r, (site, rows) in enumerate(blocks.items(), start=top + 2):
         put(ws, r, 1, ctx.site_name(site))
         for c, key in enumerate(keys, start=2):
-            put(ws, r, c, Formula(f"SUM({PROC[key]}{rows[0]}:{PROC[key]}{rows[-1]})"), EUR)
-
-
+            put(ws, r, c, Formula(f"SUM({letters[key]}{rows[0]}:{letters[key]}{rows[-1]})"), EUR)

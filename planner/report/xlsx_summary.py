@@ -25,14 +25,17 @@ from planner.report.xlsx_cells import (
 )
 from planner.report.xlsx_context import PlanContext
 from planner.report.xlsx_procurement import ProcurementRefs
+from planner.report.xlsx_schedule import ScheduleRefs
 from planner.report.xlsx_security import security_caveat
 
 #: Prices older than this are flagged in the Summary's data caveats.
 OLD_PRICE_YEARS = 5
 
 
-def summary_sheet(ws: Worksheet, ctx: PlanContext, refs: ProcurementRefs, benefit: str) -> None:
-    """Write the Summary; ``benefit`` is the reference of the benefit total (Cases by device)."""
+def summary_sheet(ws: Worksheet, ctx: PlanContext, refs: ProcurementRefs, benefit: str,
+                  schedule: ScheduleRefs | None = None, tco: str = "") -> None:
+    """Write the Summary; ``benefit`` is the reference of the benefit total (Cases by device). A multi-year
+    plan's headline (horizon, total capex, yearly averages, TCO) refers to ``schedule`` and the ``tco`` total."""
     plan = ctx.plan
     title(ws, ctx.t("title"))
     gap = "-" if plan.mip_gap is None else plan.mip_gap
@@ -44,8 +47,13 @@ def summary_sheet(ws: Worksheet, ctx: PlanContext, refs: ProcurementRefs, benefi
         put(ws, r, 2, value, "0.00%" if key == "mip_gap" else None).alignment = Alignment(horizontal="left")
     row = 3 + len(meta) + 1
     if plan.has_solution:
-        cells = _headline(ws, ctx, {**refs.totals, "benefit": benefit}, row)
-        row = _budgets_block(ws, ctx, cells, row + 9)
+        if ctx.multi_year and schedule is not None:
+            cells = _write_headline(ws, ctx, _multi_year_rows(ctx, refs, schedule, tco, row + 1), row)
+            used = {**schedule.budget_used, "capex": cells["capex_total"]}
+        else:
+            cells = _headline(ws, ctx, {**refs.totals, "benefit": benefit}, row)
+            used = {"capex": cells["capex"], "opex_per_year": cells["opex_y"]}
+        row = _budgets_block(ws, ctx, used, row + len(cells) + 2)
         row = _family_block(ws, ctx, refs, row + 2)
     else:
         row = text_block(ws, row, ctx.t("no_plan"), plan.diagnosis)
@@ -57,12 +65,15 @@ def summary_sheet(ws: Worksheet, ctx: PlanContext, refs: ProcurementRefs, benefi
     ws.column_dimensions["B"].width = 18
 
 
+_Headline = list[tuple[str, Formula | float | str, str | None]]
+#: Headline rows in bold.
+_BOLD = ("capex", "opex_y", "annualised_y", "capex_total", "opex_avg", "tco_total")
+
 
 def _headline(ws: Worksheet, ctx: PlanContext, totals: Mapping[str, str], top: int) -> dict[str, str]:
     """Headline costs as formulas on the procurement totals; return their cells by key."""
-    section(ws, top, ctx.t("headline"))
     r = top + 1
-    rows: list[tuple[str, Formula | float, str]] = [
+    rows: _Headline = [
         ("capex", Formula(totals["line_total"]), EUR),
         ("maintenance_y", Formula(totals["maint_line"]), EUR),
         ("consumables_y", Formula(totals["cons_line"]), EUR),
@@ -71,23 +82,51 @@ def _headline(ws: Worksheet, ctx: PlanContext, totals: Mapping[str, str], top: i
         ("annualised_y", Formula(f"B{r + 3}+B{r + 4}"), EUR),
         ("benefit", Formula(totals["benefit"]), CASES),
     ]
+    return _write_headline(ws, ctx, rows, top)
+
+
+def _multi_year_rows(ctx: PlanContext, refs: ProcurementRefs, schedule: ScheduleRefs, tco: str,
+                     r: int) -> _Headline:
+    """A multi-year plan's headline (first row ``r``): total capex from the procurement list, yearly averages
+    and residual value from the Schedule's costs by year, the TCO from the TCO sheet."""
+    s, n = schedule.totals, len(ctx.years)
+    return [
+        ("horizon", ctx.horizon_text(), None),
+        ("discount_rate", ctx.scenario.discount_rate, "0.0%"),
+        ("capex_total", Formula(refs.totals["line_total"]), EUR),
+        ("maintenance_avg", Formula(f"{s['col_maintenance']}/{n}"), EUR),
+        ("lease_avg", Formula(f"{s['col_lease']}/{n}"), EUR),
+        ("consumables_avg", Formula(f"{s['col_consumables']}/{n}"), EUR),
+        ("shortfall_avg", Formula(f"{s['col_shortfall']}/{n}"), EUR),
+        ("opex_avg", Formula(f"SUM(B{r + 3}:B{r + 6})"), EUR),
+        ("residual_total", Formula(s["residual"]), EUR),
+        ("tco_total", Formula(tco or s["tco"]), EUR),
+        ("tco_avg", Formula(f"B{r + 9}/{n}"), EUR),
+        ("benefit_npv", Formula(s["col_discounted_benefit"]), CASES),
+    ]
+
+
+def _write_headline(ws: Worksheet, ctx: PlanContext, rows: _Headline, top: int) -> dict[str, str]:
+    section(ws, top, ctx.t("headline"))
     cells = {}
-    for offset, (key, value, fmt) in enumerate(rows):
-        put(ws, r + offset, 1, ctx.t(key))
-        put(ws, r + offset, 2, value, fmt, bold=key in ("capex", "opex_y", "annualised_y"))
-        cells[key] = f"B{r + offset}"
+    for r, (key, value, fmt) in enumerate(rows, start=top + 1):
+        put(ws, r, 1, ctx.t(key))
+        cell = put(ws, r, 2, value, fmt, bold=key in _BOLD)
+        if isinstance(value, str):
+            cell.alignment = Alignment(horizontal="left")
+        cells[key] = f"B{r}"
     return cells
 
 
-def _budgets_block(ws: Worksheet, ctx: PlanContext, cells: Mapping[str, str], top: int) -> int:
+def _budgets_block(ws: Worksheet, ctx: PlanContext, used_cells: Mapping[str, str], top: int) -> int:
+    """Each budget's limit, use (a live reference), remaining amount and use share."""
     section(ws, top, ctx.t("budgets"))
     write_header(ws, top + 1, [ctx.t(k) for k in ("budget", "limit", "used", "remaining", "use_share")])
     row = top + 1
     for use in ctx.plan.budgets:
         row += 1
-        used = cells["capex"] if use.name == "capex" else cells["opex_y"]
-        put(ws, row, 1, ctx.label(f"budget_{use.name}"))
-        put(ws, row, 3, Formula(used), EUR)
+        put(ws, row, 1, _budget_label(ctx, use.name))
+        put(ws, row, 3, Formula(used_cells[use.name]), EUR)
         if use.limit_eur is None:
             put(ws, row, 2, ctx.t("unlimited"))
             continue
@@ -96,6 +135,15 @@ def _budgets_block(ws: Worksheet, ctx: PlanContext, cells: Mapping[str, str], to
         if use.limit_eur > 0:
             put(ws, row, 5, Formula(f"C{row}/B{row}"), SHARE)
     return row
+
+
+def _budget_label(ctx: PlanContext, name: str) -> str:
+    """A budget's name in words: "capex", "opex_per_year", or a year's "capex_2027" / "opex_2027"."""
+    kind, _, year = name.partition("_")
+    if not year.isdigit():
+        return ctx.label(f"budget_{name}")
+    cumulative = kind == "capex" and ctx.scenario.budget.carry_over
+    return ctx.t("budget_capex_year_cum" if cumulative else f"budget_{kind}_year", year=year)
 
 
 def _family_block(ws: Worksheet, ctx: PlanContext, refs: ProcurementRefs, top: int) -> int:

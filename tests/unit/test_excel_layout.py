@@ -14,6 +14,7 @@ MODULES = [
     "planner.report.excel", "planner.report.xlsx_cells", "planner.report.xlsx_context",
     "planner.report.xlsx_procurement", "planner.report.xlsx_clinical", "planner.report.xlsx_assumptions",
     "planner.report.xlsx_summary", "planner.report.xlsx_security", "planner.report.xlsx_roundtrip",
+    "planner.report.xlsx_schedule", "planner.report.xlsx_tco", "planner.report.xlsx_labels",
     "planner.report.security_text", "planner.imports", "planner.imports_read", "planner.imports_columns",
     "planner.imports_catalog", "planner.i18n",
 ]
