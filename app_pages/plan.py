@@ -1,9 +1,9 @@
-"""Plan page: optimise the current scenario and show the result."""
+"""Plan page: optimise the current scenario and show the result; why / why not on demand."""
 
 import streamlit as st
 
 from planner import PlannerInputError
-from ui import cached, plan_view, state, widgets
+from ui import cached, explain_view, plan_view, state, widgets
 
 t = widgets.translator()
 catalog = cached.catalog()
@@ -27,3 +27,5 @@ else:
     if state.stale():
         st.warning(t("plan.stale"), icon=":material/update:")
     plan_view.render(plan, catalog, t)
+    if plan.has_solution:
+        explain_view.section(plan, catalog, t)

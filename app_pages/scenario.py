@@ -1,8 +1,8 @@
-"""Scenario page: sites, rooms, angiography vendor, activity, installed equipment, budgets, objective."""
+"""Scenario page: sites, rooms, angiography vendor, activity, installed equipment, budgets, objective, security."""
 
 import streamlit as st
 
-from ui import cached, forms, state, widgets
+from ui import cached, files, forms, state, widgets
 
 t = widgets.translator()
 catalog = cached.catalog()
@@ -10,8 +10,8 @@ scenario = state.scenario()
 
 st.title(t("sc.title"))
 st.caption(t("sc.intro"))
-forms.scenario_files(scenario, catalog, t)
-widgets.show_notice()
+files.scenario_files(scenario, catalog, t)
+widgets.show_notice(t, catalog)
 errors = st.container()
 
 data = forms.general_form(scenario.to_dict(), t)
@@ -19,4 +19,9 @@ st.subheader(t("sc.sites"))
 data["sites"] = [forms.site_form(i, site, catalog, t, removable=len(data["sites"]) > 1)
                  for i, site in enumerate(data["sites"])]
 forms.add_site_button(catalog, t)
+with st.expander(t("sc.installed_files"), icon=":material/inventory:"):
+    files.installed_files(scenario, catalog, t)
+widgets.show_notice(t, catalog, "installed")
+st.subheader(t("sc.security"))
+data = forms.security_form(data, t)
 widgets.submit(data, catalog, t, errors)

@@ -1,5 +1,6 @@
 """Streamlit side of cathlab-planner: session state, widgets, caching, and pure view helpers.
 
-Only ``state``, ``widgets``, ``cached`` and ``plan_view`` import streamlit; ``i18n``, ``edits``, ``tables``
-and ``charts`` are pure and unit-tested without a running app.
+Only ``state``, ``widgets``, ``forms``, ``files``, ``cached`` and the ``*_view`` modules import streamlit;
+``i18n``, ``labels*``, ``edits``, ``tables``, ``decision_tables``, ``wording``, ``charts`` and
+``charts_decision`` are pure and unit-tested without a running app.
 """

@@ -12,9 +12,10 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from planner import Catalog, PlannerInputError, Scenario, load_scenario, parse_scenario, scenario_from_yaml
+from planner import Catalog, Issue, PlannerInputError, Scenario, load_scenario, parse_scenario, scenario_from_yaml
 from planner.checks import run_checks
 from planner.errors import errors_only
+from planner.imports import import_installed, import_price_list, scenario_from_workbook, with_price_overrides
 from planner.inputs import indication_params, site_demand
 from planner.schema import PRICE_FIELDS
 
@@ -46,6 +47,34 @@ def checked_yaml(text: str, catalog: Catalog, source: str) -> Scenario:
     new = scenario_from_yaml(text, source)
     _raise_errors(catalog, new)
     return new
+
+
+def checked_upload(data: bytes, filename: str, catalog: Catalog) -> Scenario:
+    """An uploaded scenario: YAML text, or a plan workbook (its ``scenario.yaml`` sheet), checked."""
+    if filename.lower().endswith((".xlsx", ".xlsm")):
+        new = scenario_from_workbook(data, filename)
+        _raise_errors(catalog, new)
+        return new
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise PlannerInputError([Issue(filename, "", "file", filename, "is not UTF-8 text")]) from None
+    return checked_yaml(text, catalog, filename)
+
+
+def with_imported_prices(scenario: Scenario, data: bytes, filename: str, catalog: Catalog,
+                         replace: bool = False) -> tuple[Scenario, int]:
+    """The scenario with the prices of an uploaded price list (merged, or replacing the local prices), and
+    how many devices the file priced. Nothing is applied when the file has an error."""
+    prices = import_price_list(data, filename, catalog)
+    new = with_price_overrides(scenario, prices, replace=replace)
+    return checked(new.to_dict(), catalog, source=filename), len(prices)
+
+
+def with_imported_installed(scenario: Scenario, data: bytes, filename: str, catalog: Catalog) -> Scenario:
+    """The scenario with the installed equipment of an uploaded inventory (sites named in the file)."""
+    new = import_installed(data, filename, catalog, scenario)
+    return checked(new.to_dict(), catalog, source=filename)
 
 
 def _raise_errors(catalog: Catalog, scenario: Scenario) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
+from datetime import date
 from typing import Any
 
 import streamlit as st
@@ -15,44 +15,10 @@ import streamlit as st
 from planner import Catalog, Scenario
 from planner.scenario import OBJECTIVES, SOLVERS
 from planner.schema import ACTIVITIES, ANGIO_VENDORS, PRICE_FIELDS
+from planner.security import MAX_RISK_SCORE
 from ui import edits, state, tables
 from ui.i18n import Translator
-from ui.widgets import guarded, multiselect, number, radio, select, slider, text
-
-# ---------------------------------------------------------------- scenario: load, upload, download
-
-
-def _load_example(name: str, t: Translator) -> None:
-    guarded(lambda: state.replace(edits.load_example(name)), t)
-
-
-def _upload(catalog: Catalog, t: Translator) -> None:
-    file = st.session_state.get("ui.upload")
-    if file is None:
-        state.set_notice(())
-        return
-    try:
-        text_ = file.getvalue().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        state.set_notice([t("sc.upload_rejected", name=file.name), t("sc.not_text")])
-        return
-    guarded(lambda: state.replace(edits.checked_yaml(text_, catalog, file.name)), t, catalog)
-    if state.notice():
-        state.set_notice([t("sc.upload_rejected", name=file.name), *state.notice()[1:]])
-
-
-def scenario_files(scenario: Scenario, catalog: Catalog, t: Translator) -> None:
-    """Load a bundled example, upload a YAML scenario, download the current one."""
-    examples = list(edits.bundled_examples())
-    c1, c2, c3 = st.columns([3, 4, 2], vertical_alignment="bottom")
-    with c1:
-        name = st.selectbox(t("sc.example"), examples, key="ui.example", format_func=lambda e: t.opt("example", e))
-        st.button(t("sc.load"), key="ui.load", on_click=_load_example, args=(name, t), icon=":material/upload_file:")
-    c2.file_uploader(t("sc.upload"), type=["yaml", "yml"], key="ui.upload", on_change=_upload, args=(catalog, t))
-    slug = re.sub(r"[^a-z0-9]+", "_", scenario.name.lower()).strip("_") or "scenario"
-    c3.download_button(t("sc.download"), data=scenario.to_yaml(), file_name=f"{slug}.yaml",
-                       mime="application/x-yaml", key="ui.download", icon=":material/download:")
-
+from ui.widgets import day, guarded, multiselect, number, radio, select, slider, text, toggle
 
 # ---------------------------------------------------------------- scenario: general and sites
 
@@ -73,7 +39,8 @@ def general_form(data: dict[str, Any], t: Translator) -> dict[str, Any]:
     with c2:
         opex = number(t("sc.opex"), "in.budget.opex", budget.get("opex_eur_per_year"), min_value=0.0,
                       step=10_000.0, format="%.0f", help=t("sc.unlimited_help"))
-    data["budget"] = {k: v for k, v in (("capex_eur", capex), ("opex_eur_per_year", opex)) if v is not None}
+    kept = {k: v for k, v in budget.items() if k not in ("capex_eur", "opex_eur_per_year")}  # e.g. yearly envelopes
+    data["budget"] = kept | {k: v for k, v in (("capex_eur", capex), ("opex_eur_per_year", opex)) if v is not None}
     with st.expander(t("sc.solver")):
         c1, c2 = st.columns(2)
         solver = data["solver"]
@@ -86,17 +53,44 @@ def general_form(data: dict[str, Any], t: Translator) -> dict[str, Any]:
     return data
 
 
-def _add_site(catalog: Catalog, t: Translator) -> None:
-    guarded(lambda: state.replace(edits.with_site_added(state.scenario(), catalog)), t, catalog)
+def security_form(data: dict[str, Any], t: Translator) -> dict[str, Any]:
+    """The scenario's security rules: hard exclusions, maximum risk score, segmentation cost per connected unit."""
+    sec = dict(data.get("security", {}))
+    st.caption(t("sc.security_intro", max=MAX_RISK_SCORE))
+    c1, c2, c3 = st.columns([3, 2, 2])
+    with c1:
+        sec["exclude_unsupported_os"] = toggle(t("sc.exclude_unsupported_os"), "in.sec.os",
+                                               sec.get("exclude_unsupported_os", False), help=t("sc.unsupported_help"))
+        sec["require_mds2"] = toggle(t("sc.require_mds2"), "in.sec.mds2", sec.get("require_mds2", False),
+                                     help=t("sc.mds2_help"))
+    with c2:
+        score = number(t("sc.max_risk_score"), "in.sec.max_score", sec.get("max_risk_score"), min_value=0,
+                       max_value=MAX_RISK_SCORE, step=1, help=t("sc.max_risk_help", max=MAX_RISK_SCORE),
+                       placeholder=t("sc.no_limit"))
+        sec["max_risk_score"] = None if score is None else int(score)
+        sec["segmentation_cost_eur_per_connected_device"] = number(
+            t("sc.segmentation"), "in.sec.segmentation", sec.get("segmentation_cost_eur_per_connected_device", 0.0),
+            min_value=0.0, step=500.0, format="%.0f", help=t("sc.segmentation_help"))
+    with c3:
+        ref = sec.get("reference_date")
+        sec["reference_date"] = day(t("sc.reference_date"), "in.sec.date",
+                                    date.fromisoformat(ref) if isinstance(ref, str) else (ref or date.today()),
+                                    format="YYYY-MM-DD", help=t("sc.reference_date_help")).isoformat()
+    data["security"] = {k: v for k, v in sec.items() if v is not None}
+    return data
 
 
-def _remove_site(index: int, catalog: Catalog, t: Translator) -> None:
-    guarded(lambda: state.replace(edits.with_site_removed(state.scenario(), index, catalog)), t, catalog)
+def _add_site(catalog: Catalog) -> None:
+    guarded(lambda: state.replace(edits.with_site_added(state.scenario(), catalog)))
+
+
+def _remove_site(index: int, catalog: Catalog) -> None:
+    guarded(lambda: state.replace(edits.with_site_removed(state.scenario(), index, catalog)))
 
 
 def add_site_button(catalog: Catalog, t: Translator) -> None:
     """Button adding an empty site."""
-    st.button(t("sc.add_site"), key="ui.add_site", on_click=_add_site, args=(catalog, t), icon=":material/add:")
+    st.button(t("sc.add_site"), key="ui.add_site", on_click=_add_site, args=(catalog,), icon=":material/add:")
 
 
 def site_form(i: int, site: dict[str, Any], catalog: Catalog, t: Translator, removable: bool) -> dict[str, Any]:
@@ -106,7 +100,7 @@ def site_form(i: int, site: dict[str, Any], catalog: Catalog, t: Translator, rem
     with st.container(border=True):
         head, rm = st.columns([5, 1], vertical_alignment="center")
         head.markdown(f"**{t('sc.site', n=i + 1)} — {site.get('name', site['id'])}**")
-        rm.button(t("sc.remove_site"), key=f"ui.remove_site.{i}", on_click=_remove_site, args=(i, catalog, t),
+        rm.button(t("sc.remove_site"), key=f"ui.remove_site.{i}", on_click=_remove_site, args=(i, catalog),
                   disabled=not removable, icon=":material/delete:")
         cols = st.columns([2, 4, 1, 2])
         with cols[0]:
@@ -131,29 +125,32 @@ def site_form(i: int, site: dict[str, Any], catalog: Catalog, t: Translator, rem
     return out
 
 
-def _installed(k: str, installed: dict[str, int], catalog: Catalog, t: Translator) -> dict[str, Any]:
+def _installed(k: str, installed: dict[str, Any], catalog: Catalog, t: Translator) -> dict[str, Any]:
+    """Installed devices and units; an entry with an acquisition year (``{units, acquisition_year}``) keeps it."""
     chosen = multiselect(t("sc.installed"), f"{k}.installed", installed, tables.devices_by_family(catalog),
                          format_func=lambda d: tables.device_option(catalog, t, d), help=t("sc.installed_help"),
                          placeholder=t("ui.none"))
-    units = {}
+    units: dict[str, Any] = {}
     cols = st.columns(4)
     for j, dev in enumerate(chosen):
+        entry = installed.get(dev, 1)
         with cols[j % 4]:
-            units[dev] = number(t("sc.units", name=tables.device_name(catalog, dev)), f"{k}.units.{dev}",
-                                installed.get(dev, 1), min_value=1, step=1)
+            n = number(t("sc.units", name=tables.device_name(catalog, dev)), f"{k}.units.{dev}",
+                       entry.get("units", 1) if isinstance(entry, dict) else entry, min_value=1, step=1)
+        units[dev] = {**entry, "units": n} if isinstance(entry, dict) else n
     return units
 
 
 # ---------------------------------------------------------------- clinical needs
 
 
-def _reset_volumes(catalog: Catalog, t: Translator) -> None:
-    guarded(lambda: state.replace(edits.without_volumes(state.scenario(), catalog)), t, catalog)
+def _reset_volumes(catalog: Catalog) -> None:
+    guarded(lambda: state.replace(edits.without_volumes(state.scenario(), catalog)))
 
 
 def reset_volumes_button(catalog: Catalog, t: Translator, disabled: bool) -> None:
     """Button removing every direct volume (demand = activity x share again)."""
-    st.button(t("needs.reset"), key="ui.reset_volumes", on_click=_reset_volumes, args=(catalog, t),
+    st.button(t("needs.reset"), key="ui.reset_volumes", on_click=_reset_volumes, args=(catalog,),
               disabled=disabled, icon=":material/restart_alt:")
 
 
@@ -212,13 +209,13 @@ def catalogue_filters(catalog: Catalog, t: Translator) -> list[str]:
     return tables.filter_devices(catalog, fams, vendors, est)
 
 
-def _reset_prices(catalog: Catalog, t: Translator) -> None:
-    guarded(lambda: state.replace(edits.without_prices(state.scenario(), catalog)), t, catalog)
+def _reset_prices(catalog: Catalog) -> None:
+    guarded(lambda: state.replace(edits.without_prices(state.scenario(), catalog)), scope="catalog")
 
 
 def reset_prices_button(catalog: Catalog, t: Translator, disabled: bool) -> None:
     """Button going back to the catalogue prices."""
-    st.button(t("cat.reset_prices"), key="ui.reset_prices", on_click=_reset_prices, args=(catalog, t),
+    st.button(t("cat.reset_prices"), key="ui.reset_prices", on_click=_reset_prices, args=(catalog,),
               disabled=disabled, icon=":material/restart_alt:")
 
 
@@ -226,12 +223,16 @@ def price_editor(data: dict[str, Any], scenario: Scenario, catalog: Catalog, ids
                  t: Translator) -> dict[str, Any]:
     """Editable local prices (the other columns are read-only); edits become ``scenario.devices``."""
     frame = tables.catalogue_frame(catalog, scenario, ids, t)
-    digest = hashlib.sha1(json.dumps([ids, scenario.devices, t.lang], sort_keys=True).encode()).hexdigest()[:12]
+    digest = hashlib.sha1(json.dumps([ids, scenario.devices, t.lang, str(scenario.security.reference_date)],
+                                    sort_keys=True).encode()).hexdigest()[:12]
     money = {f: st.column_config.NumberColumn(t(f"col.{f}"), format="%d €" if t.lang == "fr" else "€%,d")
              for f in ("capex_eur", "maintenance_eur_per_year", "consumable_eur_per_case")}
     config = {**money,
               "lifetime_years": st.column_config.NumberColumn(t("col.lifetime_years"), format="%.1f"),
               "capacity_cases_per_year": st.column_config.NumberColumn(t("col.capacity_cases_per_year"), format="%.0f"),
+              "risk_score": st.column_config.ProgressColumn(t("col.risk_score"), min_value=0, max_value=MAX_RISK_SCORE,
+                                                            format="%d", help=t("cat.risk_help", max=MAX_RISK_SCORE),
+                                                            width="small"),
               "source": st.column_config.TextColumn(t("col.source"), width="large"),
               "notes": st.column_config.TextColumn(t("col.notes"), width="large"),
               "name": st.column_config.TextColumn(t("col.name"), width="medium"),

@@ -24,7 +24,7 @@ def number(value: float, lang: str, decimals: int = 0) -> str:
     >>> number(1234567.891, "en", 1)
     '1,234,567.9'
     """
-    text = f"{value:,.{decimals}f}"
+    text = f"{round(value, decimals) or 0.0:,.{decimals}f}"  # never "-0,0"
     if lang == "fr":
         text = text.replace(",", "\x00").replace(".", ",").replace("\x00", NNBSP)
     return text
@@ -112,6 +112,30 @@ _MESSAGES_FR: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r)
     (r"unknown key \(allowed: (.+)\)", r"clé inconnue (clés possibles : \1)"),
     (r"must be one of (.+)", r"doit être l'une des valeurs : \1"),
     (r"invalid YAML: (.+)", r"YAML invalide : \1"),
+    (r"is not a number", "n'est pas un nombre"),
+    (r"the .+ works on single-year, purchase-only scenarios; .*",
+     "cette analyse ne porte que sur un scénario d'un an, en achat seul : le plan pluriannuel se calcule sur la page "
+     "Plan ; pour l'analyser, ramenez le scénario à un an (horizon_years: 1, acquisition_modes: [purchase])"),
+    (r"is not UTF-8 text", "n'est pas un texte UTF-8"),
+    (r"is required and empty", "est obligatoire et vide"),
+    (r"required column is missing", "colonne obligatoire absente"),
+    (r"duplicate column", "colonne en double"),
+    (r"unknown column \(expected: (.+)\)", r"colonne inconnue (colonnes possibles : \1)"),
+    (r"unknown site id \(scenario sites: (.+)\)", r"site inconnu (sites du scénario : \1)"),
+    (r"duplicate row: this device is already on row (\d+)", r"ligne en double : cet équipement est déjà ligne \1"),
+    (r"duplicate row: same site, device and year as row (\d+)",
+     r"ligne en double : même site, équipement et année que la ligne \1"),
+    (r"no device id, and no catalogue device has this vendor and name",
+     "pas d'identifiant, et aucun équipement du catalogue n'a ce fabricant et ce nom"),
+    (r"is empty", "est vide"),
+    (r"is not an Excel workbook: it looks like text \(a CSV file\?\)",
+     "n'est pas un classeur Excel : il ressemble à du texte (un fichier CSV ?)"),
+    (r"is not an Excel workbook(.*)", r"n'est pas un classeur Excel\1"),
+    (r"is damaged (.*)", r"est endommagé \1"),
+    (r"is password-protected: .*", "est protégé par un mot de passe : retirez-le dans Excel "
+                                   "(Fichier > Informations > Protéger le classeur) puis importez-le à nouveau"),
+    (r"unsupported file type (.+): use \.xlsx or \.csv", r"type de fichier non pris en charge \1 : utilisez "
+                                                          r".xlsx ou .csv"),
 ))
 
 

@@ -7,6 +7,9 @@ every key has both languages and that every ``t("...")`` key used in the code ex
 
 from __future__ import annotations
 
+from ui.labels_decision import DECISION_LABELS
+from ui.labels_security import SECURITY_LABELS
+
 _MODEL_FR = """
 **Ce que fait l'outil.** Pour chaque site, il choisit les équipements d'appoint des salles de
 coronarographie (physiologie, imagerie endocoronaire, modification de plaque, assistance circulatoire,
@@ -78,7 +81,7 @@ LABELS: dict[str, dict[str, str]] = {
                  "en": "Sites, rooms, angiography systems, activity, installed equipment, budgets and objective."},
     "sc.example": {"fr": "Exemple fourni", "en": "Bundled example"},
     "sc.load": {"fr": "Charger l'exemple", "en": "Load example"},
-    "sc.upload": {"fr": "Importer un scénario (YAML)", "en": "Upload a scenario (YAML)"},
+    "sc.upload": {"fr": "Importer un scénario (YAML ou Excel)", "en": "Upload a scenario (YAML or Excel)"},
     "sc.download": {"fr": "Télécharger (YAML)", "en": "Download (YAML)"},
     "sc.upload_rejected": {"fr": "Fichier {name} refusé, le scénario actuel est conservé :",
                            "en": "File {name} rejected, the current scenario is kept:"},
@@ -119,6 +122,8 @@ LABELS: dict[str, dict[str, str]] = {
     "example.general_hospital": {"fr": "Centre hospitalier (1 site, 2 salles)",
                                  "en": "General hospital (1 site, 2 rooms)"},
     "example.university_hospital": {"fr": "CHU (2 sites, 5 salles)", "en": "University hospital (2 sites, 5 rooms)"},
+    "example.university_hospital_ppi_2027_2031": {"fr": "CHU, plan pluriannuel 2027-2031",
+                                                  "en": "University hospital, 2027-2031 multi-year plan"},
     # clinical needs page
     "needs.title": {"fr": "Besoins cliniques", "en": "Clinical needs"},
     "needs.intro": {"fr": "Pour chaque indication : demande annuelle, poids clinique et couverture minimale ; "
@@ -289,3 +294,5 @@ LABELS: dict[str, dict[str, str]] = {
     "col.time_limit_s": {"fr": "Temps maximal (s)", "en": "Time limit (s)"},
     "col.opex_eur_per_year": {"fr": "Budget de fonctionnement", "en": "Operating budget"},
 }
+LABELS.update(DECISION_LABELS)
+LABELS.update(SECURITY_LABELS)

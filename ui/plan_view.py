@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from planner import Catalog, Plan
-from ui import charts, tables
+from ui import cached, charts, files, security_view, tables, wording
 from ui.i18n import Translator
 
 
@@ -21,6 +21,24 @@ def status(plan: Plan, t: Translator) -> None:
                  icon=":material/error:")
     for w in plan.warnings:
         st.warning(w)
+
+
+def ways_out(plan: Plan, catalog: Catalog, t: Translator) -> None:
+    """For a plan without solution: the smallest relaxation and the single fixes, in the user's words."""
+    if plan.status != "infeasible":
+        return
+    scenario = tables.plan_scenario(plan)
+    diag = cached.diagnosis(scenario.to_json(), catalog.fingerprint)
+    sites = tables.site_names(plan)
+    parts = []
+    if diag.relaxations:
+        parts += [f"**{t('plan.fix_smallest')}**", "",
+                  *(f"- {wording.relaxation(r, catalog, t, sites)}" for r in diag.relaxations), ""]
+    if diag.single_fixes:
+        parts += [f"**{t('plan.fix_single')}**", "",
+                  *(f"- {wording.relaxation(r, catalog, t, sites)}" for r in diag.single_fixes)]
+    if parts:
+        st.info("\n".join(parts), icon=":material/lightbulb:")
 
 
 def metrics(plan: Plan, t: Translator) -> None:
@@ -77,16 +95,18 @@ def details(plan: Plan, catalog: Catalog, t: Translator) -> None:
 
 
 def render(plan: Plan, catalog: Catalog, t: Translator) -> None:
-    """The whole plan."""
+    """The whole plan: status, figures, downloads, configuration, details, security view."""
     status(plan, t)
     if not plan.has_solution:
+        ways_out(plan, catalog, t)
+        security_view.exclusions(plan, catalog, t, expanded=True)
         return
     metrics(plan, t)
+    files.plan_downloads(plan, catalog, t)
     st.subheader(t("plan.rooms"))
     room_cards(plan, catalog, t)
     details(plan, catalog, t)
+    security_view.section(plan, catalog, t)
     s = plan.solver
     st.caption(t("plan.solver_info", solver=s.version or s.name, time=t.num(s.time_s, 2),
                  fingerprint=plan.catalog_fingerprint))
-    st.download_button(t("plan.download"), data=plan.to_json(), file_name="plan.json", mime="application/json",
-                       key="ui.plan.download", icon=":material/download:")

@@ -8,23 +8,34 @@ lost when switching pages or languages.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 import streamlit as st
 
-from planner import Plan, Scenario
+from planner import Issue, Plan, Scenario
 
 SCENARIO = "scenario"  #: Scenario: the current, valid inputs
 PLAN = "plan"  #: Plan | None: the result of the last optimisation
 LANG = "lang"  #: "fr" | "en"
 STALE = "plan_stale"  #: bool: the inputs changed since the last optimisation
-NOTICE = "notice"  #: tuple[str, ...]: why the last upload was rejected (shown until the next load)
+NOTICE = "notice"  #: dict[str, Notice]: per page ("scenario", "catalog"), the outcome of the last upload
+REQUESTS = "requests"  #: dict[str, str]: the on-demand analyses asked for (ladder, explanation, ...) -> cache key
 
 INPUT = "in."  #: prefix of widgets bound to the scenario (re-seeded from it)
 UI = "ui."  #: prefix of other widgets (language, filters, buttons, uploader)
 
 LANGUAGES = ("fr", "en")
+
+
+class Notice(NamedTuple):
+    """The outcome of an upload or an action, shown on its page until the next one. Kept as a label key, its
+    values and the planner's issues, so that it is worded in the language of the moment."""
+
+    level: str  # "error" or "success"
+    key: str  # label of the title
+    values: tuple[tuple[str, Any], ...] = ()
+    issues: tuple[Issue, ...] = ()
 
 
 def init(default_scenario: Callable[[], Scenario]) -> None:
@@ -34,7 +45,8 @@ def init(default_scenario: Callable[[], Scenario]) -> None:
     st.session_state.setdefault(PLAN, None)
     st.session_state.setdefault(LANG, "fr")
     st.session_state.setdefault(STALE, False)
-    st.session_state.setdefault(NOTICE, ())
+    st.session_state.setdefault(NOTICE, {})
+    st.session_state.setdefault(REQUESTS, {})
 
 
 def scenario() -> Scenario:
@@ -89,14 +101,29 @@ def set_lang(value: str) -> None:
         st.session_state[LANG] = value
 
 
-def notice() -> tuple[str, ...]:
-    """Problems of the last rejected upload (empty when none)."""
-    return tuple(st.session_state[NOTICE])
+def notice_of(scope: str) -> Notice | None:
+    """The outcome of the last upload or action of a page ("scenario", "installed", "catalog")."""
+    value: Notice | None = st.session_state[NOTICE].get(scope)
+    return value
 
 
-def set_notice(lines: Sequence[str]) -> None:
-    """Remember why an upload was rejected."""
-    st.session_state[NOTICE] = tuple(lines)
+def set_notice(scope: str, notice: Notice | None) -> None:
+    """Remember the outcome of an upload or action of a page (``None`` forgets it)."""
+    notices = {k: v for k, v in st.session_state[NOTICE].items() if k != scope}
+    if notice is not None:
+        notices[scope] = notice
+    st.session_state[NOTICE] = notices
+
+
+def requested(kind: str) -> str | None:
+    """The cache key of the last ``kind`` analysis the user asked for (``None``: not asked yet)."""
+    value: str | None = st.session_state[REQUESTS].get(kind)
+    return value
+
+
+def request(kind: str, key: str) -> None:
+    """Remember that the user asked for a ``kind`` analysis of ``key`` (a scenario's JSON and options)."""
+    st.session_state[REQUESTS] = {**st.session_state[REQUESTS], kind: key}
 
 
 def seed(key: str, value: Any) -> None:

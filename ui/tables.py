@@ -7,6 +7,7 @@ the chosen language. Money never gets recomputed here: per-family costs come fro
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -17,6 +18,7 @@ from planner import Catalog, Plan, Scenario, parse_scenario
 from planner.inputs import effective_devices, prepare
 from planner.plan import compute_costs
 from planner.schema import PRICE_FIELDS
+from planner.security import risk_score
 from ui.i18n import Translator
 
 CLASS_ORDER = {"I": 0, "IIa": 1, "IIb": 2, "III": 3, "none": 4}
@@ -25,6 +27,15 @@ CLASS_ORDER = {"I": 0, "IIa": 1, "IIb": 2, "III": 3, "none": 4}
 def wrap(text: str, width: int = 44) -> str:
     """Wrap a long label for a chart axis (``<br>`` between lines)."""
     return "<br>".join(textwrap.wrap(text, width)) or text
+
+
+def slug(name: str) -> str:
+    """A file-name-safe version of a scenario name.
+
+    >>> slug("CH général 2027 !")
+    'ch_g_n_ral_2027'
+    """
+    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "scenario"
 
 
 def device_name(catalog: Catalog, device_id: str) -> str:
@@ -70,11 +81,12 @@ def catalogue_frame(catalog: Catalog, scenario: Scenario, device_ids: Sequence[s
     for d in device_ids:
         dev = eff[d]
         rows.append({"id": d, "name": dev.name, "family": t.opt("family", dev.family), "vendor": dev.vendor,
+                     "risk_score": risk_score(catalog.devices[d], scenario.security.reference_date).score,
                      **{f: float(getattr(dev, f)) for f in PRICE_FIELDS},
                      "local": d in scenario.devices, "estimate": dev.estimate,
                      "deployment": t.opt("deploy", dev.deployment), "price_date": dev.price_date.strftime("%Y-%m"),
                      "source": dev.source, "notes": dev.notes})
-    columns = ["id", "name", "family", *PRICE_FIELDS, "local", "estimate", "vendor", "deployment",
+    columns = ["id", "name", "family", "risk_score", *PRICE_FIELDS, "local", "estimate", "vendor", "deployment",
                "price_date", "source", "notes"]
     return pd.DataFrame(rows, columns=columns).set_index("id")
 
@@ -92,6 +104,11 @@ def guideline_frame(catalog: Catalog, indication_id: str, t: Translator) -> pd.D
 
 
 # ---------------------------------------------------------------- plan
+
+
+def plan_scenario(plan: Plan) -> Scenario:
+    """The scenario a plan was made from (its ``to_json()`` is the plan's cache key)."""
+    return parse_scenario(dict(plan.scenario), source="plan")
 
 
 def site_names(plan: Plan) -> dict[str, str]:

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from datetime import date
+from typing import Any, TypeVar
 
 import streamlit as st
 
 from planner import Catalog, Issue, PlannerInputError
 from ui import edits, state
 from ui.i18n import LANGUAGES, Translator, message
+
+T = TypeVar("T")
 
 
 def translator() -> Translator:
@@ -64,16 +67,37 @@ def slider(label: str, key: str, value: float, **kw: Any) -> Any:
     return st.slider(label, key=key, **kw)
 
 
+def toggle(label: str, key: str, value: bool, **kw: Any) -> bool:
+    """``st.toggle`` seeded from the scenario."""
+    state.seed(key, bool(value))
+    return bool(st.toggle(label, key=key, **kw))
+
+
+def day(label: str, key: str, value: date, **kw: Any) -> date:
+    """``st.date_input`` seeded from the scenario (a single date)."""
+    state.seed(key, value)
+    chosen = st.date_input(label, key=key, **kw)
+    return chosen if isinstance(chosen, date) else value
+
+
 # ---------------------------------------------------------------- submit and issues
 
 
 _LINE = re.compile(r"line (\d+) \((.*)\)")
+_CELL = re.compile(r"(?:sheet '(?P<sheet>.*)', )?row (?P<row>\d+)(?:, column (?P<col>[A-Z]+))?")
 _BUDGET = {"capex_eur": "sc.capex", "opex_eur_per_year": "sc.opex"}
 
 
 def place(location: str, t: Translator, catalog: Catalog | None = None) -> str:
     """Where an input problem is, in the user's words: ``Site 1 — Rooms (sites[0].rooms)``, with the YAML
     line for uploads. Unknown paths are returned as they are."""
+    cell = _CELL.fullmatch(location)
+    if cell:
+        parts = [t("file.sheet", sheet=cell["sheet"])] if cell["sheet"] else []
+        parts.append(t("file.row", row=cell["row"]))
+        if cell["col"]:
+            parts.append(t("file.column", column=cell["col"]))
+        return ", ".join(parts)
     match = _LINE.fullmatch(location)
     line, path = (match.group(1), match.group(2)) if match else (None, location)
     parts = [p for p in re.split(r"[.\[\]]", path.split("#")[0]) if p]
@@ -86,6 +110,8 @@ def place(location: str, t: Translator, catalog: Catalog | None = None) -> str:
         elif rest[:1] in (["volumes"], ["installed"]) and len(rest) == 2:
             rest = [t("needs.demand") if rest[0] == "volumes" else t("sc.installed"), _thing(rest[1], t, catalog)]
         words += [t.opt("col", r) for r in rest]
+    elif len(parts) == 2 and parts[0] == "security":
+        words += [t("sc.security"), t.opt("col", parts[1])]
     elif len(parts) == 2 and parts[0] == "budget":
         words.append(t(_BUDGET.get(parts[1], parts[1])))
     elif len(parts) >= 2 and parts[0] in ("devices", "indications", "must_include", "exclude"):
@@ -106,8 +132,14 @@ def _thing(ident: str, t: Translator, catalog: Catalog | None) -> str:
 
 
 def issue_line(issue: Issue, t: Translator, catalog: Catalog | None = None) -> str:
-    """One input problem as a line: where, the value given, why (the planner's message)."""
+    """One input problem as a line: where, the value given, why (the planner's message).
+
+    A problem of an imported spreadsheet names the file, the sheet, the row, the column and the field.
+    """
     where = place(issue.location, t, catalog) if issue.location else issue.source
+    if _CELL.fullmatch(issue.location):
+        field = f" ({t.opt('col', issue.field)})" if issue.field else ""
+        where = f"{issue.source}, {where}{field}"
     sep = " : " if t.lang == "fr" else ": "
     value = f" = `{issue.value}`" if issue.value not in ("", "null") else ""
     return f"**{where}**{value}{sep}{message(issue.message, t.lang)}"
@@ -136,21 +168,43 @@ def submit(data: dict[str, Any], catalog: Catalog, t: Translator, slot: Any = No
         st.rerun()
 
 
-def guarded(action: Callable[[], Any], t: Translator, catalog: Catalog | None = None) -> None:
-    """Run a callback's scenario change; on input errors keep the scenario and remember why."""
+def guarded(action: Callable[[], Any], scope: str = "scenario", title: str = "form.rejected",
+            done: str | None = None, **values: Any) -> bool:
+    """Run a callback's scenario change; on input errors keep the scenario and remember why (label ``title``).
+
+    ``done`` is the label of a success message; ``values`` fill both labels. Returns whether the change went
+    through.
+    """
     try:
         action()
     except PlannerInputError as exc:
-        state.set_notice([t("form.rejected"), *(issue_line(i, t, catalog) for i in exc.issues)])
+        state.set_notice(scope, state.Notice("error", title, tuple(values.items()), exc.issues))
+        return False
+    state.set_notice(scope, state.Notice("success", done, tuple(values.items())) if done else None)
+    return True
+
+
+def computed(compute: Callable[[], T], t: Translator, catalog: Catalog, title: str, spinner: str) -> T | None:
+    """Run an analysis under a ``spinner`` message; on input errors (e.g. a tool that refuses multi-year
+    scenarios) show them under ``title`` and return ``None``."""
+    try:
+        with st.spinner(spinner):
+            return compute()
+    except PlannerInputError as exc:
+        show_issues(title, [issue_line(i, t, catalog) for i in exc.issues])
+        return None
+
+
+def show_notice(t: Translator, catalog: Catalog | None = None, scope: str = "scenario") -> None:
+    """Show why the last upload or action of the page was rejected (every issue), or what it did."""
+    notice = state.notice_of(scope)
+    if notice is None:
+        return
+    title = t(notice.key, **dict(notice.values))
+    if notice.level == "success":
+        st.success(title, icon=":material/check:")
     else:
-        state.set_notice(())
-
-
-def show_notice() -> None:
-    """Show why the last upload or action was rejected, if it was."""
-    lines = state.notice()
-    if lines:
-        show_issues(lines[0], lines[1:])
+        show_issues(title, [issue_line(i, t, catalog) for i in notice.issues])
 
 
 # ---------------------------------------------------------------- sidebar

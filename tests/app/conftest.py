@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -11,7 +13,7 @@ from planner import Plan, Scenario
 from ui import state
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
-PAGES = ("scenario", "needs", "catalog", "plan", "about")
+PAGES = ("scenario", "needs", "catalog", "plan", "decisions", "compare", "about")
 
 
 def goto(at: AppTest, page: str) -> AppTest:
@@ -36,6 +38,18 @@ def plan(at: AppTest) -> Plan | None:
 def errors(at: AppTest) -> str:
     """Every error box of the page, as one text."""
     return "\n".join(e.value for e in at.error)
+
+
+def table(at: AppTest, column: str) -> Any:
+    """The first table (``st.dataframe``) with a column of that header (dataframes carry no key in AppTest)."""
+    found = [d.value for d in at.dataframe if column in d.value.columns]
+    assert found, f"no table with a column {column!r}"
+    return found[0]
+
+
+def charts(at: AppTest) -> dict[str, dict[str, Any]]:
+    """The plotly figures of the page as JSON, by widget key."""
+    return {c.proto.id.rsplit("-", 1)[-1]: json.loads(c.proto.spec) for c in at.get("plotly_chart")}
 
 
 def optimise(at: AppTest) -> AppTest:

@@ -6,9 +6,12 @@ import pytest
 
 from planner import load_catalog
 from tests.app.conftest import PAGES, goto, scenario
+from ui import state
 
 TITLES = {"scenario": ("Scénario", "Scenario"), "needs": ("Besoins cliniques", "Clinical needs"),
           "catalog": ("Catalogue", "Catalogue"), "plan": ("Plan d'équipement", "Equipment plan"),
+          "decisions": ("Aide à la décision", "Decision support"),
+          "compare": ("Comparer des scénarios", "Compare scenarios"),
           "about": ("À propos et données", "About and data")}
 
 
@@ -76,5 +79,20 @@ def test_session_state_holds_only_the_declared_keys(at):
     for page in PAGES:
         goto(at, page)
     keys = set(at.session_state.keys())
-    assert {"scenario", "plan", "lang", "plan_stale", "notice"} <= keys
-    assert all(k.startswith(("in.", "ui.")) for k in keys - {"scenario", "plan", "lang", "plan_stale", "notice"})
+    declared = {state.SCENARIO, state.PLAN, state.LANG, state.STALE, state.NOTICE, state.REQUESTS}
+    assert declared <= keys
+    assert all(k.startswith((state.INPUT, state.UI)) for k in keys - declared)
+
+
+def test_a_multi_year_scenario_survives_every_page(at):
+    """The app has no inputs for the multi-year fields yet: visiting the pages must not drop them."""
+    at.selectbox(key="ui.example").set_value("university_hospital_ppi_2027_2031").run()
+    at.button(key="ui.load").click().run()
+    before = scenario(at).to_json()
+    assert scenario(at).horizon_years == 5
+    for page in PAGES:
+        if page != "plan":
+            goto(at, page)
+    goto(at, "scenario")
+    assert not at.error
+    assert scenario(at).to_json() == before

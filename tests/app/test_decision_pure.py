@@ -1,0 +1,178 @@
+"""The pure helpers of the decision, security and import views: words (FR/EN), tables, relabelled figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from planner import Issue, load_catalog, load_scenario, make_plan
+from planner.decision import budget_ladder, compare_plans, explain_plan, sensitivity
+from planner.decision.binding import BindingConstraint
+from planner.diagnose import elastic_diagnosis
+from planner.inputs import prepare
+from ui import charts_decision, decision_tables, tables, wording
+from ui.i18n import Translator
+from ui.widgets import issue_line, place
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "catalog_decision"
+CATALOG = load_catalog()
+FR, EN = Translator("fr"), Translator("en")
+
+
+@pytest.fixture(scope="module")
+def why_not_case():
+    sc = load_scenario(DATA / "why_not.yaml")
+    cat = load_catalog(sc.catalog_path())
+    return cat, sc, explain_plan(cat, sc), make_plan(cat, sc)
+
+
+@pytest.fixture(scope="module")
+def general():
+    sc = load_scenario("examples/general_hospital.yaml")
+    return sc, make_plan(CATALOG, sc)
+
+
+# ---------------------------------------------------------------- why not: every reason, both languages
+
+
+def test_every_why_not_reason_in_words(why_not_case):
+    cat, sc, expl, _ = why_not_case
+    fr = {w.device_id: wording.why_not(w, cat, sc, FR) for w in expl.not_chosen}
+    en = {w.device_id: wording.why_not(w, cat, sc, EN) for w in expl.not_chosen}
+    reasons = {w.device_id: w.reason.value for w in expl.not_chosen}
+    assert set(reasons.values()) >= {"excluded_by_user", "excluded_security", "incompatible_angio", "no_demand",
+                                     "requires_absent", "dominated", "not_affordable"}
+    by_reason = {reasons[d]: (fr[d], en[d]) for d in reasons}
+    assert by_reason["excluded_by_user"] == ("exclu par l'utilisateur (page Catalogue)",
+                                             "excluded by the user (Catalogue page)")
+    assert by_reason["excluded_security"][0] == ("exclu pour raison de sécurité : système Windows 7 hors support "
+                                                 "depuis le 2015-01-14")
+    assert "Windows 7 out of vendor support since 2015-01-14" in by_reason["excluded_security"][1]
+    assert by_reason["incompatible_angio"][0] == ("incompatible avec l'angiographe Siemens Healthineers du site "
+                                                  "(fonctionne avec : Philips)")
+    assert by_reason["no_demand"][1].startswith("no indication it serves has demand at this site (")
+    assert by_reason["requires_absent"][0].startswith("nécessite ")
+    assert by_reason["dominated"][0].startswith("dominé : même sans limite de budget")
+    assert by_reason["not_affordable"][0] == ("trop cher dans les budgets : sans limite de budget, il apporterait "
+                                              "25,0 cas pondérés/an ; il faudrait 80\u202f000\u00a0€ d'investissement "
+                                              "en plus ; imposé, aucun plan ne tient dans les budgets")
+    assert by_reason["not_affordable"][1].endswith("it needs €80,000 more capital; forced in, no plan fits the budgets")
+
+
+def test_chosen_devices_in_words(why_not_case):
+    cat, _, expl, _ = why_not_case
+    lines = [wording.chosen_line(c, expl.chosen, cat, FR, {"main": "Main"}) for c in expl.chosen]
+    head = "**IVUS cart** — Angioplastie complexe : 150,0 cas/an (bénéfice 600,0"
+    assert any(line.startswith(head) for line in lines)
+    assert any("à sa place : Dear pressure wire console" in line for line in lines)
+
+
+def test_binding_constraints_in_plain_words(general):
+    sc, p = general
+    sites = tables.site_names(p)
+    opex = BindingConstraint("opex_budget", "opex_budget", "opex budget used to the euro: ...")
+    assert wording.binding(opex, p, CATALOG, FR, sites) == (
+        "budget de fonctionnement utilisé à l'euro près : 299\u202f999\u00a0€/an sur 300\u202f000\u00a0€/an")
+    floor = BindingConstraint("coverage_floor", "coverage_floor_main_complex_pci", "...")
+    assert wording.binding(floor, p, CATALOG, EN, sites).startswith(
+        "Complex PCI needing intravascular imaging") and "minimum coverage of 20% binding" in wording.binding(
+        floor, p, CATALOG, EN, sites)
+    needs = BindingConstraint("requires", "requires_main_abbott_coroflow_imr_cfr", "...")
+    assert "ne s'utilise qu'avec PressureWire X" in wording.binding(needs, p, CATALOG, FR, sites)
+    must = BindingConstraint("must_include", "must_include_boston_rotapro",
+                             "must-include boston_rotapro binds: without it the plan would gain 12.5 weighted "
+                             "cases/year and save 1,250 EUR/year")
+    assert wording.binding(must, p, CATALOG, FR, sites) == (
+        "l'équipement imposé Rotablator RotaPro console + burr/advancer + RotaWire pèse sur le plan : sans cette "
+        "règle, +12,5 cas pondérés/an et 1\u202f250\u00a0€/an d'économie")
+    unknown = BindingConstraint("other", "x", "the planner's own words")
+    assert wording.binding(unknown, p, CATALOG, FR, sites) == "the planner's own words"
+
+
+def test_changes_and_security_reasons_in_words():
+    sites = {"main": "Main"}
+    text = "main: add opsens_optowire_optomonitor (1 unit); main: drop boston_rotapro"
+    assert wording.change_text(text, CATALOG, FR, sites) == (
+        "ajout de OptoWire (Deux/III) fibre-optic pressure wire + OptoMonitor (1 u.) ; retrait de Rotablator "
+        "RotaPro console + burr/advancer + RotaWire")
+    assert wording.change_text("main: medis_qangio_qfr replaces hexacath_rayflow", CATALOG, EN,
+                               {"main": "A", "b": "B"}).endswith("(A)")
+    assert wording.change_text("something new", CATALOG, FR, sites) == "something new"
+    assert wording.security_reason("security risk score 12 above the maximum 0; no MDS2 security disclosure "
+                                   "(unknown)", FR) == ("score de risque 12 au-dessus du maximum 0 ; pas de "
+                                                        "déclaration MDS2 (inconnu)")
+
+
+def test_ways_out_of_an_infeasible_scenario():
+    sc = load_scenario(DATA / "shock_floor_infeasible.yaml")
+    cat = load_catalog(sc.catalog_path())
+    diag = elastic_diagnosis(prepare(cat, sc), sc.solver)
+    fr = [wording.relaxation(r, cat, FR, {"main": "Main"}) for r in diag.single_fixes]
+    raise_capex = ("relever le budget d'investissement de 40\u202f000\u00a0€ "
+                   "(de 60\u202f000\u00a0€ à 100\u202f000\u00a0€)")
+    assert raise_capex in fr
+    assert any(x.startswith("abaisser la couverture minimale de ") and x.endswith("de 80\u00a0% à 0\u00a0%")
+               for x in fr)
+
+
+def test_short_names_and_slugs():
+    assert wording.short("Rotablator RotaPro console + burr/advancer + RotaWire") == "Rotablator RotaPro console"
+    assert wording.short("x" * 50, 10) == "x" * 9 + "…"
+    assert tables.slug("CHU PPI 2027-2031") == "chu_ppi_2027_2031"
+    assert tables.slug("!!!") == "scenario"
+
+
+def test_spreadsheet_cells_in_the_users_words():
+    assert place("sheet 'Prix', row 4, column C", FR) == "feuille « Prix », ligne 4, colonne C"
+    assert place("row 2", EN) == "row 2"
+    line = issue_line(Issue("prix.csv", "row 2, column B", "capex_eur", "-5", "must be >= 0"), FR)
+    assert line == "**prix.csv, ligne 2, colonne B (Prix d'achat (€))** = `-5` : doit être ≥ 0"
+    assert place("security.max_risk_score", EN) == "Security — Maximum risk score (security.max_risk_score)"
+
+
+# ---------------------------------------------------------------- tables and figures
+
+
+def test_ladder_tables_and_frontier(general):
+    sc, _ = general
+    ladder = budget_ladder(CATALOG, sc, steps=6)
+    sites = decision_tables.sites_of(sc)
+    steps = decision_tables.ladder_steps(ladder, CATALOG, sites)
+    assert list(steps["budget"]) == [p.budget_eur for p in ladder.points]
+    tiers = decision_tables.ladder_tiers(ladder, CATALOG, FR, sites)
+    assert "site" not in tiers.columns and set(tiers["tier"]) <= {"essentiel", "recommandé", "avancé"}
+    fig = charts_decision.frontier(ladder, CATALOG, EN, sites, show_greedy=False)
+    assert [tr.name for tr in fig.data] == ["Optimiser"]
+    assert all("_" not in a.text for a in fig.layout.annotations)  # names, not ids
+    assert fig.layout.xaxis.range[1] < (ladder.scenario_budget_eur or 0)  # 300 kEUR lies far beyond: off-chart
+    assert "€" in fig.data[0].hovertext[0]
+
+
+def test_tornado_and_sensitivity_table(general):
+    sc, _ = general
+    sens = sensitivity(CATALOG, sc, weights=["complex_pci"], prices=["boston_rotapro"])
+    fig = charts_decision.tornado(sens, CATALOG, EN, {"main": "Main"})
+    assert [tr.name for tr in fig.data] == ["decrease", "increase"]
+    assert fig.data[0].y[-1].startswith(("weight: ", "price: "))
+    frame = decision_tables.sensitivity_ranges(sens, CATALOG, FR, {"main": "Main"})
+    assert list(frame["parameter"]).count("poids") == 1
+
+
+def test_comparison_tables(general):
+    sc, p = general
+    comp = compare_plans([p, p], ["A", "B"])
+    summary = decision_tables.comparison_summary(comp, EN)
+    assert list(summary.columns) == ["figure", "A", "B"] and summary["figure"][0] == "Status"
+    devices = decision_tables.comparison_devices(comp, CATALOG, EN, {"main": "Main"})
+    assert not devices["differs"].any() and list(devices.columns[:3]) == ["device", "A", "B"]
+    fig = charts_decision.comparison(comp, FR)
+    assert fig.layout.separators == ",\u202f"
+
+
+def test_security_tables(general):
+    sc, p = general
+    frame = decision_tables.security_frame(p, CATALOG, EN)
+    assert len(frame) == len(p.security) and frame["risk_score"].is_monotonic_decreasing
+    assert set(frame["os_end_of_support"]) == {"unknown"}
+    assert decision_tables.exclusions_frame(p, CATALOG, FR).empty

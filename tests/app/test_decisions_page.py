@@ -1,0 +1,123 @@
+"""Decisions page: the budget ladder and the sensitivity analysis, on buttons, cached, FR/EN."""
+
+from __future__ import annotations
+
+from planner import load_catalog
+from planner.decision import budget_ladder
+from tests.app.conftest import charts, errors, goto, scenario, table
+from ui import state
+
+CATALOG = load_catalog()
+
+
+def _ladder(at):
+    goto(at, "decisions")
+    at.button(key="ui.ladder.run").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_nothing_is_computed_before_the_buttons(at):
+    goto(at, "decisions")
+    assert at.title[0].value == "Aide à la décision"
+    assert "Calculer l'échelle budgétaire" in at.info[0].value
+    assert not at.get("plotly_chart")
+    assert at.session_state[state.REQUESTS] == {}
+
+
+def test_budget_ladder_metrics_frontier_tiers_steps_and_changes(at):
+    _ladder(at)
+    expected = budget_ladder(CATALOG, scenario(at), steps=20)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Budget minimal réalisable"] == "138\u202f000\u00a0€"
+    assert metrics["Budget de bénéfice maximal"] == "212\u202f000\u00a0€"
+    assert metrics["Budget du scénario"] == "300\u202f000\u00a0€"
+    gains = [p.gain_over_greedy for p in expected.points if p.gain_over_greedy is not None]
+    assert metrics["Gain maximal sur le glouton"] == f"{max(gains):.1f}".replace(".", ",")
+
+    frontier = charts(at)["ui.chart.frontier"]
+    optimiser, greedy = frontier["data"]
+    assert optimiser["name"] == "Optimisation" and greedy["name"] == "Remplissage glouton"
+    assert optimiser["y"] == [p.benefit for p in expected.points]
+    assert all(o >= g - 1e-6 for o, g in zip(optimiser["y"], greedy["y"], strict=True))  # optimiser >= greedy
+    labels = " ".join(a["text"] for a in frontier["layout"]["annotations"])
+    assert "+ i-STAT 1 handheld" in labels and "Rotablator RotaPro" in labels  # entering devices, by name
+    assert frontier["layout"]["xaxis"]["title"]["text"] == "Budget d'investissement (€)"
+    assert frontier["layout"]["separators"] == ",\u202f"
+
+    tiers = table(at, "Niveau")
+    words = {"essential": "essentiel", "recommended": "recommandé", "advanced": "avancé"}
+    order = ("essential", "recommended", "advanced")
+    assert list(tiers["Niveau"]) == [words[x.tier] for x in sorted(
+        expected.tiers, key=lambda x: (order.index(x.tier), x.entry_budget_eur, x.device_id))]
+    assert "Rotablator RotaPro console + burr/advancer + RotaWire" in set(tiers["Équipement"])
+    assert "Site" not in tiers.columns  # a single site: no site column
+    steps = table(at, "Glouton")
+    assert len(steps) == len(expected.points)
+    assert list(steps.columns[:4]) == ["Budget", "Bénéfice", "Glouton", "Gain"]
+    changes = table(at, "Changement")
+    assert len(changes) == len(expected.changes)
+    assert any(c.startswith("ajout de i-STAT 1 handheld") for c in changes["Changement"])
+
+
+def test_the_ladder_is_cached_and_survives_page_and_language_switches(at):
+    _ladder(at)
+    goto(at, "plan")
+    goto(at, "decisions")
+    assert "ui.chart.frontier" in charts(at)  # shown again without clicking
+    at.radio(key="ui.lang").set_value("en").run()
+    assert not at.exception
+    frontier = charts(at)["ui.chart.frontier"]
+    assert frontier["data"][0]["name"] == "Optimiser"
+    assert frontier["layout"]["separators"] == ".,"
+    assert {m.label for m in at.metric} >= {"Lowest feasible budget", "Largest gain over greedy"}
+
+
+def test_a_changed_scenario_flags_the_ladder_out_of_date(at):
+    _ladder(at)
+    goto(at, "scenario")
+    at.number_input(key="in.budget.capex").set_value(180_000).run()
+    goto(at, "decisions")
+    assert "Les entrées ont changé depuis cette analyse" in at.warning[0].value
+    at.button(key="ui.ladder.run").click().run()
+    assert not at.warning
+    assert {m.label: m.value for m in at.metric}["Budget du scénario"] == "180\u202f000\u00a0€"
+
+
+def test_fewer_budget_steps(at):
+    goto(at, "decisions")
+    at.number_input(key="ui.ladder.steps").set_value(5).run()
+    at.button(key="ui.ladder.run").click().run()
+    steps = table(at, "Glouton")
+    assert len(steps) == 5
+
+
+def test_sensitivity_on_a_subset_with_a_tornado_chart(at):
+    goto(at, "decisions")
+    assert at.multiselect(key="ui.sens.weights").value  # every indication with demand by default
+    at.multiselect(key="ui.sens.weights").set_value(["complex_pci", "calcified_lesion"]).run()
+    at.multiselect(key="ui.sens.prices").set_value(["boston_rotapro"]).run()
+    assert "3 paramètres" in "\n".join(c.value for c in at.caption)
+    at.button(key="ui.sens.run").click().run()
+    assert not at.exception, at.exception
+    tornado = charts(at)["ui.chart.tornado"]
+    low, high = tornado["data"]
+    assert (low["name"], high["name"]) == ("baisse", "hausse")
+    assert sorted(low["y"]) == ["poids : Angioplastie complexe nécessitant une imagerie…",
+                                "poids : Lésion calcifiée nécessitant une modification d…",
+                                "prix : Rotablator RotaPro console"]  # short names on the chart
+    ranges = table(at, "Baisse tolérée")
+    assert len(ranges) == 3
+    rotapro = ranges[ranges["Objet"].str.startswith("Rotablator")].iloc[0]
+    assert rotapro["Paramètre"] == "prix du consommable" and rotapro["Baisse tolérée"].startswith("-")
+    assert "remplace Rotablator" in rotapro["Au-delà"]  # "Diamondback 360 ... remplace Rotablator ..."
+
+
+def test_decision_tools_refuse_a_multi_year_scenario_with_a_clear_message(at):
+    at.selectbox(key="ui.example").set_value("university_hospital_ppi_2027_2031").run()
+    at.button(key="ui.load").click().run()
+    _ladder(at)
+    text = errors(at)
+    assert "Analyse impossible pour ce scénario" in text
+    assert "un scénario d'un an, en achat seul" in text
+    assert "Traceback" not in text

@@ -1,0 +1,129 @@
+"""Files in and out of the app: scenario (YAML or plan workbook), installed equipment, price lists, the plan.
+
+Uploads run in ``on_change`` callbacks: the file is read, imported by :mod:`planner.imports` through
+:mod:`ui.edits`, checked like any other edit, and either replaces the scenario or leaves it as it was with
+every problem remembered (sheet, row, column, value, reason) for :func:`ui.widgets.show_notice`.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+import streamlit as st
+
+from planner import Catalog, Plan, Scenario
+from planner.imports import MAX_FILE_BYTES
+from planner.report.excel import XLSX_MIME, installed_to_xlsx_bytes, price_overrides_to_xlsx_bytes
+from ui import cached, edits, state, tables
+from ui.i18n import Translator
+from ui.widgets import guarded
+
+SPREADSHEETS = ["xlsx", "csv"]
+MAX_MB = MAX_FILE_BYTES // 2**20  #: the importers' size limit, in MB
+
+
+def _file(key: str) -> Any:
+    return st.session_state.get(key)
+
+
+# ---------------------------------------------------------------- scenario: example, upload, download
+
+
+def _load_example(name: str) -> None:
+    guarded(lambda: state.replace(edits.load_example(name)))
+
+
+def _upload_scenario(catalog: Catalog) -> None:
+    file = _file("ui.upload")
+    if file is None:
+        state.set_notice("scenario", None)
+        return
+    guarded(lambda: state.replace(edits.checked_upload(file.getvalue(), file.name, catalog)),
+            title="sc.upload_rejected", name=file.name)
+
+
+def scenario_files(scenario: Scenario, catalog: Catalog, t: Translator) -> None:
+    """Load a bundled example, upload a scenario (YAML, or a plan workbook), download the current one."""
+    examples = list(edits.bundled_examples())
+    c1, c2, c3 = st.columns([3, 4, 2], vertical_alignment="bottom")
+    with c1:
+        name = st.selectbox(t("sc.example"), examples, key="ui.example", format_func=lambda e: t.opt("example", e))
+        st.button(t("sc.load"), key="ui.load", on_click=_load_example, args=(name,), icon=":material/upload_file:")
+    c2.file_uploader(t("sc.upload"), type=["yaml", "yml", "xlsx"], key="ui.upload", on_change=_upload_scenario,
+                     args=(catalog,), help=t("sc.upload_help"))
+    c3.download_button(t("sc.download"), data=scenario.to_yaml(), file_name=f"{tables.slug(scenario.name)}.yaml",
+                       mime="application/x-yaml", key="ui.download", icon=":material/download:")
+
+
+# ---------------------------------------------------------------- installed equipment
+
+
+def _upload_installed(catalog: Catalog) -> None:
+    file = _file("ui.installed.upload")
+    if file is None:
+        state.set_notice("installed", None)
+        return
+    guarded(lambda: state.replace(edits.with_imported_installed(state.scenario(), file.getvalue(), file.name,
+                                                                catalog)),
+            scope="installed", title="sc.upload_rejected", done="sc.installed_imported", name=file.name)
+
+
+def installed_files(scenario: Scenario, catalog: Catalog, t: Translator) -> None:
+    """Upload an inventory of installed equipment (.xlsx or .csv); download the current one as a workbook."""
+    c1, c2 = st.columns([4, 2], vertical_alignment="bottom")
+    c1.file_uploader(t("sc.installed_upload"), type=SPREADSHEETS, key="ui.installed.upload",
+                     on_change=_upload_installed, args=(catalog,), help=t("sc.installed_upload_help"),
+                     max_upload_size=MAX_MB)
+    c2.download_button(t("sc.installed_download"), data=lambda: installed_to_xlsx_bytes(scenario, catalog),
+                       file_name=f"{t('file.installed')}_{tables.slug(scenario.name)}.xlsx", mime=XLSX_MIME,
+                       key="ui.installed.download", icon=":material/download:",
+                       disabled=not any(s.installed for s in scenario.sites))
+
+
+# ---------------------------------------------------------------- price lists
+
+
+def _upload_prices(catalog: Catalog) -> None:
+    file = _file("ui.prices.upload")
+    if file is None:
+        state.set_notice("catalog", None)
+        return
+    replace = bool(st.session_state.get("ui.prices.replace", False))
+    count: list[int] = []
+
+    def apply() -> None:
+        new, n = edits.with_imported_prices(state.scenario(), file.getvalue(), file.name, catalog, replace)
+        count.append(n)
+        state.replace(new)
+
+    if guarded(apply, scope="catalog", title="sc.upload_rejected", name=file.name):
+        state.set_notice("catalog", state.Notice("success", "cat.prices_imported", (("name", file.name),
+                                                                                    ("n", count[0]))))
+
+
+def price_files(scenario: Scenario, catalog: Catalog, t: Translator) -> None:
+    """Upload a price list (.xlsx or .csv) as local prices; download the local prices as a workbook."""
+    c1, c2, c3 = st.columns([4, 2, 2], vertical_alignment="bottom")
+    c1.file_uploader(t("cat.prices_upload"), type=SPREADSHEETS, key="ui.prices.upload", on_change=_upload_prices,
+                     args=(catalog,), help=t("cat.prices_upload_help"), max_upload_size=MAX_MB)
+    c2.toggle(t("cat.prices_replace"), key="ui.prices.replace", help=t("cat.prices_replace_help"))
+    c3.download_button(t("cat.prices_download"), data=lambda: price_overrides_to_xlsx_bytes(scenario, catalog),
+                       file_name=f"{t('file.prices')}_{tables.slug(scenario.name)}.xlsx", mime=XLSX_MIME,
+                       key="ui.prices.download", icon=":material/download:", disabled=not scenario.devices)
+
+
+# ---------------------------------------------------------------- the plan
+
+
+def plan_downloads(plan: Plan, catalog: Catalog, t: Translator) -> None:
+    """The plan as an Excel workbook in the interface language, and as JSON."""
+    scenario = tables.plan_scenario(plan)
+    c1, c2, _ = st.columns([2, 2, 3])
+    # deferred: the workbook is built (and cached) when the button is clicked, not at every render of the page
+    c1.download_button(t("plan.download_xlsx"),
+                       data=partial(cached.plan_xlsx, scenario.to_json(), catalog.fingerprint, t.lang),
+                       file_name=f"{t('file.plan')}_{tables.slug(scenario.name)}.xlsx", mime=XLSX_MIME,
+                       key="ui.plan.xlsx", icon=":material/table_view:", type="primary")
+    c2.download_button(t("plan.download"), data=plan.to_json(), file_name="plan.json", mime="application/json",
+                       key="ui.plan.download", icon=":material/download:")

@@ -1,0 +1,267 @@
+"""French and English labels of the decision tools: budget ladder, sensitivity, why / why not, comparison.
+
+Merged into :data:`ui.labels.LABELS`; same rules (every key in both languages, ``str.format`` fields).
+"""
+
+from __future__ import annotations
+
+DECISION_LABELS: dict[str, dict[str, str]] = {
+    "nav.decisions": {"fr": "Décisions", "en": "Decisions"},
+    "nav.compare": {"fr": "Comparer", "en": "Compare"},
+    # decisions page
+    "dec.title": {"fr": "Aide à la décision", "en": "Decision support"},
+    "dec.intro": {"fr": "Scénario courant : {name}. Chaque analyse ré-optimise le scénario avec un changement ; "
+                        "elle se lance avec son bouton.",
+                  "en": "Current scenario: {name}. Each analysis re-optimises the scenario with one change; "
+                        "run it with its button."},
+    "dec.ladder": {"fr": "Échelle budgétaire", "en": "Budget ladder"},
+    "dec.sensitivity": {"fr": "Sensibilité", "en": "Sensitivity"},
+    "dec.stale": {"fr": "Les entrées ont changé depuis cette analyse : relancez-la pour la mettre à jour.",
+                  "en": "The inputs changed since this analysis: run it again to update it."},
+    "dec.refused": {"fr": "Analyse impossible pour ce scénario :", "en": "This analysis cannot run on this scenario:"},
+    "dec.ladder_intro": {
+        "fr": "Que faut-il acheter en premier ? Le plan optimal à chaque budget d'investissement, du plan "
+              "réalisable le moins cher jusqu'au budget au-delà duquel le bénéfice ne progresse plus, comparé au "
+              "remplissage « glouton » (équipements classés par bénéfice par euro, achetés tant que le budget le "
+              "permet).",
+        "en": "What do we add first? The optimal plan at each capital budget, from the cheapest feasible plan to "
+              "the budget beyond which the benefit stops growing, against the greedy fill (devices ranked by "
+              "benefit per euro, bought while the budget lasts)."},
+    "dec.steps": {"fr": "Nombre de budgets", "en": "Number of budgets"},
+    "dec.ladder_run": {"fr": "Calculer l'échelle budgétaire", "en": "Compute the budget ladder"},
+    "dec.ladder_running": {"fr": "Calcul de l'échelle budgétaire…", "en": "Computing the budget ladder…"},
+    "dec.ladder_none": {"fr": "Cliquez sur « Calculer l'échelle budgétaire » (quelques secondes).",
+                        "en": "Click “Compute the budget ladder” (a few seconds)."},
+    "dec.ladder_no_plan": {"fr": "Aucun plan, quel que soit le budget d'investissement :",
+                           "en": "No plan at any capital budget:"},
+    "dec.min_budget": {"fr": "Budget minimal réalisable", "en": "Lowest feasible budget"},
+    "dec.min_budget_help": {"fr": "Investissement du plan le moins cher qui respecte les couvertures minimales, "
+                                  "les équipements imposés et le budget de fonctionnement.",
+                            "en": "Capital cost of the cheapest plan meeting the minimum coverages, the "
+                                  "must-include devices and the operating budget."},
+    "dec.max_budget": {"fr": "Budget de bénéfice maximal", "en": "Budget of maximum benefit"},
+    "dec.max_budget_help": {"fr": "Au-delà, le bénéfice ne progresse plus.",
+                            "en": "Beyond it the benefit stops growing."},
+    "dec.scenario_budget": {"fr": "Budget du scénario", "en": "Scenario budget"},
+    "dec.max_gain": {"fr": "Gain maximal sur le glouton", "en": "Largest gain over greedy"},
+    "dec.max_gain_help": {"fr": "Bénéfice supplémentaire de l'optimisation sur le remplissage glouton, au "
+                                "meilleur budget (cas pondérés par an).",
+                          "en": "Extra benefit of the optimiser over the greedy fill, at the best budget "
+                                "(weighted cases per year)."},
+    "dec.show_greedy": {"fr": "Afficher le remplissage glouton", "en": "Show the greedy fill"},
+    "dec.greedy_help": {"fr": "Méthode des outils du marché : classer les demandes par score (bénéfice par "
+                              "euro) et les acheter dans l'ordre tant que le budget le permet.",
+                        "en": "The incumbents' method: rank the requests by score (benefit per euro) and buy "
+                              "them in order while the budget lasts."},
+    "dec.tiers": {"fr": "Niveaux d'équipement de la salle type", "en": "Tiers of the standard room"},
+    "dec.tiers_help": {"fr": "Essentiel : dans le plan dès le budget minimal ; recommandé : entre avant {share} "
+                             "du gain de bénéfice ; avancé : entre ensuite. Budget d'entrée : à partir duquel "
+                             "l'équipement reste dans tous les plans.",
+                       "en": "Essential: in the plan from the lowest budget; recommended: enters before {share} "
+                             "of the benefit gain; advanced: enters later. Entry budget: from which the device "
+                             "stays in every plan."},
+    "dec.steps_title": {"fr": "Budget par budget", "en": "Budget by budget"},
+    "dec.changes": {"fr": "Ce qui change", "en": "What changes"},
+    "dec.ladder_caption": {"fr": "{points} budgets, {solves} résolutions, {time} s.",
+                           "en": "{points} budgets, {solves} solves, {time} s."},
+    "dec.sens_intro": {
+        "fr": "Pour chaque poids d'indication et chaque prix de consommable d'un équipement retenu : l'intervalle "
+              "de variation sur lequel la configuration reste la même (ré-optimisation à chaque essai). Plus la "
+              "barre est courte, plus le choix dépend de ce paramètre.",
+        "en": "For each indication weight and each consumable price of a chosen device: the range of change over "
+              "which the configuration stays the same (re-optimised at each probe). The shorter the bar, the more "
+              "the choice depends on that parameter."},
+    "dec.sens_weights": {"fr": "Poids des indications", "en": "Indication weights"},
+    "dec.sens_prices": {"fr": "Prix des consommables", "en": "Consumable prices"},
+    "dec.sens_cost": {"fr": "{n} paramètres : environ {low} à {high} ré-optimisations.",
+                      "en": "{n} parameters: about {low} to {high} re-optimisations."},
+    "dec.sens_run": {"fr": "Lancer l'analyse de sensibilité", "en": "Run the sensitivity analysis"},
+    "dec.sens_running": {"fr": "Analyse de sensibilité en cours (plusieurs secondes)…",
+                         "en": "Sensitivity analysis running (several seconds)…"},
+    "dec.sens_no_plan": {"fr": "Le scénario courant n'a pas de plan : voir la page Plan.",
+                         "en": "The current scenario has no plan: see the Plan page."},
+    "dec.sens_none": {"fr": "Aucun intervalle calculé.", "en": "No range computed."},
+    "dec.sens_caption": {"fr": "{solves} résolutions, {time} s ; bornes à {tolerance} près (prudentes).",
+                         "en": "{solves} solves, {time} s; bounds within {tolerance} (conservative)."},
+    # ladder chart
+    "ladder.optimiser": {"fr": "Optimisation", "en": "Optimiser"},
+    "ladder.greedy": {"fr": "Remplissage glouton", "en": "Greedy rank-order fill"},
+    "ladder.scenario_budget": {"fr": "budget du scénario", "en": "scenario budget"},
+    "ladder.axis_budget": {"fr": "Budget d'investissement (€)", "en": "Capital budget (€)"},
+    "ladder.axis_benefit": {"fr": "Bénéfice (cas pondérés par an)", "en": "Benefit (weighted cases per year)"},
+    "ladder.hover_budget": {"fr": "budget {eur}", "en": "budget {eur}"},
+    "ladder.hover_benefit": {"fr": "bénéfice {benefit}", "en": "benefit {benefit}"},
+    "ladder.hover_capex": {"fr": "investissement utilisé {eur}", "en": "capital used {eur}"},
+    "ladder.hover_annualised": {"fr": "coût annualisé {eur}/an", "en": "annualised cost {eur}/year"},
+    "tier.essential": {"fr": "essentiel", "en": "essential"},
+    "tier.recommended": {"fr": "recommandé", "en": "recommended"},
+    "tier.advanced": {"fr": "avancé", "en": "advanced"},
+    "chg.add": {"fr": "ajout de {device} ({n} u.)", "en": "add {device} ({n} unit(s))"},
+    "chg.drop": {"fr": "retrait de {device}", "en": "drop {device}"},
+    "chg.replace": {"fr": "{device} remplace {other}", "en": "{device} replaces {other}"},
+    "chg.units": {"fr": "{device} : de {before} à {after} unités", "en": "{device}: from {before} to {after} units"},
+    # sensitivity
+    "sens.weight": {"fr": "poids", "en": "weight"},
+    "sens.price": {"fr": "prix du consommable", "en": "consumable price"},
+    "sens.weight_of": {"fr": "poids : {name}", "en": "weight: {name}"},
+    "sens.price_of": {"fr": "prix : {name}", "en": "price: {name}"},
+    "sens.low": {"fr": "baisse", "en": "decrease"},
+    "sens.high": {"fr": "hausse", "en": "increase"},
+    "sens.axis": {"fr": "Variation du paramètre qui garde la même configuration (%)",
+                  "en": "Change of the parameter keeping the same configuration (%)"},
+    "sens.limit": {"fr": "(limite de recherche, aucun changement)", "en": "(search limit, no change found)"},
+    "sens.beyond": {"fr": "au-delà :", "en": "beyond:"},
+    # why / why not
+    "why.title": {"fr": "Pourquoi ces équipements, pourquoi pas les autres ?",
+                  "en": "Why these devices, why not the others?"},
+    "why.intro": {"fr": "Pour chaque équipement retenu, ce qu'il traite et ce que le plan perdrait sans lui ; "
+                        "pour chaque autre équipement du catalogue, la raison de son absence ; les contraintes "
+                        "saturées. Quelques ré-optimisations (une seconde environ).",
+                  "en": "For each chosen device, what it serves and what the plan would lose without it; for "
+                        "every other catalogue device, why it is left out; the binding constraints. A few "
+                        "re-optimisations (about a second)."},
+    "why.refused": {"fr": "Explication impossible pour ce scénario :", "en": "This scenario cannot be explained:"},
+    "why.run": {"fr": "Expliquer le plan", "en": "Explain the plan"},
+    "why.running": {"fr": "Explication du plan…", "en": "Explaining the plan…"},
+    "why.no_plan": {"fr": "Pas de plan à expliquer :", "en": "No plan to explain:"},
+    "why.chosen": {"fr": "Équipements retenus", "en": "Chosen devices"},
+    "why.not_chosen": {"fr": "Équipements non retenus", "en": "Devices not chosen"},
+    "why.binding": {"fr": "Contraintes saturées", "en": "Binding constraints"},
+    "why.no_binding": {"fr": "aucune", "en": "none"},
+    "why.caption": {"fr": "{solves} résolutions.", "en": "{solves} solves."},
+    "why.required_by": {"fr": "aucun cas en propre ; requis par {devices}",
+                        "en": "no case itself; required by {devices}"},
+    "why.must_include": {"fr": "aucun cas ; présent car imposé", "en": "no case; in use because it is a must-include"},
+    "why.figures": {"fr": "bénéfice {benefit}, investissement {capex}, coût annualisé {annual}/an",
+                    "en": "benefit {benefit}, capital {capex}, annualised cost {annual}/year"},
+    "why.numbers": {"fr": "Chiffres par équipement", "en": "Figures per device"},
+    "why.group": {"fr": "{reason} ({n})", "en": "{reason} ({n})"},
+    "why.cases": {"fr": "{indication} : {cases} cas/an", "en": "{indication}: {cases} cases/year"},
+    "why.no_case": {"fr": "aucun cas", "en": "no case"},
+    "why.indispensable": {"fr": "indispensable : aucun plan ne respecte les règles sans lui",
+                          "en": "indispensable: no plan meets the rules without it"},
+    "why.loss": {"fr": "le plan perd {loss} cas pondérés/an", "en": "the plan loses {loss} weighted cases/year"},
+    "why.cost_change": {"fr": " (coût annuel {change})", "en": " (annual cost {change})"},
+    "why.instead": {"fr": " ; à sa place : {devices}", "en": "; instead: {devices}"},
+    "why.excluded_by_user": {"fr": "exclu par l'utilisateur (page Catalogue)",
+                             "en": "excluded by the user (Catalogue page)"},
+    "why.excluded_security": {"fr": "exclu pour raison de sécurité : {reason}",
+                              "en": "excluded for security: {reason}"},
+    "why.incompatible_angio": {"fr": "incompatible avec l'angiographe {vendor} du site (fonctionne avec : {works})",
+                               "en": "incompatible with the site's {vendor} angiography system (works with: {works})"},
+    "why.no_demand": {"fr": "aucune des indications qu'il traite n'a de demande sur ce site ({indications})",
+                      "en": "no indication it serves has demand at this site ({indications})"},
+    "why.class_iii": {"fr": " ; certaines sont écartées en classe III (non recommandé)",
+                      "en": "; some are left out as guideline class III (not recommended)"},
+    "why.requires_absent": {"fr": "nécessite {devices} sur le site, qui ne peut pas y être",
+                            "en": "needs {devices} at the site, which cannot be there"},
+    "why.twin": {"fr": "équivalent à {device} (mêmes prix, capacité et efficacité), que le plan utilise",
+                 "en": "interchangeable with {device} (same prices, capacity and effectiveness), which the plan uses"},
+    "why.dominated": {"fr": "dominé : même sans limite de budget, le plan traite ces cas mieux ou moins cher avec "
+                            "{devices}",
+                      "en": "dominated: even with the budgets lifted, the plan serves these cases better or for less "
+                            "with {devices}"},
+    "why.other_devices": {"fr": "d'autres équipements", "en": "other devices"},
+    "why.unavailable": {"fr": "inutilisable sur ce site", "en": "cannot be used at this site"},
+    "why.not_affordable": {"fr": "trop cher dans les budgets : sans limite de budget, il apporterait {benefit} cas "
+                                 "pondérés/an ; il faudrait {needs}",
+                           "en": "not affordable: with the budgets lifted it would bring {benefit} weighted "
+                                 "cases/year; it needs {needs}"},
+    "why.more_capex": {"fr": "{eur} d'investissement en plus", "en": "{eur} more capital"},
+    "why.more_opex": {"fr": "{eur}/an de fonctionnement en plus", "en": "{eur}/year more operating budget"},
+    "why.and": {"fr": " et ", "en": " and "},
+    "why.displaces": {"fr": "renoncer à d'autres équipements", "en": "giving up other devices"},
+    "why.forced": {"fr": " ; imposé dans les budgets actuels, le bénéfice varierait de {change}",
+                   "en": "; forced in within the current budgets, the benefit would change by {change}"},
+    "why.forced_none": {"fr": " ; imposé, aucun plan ne tient dans les budgets",
+                        "en": "; forced in, no plan fits the budgets"},
+    "reason.excluded_by_user": {"fr": "exclu", "en": "excluded"},
+    "reason.excluded_security": {"fr": "sécurité", "en": "security"},
+    "reason.incompatible_angio": {"fr": "angiographe incompatible", "en": "incompatible angiography"},
+    "reason.no_demand": {"fr": "pas de demande", "en": "no demand"},
+    "reason.requires_absent": {"fr": "équipement requis absent", "en": "required device absent"},
+    "reason.unavailable": {"fr": "indisponible", "en": "unavailable"},
+    "reason.dominated": {"fr": "dominé", "en": "dominated"},
+    "reason.not_affordable": {"fr": "hors budget", "en": "not affordable"},
+    "bind.capex_budget": {"fr": "budget d'investissement utilisé à l'euro près : {used} sur {limit}",
+                          "en": "capital budget used to the euro: {used} of {limit}"},
+    "bind.opex_budget": {"fr": "budget de fonctionnement utilisé à l'euro près : {used}/an sur {limit}/an",
+                         "en": "operating budget used to the euro: {used}/year of {limit}/year"},
+    "bind.floor": {"fr": "couverture minimale de {floor} saturée pour {indication} : seuls les {cases} cas/an "
+                         "exigés sont traités",
+                   "en": "{indication} minimum coverage of {floor} binding: only the required {cases} cases/year "
+                         "are served"},
+    "bind.capacity": {"fr": "{device} à pleine capacité ({cases} cas/an sur {units} unité(s))",
+                      "en": "{device} at full capacity ({cases} cases/year on {units} unit(s))"},
+    "bind.per_room": {"fr": "{device} est « par salle » : il équipe les {rooms} salles",
+                      "en": "{device} is per-room: it equips all {rooms} rooms"},
+    "bind.requires": {"fr": "{device} ne s'utilise qu'avec {devices}, que le plan conserve",
+                      "en": "{device} is usable only with {devices}, which the plan keeps"},
+    "bind.must_include": {"fr": "l'équipement imposé {device} pèse sur le plan : sans cette règle, +{gain} cas "
+                                "pondérés/an et {saving}/an d'économie",
+                          "en": "must-include {device} binds: without it the plan would gain {gain} weighted "
+                                "cases/year and save {saving}/year"},
+    # infeasible: ways out
+    "plan.fix_smallest": {"fr": "Plus petite modification qui donne un plan :",
+                          "en": "Smallest change that gives a plan:"},
+    "plan.fix_single": {"fr": "Chacune de ces mesures suffit seule :", "en": "Each of these alone is enough:"},
+    "fix.capex_budget": {"fr": "relever le budget d'investissement de {by} (de {current} à {relaxed})",
+                         "en": "raise the capital budget by {by} (from {current} to {relaxed})"},
+    "fix.opex_budget": {"fr": "relever le budget de fonctionnement de {by}/an (de {current} à {relaxed})",
+                        "en": "raise the operating budget by {by}/year (from {current} to {relaxed})"},
+    "fix.floor": {"fr": "abaisser la couverture minimale de {indication} de {current} à {relaxed}",
+                  "en": "lower the {indication} minimum coverage from {current} to {relaxed}"},
+    "fix.must_include": {"fr": "ne plus imposer {device}", "en": "stop requiring {device}"},
+    # compare page
+    "cmp.title": {"fr": "Comparer des scénarios", "en": "Compare scenarios"},
+    "cmp.intro": {"fr": "Le scénario courant face à un exemple fourni ou à un scénario importé : configuration, "
+                        "coûts et couverture côte à côte, différences surlignées.",
+                  "en": "The current scenario against a bundled example or an uploaded scenario: configuration, "
+                        "costs and coverage side by side, differences highlighted."},
+    "cmp.with": {"fr": "Comparer avec", "en": "Compare with"},
+    "cmp.upload_option": {"fr": "un fichier importé", "en": "an uploaded file"},
+    "cmp.upload": {"fr": "Scénario à comparer (YAML ou classeur du plan)",
+                   "en": "Scenario to compare (YAML or plan workbook)"},
+    "cmp.upload_none": {"fr": "Importez un scénario pour le comparer.", "en": "Upload a scenario to compare it."},
+    "cmp.upload_rejected": {"fr": "Fichier {name} refusé :", "en": "File {name} rejected:"},
+    "cmp.solving": {"fr": "Optimisation des deux scénarios…", "en": "Optimising both scenarios…"},
+    "cmp.current": {"fr": "Courant : {name}", "en": "Current: {name}"},
+    "cmp.status": {"fr": "Statut", "en": "Status"},
+    "cmp.benefit": {"fr": "Bénéfice clinique (cas pondérés/an)", "en": "Clinical benefit (weighted cases/year)"},
+    "cmp.capex": {"fr": "Investissement", "en": "Capital cost"},
+    "cmp.opex": {"fr": "Fonctionnement / an", "en": "Operating cost / year"},
+    "cmp.annualised": {"fr": "Coût annualisé / an", "en": "Annualised cost / year"},
+    "cmp.axis_benefit": {"fr": "Bénéfice", "en": "Benefit"},
+    "cmp.axis_cost": {"fr": "€ par an", "en": "€ per year"},
+    "cmp.only_differences": {"fr": "Différences seulement", "en": "Differences only"},
+    "cmp.devices": {"fr": "Équipements utilisés (unités)", "en": "Devices in use (units)"},
+    "cmp.coverage": {"fr": "Couverture (part de la demande traitée)", "en": "Coverage (share of the demand served)"},
+    "cmp.differences": {"fr": "{n} lignes différentes sur {total}.", "en": "{n} of {total} rows differ."},
+    "cmp.differs": {"fr": "Différent", "en": "Differs"},
+    "cmp.no_plan": {"fr": "{name} : aucun plan possible.", "en": "{name}: no plan."},
+    # table headers
+    "col.budget": {"fr": "Budget", "en": "Budget"},
+    "col.benefit": {"fr": "Bénéfice", "en": "Benefit"},
+    "col.greedy": {"fr": "Glouton", "en": "Greedy"},
+    "col.gain": {"fr": "Gain", "en": "Gain"},
+    "col.capex_used": {"fr": "Investissement utilisé", "en": "Capital used"},
+    "col.annualised": {"fr": "Coût annualisé / an", "en": "Annualised cost / year"},
+    "col.entering": {"fr": "Entre dans le plan", "en": "Enters the plan"},
+    "col.change": {"fr": "Changement", "en": "Change"},
+    "col.tier": {"fr": "Niveau", "en": "Tier"},
+    "col.entry_budget": {"fr": "Budget d'entrée", "en": "Entry budget"},
+    "col.units": {"fr": "Unités", "en": "Units"},
+    "col.parameter": {"fr": "Paramètre", "en": "Parameter"},
+    "col.subject": {"fr": "Objet", "en": "Subject"},
+    "col.base": {"fr": "Valeur", "en": "Value"},
+    "col.low": {"fr": "Baisse tolérée", "en": "Decrease kept"},
+    "col.high": {"fr": "Hausse tolérée", "en": "Increase kept"},
+    "col.below": {"fr": "En deçà", "en": "Below"},
+    "col.above": {"fr": "Au-delà", "en": "Above"},
+    "col.serves": {"fr": "Cas traités par an", "en": "Cases served per year"},
+    "col.without": {"fr": "Sans lui", "en": "Without it"},
+    "col.reason": {"fr": "Raison", "en": "Reason"},
+    "col.detail": {"fr": "Détail", "en": "Detail"},
+    "col.figure": {"fr": "Indicateur", "en": "Figure"},
+    "col.differs": {"fr": "Différent", "en": "Differs"},
+}
