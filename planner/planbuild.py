@@ -107,7 +107,8 @@ def numeric_variables(inputs: ModelInputs, acquire: Mapping[tuple[str, str, str,
                     bought = sum(price * n for (s2, d2, m, _k, t2), n in cases_t.items()
                                  if (s2, d2, m, t2) == (s, d, "placement", t))
                     placed = _num(in_service(inputs, v, s, d, "placement", t))
-                    shortfall[(s, d, t)] = max(0.0, costs.to_model_money(o.min_commitment_eur_per_year) * placed - bought)
+                    commit = costs.to_model_money(o.min_commitment_eur_per_year)
+                    shortfall[(s, d, t)] = max(0.0, commit * placed - bought)
     return Variables(v.acquire, v.present_t, v.cases_t, shortfall, v.buy, v.present, v.cases)
 
 
@@ -213,14 +214,17 @@ def _acquisitions(inputs: ModelInputs, v: Variables) -> tuple[Acquisition, ...]:
 
 
 def _replacements(inputs: ModelInputs, v: Variables) -> dict[tuple[str, str, int], str]:
-    """(site, device, year) of an acquisition -> the retiring installed units of its family it replaces."""
-    out = {}
-    for (s, old), year in inputs.horizon.retire_year.items():
+    """(site, device, year) of an acquisition -> the retiring installed units of its family it replaces
+    (all of them, "; "-separated, when several retire at the site that year)."""
+    out: dict[tuple[str, str, int], list[str]] = defaultdict(list)
+    for (s, old), year in sorted(inputs.horizon.retire_year.items()):
         fam = inputs.devices[old].family
         for (s2, d, _m, t), n in v.acquire.items():
             if n and s2 == s and t == year and inputs.devices[d].family == fam:
-                out[(s, d, t)] = f"{old} x{inputs.installed.get((s, old), 0)} (end of life {year})"
-    return out
+                text = f"{old} x{inputs.installed.get((s, old), 0)} (end of life {year})"
+                if text not in out[(s, d, t)]:
+                    out[(s, d, t)].append(text)
+    return {key: "; ".join(texts) for key, texts in out.items()}
 
 
 def _retirements(inputs: ModelInputs, v: Variables) -> tuple[Retirement, ...]:

@@ -159,3 +159,16 @@ def test_tco_by_device_adds_up_to_the_plan_tco():
     assert sum(r.residual_value_eur for r in plan.tco_by_device) == approx(plan.costs.residual_value_eur)
     total_cons = sum(y.consumables_eur for y in plan.costs_by_year)
     assert sum(r.consumables_eur for r in plan.tco_by_device) == approx(total_cons)
+
+
+def test_two_devices_of_a_family_retiring_together_are_both_named():
+    cat = make_catalog([{"id": "old1", "family": "ivus", "lifetime_years": 5, "capacity_cases_per_year": 30},
+                        {"id": "old2", "family": "ivus", "lifetime_years": 5, "capacity_cases_per_year": 30},
+                        {"id": "new", "family": "ivus", "lifetime_years": 7, "capex_eur": 5000}], IND,
+                       [("old1", "k1", 1.0), ("old2", "k1", 1.0), ("new", "k1", 1.0)])
+    sc = make_scenario([{"installed": {"old1": {"units": 1, "acquisition_year": 2023},
+                                       "old2": {"units": 1, "acquisition_year": 2023}}}],
+                       horizon_years=2, start_year=2027, exclude=["old1", "old2"])
+    plan = make_plan(cat, sc)
+    (new,) = [a for a in plan.acquisitions if a.units_new]
+    assert new.year == 2028 and "old1" in new.replaces and "old2" in new.replaces
