@@ -28,6 +28,8 @@ from planner import costs
 from planner.inputs import ModelInputs
 from planner.model import BuiltModel, build_model
 from planner.model.constraints import capex_expr, consumables_expr, maintenance_expr
+from planner.model.money import capex_in_year, opex_in_year
+from planner.model.variables import Variables
 from planner.scenario import SolverOptions
 from planner.solve import run_phase
 
@@ -121,10 +123,30 @@ class _Elastic:
     slacks: dict[str, tuple[pulp.LpVariable, float]]  # constraint name -> (slack, scale)
 
 
+def yearly_limits(inputs: ModelInputs) -> dict[str, tuple[int, float, str]]:
+    """Yearly budget constraints: name -> (year, limit EUR, "capex" or "opex"). Capital envelopes are
+    cumulative with carry-over; a multi-year model has an opex budget per year."""
+    h = inputs.horizon
+    out: dict[str, tuple[int, float, str]] = {}
+    envelope = 0.0
+    for t in h.years:
+        if t in h.capex_by_year:
+            envelope = envelope + h.capex_by_year[t] if h.carry_over else h.capex_by_year[t]
+            out[f"capex_budget_{t}"] = (t, envelope, "capex")
+    if not h.single_period:
+        for t in h.years:
+            limit = h.opex_by_year.get(t, inputs.opex_budget_eur)
+            if limit is not None:
+                out[f"opex_budget_{t}"] = (t, limit, "opex")
+    return out
+
+
 def relaxable(inputs: ModelInputs) -> tuple[str, ...]:
     """Names of the constraints the elastic model may relax."""
-    names = [n for n, b in (("capex_budget", inputs.capex_budget_eur), ("opex_budget", inputs.opex_budget_eur))
+    single_opex = inputs.opex_budget_eur if inputs.horizon.single_period else None
+    names = [n for n, b in (("capex_budget", inputs.capex_budget_eur), ("opex_budget", single_opex))
              if b is not None]
+    names += list(yearly_limits(inputs))
     names += [f"coverage_floor_{s}_{k}" for s in inputs.sites for k in inputs.indications
               if inputs.floor[k] * inputs.demand[(s, k)] > 0]
     names += [f"must_include_{d}" for d in inputs.must_include]
@@ -134,7 +156,8 @@ def relaxable(inputs: ModelInputs) -> tuple[str, ...]:
 def build_elastic(inputs: ModelInputs, elastic: Iterable[str]) -> _Elastic:
     """The model with budgets, floors and must-includes rebuilt here, those named in ``elastic`` with a slack."""
     soft = set(elastic)
-    hard = dataclasses.replace(inputs, capex_budget_eur=None, opex_budget_eur=None,
+    no_envelopes = dataclasses.replace(inputs.horizon, capex_by_year={}, opex_by_year={})
+    hard = dataclasses.replace(inputs, capex_budget_eur=None, opex_budget_eur=None, horizon=no_envelopes,
                                floor=dict.fromkeys(inputs.indications, 0.0), must_include=())
     built = build_model(hard, name="cathlab_elastic")
     prob, v = built.prob, built.variables
@@ -150,20 +173,50 @@ def build_elastic(inputs: ModelInputs, elastic: Iterable[str]) -> _Elastic:
     if inputs.capex_budget_eur is not None:
         rhs = costs.to_model_money(inputs.capex_budget_eur)
         add("capex_budget", capex_expr(inputs, v), rhs, "<=", max(rhs, 1.0), None)
-    if inputs.opex_budget_eur is not None:
+    if inputs.opex_budget_eur is not None and inputs.horizon.single_period:
         rhs = costs.to_model_money(inputs.opex_budget_eur)
         add("opex_budget", maintenance_expr(inputs, v) + consumables_expr(inputs, v), rhs, "<=", max(rhs, 1.0), None)
+    for name, (year, limit, kind) in yearly_limits(inputs).items():
+        rhs = costs.to_model_money(limit)
+        if kind == "opex":
+            spent = opex_in_year(inputs, v, year)
+        elif inputs.horizon.carry_over:
+            spent = pulp.lpSum(capex_in_year(inputs, v, y) for y in inputs.horizon.years if y <= year)
+        else:
+            spent = capex_in_year(inputs, v, year)
+        add(name, spent, rhs, "<=", max(rhs, 1.0), None)
     for s in inputs.sites:
         for k in inputs.indications:
             need = inputs.floor[k] * inputs.demand[(s, k)]
-            if need > 0:
+            if need <= 0:
+                continue
+            if inputs.horizon.single_period:
                 terms = pulp.lpSum(var for (s2, _d, k2), var in v.cases.items() if s2 == s and k2 == k)
                 add(f"coverage_floor_{s}_{k}", terms, need, ">=", need, need)
+            else:
+                _add_yearly_floor(prob, inputs, v, s, k, soft, slacks)
     for d in inputs.must_include:
         present = pulp.lpSum(var for (_s, d2), var in v.present.items() if d2 == d)
         add(f"must_include_{d}", present, 1, ">=", 1.0, 1.0)
     prob.setObjective(pulp.lpSum(slack * (1.0 / scale) for slack, scale in slacks.values()))
     return _Elastic(built, slacks)
+
+
+def _add_yearly_floor(prob: pulp.LpProblem, inputs: ModelInputs, v: Variables, s: str, k: str, soft: set[str],
+                      slacks: dict[str, tuple[pulp.LpVariable, float]]) -> None:
+    """Multi-year: the floor holds every year; one slack (cases of the start year, scaled by demand growth)
+    relaxes it in all years at once, so the relaxation reads as one lower floor share."""
+    name, d0 = f"coverage_floor_{s}_{k}", inputs.demand[(s, k)]
+    need0 = inputs.floor[k] * d0
+    slack = None
+    if name in soft:
+        slack = prob.add_variable(f"slack_{name}", 0, need0, pulp.LpContinuous)
+        slacks[name] = (slack, need0)
+    for t in inputs.horizon.years:
+        growth = inputs.horizon.demand[(s, k, t)] / d0
+        terms = pulp.lpSum(var for (s2, _d, _m, k2, t2), var in v.cases_t.items() if (s2, k2, t2) == (s, k, t))
+        lhs = terms + growth * slack if slack is not None else terms
+        prob.addConstraint(lhs >= need0 * growth, f"{name}_{t}")
 
 
 @dataclass(frozen=True)
@@ -182,7 +235,7 @@ def solve_elastic(inputs: ModelInputs, elastic: Iterable[str], options: SolverOp
     if not phase.status.has_solution:
         return None
     return ElasticResult({name: float(slack.varValue or 0.0) for name, (slack, _scale) in model.slacks.items()},
-                         {sd: round(float(x.varValue or 0.0)) for sd, x in model.built.variables.buy.items()})
+                         {sd: round(float(pulp.value(x) or 0.0)) for sd, x in model.built.variables.buy.items()})
 
 
 # ---------------------------------------------------------------- relaxations in words
@@ -197,6 +250,14 @@ def describe(inputs: ModelInputs, name: str, slack: float) -> Relaxation:
         what, unit = ("capex budget", "") if name == "capex_budget" else ("opex budget", "/year")
         text = f"raise the {what} by {eur(raise_eur)}{unit} (from {eur(limit)}{unit} to {eur(limit + raise_eur)}{unit})"
         return Relaxation(name, name, None, None, limit, limit + raise_eur, text)  # type: ignore[arg-type]
+    yearly = yearly_limits(inputs)
+    if name in yearly:
+        year, limit, kind = yearly[name]
+        raise_eur = costs.from_model_money(slack)
+        what = f"{year} capital envelope" + (" (cumulative with carry-over)" if inputs.horizon.carry_over else "") \
+            if kind == "capex" else f"{year} opex budget"
+        text = f"raise the {what} by {eur(raise_eur)} (from {eur(limit)} to {eur(limit + raise_eur)})"
+        return Relaxation(name, f"{kind}_budget", None, str(year), limit, limit + raise_eur, text)
     if name.startswith("must_include_"):
         d = name.removeprefix("must_include_")
         return Relaxation(name, "must_include", None, d, 1.0, 0.0, f"drop {d} from must_include")
@@ -271,14 +332,17 @@ def _culprit_sentence(inputs: ModelInputs, fix: Relaxation, budget_fixes: list[R
         head = f"must-include device {d} costs {eur(price)} capex per unit"
         own = {"capex_budget": price}
         ways.append("drop it from must_include")
-    middle = f" but {' and '.join(_limit_words(b, own) for b in budget_fixes)}" if budget_fixes else ""
+    words = list(dict.fromkeys(_limit_words(b, own) for b in budget_fixes))
+    middle = f" but {' and '.join(words)}" if budget_fixes else ""
     return f"{head}{middle}: {' or '.join(ways)}"
 
 
 def _limit_words(fix: Relaxation, own: dict[str, float]) -> str:
     """'the capex budget is X' or, when other rules need money too, what the plan needs in all."""
-    unit = "/year" if fix.family == "opex_budget" else ""
+    unit = "/year" if fix.family == "opex_budget" and fix.subject is None else ""
     what = fix.family.replace("_", " ")
+    if fix.subject is not None:  # a yearly budget of a multi-year plan
+        what = f"{fix.subject} capital envelope" if fix.family == "capex_budget" else f"{fix.subject} opex budget"
     if abs(fix.relaxed - own.get(fix.family, fix.relaxed)) <= 1.0:
         return f"the {what} is {eur(fix.current)}{unit}"
     return (f"with the other rules the plan needs {eur(fix.relaxed)}{unit} in all and the {what} is "

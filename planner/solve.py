@@ -7,9 +7,13 @@ reported as optimal: on PuLP 3.x ``solve()`` returns 1 even then, so we read ``s
 
 from __future__ import annotations
 
+import contextlib
 import math
+import os
+import sys
 import time
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from importlib import metadata
@@ -120,11 +124,31 @@ def _highs_gap(prob: pulp.LpProblem) -> float | None:
     return gap if math.isfinite(gap) else None
 
 
+@contextlib.contextmanager
+def _quiet_stdout() -> Iterator[None]:
+    """Silence file descriptor 1 while the solver runs: HiGHS >= 1.16 prints a banner from C code when its
+    object is created, before PuLP can turn its output off."""
+    sys.stdout.flush()
+    try:
+        saved = os.dup(1)
+    except OSError:  # no file descriptor 1 (embedded interpreter): nothing to silence
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as devnull:
+            os.dup2(devnull.fileno(), 1)
+            yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+
+
 def run_phase(prob: pulp.LpProblem, objective: str, options: SolverOptions, time_limit_s: float) -> PhaseResult:
     """Solve ``prob`` once and classify the outcome."""
     start = time.perf_counter()
     try:
-        result = prob.solve(make_solver(options, time_limit_s))
+        with _quiet_stdout():
+            result = prob.solve(make_solver(options, time_limit_s))
     except pulp.PulpSolverError:
         return PhaseResult(objective, SolveStatus.SOLVER_ERROR, None, None, time.perf_counter() - start)
     elapsed = time.perf_counter() - start

@@ -225,7 +225,7 @@ def optimise_sequence(inputs: ModelInputs, steps: tuple[tuple[str, ExprFn, bool]
 
 def new_units(built: BuiltModel) -> dict[SiteDevice, int]:
     """Rounded new units of the solution loaded in ``built``."""
-    return {sd: round(float(var.varValue or 0.0)) for sd, var in built.variables.buy.items()}
+    return {sd: round(float(pulp.value(var) or 0.0)) for sd, var in built.variables.buy.items()}
 
 
 def capex_eur(inputs: ModelInputs, buy: Mapping[SiteDevice, int]) -> float:

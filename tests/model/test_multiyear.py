@@ -172,3 +172,15 @@ def test_two_devices_of_a_family_retiring_together_are_both_named():
     plan = make_plan(cat, sc)
     (new,) = [a for a in plan.acquisitions if a.units_new]
     assert new.year == 2028 and "old1" in new.replaces and "old2" in new.replaces
+
+
+def test_infeasible_multi_year_plan_names_the_first_years_envelope():
+    cat = make_catalog([{"id": "a", "capex_eur": 48000}], IND, [("a", "k1", 1.0)])
+    sc = make_scenario(horizon_years=3, start_year=2027, indications={"k1": {"min_coverage": 0.8}},
+                       budget={"capex_eur_by_year": {2027: 30000, 2028: 30000, 2029: 30000}})
+    plan = make_plan(cat, sc)
+    assert plan.status == "infeasible"
+    text = " ".join(plan.diagnosis)
+    assert "raise the 2027 capital envelope by 18,000 EUR" in text
+    assert "2028 capital envelope" not in text  # buying in 2028 would leave the 2027 floor unmet
+    assert "lower the floor to 0 %" in text

@@ -76,3 +76,10 @@ def test_python_m_planner_no_traceback(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "planner", "validate", bad], capture_output=True, text=True)
     assert proc.returncode == 2
     assert "invalid YAML" in proc.stderr and "Traceback" not in proc.stderr
+
+
+@pytest.mark.slow
+def test_solve_prints_no_solver_banner():
+    proc = subprocess.run([sys.executable, "-m", "planner", "solve", GH], capture_output=True, text=True)
+    assert proc.returncode == 0
+    assert proc.stdout.startswith("Scenario:") and "HiGHS 1." not in proc.stdout.split("Solver:")[0]
