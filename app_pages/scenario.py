@@ -1,8 +1,9 @@
-"""Scenario page: sites, rooms, angiography vendor, activity, installed equipment, budgets, objective, security."""
+"""Scenario page: sites, rooms, angiography vendor, activity, installed equipment, budgets, objective, horizon
+(multi-year plan), security."""
 
 import streamlit as st
 
-from ui import cached, files, forms, state, widgets
+from ui import cached, files, forms, forms_horizon, state, widgets
 
 t = widgets.translator()
 catalog = cached.catalog()
@@ -22,6 +23,8 @@ forms.add_site_button(catalog, t)
 with st.expander(t("sc.installed_files"), icon=":material/inventory:"):
     files.installed_files(scenario, catalog, t)
 widgets.show_notice(t, catalog, "installed")
+st.subheader(t("hz.title"))
+data = forms_horizon.horizon_form(data, t)
 st.subheader(t("sc.security"))
 data = forms.security_form(data, t)
 widgets.submit(data, catalog, t, errors)

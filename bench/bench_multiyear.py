@@ -66,8 +66,10 @@ def run(name: str, catalog: Catalog, scenario: Scenario, limit: float, gap: floa
     res = solve(built, SolverOptions("highs", limit, gap))
     n_int = sum(1 for v in built.prob.variables() if v.cat == pulp.LpInteger)
     g = "n/a" if res.mip_gap is None else f"{res.mip_gap:.3%}"
-    print(f"| {name} | {scenario.horizon_years} | {len(built.prob.variables())} | {n_int} | "
-          f"{len(built.prob.constraints())} | {build_s:.2f} | {res.time_s:.2f} | {res.status.value} | {g} |", flush=True)
+    n_vars = len(built.prob.variables())
+    print(f"| {name} | {scenario.horizon_years} | {n_vars} | {n_int} | "
+          f"{len(built.prob.constraints())} | {build_s:.2f} | {res.time_s:.2f} | {res.status.value} | {g} |",
+          flush=True)
 
 
 def main() -> None:

@@ -13,6 +13,8 @@ from ui.i18n import Translator
 from ui.tables import wrap
 
 COST_PARTS = ("annualised_capex", "maintenance", "consumables")
+CAPEX_COLOUR = "#1c5fa8"  #: capital spend (strong) ...
+RUNNING_COLOUR = "rgba(140, 150, 160, 0.45)"  #: ... against the running costs (muted) in the spend chart
 
 
 def _layout(fig: go.Figure, t: Translator, rows: int, xaxis: str, legend_rows: int = 1) -> go.Figure:
@@ -60,3 +62,32 @@ def budget_figure(budgets: pd.DataFrame, t: Translator) -> go.Figure:
                 text=[t.eur(v) for v in limits], textposition="auto", marker={"opacity": 0.35})
     fig.update_layout(barmode="group")
     return _layout(fig, t, 2 * len(labels), t("chart.eur"), legend_rows=1)
+
+
+def spend_figure(spend: pd.DataFrame, t: Translator, cumulative: bool) -> go.Figure:
+    """Spend by year (capital, then running costs, stacked) against the capital envelope (line and markers).
+
+    With carry-over (``cumulative``) the envelope is cumulative, so the capital spent to date is drawn as a line
+    beside it; the bars stay each year's spend. Years without an envelope have no marker.
+    """
+    years = list(spend["year"])
+    fig = go.Figure()
+    parts = (("capex", t("chart.capex"), CAPEX_COLOUR), ("opex", t("chart.running"), RUNNING_COLOUR))
+    for column, name, colour in parts:
+        fig.add_bar(x=years, y=list(spend[column]), name=name, marker={"color": colour},
+                    hovertemplate="%{y:,.0f} €<extra>" + name + "</extra>")
+    limits = [None if v is None or v != v else float(v) for v in spend["envelope"]]
+    if any(v is not None for v in limits):
+        name = t("chart.envelope_cum" if cumulative else "chart.envelope")
+        fig.add_scatter(x=years, y=limits, name=name, mode="lines+markers", line={"color": "black", "width": 2},
+                        marker={"size": 9}, hovertemplate="%{y:,.0f} €<extra>" + name + "</extra>")
+        if cumulative:
+            done = t("chart.capex_cum")
+            fig.add_scatter(x=years, y=list(spend["capex_to_date"]), name=done, mode="lines+markers",
+                            line={"color": CAPEX_COLOUR, "width": 2, "dash": "dot"}, marker={"symbol": "diamond"},
+                            hovertemplate="%{y:,.0f} €<extra>" + done + "</extra>")
+    fig.update_layout(barmode="stack", separators=t.plotly_separators, height=400,
+                      margin={"l": 10, "r": 10, "t": 10, "b": 10}, xaxis={"type": "category"},
+                      yaxis={"title": t("chart.eur_by_year"), "tickformat": ",.0f", "rangemode": "tozero"},
+                      legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "traceorder": "normal"})
+    return fig

@@ -196,3 +196,75 @@ def _number_or_none(value: Any) -> float | None:
     except (TypeError, ValueError):
         return None
     return None if math.isnan(number) else number
+
+
+# ---------------------------------------------------------------- horizon (multi-year plan)
+
+
+def pct(rate: float | None) -> float:
+    """A rate (0.03) as the percentage a form shows (3.0), without float noise.
+
+    >>> pct(0.07)
+    7.0
+    """
+    return round(float(rate or 0.0) * 100, 6)
+
+
+def rate(shown_pct: float | None, old: float) -> float:
+    """The rate of a percentage typed in a form; ``old`` itself when the percentage still shows it (so that an
+    untouched field gives back the scenario's exact value). Blank = 0.
+
+    >>> rate(7.0, 0.07), rate(2.5, 0.07), rate(None, 0.07)
+    (0.07, 0.025, 0.0)
+    """
+    if shown_pct is None:
+        return 0.0
+    return old if same(shown_pct, pct(old)) else float(shown_pct) / 100
+
+
+def with_rates(old: Mapping[str, float], shown: Mapping[str, float | None]) -> dict[str, float]:
+    """Rates by key (price escalation, activity growth) from the percentages of a form: only the keys whose
+    percentage changed are written; a blank or zero percentage of an absent key adds nothing; keys the form
+    does not show (e.g. an indication's growth) are kept."""
+    out = dict(old)
+    for key, value in shown.items():
+        new = rate(value, out.get(key, 0.0))
+        if key in out or not same(new, 0.0):
+            out[key] = new
+    return out
+
+
+def with_modes(placement: bool, lease: bool) -> list[str]:
+    """The acquisition modes allowed (purchase always), in the planner's order."""
+    return ["purchase", *(["placement"] if placement else []), *(["lease"] if lease else [])]
+
+
+def envelope_years(data: Mapping[str, Any]) -> list[int]:
+    """The years of the envelope editor: the horizon's, and any other year that has an envelope."""
+    budget = data.get("budget", {})
+    start, n = data.get("start_year"), data.get("horizon_years")
+    ok = all(isinstance(v, int | float) and 1 <= v <= 2200 for v in (start, n))  # blank or wild: no rows yet
+    years = set(range(int(start), int(start) + int(n))) if ok else set()  # type: ignore[arg-type]
+    for key in ("capex_eur_by_year", "opex_eur_by_year"):
+        years |= {int(y) for y in budget.get(key, {})}
+    return sorted(years)
+
+
+def with_envelopes(budget: Mapping[str, Any], rows: Iterable[tuple[int, Any, Any]],
+                   carry_over: bool) -> dict[str, Any]:
+    """The budget with the yearly envelopes of the editor (``(year, capex, opex)``, blank = none) and the
+    carry-over flag; the plan-wide budgets are kept. Empty maps and a false flag are left out, as in
+    :meth:`planner.Scenario.to_dict`."""
+    old = {key: budget.get(key, {}) for key in ("capex_eur_by_year", "opex_eur_by_year")}
+    out = {k: v for k, v in budget.items() if k not in (*old, "carry_over")}
+    new: dict[str, dict[int, float | None]] = {key: {} for key in old}
+    for year, capex, opex in rows:
+        for key, value in (("capex_eur_by_year", capex), ("opex_eur_by_year", opex)):
+            number = _number_or_none(value)
+            if number is not None:
+                before = old[key].get(year)
+                new[key][int(year)] = before if same(number, before) else number
+    out.update({key: values for key, values in new.items() if values})
+    if carry_over:
+        out["carry_over"] = True
+    return out

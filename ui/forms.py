@@ -35,10 +35,10 @@ def general_form(data: dict[str, Any], t: Translator) -> dict[str, Any]:
     budget = data.get("budget", {})
     with c1:
         capex = number(t("sc.capex"), "in.budget.capex", budget.get("capex_eur"), min_value=0.0, step=10_000.0,
-                       format="%.0f", help=t("sc.unlimited_help"))
+                       format="%.0f", help=t("sc.capex_help"))
     with c2:
         opex = number(t("sc.opex"), "in.budget.opex", budget.get("opex_eur_per_year"), min_value=0.0,
-                      step=10_000.0, format="%.0f", help=t("sc.unlimited_help"))
+                      step=10_000.0, format="%.0f", help=t("sc.opex_help"))
     kept = {k: v for k, v in budget.items() if k not in ("capex_eur", "opex_eur_per_year")}  # e.g. yearly envelopes
     data["budget"] = kept | {k: v for k, v in (("capex_eur", capex), ("opex_eur_per_year", opex)) if v is not None}
     with st.expander(t("sc.solver")):
@@ -126,18 +126,23 @@ def site_form(i: int, site: dict[str, Any], catalog: Catalog, t: Translator, rem
 
 
 def _installed(k: str, installed: dict[str, Any], catalog: Catalog, t: Translator) -> dict[str, Any]:
-    """Installed devices and units; an entry with an acquisition year (``{units, acquisition_year}``) keeps it."""
+    """Installed devices: units and acquisition year (blank: unknown, the units never retire), two devices a row."""
     chosen = multiselect(t("sc.installed"), f"{k}.installed", installed, tables.devices_by_family(catalog),
                          format_func=lambda d: tables.device_option(catalog, t, d), help=t("sc.installed_help"),
                          placeholder=t("ui.none"))
     units: dict[str, Any] = {}
-    cols = st.columns(4)
     for j, dev in enumerate(chosen):
+        if j % 2 == 0:
+            cols = st.columns([3, 2, 3, 2], vertical_alignment="bottom")
         entry = installed.get(dev, 1)
-        with cols[j % 4]:
-            n = number(t("sc.units", name=tables.device_name(catalog, dev)), f"{k}.units.{dev}",
-                       entry.get("units", 1) if isinstance(entry, dict) else entry, min_value=1, step=1)
-        units[dev] = {**entry, "units": n} if isinstance(entry, dict) else n
+        lot = entry if isinstance(entry, dict) else {"units": entry}
+        with cols[2 * (j % 2)]:
+            n = number(t("sc.units", name=tables.device_name(catalog, dev)), f"{k}.units.{dev}", lot.get("units", 1),
+                       min_value=1, step=1)
+        with cols[2 * (j % 2) + 1]:
+            year = number(t("sc.acq_year"), f"{k}.year.{dev}", lot.get("acquisition_year"), min_value=1970,
+                          max_value=2200, step=1, help=t("sc.acq_year_help"), placeholder=t("sc.year_unknown"))
+        units[dev] = n if year is None else {"units": n, "acquisition_year": year}
     return units
 
 

@@ -117,6 +117,13 @@ _MESSAGES_FR: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r)
      "cette analyse ne porte que sur un scénario d'un an, en achat seul : le plan pluriannuel se calcule sur la page "
      "Plan ; pour l'analyser, ramenez le scénario à un an (horizon_years: 1, acquisition_modes: [purchase])"),
     (r"is not UTF-8 text", "n'est pas un texte UTF-8"),
+    (r"(\w+) \(([\d.]+)-year life\) is past its end of life before (\d+): counted out of service for the whole plan",
+     r"en fin de vie avant \3 (durée de vie \2 ans) : compté hors service sur toute la période"),
+    (r"(\w+) is listed as compatible with (.+) only; the installed units stay usable but no new unit is bought",
+     r"compatible seulement avec \2 : les unités installées restent utilisables, aucune unité neuve n'est achetée"),
+    (r"after the start year (\d+)", r"postérieure à la première année du plan (\1)"),
+    (r"must be a year \(e\.g\. 2027\)", "doit être une année (ex. 2027)"),
+    (r"must include purchase .*", "doit comprendre l'achat"),
     (r"is required and empty", "est obligatoire et vide"),
     (r"required column is missing", "colonne obligatoire absente"),
     (r"duplicate column", "colonne en double"),

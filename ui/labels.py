@@ -8,6 +8,7 @@ every key has both languages and that every ``t("...")`` key used in the code ex
 from __future__ import annotations
 
 from ui.labels_decision import DECISION_LABELS
+from ui.labels_horizon import HORIZON_LABELS
 from ui.labels_security import SECURITY_LABELS
 
 _MODEL_FR = """
@@ -28,6 +29,10 @@ mesure de l'ACT…) et le nombre d'unités à acheter, puis répartit les cas de
 - **Budgets** : plafond d'investissement et plafond de fonctionnement annuel (maintenance + consommables).
 - **Objectif** : *maximiser le bénéfice* sous budgets, puis, à bénéfice égal, minimiser le coût annualisé ;
   ou *minimiser le coût* en respectant les couvertures minimales.
+- **Plan pluriannuel** (section *Horizon* de la page Scénario) : sur plusieurs années, l'outil dit quoi acquérir
+  chaque année et comment (achat, mise à disposition, location), remplace ou retire les équipements installés
+  en fin de vie, respecte une enveloppe d'investissement par année (avec ou sans report des crédits) et
+  départage les plans par le coût total de possession actualisé (VAN, nette de la valeur résiduelle).
 
 Le modèle est un programme linéaire en nombres entiers (PuLP + HiGHS ou CBC). Quand aucun plan ne respecte
 toutes les règles, l'outil le dit en mots simples et indique quelle règle lever.
@@ -50,6 +55,10 @@ units to buy, then allocates each indication's cases to the devices present.
 - **Budgets**: a capital limit and a yearly operating limit (maintenance + consumables).
 - **Objective**: *maximise the benefit* within the budgets, then, for the same benefit, minimise the
   annualised cost; or *minimise the cost* while meeting the minimum coverages.
+- **Multi-year plan** (*Horizon* section of the Scenario page): over several years the tool says what to
+  acquire in which year and how (purchase, placement, lease), replaces or drops the installed units reaching
+  the end of their life, keeps within a capital envelope per year (with or without carry-over) and breaks ties
+  on the discounted total cost of ownership (NPV, net of the residual value).
 
 The model is a mixed-integer linear programme (PuLP + HiGHS or CBC). When no plan meets every rule, the
 tool says so in plain words and names the rule to relax.
@@ -77,8 +86,10 @@ LABELS: dict[str, dict[str, str]] = {
                       "en": "Input rejected, the previous scenario is kept:"},
     # scenario page
     "sc.title": {"fr": "Scénario", "en": "Scenario"},
-    "sc.intro": {"fr": "Sites, salles, angiographes, activité, équipements installés, budgets et objectif.",
-                 "en": "Sites, rooms, angiography systems, activity, installed equipment, budgets and objective."},
+    "sc.intro": {"fr": "Sites, salles, angiographes, activité, équipements installés, budgets, objectif et horizon "
+                       "(plan pluriannuel).",
+                 "en": "Sites, rooms, angiography systems, activity, installed equipment, budgets, objective and "
+                       "horizon (multi-year plan)."},
     "sc.example": {"fr": "Exemple fourni", "en": "Bundled example"},
     "sc.load": {"fr": "Charger l'exemple", "en": "Load example"},
     "sc.upload": {"fr": "Importer un scénario (YAML ou Excel)", "en": "Upload a scenario (YAML or Excel)"},
@@ -296,3 +307,4 @@ LABELS: dict[str, dict[str, str]] = {
 }
 LABELS.update(DECISION_LABELS)
 LABELS.update(SECURITY_LABELS)
+LABELS.update(HORIZON_LABELS)

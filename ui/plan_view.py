@@ -1,16 +1,17 @@
-"""Rendering of a :class:`~planner.Plan`: status, metrics, rooms, acquisitions, coverage, costs, budgets."""
+"""Rendering of a :class:`~planner.Plan`: status, metrics, rooms, acquisitions, coverage, costs, budgets; a
+multi-year plan's schedule, costs by year and cost of ownership come from :mod:`ui.horizon_view`."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from planner import Catalog, Plan
-from ui import cached, charts, files, security_view, tables, wording
+from ui import cached, charts, files, horizon_view, security_view, tables, tables_horizon, widgets, wording
 from ui.i18n import Translator
 
 
-def status(plan: Plan, t: Translator) -> None:
-    """Status line; when there is no configuration, the diagnosis in plain words."""
+def status(plan: Plan, t: Translator, catalog: Catalog | None = None) -> None:
+    """Status line; when there is no configuration, the diagnosis in plain words; the input warnings."""
     label = t.opt("status", plan.status)
     if plan.has_solution:
         gap = f" ({t('plan.gap', gap=t.pct(plan.mip_gap, 2))})" if plan.mip_gap else ""
@@ -19,8 +20,9 @@ def status(plan: Plan, t: Translator) -> None:
         lines = [f"- {d}" for d in plan.diagnosis] or [f"- {t('plan.no_diagnosis')}"]
         st.error("\n".join([t("plan.status", status=label), "", t(f"plan.why.{plan.status}"), "", *lines]),
                  icon=":material/error:")
-    for w in plan.warnings:
-        st.warning(w)
+    if plan.warnings:
+        st.warning("\n".join([t("plan.warnings"), "", *(f"- {widgets.warning_line(w, t, catalog)}"
+                                                       for w in plan.warnings)]), icon=":material/warning:")
 
 
 def ways_out(plan: Plan, catalog: Catalog, t: Translator) -> None:
@@ -68,19 +70,31 @@ def room_cards(plan: Plan, catalog: Catalog, t: Translator) -> None:
                 st.markdown("\n".join([f"**{title}**", "", *(items or [f"_{t('plan.no_device')}_"])]))
 
 
+def coverage(plan: Plan, catalog: Catalog, t: Translator) -> None:
+    """Demand against cases served per indication, by device; for a multi-year plan, of the year chosen (the
+    last by default)."""
+    st.subheader(t("plan.coverage"))
+    year = None
+    if tables_horizon.is_multi_year(plan):
+        years = list(plan.years)
+        year = st.select_slider(t("hz.coverage_year"), options=years, value=years[-1],
+                                key=f"ui.plan.year.{years[0]}_{years[-1]}")
+    cov = tables.coverage_frame(plan, catalog, t, year)
+    st.plotly_chart(charts.coverage_figure(cov, tables.served_frame(plan, catalog, t, year), t),
+                    key="ui.chart.coverage")
+    with st.expander(t("plan.coverage_table")):
+        st.dataframe(tables.display(cov, t, {"demand": "num1", "served": "num1", "share": "pct", "floor": "pct",
+                                             "weight": "num1"}), hide_index=True, key="ui.plan.coverage")
+
+
 def details(plan: Plan, catalog: Catalog, t: Translator) -> None:
-    """Acquisitions, coverage, cost breakdown and budgets."""
+    """Acquisitions, coverage, cost breakdown and budgets (a one-year plan)."""
     st.subheader(t("plan.acquisitions"))
     acq = tables.acquisitions_frame(plan, catalog, t)
     st.dataframe(tables.display(acq, t, {"in_use": "bool", "unit_capex": "eur", "capex": "eur"}),
                  hide_index=True, key="ui.plan.acquisitions",
                  column_config={t("col.device"): st.column_config.TextColumn(width="large")})
-    st.subheader(t("plan.coverage"))
-    cov = tables.coverage_frame(plan, catalog, t)
-    st.plotly_chart(charts.coverage_figure(cov, tables.served_frame(plan, catalog, t), t), key="ui.chart.coverage")
-    with st.expander(t("plan.coverage_table")):
-        st.dataframe(tables.display(cov, t, {"demand": "num1", "served": "num1", "share": "pct", "floor": "pct",
-                                             "weight": "num1"}), hide_index=True, key="ui.plan.coverage")
+    coverage(plan, catalog, t)
     left, right = st.columns(2)
     with left:
         st.subheader(t("plan.costs"))
@@ -95,17 +109,24 @@ def details(plan: Plan, catalog: Catalog, t: Translator) -> None:
 
 
 def render(plan: Plan, catalog: Catalog, t: Translator) -> None:
-    """The whole plan: status, figures, downloads, configuration, details, security view."""
-    status(plan, t)
+    """The whole plan: status, figures, downloads, configuration, details (by year over a multi-year horizon),
+    security view."""
+    status(plan, t, catalog)
     if not plan.has_solution:
         ways_out(plan, catalog, t)
         security_view.exclusions(plan, catalog, t, expanded=True)
         return
-    metrics(plan, t)
+    multi = tables_horizon.is_multi_year(plan)
+    (horizon_view.metrics if multi else metrics)(plan, t)
     files.plan_downloads(plan, catalog, t)
-    st.subheader(t("plan.rooms"))
+    st.subheader(t("hz.rooms", year=plan.years[-1]) if multi else t("plan.rooms"))
     room_cards(plan, catalog, t)
-    details(plan, catalog, t)
+    if multi:
+        horizon_view.schedule(plan, catalog, t)
+        coverage(plan, catalog, t)
+        horizon_view.costs(plan, catalog, t)
+    else:
+        details(plan, catalog, t)
     security_view.section(plan, catalog, t)
     s = plan.solver
     st.caption(t("plan.solver_info", solver=s.version or s.name, time=t.num(s.time_s, 2),

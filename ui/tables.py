@@ -125,14 +125,17 @@ def rooms(plan: Plan) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
 
 
 def acquisitions_frame(plan: Plan, catalog: Catalog, t: Translator) -> pd.DataFrame:
-    """What to buy (and what is already there), site by site; no site column for a single site."""
+    """What to buy (and what is already there), site by site; no site column for a single site, a mode column
+    only when the plan leases or places units."""
     names = site_names(plan)
     rows = [{"family": t.opt("family", a.family), "device": device_name(catalog, a.device_id), "new": a.units_new,
              "installed": a.units_installed, "capex": a.capex_eur, "unit_capex": a.unit_capex_eur,
-             "in_use": a.in_use, "site": names.get(a.site_id, a.site_id)}
+             "in_use": a.in_use, "site": names.get(a.site_id, a.site_id), "mode": t.opt("mode", a.mode)}
             for a in sorted(plan.acquisitions, key=lambda a: (a.site_id, -a.capex_eur, a.family))]
-    columns = ["family", "device", "new", "installed", "capex", "unit_capex", "in_use", "site"]
-    return pd.DataFrame(rows, columns=columns if len(names) > 1 else columns[:-1])
+    columns = ["family", "device", "new", "installed", "capex", "unit_capex", "in_use"]
+    columns += ["site"] if len(names) > 1 else []
+    columns += ["mode"] if any(a.mode != "purchase" for a in plan.acquisitions) else []
+    return pd.DataFrame(rows, columns=columns)
 
 
 def _indication_label(plan: Plan, catalog: Catalog, t: Translator, site_id: str, indication_id: str) -> str:
@@ -142,18 +145,20 @@ def _indication_label(plan: Plan, catalog: Catalog, t: Translator, site_id: str,
     return f"{names.get(site_id, site_id)} · {name}" if len(names) > 1 else name
 
 
-def coverage_frame(plan: Plan, catalog: Catalog, t: Translator) -> pd.DataFrame:
-    """Demand and served cases per site and indication."""
+def coverage_frame(plan: Plan, catalog: Catalog, t: Translator, year: int | None = None) -> pd.DataFrame:
+    """Demand and served cases per site and indication (of one year of a multi-year plan)."""
     rows = [{"indication": _indication_label(plan, catalog, t, c.site_id, c.indication_id),
              "demand": c.demand_cases, "served": c.served_cases, "share": c.coverage_share,
-             "floor": c.min_coverage, "weight": c.weight} for c in plan.coverage]
+             "floor": c.min_coverage, "weight": c.weight} for c in plan.coverage if year is None or c.year == year]
     return pd.DataFrame(rows, columns=["indication", "demand", "served", "share", "floor", "weight"])
 
 
-def served_frame(plan: Plan, catalog: Catalog, t: Translator) -> pd.DataFrame:
-    """Cases per year of each indication served by each device (the coverage chart's bars)."""
+def served_frame(plan: Plan, catalog: Catalog, t: Translator, year: int | None = None) -> pd.DataFrame:
+    """Cases per year of each indication served by each device (the coverage chart's bars), of one year of a
+    multi-year plan."""
     rows = [{"indication": _indication_label(plan, catalog, t, a.site_id, a.indication_id),
-             "device": device_name(catalog, a.device_id), "cases": a.cases_per_year} for a in plan.allocation]
+             "device": device_name(catalog, a.device_id), "cases": a.cases_per_year} for a in plan.allocation
+            if year is None or a.year == year]
     return pd.DataFrame(rows, columns=["indication", "device", "cases"])
 
 
@@ -186,10 +191,12 @@ def display(frame: pd.DataFrame, t: Translator, formats: Mapping[str, str] | Non
             labels: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Format columns and translate headers (``col.<name>``).
 
-    Formats: ``eur``, ``num``, ``num1``, ``pct``, ``pct1``, ``bool``, and ``limit`` (euros; blank = unlimited).
+    Formats: ``eur``, ``num``, ``num1``, ``num4``, ``pct``, ``pct1``, ``bool``, and ``limit`` (euros; blank =
+    unlimited).
     """
     out = frame.copy()
-    fmt: dict[str, Any] = {"eur": t.eur, "num": t.num, "num1": lambda v: t.num(v, 1), "pct": t.pct,
+    fmt: dict[str, Any] = {"eur": t.eur, "num": t.num, "num1": lambda v: t.num(v, 1),
+                           "num4": lambda v: t.num(v, 4), "pct": t.pct,
                            "pct1": lambda v: t.pct(v, 1),
                            "bool": lambda v: t("yes") if v else t("no")}
     for col, kind in (formats or {}).items():

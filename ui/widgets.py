@@ -86,6 +86,8 @@ def day(label: str, key: str, value: date, **kw: Any) -> date:
 _LINE = re.compile(r"line (\d+) \((.*)\)")
 _CELL = re.compile(r"(?:sheet '(?P<sheet>.*)', )?row (?P<row>\d+)(?:, column (?P<col>[A-Z]+))?")
 _BUDGET = {"capex_eur": "sc.capex", "opex_eur_per_year": "sc.opex"}
+_ENVELOPES = {"capex_eur_by_year": "hz.envelope_capex_year", "opex_eur_by_year": "hz.envelope_opex_year"}
+_RATES = {"price_escalation": ("hz.escalation", "esc"), "activity_growth": ("hz.growth", "activity")}
 
 
 def place(location: str, t: Translator, catalog: Catalog | None = None) -> str:
@@ -107,13 +109,19 @@ def place(location: str, t: Translator, catalog: Catalog | None = None) -> str:
         rest = parts[2:]
         if rest[:1] == ["activity"] and len(rest) == 2:
             rest = [t(f"activity.{rest[1]}")]
-        elif rest[:1] in (["volumes"], ["installed"]) and len(rest) == 2:
-            rest = [t("needs.demand") if rest[0] == "volumes" else t("sc.installed"), _thing(rest[1], t, catalog)]
+        elif rest[:1] in (["volumes"], ["installed"]) and len(rest) in (2, 3):
+            head = t("needs.demand") if rest[0] == "volumes" else t("sc.installed")
+            rest = [head, _thing(rest[1], t, catalog), *(t.opt("col", r) for r in rest[2:])]
         words += [t.opt("col", r) for r in rest]
     elif len(parts) == 2 and parts[0] == "security":
         words += [t("sc.security"), t.opt("col", parts[1])]
-    elif len(parts) == 2 and parts[0] == "budget":
-        words.append(t(_BUDGET.get(parts[1], parts[1])))
+    elif parts[:1] == ["budget"] and len(parts) in (2, 3):
+        words.append(_budget_field(parts[1:], t))
+    elif parts[:1] in (["price_escalation"], ["activity_growth"]) and len(parts) == 2:
+        title, label = _RATES[parts[0]]
+        words += [t(title), t(f"{label}.{parts[1]}") if t.has(f"{label}.{parts[1]}") else _thing(parts[1], t, catalog)]
+    elif parts[:1] in (["horizon_years"], ["start_year"], ["discount_rate"], ["acquisition_modes"]):
+        words.append(t.opt("col", parts[0]))
     elif len(parts) >= 2 and parts[0] in ("devices", "indications", "must_include", "exclude"):
         words += [_thing(parts[1], t, catalog), *(t.opt("col", r) for r in parts[2:])]
     where = " — ".join(words) if words else path
@@ -121,6 +129,14 @@ def place(location: str, t: Translator, catalog: Catalog | None = None) -> str:
         where += f" ({path})"
     return f"{t('form.line', line=line)} : {where}" if line and t.lang == "fr" else (
         f"{t('form.line', line=line)}: {where}" if line else where)
+
+
+def _budget_field(parts: list[str], t: Translator) -> str:
+    """A budget field in words: ``capex_eur``, ``carry_over``, or a yearly envelope (``capex_eur_by_year.2028``)."""
+    if len(parts) == 2 and parts[0] in _ENVELOPES:
+        return t(_ENVELOPES[parts[0]], year=parts[1])
+    key = _BUDGET.get(parts[0])
+    return t(key) if key else t.opt("col", parts[0])
 
 
 def _thing(ident: str, t: Translator, catalog: Catalog | None) -> str:
@@ -143,6 +159,20 @@ def issue_line(issue: Issue, t: Translator, catalog: Catalog | None = None) -> s
     sep = " : " if t.lang == "fr" else ": "
     value = f" = `{issue.value}`" if issue.value not in ("", "null") else ""
     return f"**{where}**{value}{sep}{message(issue.message, t.lang)}"
+
+
+_WARNING = re.compile(r"warning: (?P<where>.+?): (?P<field>\w+)=(?P<value>'[^']*'|\"[^\"]*\"): (?P<message>.+)",
+                      re.DOTALL)
+
+
+def warning_line(text: str, t: Translator, catalog: Catalog | None = None) -> str:
+    """A warning of the planner (an input issue as text, kept in ``Plan.warnings``) as an issue line in the
+    user's words; other texts as they are."""
+    m = _WARNING.fullmatch(text)
+    if m is None:
+        return text
+    source, _, location = m["where"].rpartition(", ")
+    return issue_line(Issue(source, location, m["field"], m["value"][1:-1], m["message"], "warning"), t, catalog)
 
 
 def show_issues(title: str, lines: Iterable[str]) -> None:

@@ -254,6 +254,9 @@ def binding(b: BindingConstraint, plan: Plan, catalog: Catalog, t: Translator, s
 
 def relaxation(r: Relaxation, catalog: Catalog, t: Translator, sites: Mapping[str, str]) -> str:
     """One way out of an infeasible scenario (a budget raised, a floor lowered, a must-include dropped)."""
+    if r.family in ("capex_budget", "opex_budget") and r.subject and r.subject.isdigit():  # a year's envelope
+        key = "fix.capex_year_cum" if r.family == "capex_budget" and "cumulative" in r.text else f"fix.{r.family}_year"
+        return t(key, year=r.subject, by=t.eur(r.amount), current=t.eur(r.current), relaxed=t.eur(r.relaxed))
     if r.family in ("capex_budget", "opex_budget"):
         return t(f"fix.{r.family}", by=t.eur(r.amount), current=t.eur(r.current), relaxed=t.eur(r.relaxed))
     if r.family == "coverage_floor":

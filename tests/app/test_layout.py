@@ -27,8 +27,8 @@ def test_pages_are_small_and_hold_no_model_logic(page):
 
 
 def test_pure_helpers_do_not_import_streamlit():
-    code = ("import sys, ui.i18n, ui.labels, ui.edits, ui.tables, ui.charts, ui.wording, ui.decision_tables, "
-            "ui.charts_decision, planner; "
+    code = ("import sys, ui.i18n, ui.labels, ui.edits, ui.tables, ui.tables_horizon, ui.charts, ui.wording, "
+            "ui.decision_tables, ui.charts_decision, planner; "
             "print('streamlit' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -6,7 +6,7 @@ import pytest
 
 from planner import load_catalog
 from tests.app.conftest import PAGES, goto, scenario
-from ui import state
+from ui import edits, state
 
 TITLES = {"scenario": ("Scénario", "Scenario"), "needs": ("Besoins cliniques", "Clinical needs"),
           "catalog": ("Catalogue", "Catalogue"), "plan": ("Plan d'équipement", "Equipment plan"),
@@ -85,7 +85,7 @@ def test_session_state_holds_only_the_declared_keys(at):
 
 
 def test_a_multi_year_scenario_survives_every_page(at):
-    """The app has no inputs for the multi-year fields yet: visiting the pages must not drop them."""
+    """The multi-year fields have inputs on the Scenario page: visiting the pages must not change them."""
     at.selectbox(key="ui.example").set_value("university_hospital_ppi_2027_2031").run()
     at.button(key="ui.load").click().run()
     before = scenario(at).to_json()
@@ -96,3 +96,18 @@ def test_a_multi_year_scenario_survives_every_page(at):
     goto(at, "scenario")
     assert not at.error
     assert scenario(at).to_json() == before
+
+
+@pytest.mark.parametrize("example", ["general_hospital", "university_hospital"])
+def test_one_year_examples_survive_every_page_unchanged(at, example):
+    """The horizon section and the acquisition-year inputs leave a one-year scenario exactly as loaded."""
+    at.selectbox(key="ui.example").set_value(example).run()
+    at.button(key="ui.load").click().run()
+    loaded = edits.load_example(example)
+    assert scenario(at).to_json() == loaded.to_json()
+    for page in (*PAGES, "scenario"):
+        goto(at, page)
+    at.radio(key="ui.lang").set_value("en").run()
+    assert not at.error and not at.exception
+    assert scenario(at).to_json() == loaded.to_json()
+    assert scenario(at).horizon_years == 1 and scenario(at).acquisition_modes == ("purchase",)

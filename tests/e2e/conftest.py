@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
+TIMEOUT_MS = 30_000
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -79,3 +80,38 @@ def chromium_path() -> str:
         pytest.skip("Debian chromium not installed at /usr/bin/chromium")
     pytest.importorskip("playwright.sync_api")
     return str(CHROMIUM)
+
+
+def wait_idle(page) -> None:  # noqa: ANN001
+    """Wait until the server has finished the rerun a widget change triggered (else a page switch may lose it)."""
+    from playwright.sync_api import expect
+
+    page.wait_for_timeout(200)
+    expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
+
+
+def load_example(page, label: str) -> None:  # noqa: ANN001
+    """Choose a bundled example by its label on the Scenario page and load it."""
+    main = page.get_by_test_id("stMain")
+    main.get_by_role("combobox", name="Exemple fourni").click()
+    page.get_by_role("option", name=label).click()
+    main.get_by_role("button", name="Charger l'exemple").click()
+    wait_idle(page)
+
+
+@pytest.fixture
+def page(app_url: str, chromium_path: str, browser_env: dict[str, str]) -> Iterator[object]:
+    """A fresh chromium page on the app (1400 x 1000, downloads accepted), its Scenario page shown; closed after."""
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium_path, headless=True, args=BROWSER_ARGS,
+                                     env=browser_env)
+        try:
+            tab = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+            tab.set_default_timeout(TIMEOUT_MS)
+            tab.goto(app_url)
+            expect(tab.get_by_test_id("stMain").get_by_role("heading", name="Scénario")).to_be_visible()
+            yield tab
+        finally:
+            browser.close()

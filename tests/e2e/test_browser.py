@@ -7,18 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import BROWSER_ARGS
+from tests.e2e.conftest import load_example, wait_idle
 
 pytestmark = pytest.mark.e2e
-TIMEOUT_MS = 30_000
-
-
-def _wait_idle(page) -> None:  # noqa: ANN001
-    """Wait until the server has finished the rerun a widget change triggered (else a page switch may lose it)."""
-    from playwright.sync_api import expect
-
-    page.wait_for_timeout(200)
-    expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
 
 
 def _euros(text: str) -> float:
@@ -26,58 +17,45 @@ def _euros(text: str) -> float:
     return float(re.sub(r"[^0-9]", "", text))
 
 
-def test_plan_in_browser(app_url: str, chromium_path: str, browser_env: dict[str, str], output_dir: Path) -> None:
-    from playwright.sync_api import expect, sync_playwright
+def test_plan_in_browser(page, output_dir: Path) -> None:  # noqa: ANN001
+    from playwright.sync_api import expect
 
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium_path, headless=True, args=BROWSER_ARGS,
-                                     env=browser_env)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.set_default_timeout(TIMEOUT_MS)
-            page.goto(app_url)
-            main = page.get_by_test_id("stMain")
-            expect(main.get_by_role("heading", name="Scénario")).to_be_visible()
+    main = page.get_by_test_id("stMain")
 
-            # load the general-hospital example (the default choice of the selector)
-            main.get_by_role("combobox", name="Exemple fourni").click()
-            page.get_by_role("option", name="Centre hospitalier (1 site, 2 salles)").click()
-            main.get_by_role("button", name="Charger l'exemple").click()
-            _wait_idle(page)
-            expect(main.get_by_role("textbox", name="Nom du scénario")).to_have_value("CH general hospital 2027")
+    # load the general-hospital example (the default choice of the selector)
+    load_example(page, "Centre hospitalier (1 site, 2 salles)")
+    expect(main.get_by_role("textbox", name="Nom du scénario")).to_have_value("CH general hospital 2027")
 
-            # change the capital budget (a number input commits on Enter)
-            capex = main.get_by_role("spinbutton", name="Budget d'investissement (€)")
-            capex.fill("150000")
-            capex.press("Enter")
-            expect(capex).to_have_value("150000")
-            _wait_idle(page)
-            expect(page.get_by_test_id("stSidebar").get_by_text("Pas encore de plan")).to_be_visible()
+    # change the capital budget (a number input commits on Enter)
+    capex = main.get_by_role("spinbutton", name="Budget d'investissement (€)")
+    capex.fill("150000")
+    capex.press("Enter")
+    expect(capex).to_have_value("150000")
+    wait_idle(page)
+    expect(page.get_by_test_id("stSidebar").get_by_text("Pas encore de plan")).to_be_visible()
 
-            # optimise on the Plan page
-            page.get_by_test_id("stSidebarNav").get_by_role("link", name="Plan").click()
-            main.get_by_role("button", name="Optimiser").click()
-            expect(main.get_by_text("Statut : optimal")).to_be_visible()
-            expect(main.get_by_text("Configuration type, salle par salle")).to_be_visible()
-            expect(main.get_by_text("Salle 1", exact=True)).to_be_visible()
-            expect(main.get_by_text("Équipements partagés (mobiles)")).to_be_visible()
-            capex_metric = main.get_by_test_id("stMetric").filter(has_text="Investissement")
-            assert _euros(capex_metric.get_by_test_id("stMetricValue").inner_text()) <= 150_000
-            page.locator(".js-plotly-plot").first.wait_for(state="visible")
+    # optimise on the Plan page
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Plan").click()
+    main.get_by_role("button", name="Optimiser").click()
+    expect(main.get_by_text("Statut : optimal")).to_be_visible()
+    expect(main.get_by_text("Configuration type, salle par salle")).to_be_visible()
+    expect(main.get_by_text("Salle 1", exact=True)).to_be_visible()
+    expect(main.get_by_text("Équipements partagés (mobiles)")).to_be_visible()
+    capex_metric = main.get_by_test_id("stMetric").filter(has_text="Investissement")
+    assert _euros(capex_metric.get_by_test_id("stMetricValue").inner_text()) <= 150_000
+    page.locator(".js-plotly-plot").first.wait_for(state="visible")
 
-            # switch to English: labels change, the plan and the inputs stay
-            page.get_by_test_id("stSidebar").get_by_text("English").click()
-            expect(main.get_by_text("Standard configuration, room by room")).to_be_visible()
-            expect(main.get_by_text("Room 1", exact=True)).to_be_visible()
-            expect(main.get_by_text("Status: optimal")).to_be_visible()
-            expect(main.get_by_test_id("stMetric").filter(has_text="Capital cost")).to_be_visible()
-            # Streamlit scrolls inside its main block, so a tall viewport shows the whole page
-            page.set_viewport_size({"width": 1400, "height": 2800})
-            page.locator(".js-plotly-plot").nth(2).wait_for(state="visible")
-            page.wait_for_timeout(800)  # let plotly finish drawing before the screenshot
-            page.screenshot(path=str(output_dir / "e2e_plan_en.png"), full_page=True)
+    # switch to English: labels change, the plan and the inputs stay
+    page.get_by_test_id("stSidebar").get_by_text("English").click()
+    expect(main.get_by_text("Standard configuration, room by room")).to_be_visible()
+    expect(main.get_by_text("Room 1", exact=True)).to_be_visible()
+    expect(main.get_by_text("Status: optimal")).to_be_visible()
+    expect(main.get_by_test_id("stMetric").filter(has_text="Capital cost")).to_be_visible()
+    # Streamlit scrolls inside its main block, so a tall viewport shows the whole page
+    page.set_viewport_size({"width": 1400, "height": 2800})
+    page.locator(".js-plotly-plot").nth(2).wait_for(state="visible")
+    page.wait_for_timeout(800)  # let plotly finish drawing before the screenshot
+    page.screenshot(path=str(output_dir / "e2e_plan_en.png"), full_page=True)
 
-            page.get_by_test_id("stSidebarNav").get_by_role("link", name="Scenario").click()
-            expect(main.get_by_role("spinbutton", name="Capital budget (€)")).to_have_value("150000")
-        finally:
-            browser.close()
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Scenario").click()
+    expect(main.get_by_role("spinbutton", name="Capital budget (€)")).to_have_value("150000")

@@ -9,68 +9,56 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.e2e.conftest import BROWSER_ARGS
-from tests.e2e.test_browser import TIMEOUT_MS, _wait_idle
+from tests.e2e.conftest import wait_idle
 
 pytestmark = pytest.mark.e2e
 
 
-def test_decisions_in_browser(app_url: str, chromium_path: str, browser_env: dict[str, str],
-                              output_dir: Path, tmp_path: Path) -> None:
-    from playwright.sync_api import expect, sync_playwright
+def test_decisions_in_browser(page, output_dir: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    from playwright.sync_api import expect
 
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium_path, headless=True, args=BROWSER_ARGS,
-                                     env=browser_env)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-            page.set_default_timeout(TIMEOUT_MS)
-            page.goto(app_url)
-            main = page.get_by_test_id("stMain")
-            nav = page.get_by_test_id("stSidebarNav")
-            expect(main.get_by_role("heading", name="Scénario")).to_be_visible()
-            _wait_idle(page)
+    main = page.get_by_test_id("stMain")
+    nav = page.get_by_test_id("stSidebarNav")
+    wait_idle(page)
 
-            # Plan: optimise, download the Excel workbook (built on click), explain the plan
-            nav.get_by_role("link", name="Plan").click()
-            main.get_by_role("button", name="Optimiser").click()
-            expect(main.get_by_text("Statut : optimal")).to_be_visible()
-            with page.expect_download() as download:
-                main.get_by_role("button", name="Télécharger le plan (Excel)").click()
-            assert download.value.suggested_filename == "plan_equipement_ch_general_hospital_2027.xlsx"
-            saved = tmp_path / "plan.xlsx"
-            download.value.save_as(saved)
-            book = openpyxl.load_workbook(io.BytesIO(saved.read_bytes()))
-            assert "scenario.yaml" in book.sheetnames
-            expect(main.get_by_text("Sécurité des équipements du plan")).to_be_visible()
-            main.get_by_role("button", name="Expliquer le plan").click()
-            expect(main.get_by_text("Contraintes saturées")).to_be_visible()
-            expect(main.get_by_text("budget de fonctionnement utilisé à l'euro près", exact=False)).to_be_visible()
-            _wait_idle(page)
-            page.set_viewport_size({"width": 1400, "height": 6200})
-            page.wait_for_timeout(800)
-            page.screenshot(path=str(output_dir / "e2e_plan_why_fr.png"), full_page=True)
-            page.set_viewport_size({"width": 1400, "height": 1000})
+    # Plan: optimise, download the Excel workbook (built on click), explain the plan
+    nav.get_by_role("link", name="Plan").click()
+    main.get_by_role("button", name="Optimiser").click()
+    expect(main.get_by_text("Statut : optimal")).to_be_visible()
+    with page.expect_download() as download:
+        main.get_by_role("button", name="Télécharger le plan (Excel)").click()
+    assert download.value.suggested_filename == "plan_equipement_ch_general_hospital_2027.xlsx"
+    saved = tmp_path / "plan.xlsx"
+    download.value.save_as(saved)
+    book = openpyxl.load_workbook(io.BytesIO(saved.read_bytes()))
+    assert "scenario.yaml" in book.sheetnames
+    expect(main.get_by_text("Sécurité des équipements du plan")).to_be_visible()
+    main.get_by_role("button", name="Expliquer le plan").click()
+    expect(main.get_by_text("Contraintes saturées")).to_be_visible()
+    expect(main.get_by_text("budget de fonctionnement utilisé à l'euro près", exact=False)).to_be_visible()
+    wait_idle(page)
+    page.set_viewport_size({"width": 1400, "height": 6200})
+    page.wait_for_timeout(800)
+    page.screenshot(path=str(output_dir / "e2e_plan_why_fr.png"), full_page=True)
+    page.set_viewport_size({"width": 1400, "height": 1000})
 
-            # Decisions: the budget ladder on its button
-            nav.get_by_role("link", name="Décisions").click()
-            main.get_by_role("button", name="Calculer l'échelle budgétaire").click()
-            expect(main.get_by_text("Niveaux d'équipement de la salle type")).to_be_visible()
-            expect(main.get_by_test_id("stMetric").filter(has_text="Budget minimal réalisable")).to_be_visible()
-            _wait_idle(page)
-            page.set_viewport_size({"width": 1400, "height": 2600})
-            page.locator(".js-plotly-plot").first.wait_for(state="visible")
-            page.wait_for_timeout(800)
-            page.screenshot(path=str(output_dir / "e2e_decisions_fr.png"), full_page=True)
+    # Decisions: the budget ladder on its button
+    nav.get_by_role("link", name="Décisions").click()
+    main.get_by_role("button", name="Calculer l'échelle budgétaire").click()
+    expect(main.get_by_text("Niveaux d'équipement de la salle type")).to_be_visible()
+    expect(main.get_by_test_id("stMetric").filter(has_text="Budget minimal réalisable")).to_be_visible()
+    wait_idle(page)
+    page.set_viewport_size({"width": 1400, "height": 2600})
+    page.locator(".js-plotly-plot").first.wait_for(state="visible")
+    page.wait_for_timeout(800)
+    page.screenshot(path=str(output_dir / "e2e_decisions_fr.png"), full_page=True)
 
-            # Compare, in English
-            page.get_by_test_id("stSidebar").get_by_text("English").click()
-            _wait_idle(page)
-            nav.get_by_role("link", name="Compare").click()
-            expect(main.get_by_role("heading", name="Compare scenarios")).to_be_visible()
-            expect(main.get_by_text("Devices in use (units)")).to_be_visible()
-            page.locator(".js-plotly-plot").first.wait_for(state="visible")
-            page.wait_for_timeout(800)
-            page.screenshot(path=str(output_dir / "e2e_compare_en.png"), full_page=True)
-        finally:
-            browser.close()
+    # Compare, in English
+    page.get_by_test_id("stSidebar").get_by_text("English").click()
+    wait_idle(page)
+    nav.get_by_role("link", name="Compare").click()
+    expect(main.get_by_role("heading", name="Compare scenarios")).to_be_visible()
+    expect(main.get_by_text("Devices in use (units)")).to_be_visible()
+    page.locator(".js-plotly-plot").first.wait_for(state="visible")
+    page.wait_for_timeout(800)
+    page.screenshot(path=str(output_dir / "e2e_compare_en.png"), full_page=True)

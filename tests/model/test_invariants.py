@@ -61,26 +61,41 @@ def test_budgets_floors_demand_hold(solved):
         assert row.served_cases >= row.min_coverage * row.demand_cases - 1e-6
 
 
-def test_capacity_per_room_and_requires_hold(solved):
+def units_in_service(plan, inputs):
+    """Units of each (site, device) in service each year, recomputed from the plan alone: installed units until
+    their retirement year, each acquisition from its year for its mode's term (to the end when none)."""
+    out = defaultdict(int)
+    for a in plan.acquisitions:
+        retire = inputs.horizon.retire_year.get((a.site_id, a.device_id))
+        term = {o.mode: o.term_years for o in inputs.offers(a.device_id)}.get(a.mode)
+        for y in plan.years:
+            if a.units_installed and (retire is None or y < retire):
+                out[(a.site_id, a.device_id, y)] += a.units_installed
+            if a.units_new and a.year <= y and (term is None or y < a.year + term):
+                out[(a.site_id, a.device_id, y)] += a.units_new
+    return out
+
+
+def test_capacity_per_room_and_requires_hold_every_year(solved):
     catalog, scenario, plan = solved
-    if len(plan.years) > 1:
-        pytest.skip("per-year units in service: covered by tests/model/test_multiyear.py")
     inputs = prepare(catalog, scenario)
-    units = {(a.site_id, a.device_id): a.units_new + a.units_installed for a in plan.acquisitions}
-    in_use = {(a.site_id, a.device_id) for a in plan.acquisitions if a.in_use}
+    units = units_in_service(plan, inputs)
     cases = defaultdict(float)
     for row in plan.allocation:
-        cases[(row.site_id, row.device_id)] += row.cases_per_year
-        assert (row.site_id, row.device_id) in in_use
-    for (s, d), n in cases.items():
-        assert n <= inputs.devices[d].capacity_cases_per_year * units[(s, d)] + 1e-6
-    for s, d in in_use:
-        if inputs.devices[d].deployment == "per_room":
-            assert units[(s, d)] >= inputs.rooms[s]
-        if inputs.devices[d].requires:
-            assert any((s, r) in in_use for r in inputs.devices[d].requires)
-        assert inputs.devices[d].works_with(next(x.angio_vendor for x in scenario.sites if x.id == s)) \
-            or units[(s, d)] == inputs.installed.get((s, d), 0)
+        cases[(row.site_id, row.device_id, row.year)] += row.cases_per_year
+    assert {y for (_, _, y) in cases} <= set(plan.years)
+    vendor = {x.id: x.angio_vendor for x in scenario.sites}
+    for (s, d, y), n in cases.items():
+        dev = inputs.devices[d]
+        assert n <= dev.capacity_cases_per_year * units[(s, d, y)] + 1e-6, (s, d, y)
+        if n <= 1e-6:
+            continue
+        if dev.deployment == "per_room":
+            assert units[(s, d, y)] >= inputs.rooms[s], (s, d, y)
+        if dev.requires:
+            assert any(units[(s, r, y)] >= 1 for r in dev.requires), (s, d, y)
+        new = sum(a.units_new for a in plan.acquisitions if (a.site_id, a.device_id) == (s, d))
+        assert dev.works_with(vendor[s]) or new == 0, (s, d)
 
 
 def test_min_cost_objective_meets_floors_at_lower_cost(solved):
