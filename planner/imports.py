@@ -142,8 +142,10 @@ def with_price_overrides(scenario: Scenario, prices: Mapping[str, Mapping[str, f
 class InstalledImport:
     """Result of an installed-equipment import.
 
-    ``acquisition_years`` keeps, per (site, device), the (year, units) pairs of rows that gave a year: the
-    single-year plan does not use them yet (``notes`` says so); the multi-year plan will.
+    ``acquisition_years`` keeps, per (site, device), the (year, units) pairs of rows that gave a year. The
+    scenario holds one acquisition year per site and device (all its units retire together): the oldest of the
+    rows, a conservative choice that ``notes`` states whenever lots of different years (or of unknown year)
+    were merged.
     """
 
     scenario: Scenario
@@ -161,8 +163,9 @@ def import_installed_details(data: bytes, filename: str, catalog: Catalog,
     """Read an inventory: columns ``site_id``, ``device_id`` (or ``vendor`` + ``name``), ``units`` and,
     optionally, ``acquisition_year``.
 
-    For every site named in the file, the file's rows **replace** the site's installed equipment; other
-    sites keep theirs. Rows of the same site and device with different acquisition years add up.
+    For every site named in the file, the file's rows **replace** the site's installed equipment and its
+    acquisition years; other sites keep theirs. Rows of the same site and device with different acquisition
+    years add up, dated by the oldest (see :class:`InstalledImport`).
     """
     def fits(table: Table) -> bool:
         return {"units"} <= lower_header(table) and bool(lower_header(table) & {"site_id", "site"})
@@ -175,12 +178,25 @@ def import_installed_details(data: bytes, filename: str, catalog: Catalog,
     units, years = _installed_rows(table, cols, catalog, {s.id for s in scenario.sites}, filename, issues)
     if errors_only(issues):
         raise PlannerInputError(issues)
-    new_sites = tuple(dataclasses.replace(s, installed=units[s.id]) if s.id in units else s
-                      for s in scenario.sites)
-    note = "acquisition years are kept for the multi-year plan; this single-year plan does not use them"
-    notes = (Issue(filename, "", "acquisition_year", "", note, "warning"),) if years else ()
-    return InstalledImport(dataclasses.replace(scenario, sites=new_sites),
-                           {k: tuple(sorted(v)) for k, v in years.items()}, notes)
+    lots = {k: tuple(sorted(v)) for k, v in years.items()}
+    dated = {site: {dev: lots[(site, dev)][0][0] for dev in devs if (site, dev) in lots}
+             for site, devs in units.items()}
+    new_sites = tuple(dataclasses.replace(s, installed=units[s.id], installed_year=dated[s.id]) if s.id in units
+                      else s for s in scenario.sites)
+    notes = tuple(_merged_lots_note(filename, site, dev, n, lots[(site, dev)])
+                  for site, devs in units.items() for dev, n in devs.items()
+                  if (site, dev) in lots and (len({y for y, _ in lots[(site, dev)]}) > 1
+                                              or sum(c for _, c in lots[(site, dev)]) < n))
+    return InstalledImport(dataclasses.replace(scenario, sites=new_sites), lots, notes)
+
+
+def _merged_lots_note(filename: str, site: str, device: str, units: int, lots: tuple[tuple[int, int], ...]) -> Issue:
+    """A warning: lots of one device acquired in different (or unknown) years are dated by the oldest."""
+    dated = sum(c for _, c in lots)
+    parts = [f"{c} in {y}" for y, c in lots] + ([f"{units - dated} of unknown year"] if units > dated else [])
+    message = (f"site {site}: {units} units ({', '.join(parts)}) are planned as one lot acquired in {lots[0][0]}, "
+               "the oldest: they all retire that year plus the device's lifetime")
+    return Issue(filename, "", "acquisition_year", device, message, "warning")
 
 
 def _installed_rows(table: Table, cols: Mapping[str, int], catalog: Catalog, sites: set[str], source: str,

@@ -15,7 +15,7 @@ from typing import Any
 from planner import Catalog, Issue, PlannerInputError, Scenario, load_scenario, parse_scenario, scenario_from_yaml
 from planner.checks import run_checks
 from planner.errors import errors_only
-from planner.imports import import_installed, import_price_list, scenario_from_workbook, with_price_overrides
+from planner.imports import import_installed_details, import_price_list, scenario_from_workbook, with_price_overrides
 from planner.inputs import indication_params, site_demand
 from planner.schema import PRICE_FIELDS
 
@@ -71,10 +71,12 @@ def with_imported_prices(scenario: Scenario, data: bytes, filename: str, catalog
     return checked(new.to_dict(), catalog, source=filename), len(prices)
 
 
-def with_imported_installed(scenario: Scenario, data: bytes, filename: str, catalog: Catalog) -> Scenario:
-    """The scenario with the installed equipment of an uploaded inventory (sites named in the file)."""
-    new = import_installed(data, filename, catalog, scenario)
-    return checked(new.to_dict(), catalog, source=filename)
+def with_imported_installed(scenario: Scenario, data: bytes, filename: str,
+                            catalog: Catalog) -> tuple[Scenario, tuple[Issue, ...]]:
+    """The scenario with the installed equipment of an uploaded inventory (sites named in the file), and the
+    import's warnings (lots of different years dated by the oldest)."""
+    result = import_installed_details(data, filename, catalog, scenario)
+    return checked(result.scenario.to_dict(), catalog, source=filename), result.notes
 
 
 def _raise_errors(catalog: Catalog, scenario: Scenario) -> None:

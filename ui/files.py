@@ -12,7 +12,7 @@ from typing import Any
 
 import streamlit as st
 
-from planner import Catalog, Plan, Scenario
+from planner import Catalog, Issue, Plan, Scenario
 from planner.imports import MAX_FILE_BYTES
 from planner.report.excel import XLSX_MIME, installed_to_xlsx_bytes, price_overrides_to_xlsx_bytes
 from ui import cached, edits, state, tables
@@ -64,9 +64,16 @@ def _upload_installed(catalog: Catalog) -> None:
     if file is None:
         state.set_notice("installed", None)
         return
-    guarded(lambda: state.replace(edits.with_imported_installed(state.scenario(), file.getvalue(), file.name,
-                                                                catalog)),
-            scope="installed", title="sc.upload_rejected", done="sc.installed_imported", name=file.name)
+    notes: list[Issue] = []
+
+    def apply() -> None:
+        new, warnings = edits.with_imported_installed(state.scenario(), file.getvalue(), file.name, catalog)
+        notes.extend(warnings)
+        state.replace(new)
+
+    if guarded(apply, scope="installed", title="sc.upload_rejected", name=file.name):
+        state.set_notice("installed", state.Notice("success", "sc.installed_imported", (("name", file.name),),
+                                                   tuple(notes)))
 
 
 def installed_files(scenario: Scenario, catalog: Catalog, t: Translator) -> None:

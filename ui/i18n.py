@@ -8,6 +8,7 @@ Indication names come from the catalogue (``name_fr`` / ``name_en``).
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ui.labels import LABELS
 
@@ -95,8 +96,15 @@ class Translator:
         return "," + NNBSP if self.lang == "fr" else ".,"
 
 
+def _lots_fr(m: re.Match[str]) -> str:
+    lots = m[3].replace(" in ", " en ").replace(" of unknown year", " d'année inconnue")
+    return (f"site {m[1]} : {m[2]} unités ({lots}) comptées comme un seul lot acquis en {m[4]}, le plus ancien : "
+            "elles sont toutes retirées cette année-là plus la durée de vie de l'équipement")
+
+
 #: French versions of the planner's most common input messages (the planner speaks English).
-_MESSAGES_FR: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p, r in (
+_MESSAGES_FR: tuple[tuple[re.Pattern[str], Any], ...] = tuple((re.compile(p), r) for p, r in (
+    (r"site (\w+): (\d+) units \((.+)\) are planned as one lot acquired in (\d+), the oldest: .*", _lots_fr),
     (r"must be >= (.+)", r"doit être ≥ \1"),
     (r"must be > (.+)", r"doit être > \1"),
     (r"must be <= (.+)", r"doit être ≤ \1"),

@@ -233,6 +233,8 @@ def show_notice(t: Translator, catalog: Catalog | None = None, scope: str = "sce
     title = t(notice.key, **dict(notice.values))
     if notice.level == "success":
         st.success(title, icon=":material/check:")
+        if notice.issues:  # warnings of a change that went through
+            st.warning("\n".join(f"- {issue_line(i, t, catalog)}" for i in notice.issues), icon=":material/warning:")
     else:
         show_issues(title, [issue_line(i, t, catalog) for i in notice.issues])
 

@@ -39,14 +39,16 @@ def write_price_sheet(ws: Worksheet, scenario: Scenario, catalog: Catalog) -> No
 
 
 def write_installed_sheet(ws: Worksheet, scenario: Scenario, catalog: Catalog) -> None:
-    """The scenario's installed equipment in the inventory layout."""
-    header = [c for c in INSTALLED_COLUMNS if c != "acquisition_year"]
+    """The scenario's installed equipment in the inventory layout, with each lot's acquisition year (blank:
+    unknown, the units never retire)."""
     rows = []
     for site in scenario.sites:
         for dev_id, units in site.installed.items():
             dev = catalog.devices.get(dev_id)
-            rows.append([site.id, dev_id, dev.vendor if dev else "", dev.name if dev else "", units])
-    _simple_sheet(ws, header, rows)
+            rows.append([site.id, dev_id, dev.vendor if dev else "", dev.name if dev else "", units,
+                         site.installed_year.get(dev_id)])
+    _simple_sheet(ws, list(INSTALLED_COLUMNS), rows)
+
 
 def write_scenario_sheet(ws: Worksheet, scenario: Scenario) -> None:
     """The complete scenario file (YAML), one line per row in column A, for

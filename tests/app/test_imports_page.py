@@ -117,6 +117,22 @@ def test_installed_equipment_from_a_spreadsheet(at):
     assert set(at.multiselect(key="in.site.0.installed").value) == {"abbott_pressurewire_coroflow", "boston_rotapro"}
 
 
+def test_inventory_years_date_the_units_and_merged_lots_are_told(at):
+    data = _workbook([["site_id", "device_id", "units", "acquisition_year"], ["main", "boston_rotapro", 1, 2018],
+                      ["main", "boston_rotapro", 1, 2021], ["main", "abbott_pressurewire_coroflow", 1, 2020]])
+    _upload(at, "ui.installed.upload", "inventaire.xlsx", data, XLSX)
+    site = scenario(at).sites[0]
+    assert dict(site.installed) == {"boston_rotapro": 2, "abbott_pressurewire_coroflow": 1}
+    assert dict(site.installed_year) == {"boston_rotapro": 2018, "abbott_pressurewire_coroflow": 2020}
+    assert at.number_input(key="in.site.0.year.boston_rotapro").value == 2018
+    assert "Inventaire importé depuis inventaire.xlsx." in at.success[0].value
+    warning = "\n".join(w.value for w in at.warning)
+    assert "2 unités (1 en 2018, 1 en 2021) comptées comme un seul lot acquis en 2018" in warning
+    at.radio(key="ui.lang").set_value("en").run()
+    assert "2 units (1 in 2018, 1 in 2021) are planned as one lot acquired in 2018" in "\n".join(
+        w.value for w in at.warning)
+
+
 def test_a_bad_inventory_names_every_cell_and_keeps_the_scenario(at):
     before = scenario(at).to_json()
     _upload(at, "ui.installed.upload", "inv.csv", b"site_id,device_id,units\nmain,boston_rotapro,2\nnord,yy,-1\n")

@@ -236,14 +236,37 @@ def test_installed_replaces_the_sites_in_the_file(catalog: Catalog, chu: Scenari
     assert sites["nord"] == chu.sites[0]
 
 
-def test_installed_acquisition_years_are_kept_with_a_note(catalog: Catalog, chu: Scenario) -> None:
+PW = "PressureWire X (FFR/RFR) on Quantien / CoroFlow console"
+
+
+def test_installed_acquisition_years_date_the_units_oldest_lot_first(catalog: Catalog, chu: Scenario) -> None:
     data = xlsx({"parc": [["site_id", "vendor", "name", "units", "acquisition_year"],
+                          ["sud", "Abbott", "i-STAT 1 handheld with Kaolin ACT cartridge", 2, 2022],
                           ["sud", "Abbott", "i-STAT 1 handheld with Kaolin ACT cartridge", 1, 2016],
-                          ["sud", "Abbott", "i-STAT 1 handheld with Kaolin ACT cartridge", 2, 2022]]})
+                          ["sud", "Abbott", PW, 1, 2019],
+                          ["sud", "Abbott", PW, 1, None]]})
     result = import_installed_details(data, "parc.xlsx", catalog, chu)
-    assert dict(result.scenario.sites[1].installed) == {"abbott_istat_act": 3}
-    assert result.acquisition_years == {("sud", "abbott_istat_act"): ((2016, 1), (2022, 2))}
-    assert result.notes and result.notes[0].severity == "warning"
+    sud = result.scenario.sites[1]
+    assert dict(sud.installed) == {"abbott_istat_act": 3, "abbott_pressurewire_coroflow": 2}
+    assert dict(sud.installed_year) == {"abbott_istat_act": 2016, "abbott_pressurewire_coroflow": 2019}
+    assert result.acquisition_years == {("sud", "abbott_istat_act"): ((2016, 1), (2022, 2)),
+                                        ("sud", "abbott_pressurewire_coroflow"): ((2019, 1),)}
+    assert [(n.value, n.severity) for n in result.notes] == [("abbott_istat_act", "warning"),
+                                                            ("abbott_pressurewire_coroflow", "warning")]
+    assert "3 units (1 in 2016, 2 in 2022) are planned as one lot acquired in 2016" in result.notes[0].message
+    assert "2 units (1 in 2019, 1 of unknown year)" in result.notes[1].message
+    assert result.scenario.sites[0] == chu.sites[0]
+
+
+def test_installed_years_reach_the_multi_year_plan(catalog: Catalog, chu: Scenario) -> None:
+    """An analyser imported as bought in 2017 (life 6 years) retires in 2023 within a 2022-2024 horizon."""
+    data = b"site_id,device_id,units,acquisition_year\nsud,abbott_istat_act,1,2017\n"
+    sc = dataclasses.replace(import_installed(data, "parc.csv", catalog, chu), horizon_years=3, start_year=2022)
+    assert catalog.devices["abbott_istat_act"].lifetime_years == 6
+    plan = make_plan(catalog, sc)
+    assert plan.has_solution
+    assert [(r.site_id, r.device_id, r.year) for r in plan.retirements
+            if r.device_id == "abbott_istat_act"] == [("sud", "abbott_istat_act", 2023)]
 
 
 def test_installed_reports_every_problem(catalog: Catalog, chu: Scenario) -> None:
@@ -350,6 +373,14 @@ def test_price_and_installed_exports_import_back(catalog: Catalog, chu: Scenario
     rebuilt = with_price_overrides(bare, prices)
     rebuilt = import_installed(installed_to_xlsx_bytes(chu, catalog), "installed.xlsx", catalog, rebuilt)
     assert rebuilt == chu
+
+
+def test_installed_export_keeps_acquisition_years(catalog: Catalog) -> None:
+    ppi = load_scenario(ROOT / "examples" / "university_hospital_ppi_2027_2031.yaml")
+    assert any(s.installed_year for s in ppi.sites)
+    bare = dataclasses.replace(ppi, sites=tuple(dataclasses.replace(s, installed={}, installed_year={})
+                                                for s in ppi.sites))
+    assert import_installed(installed_to_xlsx_bytes(ppi, catalog), "installed.xlsx", catalog, bare) == ppi
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
