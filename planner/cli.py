@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from planner.api import make_plan
-from planner.catalog import Catalog, load_catalog
+from planner.catalog import CATALOG_FILES, Catalog, load_catalog
 from planner.checks import run_checks
 from planner.decision.cli import DECISION_COMMANDS, add_decision_parsers
 from planner.errors import Issue, PlannerInputError, errors_only
-from planner.io import write_atomic
+from planner.io import write_atomic, write_folder_atomic
 from planner.report.text import catalog_table, summary
 from planner.scenario import Scenario, load_scenario
 
@@ -50,6 +50,11 @@ def _parser() -> argparse.ArgumentParser:
         i.add_argument("--out", required=True, metavar="OUT", help="write the new scenario YAML to OUT")
         if name == "import-prices":
             i.add_argument("--replace", action="store_true", help="replace the price overrides (default: merge)")
+    x = sub.add_parser("import-catalog", help="add the devices, indications and coverage rows of a file "
+                                              "(.xlsx/.csv, catalogue layout) to a catalogue; write the new folder")
+    x.add_argument("file", help=".xlsx (one sheet per table) or .csv (one table) in the layout of catalog/*.csv")
+    x.add_argument("--catalog", metavar="DIR", help="catalogue to extend (default: bundled)")
+    x.add_argument("--out", required=True, metavar="DIR", help="new catalogue folder (must not exist, or be empty)")
     add_decision_parsers(sub)  # ladder, compare, explain
     return p
 
@@ -147,8 +152,34 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import_catalog(args: argparse.Namespace) -> int:
+    """``import-catalog``: catalogue + extension file -> a new catalogue folder (none on errors)."""
+    from planner import imports  # openpyxl only when asked for
+    from planner.report.xlsx_roundtrip import catalog_to_csv_texts
+
+    base = load_catalog(args.catalog)
+    source, out = Path(args.file), Path(args.out)
+    if not out.resolve().parent.is_dir():
+        raise PlannerInputError([Issue("command line", "--out", "output", args.out, "parent folder does not exist")])
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise PlannerInputError([Issue("command line", "--out", "output", args.out,
+                                       "exists and is not an empty folder: choose a new folder")])
+    if not source.is_file():
+        raise PlannerInputError([Issue(args.file, "", "file", args.file, "file not found")])
+    with source.open("rb") as fh:
+        data = fh.read(imports.MAX_FILE_BYTES + 1)
+    merged = imports.import_catalog_extension(data, source.name, base)
+    write_folder_atomic(out, {CATALOG_FILES[k]: text for k, text in catalog_to_csv_texts(merged).items()})
+    added = [(len(merged.devices) - len(base.devices), "device"), (len(merged.indications) - len(base.indications),
+             "indication"), (len(merged.coverage) - len(base.coverage), "coverage row")]
+    print(f"Catalogue written to {args.out}: " + ", ".join(f"{n} new {w}{'s' if n != 1 else ''}" for n, w in added)
+          + f" ({len(merged.devices)} devices in all). Name it in a scenario with `catalog: {args.out}`.")
+    return EXIT_OK
+
+
 COMMANDS = {"validate": cmd_validate, "solve": cmd_solve, "catalog": cmd_catalog,
-            "import-prices": cmd_import, "import-installed": cmd_import, **DECISION_COMMANDS}
+            "import-prices": cmd_import, "import-installed": cmd_import, "import-catalog": cmd_import_catalog,
+            **DECISION_COMMANDS}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -6,6 +6,8 @@ same scenario (or catalogue).
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -75,19 +77,39 @@ def installed_to_xlsx_bytes(scenario: Scenario, catalog: Catalog) -> bytes:
     return _one_sheet_workbook("installed", lambda ws: write_installed_sheet(ws, scenario, catalog))
 
 
+def _catalog_rows(catalog: Catalog) -> dict[str, tuple[list[str], list[list[Any]]]]:
+    """Each catalogue table as its header and rows of cells in the CSV layout."""
+    items: Mapping[str, Iterable[Any]] = {"devices": catalog.devices.values(),
+                                          "indications": catalog.indications.values(),
+                                          "coverage": catalog.coverage}
+    out = {}
+    for table, objects in items.items():
+        names = [c.name for c in TABLES[table]]
+        out[table] = (names, [[_csv_value(getattr(o, n)) for n in names] for o in objects])
+    return out
+
+
 def catalog_to_xlsx_bytes(catalog: Catalog) -> bytes:
     """The catalogue, one sheet per table in the CSV layout (imports back with
     :func:`planner.imports.import_catalog_extension`)."""
     wb = Workbook()
     wb.remove(wb.active)
-    items: Mapping[str, Iterable[Any]] = {"devices": catalog.devices.values(),
-                                          "indications": catalog.indications.values(),
-                                          "coverage": catalog.coverage}
-    for table, objects in items.items():
-        names = [c.name for c in TABLES[table]]
-        rows = ([_csv_value(getattr(o, n)) for n in names] for o in objects)
+    for table, (names, rows) in _catalog_rows(catalog).items():
         _simple_sheet(wb.create_sheet(table), names, rows)
     return save_bytes(wb)
+
+
+def catalog_to_csv_texts(catalog: Catalog) -> dict[str, str]:
+    """The catalogue as the text of its CSV files (``devices``, ``indications``, ``coverage``), in the layout
+    :func:`planner.load_catalog` reads: a folder of them is a catalogue a scenario can name."""
+    texts = {}
+    for table, (names, rows) in _catalog_rows(catalog).items():
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(names)
+        writer.writerows([["" if v is None else v for v in row] for row in rows])
+        texts[table] = buf.getvalue()
+    return texts
 
 
 def _csv_value(value: Any) -> Any:

@@ -415,3 +415,62 @@ def test_cli_import_prices_writes_a_new_scenario(tmp_path: Path, catalog: Catalo
     out.unlink()
     assert main(["import-prices", str(prices), "--scenario", scenario_file, "--out", str(out)]) == EXIT_INPUT
     assert not out.exists()
+
+
+EXT_DEVICE = ("id,family,name,vendor,capex_eur,maintenance_eur_per_year,consumable_eur_per_case,lifetime_years,"
+              "capacity_cases_per_year,deployment,requires,compatible_angio,source,price_date,estimate,notes\n"
+              "acme_ivus,ivus,Acme IVUS console,Acme,90000,5000,600,8,800,shared,,any,quote,2026-10-01,no,\n")
+
+
+def test_cli_import_catalog_writes_a_catalogue_folder_that_loads(tmp_path: Path, catalog: Catalog,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from planner.cli import EXIT_OK, main
+
+    ext = tmp_path / "ext.xlsx"
+    ext.write_bytes(xlsx({"devices": [row.split(",") for row in EXT_DEVICE.splitlines()][:1]
+                          + [["acme_ivus", "ivus", "Acme IVUS console", "Acme", 90000, 5000, 600, 8, 800, "shared",
+                              None, "any", "quote", "2026-10-01", "no", None]],
+                          "coverage": [["device_id", "indication_id", "effectiveness", "guideline_class", "source"],
+                                       ["acme_ivus", "complex_pci", 0.8, "IIa", "EST"]]}))
+    out = tmp_path / "mycat"
+    assert main(["import-catalog", str(ext), "--out", str(out)]) == EXIT_OK
+    assert "1 new device, 0 new indications, 1 new coverage row" in capsys.readouterr().out
+    mine = load_catalog(out)
+    assert mine.devices == {**catalog.devices, "acme_ivus": mine.devices["acme_ivus"]}
+    assert mine.devices["acme_ivus"].capex_eur == 90000
+    assert mine.indications == catalog.indications
+    assert set(mine.coverage) == set(catalog.coverage) | {c for c in mine.coverage if c.device_id == "acme_ivus"}
+    assert mine.effectiveness("acme_ivus", "complex_pci") == 0.8
+
+
+def test_cli_catalogue_export_round_trips_through_csv(tmp_path: Path, catalog: Catalog) -> None:
+    """The bundled catalogue, exported as a workbook and imported into an empty folder, loads as itself."""
+    from planner.cli import EXIT_OK, main
+
+    book = tmp_path / "catalog.xlsx"
+    book.write_bytes(catalog_to_xlsx_bytes(catalog))
+    out = tmp_path / "same"
+    out.mkdir()  # an empty folder is fine
+    assert main(["import-catalog", str(book), "--out", str(out)]) == EXIT_OK
+    again = load_catalog(out)
+    assert again.devices == catalog.devices
+    assert again.indications == catalog.indications
+    assert again.coverage == catalog.coverage
+
+
+def test_cli_import_catalog_errors_write_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from planner.cli import EXIT_INPUT, main
+
+    bad = tmp_path / "ext.csv"
+    bad.write_text(EXT_DEVICE.replace("90000", "-5").replace(",shared,", ",everywhere,"), encoding="utf-8")
+    out = tmp_path / "mycat"
+    assert main(["import-catalog", str(bad), "--out", str(out)]) == EXIT_INPUT
+    err = capsys.readouterr().err
+    assert "ext.csv, row 2, column E" in err and "-5" in err
+    assert "everywhere" in err
+    assert not out.exists() and [p.name for p in tmp_path.iterdir()] == ["ext.csv"]  # no temporary folder left
+    (out / "keep").mkdir(parents=True)
+    bad.write_text(EXT_DEVICE, encoding="utf-8")
+    assert main(["import-catalog", str(bad), "--out", str(out)]) == EXIT_INPUT
+    assert "exists and is not an empty folder" in capsys.readouterr().err
+    assert [p.name for p in out.iterdir()] == ["keep"]
