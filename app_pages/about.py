@@ -6,7 +6,7 @@ import planner
 from ui import cached, tables, widgets
 
 t = widgets.translator()
-catalog = cached.catalog()
+catalog = cached.session_catalog()
 
 st.title(t("about.title"))
 st.markdown(t("about.model"))

@@ -1,12 +1,12 @@
 """Catalogue page: browse and filter devices, sources, estimates and risk scores, local prices (edited or
-imported from a price list), must-include / exclude."""
+imported from a price list), must-include / exclude, catalogue extension (new devices from a file)."""
 
 import streamlit as st
 
 from ui import cached, files, forms, state, widgets
 
 t = widgets.translator()
-catalog = cached.catalog()
+catalog = cached.session_catalog()
 scenario = state.scenario()
 
 st.title(t("cat.title"))
@@ -22,4 +22,8 @@ with st.expander(t("cat.prices_files"), icon=":material/upload_file:",
                  expanded=state.notice_of("catalog") is not None):
     files.price_files(scenario, catalog, t)
 widgets.show_notice(t, catalog, "catalog")
+with st.expander(t("cat.ext_files"), icon=":material/library_add:",
+                 expanded=state.notice_of("extension") is not None or state.extension() is not None):
+    files.extension_files(catalog, t)
+widgets.show_notice(t, catalog, "extension")
 widgets.submit(data, catalog, t, errors)

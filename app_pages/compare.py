@@ -6,7 +6,7 @@ from planner import PlannerInputError
 from ui import cached, compare_view, decision_tables, state, widgets
 
 t = widgets.translator()
-catalog = cached.catalog()
+catalog = cached.session_catalog()
 scenario = state.scenario()
 
 st.title(t("cmp.title"))

@@ -5,7 +5,7 @@ import streamlit as st
 from ui import cached, decision_view, state, widgets
 
 t = widgets.translator()
-catalog = cached.catalog()
+catalog = cached.session_catalog()
 scenario = state.scenario()
 
 st.title(t("dec.title"))

@@ -6,7 +6,7 @@ from planner import PlannerInputError
 from ui import cached, explain_view, plan_view, state, widgets
 
 t = widgets.translator()
-catalog = cached.catalog()
+catalog = cached.session_catalog()
 
 st.title(t("plan.title"))
 st.caption(t("plan.intro"))
@@ -14,7 +14,7 @@ if st.button(t("plan.optimise"), key="ui.optimise", type="primary", icon=":mater
     scenario = state.scenario()
     try:
         with st.spinner(t("plan.solving")):
-            plan = cached.plan(scenario.to_json(), catalog.fingerprint)
+            plan = cached.plan(scenario.to_json(), catalog.fingerprint, catalog)
     except PlannerInputError as exc:
         widgets.show_issues(t("plan.input_error"), [widgets.issue_line(i, t, catalog) for i in exc.issues])
     else:
@@ -23,6 +23,8 @@ if st.button(t("plan.optimise"), key="ui.optimise", type="primary", icon=":mater
 plan = state.plan()
 if plan is None:
     st.info(t("plan.none"), icon=":material/info:")
+elif plan.catalog_fingerprint != catalog.fingerprint:  # made before the catalogue was extended or restored
+    st.info(t("plan.other_catalog"), icon=":material/update:")
 else:
     if state.stale():
         st.warning(t("plan.stale"), icon=":material/update:")

@@ -6,7 +6,7 @@ import streamlit as st
 from ui import cached, files, forms, forms_horizon, state, widgets
 
 t = widgets.translator()
-catalog = cached.catalog()
+catalog = cached.session_catalog()
 scenario = state.scenario()
 
 st.title(t("sc.title"))

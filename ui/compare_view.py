@@ -38,7 +38,7 @@ def other_scenario(current: Scenario, catalog: Catalog, t: Translator) -> Scenar
 
 def compare(current: Scenario, other: Scenario, catalog: Catalog, t: Translator) -> Comparison:
     """Both plans (cached solves) side by side; the current scenario's column says it is the current one."""
-    plans = [cached.plan(s.to_json(), catalog.fingerprint) for s in (current, other)]
+    plans = [cached.plan(s.to_json(), catalog.fingerprint, catalog) for s in (current, other)]
     names = [t("cmp.current", name=current.name), other.name]
     if names[1] == names[0]:
         names[1] += " (2)"

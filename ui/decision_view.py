@@ -58,8 +58,8 @@ def ladder_section(scenario: Scenario, catalog: Catalog, t: Translator) -> None:
         st.info(t("dec.ladder_none"), icon=":material/info:")
         return
     scenario_json, n = str(asked[0]), int(str(asked[1]))
-    ladder = computed(lambda: cached.ladder(scenario_json, catalog.fingerprint, n), t, catalog, t("dec.refused"),
-                      t("dec.ladder_running"))
+    ladder = computed(lambda: cached.ladder(scenario_json, catalog.fingerprint, n, catalog), t, catalog,
+                      t("dec.refused"), t("dec.ladder_running"))
     if ladder is not None:
         render_ladder(ladder, catalog, t, _sites(scenario_json))
 
@@ -114,7 +114,7 @@ def sensitivity_section(scenario: Scenario, catalog: Catalog, t: Translator) -> 
     st.caption(t("dec.sens_intro"))
     current = scenario.to_json()
     try:
-        plan = cached.plan(current, catalog.fingerprint)
+        plan = cached.plan(current, catalog.fingerprint, catalog)
     except PlannerInputError as exc:
         show_issues(t("plan.input_error"), [issue_line(i, t, catalog) for i in exc.issues])
         return
@@ -137,7 +137,7 @@ def sensitivity_section(scenario: Scenario, catalog: Catalog, t: Translator) -> 
     scenario_json = str(asked[0])
     ws: tuple[str, ...] = tuple(str(k) for k in asked[1])  # type: ignore[attr-defined]
     ps: tuple[str, ...] = tuple(str(d) for d in asked[2])  # type: ignore[attr-defined]
-    sens = computed(lambda: cached.sensitivity(scenario_json, catalog.fingerprint, ws, ps), t, catalog,
+    sens = computed(lambda: cached.sensitivity(scenario_json, catalog.fingerprint, ws, ps, catalog), t, catalog,
                     t("dec.refused"), t("dec.sens_running"))
     if sens is not None:
         render_sensitivity(sens, catalog, t, _sites(scenario_json))

@@ -23,7 +23,7 @@ def section(plan: Plan, catalog: Catalog, t: Translator) -> None:
         st.button(t("why.run"), key="ui.explain", icon=":material/psychology_alt:", on_click=state.request,
                   args=("explain", key))
         return
-    expl = computed(lambda: cached.explanation(key, catalog.fingerprint), t, catalog, t("why.refused"),
+    expl = computed(lambda: cached.explanation(key, catalog.fingerprint, catalog), t, catalog, t("why.refused"),
                     t("why.running"))
     if expl is not None:
         render(expl, plan, scenario, catalog, t)

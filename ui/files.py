@@ -13,8 +13,15 @@ from typing import Any
 import streamlit as st
 
 from planner import Catalog, Issue, Plan, Scenario
+from planner.checks import run_checks
+from planner.errors import PlannerInputError, errors_only
 from planner.imports import MAX_FILE_BYTES
-from planner.report.excel import XLSX_MIME, installed_to_xlsx_bytes, price_overrides_to_xlsx_bytes
+from planner.report.excel import (
+    XLSX_MIME,
+    catalog_to_xlsx_bytes,
+    installed_to_xlsx_bytes,
+    price_overrides_to_xlsx_bytes,
+)
 from ui import cached, edits, state, tables
 from ui.i18n import Translator
 from ui.widgets import guarded
@@ -129,8 +136,59 @@ def plan_downloads(plan: Plan, catalog: Catalog, t: Translator) -> None:
     c1, c2, _ = st.columns([2, 2, 3])
     # deferred: the workbook is built (and cached) when the button is clicked, not at every render of the page
     c1.download_button(t("plan.download_xlsx"),
-                       data=partial(cached.plan_xlsx, scenario.to_json(), catalog.fingerprint, t.lang),
+                       data=partial(cached.plan_xlsx, scenario.to_json(), catalog.fingerprint, t.lang, catalog),
                        file_name=f"{t('file.plan')}_{tables.slug(scenario.name)}.xlsx", mime=XLSX_MIME,
                        key="ui.plan.xlsx", icon=":material/table_view:", type="primary")
     c2.download_button(t("plan.download"), data=plan.to_json(), file_name="plan.json", mime="application/json",
                        key="ui.plan.download", icon=":material/download:")
+
+
+# ---------------------------------------------------------------- catalogue extension
+
+
+def _upload_extension() -> None:
+    file = _file("ui.extension.upload")
+    if file is None:
+        return
+    ext = state.Extension(file.name, file.getvalue())
+    added: list[int] = []
+
+    def apply() -> None:
+        base, new = cached.catalog(), cached.extended(cached.catalog().fingerprint, ext.data, ext.name)
+        errors = errors_only(run_checks(new, state.scenario()))  # the scenario must still hold
+        if errors:
+            raise PlannerInputError(errors)
+        added.extend([len(new.devices) - len(base.devices), len(new.indications) - len(base.indications),
+                      len(new.coverage) - len(base.coverage)])
+        state.set_extension(ext)
+
+    if guarded(apply, scope="extension", title="cat.ext_rejected", name=file.name):
+        state.set_notice("extension", state.Notice("success", "cat.ext_imported", (
+            ("name", file.name), ("devices", added[0]), ("indications", added[1]), ("coverage", added[2]))))
+
+
+def _remove_extension() -> None:
+    """Back to the bundled catalogue, unless the scenario names a device or indication only the extension has."""
+    def apply() -> None:
+        errors = errors_only(run_checks(cached.catalog(), state.scenario()))
+        if errors:
+            raise PlannerInputError(errors)
+        state.set_extension(None)
+
+    guarded(apply, scope="extension", title="cat.ext_remove_refused", done="cat.ext_removed")
+
+
+def extension_files(catalog: Catalog, t: Translator) -> None:
+    """Extend the catalogue with new devices, indications and coverage rows (a file in the catalogue's layout);
+    go back to the bundled catalogue; download the catalogue in use as a workbook."""
+    ext = state.extension()
+    if ext is not None:
+        st.info(t("cat.ext_active", name=ext.name, n=len(catalog.devices)), icon=":material/library_add:")
+    c1, c2, c3 = st.columns([4, 2, 2], vertical_alignment="bottom")
+    c1.file_uploader(t("cat.ext_upload"), type=SPREADSHEETS, key="ui.extension.upload", on_change=_upload_extension,
+                     help=t("cat.ext_upload_help"), max_upload_size=MAX_MB)
+    c2.button(t("cat.ext_remove"), key="ui.extension.remove", on_click=_remove_extension, disabled=ext is None,
+              icon=":material/undo:")
+    c3.download_button(t("cat.ext_download"), data=lambda: catalog_to_xlsx_bytes(catalog),
+                       file_name=f"{t('file.catalog')}.xlsx", mime=XLSX_MIME, key="ui.extension.download",
+                       icon=":material/download:")

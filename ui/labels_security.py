@@ -74,6 +74,38 @@ SECURITY_LABELS: dict[str, dict[str, str]] = {
     "cat.prices_download": {"fr": "Télécharger les prix locaux (Excel)", "en": "Download the local prices (Excel)"},
     "cat.prices_imported": {"fr": "Liste de prix {name} importée : {n} équipement(s).",
                             "en": "Price list {name} imported: {n} device(s)."},
+    # catalogue page: catalogue extension
+    "cat.ext_files": {"fr": "Étendre le catalogue (nouveaux équipements, Excel ou CSV)",
+                      "en": "Extend the catalogue (new devices, Excel or CSV)"},
+    "cat.ext_upload": {"fr": "Importer une extension du catalogue", "en": "Upload a catalogue extension"},
+    "cat.ext_upload_help": {
+        "fr": "Le format des fichiers du catalogue (catalog/README.md) : un classeur avec une feuille devices, "
+              "indications et/ou coverage, ou un CSV d'une de ces tables. Les lignes nouvelles s'ajoutent au "
+              "catalogue fourni pour cette session ; un identifiant existant avec d'autres valeurs est refusé "
+              "(pour changer un prix, utilisez les prix locaux).",
+        "en": "The catalogue's file layout (catalog/README.md): a workbook with a devices, indications and/or "
+              "coverage sheet, or a CSV of one of these tables. New rows are added to the bundled catalogue for "
+              "this session; an existing id with other values is refused (to change a price, use local prices)."},
+    "cat.ext_remove": {"fr": "Revenir au catalogue fourni", "en": "Back to the bundled catalogue"},
+    "cat.ext_download": {"fr": "Télécharger le catalogue (Excel)", "en": "Download the catalogue (Excel)"},
+    "cat.ext_active": {"fr": "Catalogue étendu par {name} : {n} équipements. Le scénario téléchargé en YAML ne "
+                             "contient pas l'extension : gardez le fichier (ou « cathlab-planner import-catalog »).",
+                       "en": "Catalogue extended by {name}: {n} devices. A scenario downloaded as YAML does not "
+                             "carry the extension: keep the file (or use 'cathlab-planner import-catalog')."},
+    "cat.ext_imported": {"fr": "Extension {name} ajoutée : {devices} équipement(s), {indications} indication(s), "
+                               "{coverage} ligne(s) de couverture.",
+                         "en": "Extension {name} added: {devices} device(s), {indications} indication(s), "
+                               "{coverage} coverage row(s)."},
+    "cat.ext_rejected": {"fr": "Extension {name} refusée, le catalogue actuel est conservé :",
+                         "en": "Extension {name} rejected, the current catalogue is kept:"},
+    "cat.ext_remove_refused": {"fr": "Impossible de revenir au catalogue fourni : le scénario utilise l'extension",
+                               "en": "Cannot go back to the bundled catalogue: the scenario uses the extension"},
+    "cat.ext_removed": {"fr": "Retour au catalogue fourni.", "en": "Back to the bundled catalogue."},
+    "file.catalog": {"fr": "catalogue", "en": "catalogue"},
+    "plan.other_catalog": {"fr": "Le dernier plan a été calculé avec un autre catalogue (extension ajoutée ou "
+                                 "retirée) : cliquez sur « Optimiser » pour le recalculer.",
+                           "en": "The last plan was made with another catalogue (extension added or removed): "
+                                 "click 'Optimise' to recompute it."},
     # plan page: downloads
     "plan.download_xlsx": {"fr": "Télécharger le plan (Excel)", "en": "Download the plan (Excel)"},
     "file.plan": {"fr": "plan_equipement", "en": "equipment_plan"},

@@ -30,7 +30,7 @@ def ways_out(plan: Plan, catalog: Catalog, t: Translator) -> None:
     if plan.status != "infeasible":
         return
     scenario = tables.plan_scenario(plan)
-    diag = cached.diagnosis(scenario.to_json(), catalog.fingerprint)
+    diag = cached.diagnosis(scenario.to_json(), catalog.fingerprint, catalog)
     sites = tables.site_names(plan)
     parts = []
     if diag.relaxations:

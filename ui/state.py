@@ -21,6 +21,7 @@ LANG = "lang"  #: "fr" | "en"
 STALE = "plan_stale"  #: bool: the inputs changed since the last optimisation
 NOTICE = "notice"  #: dict[str, Notice]: per page ("scenario", "catalog"), the outcome of the last upload
 REQUESTS = "requests"  #: dict[str, str]: the on-demand analyses asked for (ladder, explanation, ...) -> cache key
+EXTENSION = "catalog_extension"  #: Extension | None: the catalogue extension file uploaded in this session
 
 INPUT = "in."  #: prefix of widgets bound to the scenario (re-seeded from it)
 UI = "ui."  #: prefix of other widgets (language, filters, buttons, uploader)
@@ -38,6 +39,13 @@ class Notice(NamedTuple):
     issues: tuple[Issue, ...] = ()
 
 
+class Extension(NamedTuple):
+    """A catalogue extension file (new devices, indications, coverage rows), kept as uploaded."""
+
+    name: str
+    data: bytes
+
+
 def init(default_scenario: Callable[[], Scenario]) -> None:
     """Create the session keys on the first run."""
     if SCENARIO not in st.session_state:
@@ -47,12 +55,25 @@ def init(default_scenario: Callable[[], Scenario]) -> None:
     st.session_state.setdefault(STALE, False)
     st.session_state.setdefault(NOTICE, {})
     st.session_state.setdefault(REQUESTS, {})
+    st.session_state.setdefault(EXTENSION, None)
 
 
 def scenario() -> Scenario:
     """The current scenario."""
     value: Scenario = st.session_state[SCENARIO]
     return value
+
+
+def extension() -> Extension | None:
+    """The catalogue extension of this session, or None (the bundled catalogue as it is)."""
+    value: Extension | None = st.session_state[EXTENSION]
+    return value
+
+
+def set_extension(value: Extension | None) -> None:
+    """Extend the catalogue with a file (``None``: back to the bundled catalogue); the plan is out of date."""
+    st.session_state[EXTENSION] = value
+    st.session_state[STALE] = True
 
 
 def commit(new: Scenario) -> bool:

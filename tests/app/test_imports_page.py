@@ -9,7 +9,7 @@ import openpyxl
 
 from planner import load_catalog, make_plan
 from planner.report.excel import plan_to_xlsx_bytes
-from tests.app.conftest import errors, goto, scenario
+from tests.app.conftest import errors, goto, optimise, plan, scenario
 from tests.app.test_plan_extras import downloaded, media  # noqa: F401  (fixture)
 
 CATALOG = load_catalog()
@@ -172,3 +172,66 @@ def test_a_workbook_without_scenario_sheet_is_refused(at):
     goto(at, "plan")
     goto(at, "scenario")
     assert "Fichier autre.xlsx refusé" in errors(at)  # the notice stays until the next upload
+
+
+# ---------------------------------------------------------------- catalogue extension (Catalogue page)
+
+_DEVICE_HEADER = ["id", "family", "name", "vendor", "capex_eur", "maintenance_eur_per_year", "consumable_eur_per_case",
+                  "lifetime_years", "capacity_cases_per_year", "deployment", "requires", "compatible_angio", "source",
+                  "price_date", "estimate", "notes"]
+
+
+def _extension(capex: object = 90000) -> bytes:
+    book = openpyxl.Workbook()
+    devices = book.active
+    devices.title = "devices"
+    devices.append(_DEVICE_HEADER)
+    devices.append(["acme_ivus", "ivus", "Acme IVUS console", "Acme", capex, 5000, 600, 8, 800, "shared", None,
+                    "any", "quote 2026-10", "2026-10-01", "no", None])
+    coverage = book.create_sheet("coverage")
+    coverage.append(["device_id", "indication_id", "effectiveness", "guideline_class", "source"])
+    coverage.append(["acme_ivus", "complex_pci", 0.9, "I", "EST"])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_a_catalogue_extension_adds_devices_the_plan_can_use(at):
+    goto(at, "catalog")
+    _upload(at, "ui.extension.upload", "nouveaux.xlsx", _extension(), XLSX)
+    assert "Extension nouveaux.xlsx ajoutée : 1 équipement(s), 0 indication(s), 1 ligne(s) de couverture." in \
+        at.success[0].value
+    assert "acme_ivus" in at.data_editor[0].value.index
+    assert at.session_state["plan_stale"] is True
+    at.multiselect(key="in.must_include").set_value(["acme_ivus"]).run()
+    assert not at.exception, at.exception
+    assert list(scenario(at).must_include) == ["acme_ivus"]
+    optimise(at)
+    result = plan(at)
+    assert result.has_solution
+    assert any(a.device_id == "acme_ivus" and a.units_new for a in result.acquisitions)
+    # the scenario uses the extension: going back to the bundled catalogue is refused, nothing changes
+    goto(at, "catalog")
+    at.button(key="ui.extension.remove").click().run()
+    assert "Impossible de revenir au catalogue fourni" in errors(at) and "acme_ivus" in errors(at)
+    assert at.session_state["catalog_extension"] is not None
+    at.multiselect(key="in.must_include").set_value([]).run()
+    at.button(key="ui.extension.remove").click().run()
+    assert at.session_state["catalog_extension"] is None
+    assert "acme_ivus" not in at.data_editor[0].value.index
+    for page in ("plan", "decisions", "compare", "scenario"):  # the last plan still names acme_ivus: no crash
+        goto(at, page)
+    goto(at, "plan")
+    assert "calculé avec un autre catalogue" in at.info[0].value
+    optimise(at)
+    assert plan(at).has_solution and not any(a.device_id == "acme_ivus" for a in plan(at).acquisitions)
+
+
+def test_a_bad_catalogue_extension_is_refused_with_its_cells(at):
+    goto(at, "catalog")
+    _upload(at, "ui.extension.upload", "nouveaux.xlsx", _extension(capex=-1), XLSX)
+    text = errors(at)
+    assert "Extension nouveaux.xlsx refusée, le catalogue actuel est conservé" in text
+    assert "feuille « devices », ligne 2, colonne E" in text and "`-1`" in text
+    assert at.session_state["catalog_extension"] is None
+    assert "acme_ivus" not in at.data_editor[0].value.index

@@ -79,7 +79,7 @@ def test_session_state_holds_only_the_declared_keys(at):
     for page in PAGES:
         goto(at, page)
     keys = set(at.session_state.keys())
-    declared = {state.SCENARIO, state.PLAN, state.LANG, state.STALE, state.NOTICE, state.REQUESTS}
+    declared = {state.SCENARIO, state.PLAN, state.LANG, state.STALE, state.NOTICE, state.REQUESTS, state.EXTENSION}
     assert declared <= keys
     assert all(k.startswith((state.INPUT, state.UI)) for k in keys - declared)
 

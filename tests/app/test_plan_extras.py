@@ -82,7 +82,7 @@ def test_the_excel_bytes_come_from_the_plan_shown(at):
     assert sc.to_json() == scenario(at).to_json()
     from ui import cached
 
-    data = cached.plan_xlsx(sc.to_json(), CATALOG.fingerprint, "fr")
+    data = cached.plan_xlsx(sc.to_json(), CATALOG.fingerprint, "fr", CATALOG)
     assert data[:2] == b"PK"
     assert XLSX_MIME.endswith("spreadsheetml.sheet")
     assert files.MAX_MB == 5
