@@ -16,7 +16,9 @@ from planner.decision import Ladder, Sensitivity
 from planner.inputs import effective_devices
 from ui import cached, charts_decision, decision_tables, state, tables
 from ui.i18n import Translator
-from ui.widgets import computed, issue_line, show_issues
+from ui.widgets import computed, issue_line, show_issues, table_height
+
+TWELVE_ROWS_PX = 38 + 35 * 12  #: the ladder's tables scroll after 12 rows
 
 DEFAULT_STEPS = 20
 
@@ -86,12 +88,13 @@ def render_ladder(ladder: Ladder, catalog: Catalog, t: Translator, sites: dict[s
     steps = decision_tables.ladder_steps(ladder, catalog, sites)
     st.dataframe(tables.display(steps, t, {"budget": "eur", "benefit": "num1", "greedy": "num1", "gain": "num1",
                                            "capex_used": "eur", "annualised": "eur"}),
-                 hide_index=True, key="ui.ladder.table", height=38 + 35 * min(len(steps), 12),
+                 hide_index=True, key="ui.ladder.table",
+                 height=table_height(len(steps), TWELVE_ROWS_PX),
                  column_config={t("col.entering"): st.column_config.TextColumn(width="large")})
     st.subheader(t("dec.changes"))
     changes = decision_tables.ladder_changes(ladder, catalog, t, sites)
     st.dataframe(tables.display(changes, t, {"budget": "eur"}), hide_index=True, key="ui.ladder.changes",
-                 height=38 + 35 * min(max(len(changes), 1), 12),
+                 height=table_height(max(len(changes), 1), TWELVE_ROWS_PX),
                  column_config={t("col.change"): st.column_config.TextColumn(width="large")})
     st.caption(t("dec.ladder_caption", points=len(ladder.points), solves=ladder.solves, time=t.num(ladder.time_s, 2)))
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import streamlit as st
 
 from planner import Catalog, Plan, Scenario
 from planner.decision import Explanation
 from ui import cached, decision_tables, state, tables, wording
 from ui.i18n import Translator
-from ui.widgets import computed
+from ui.widgets import computed, text_columns
 
 
 def section(plan: Plan, catalog: Catalog, t: Translator) -> None:
@@ -29,10 +27,6 @@ def section(plan: Plan, catalog: Catalog, t: Translator) -> None:
         render(expl, plan, scenario, catalog, t)
 
 
-def _config(t: Translator, *wide: str) -> dict[str, Any]:
-    return {t(f"col.{c}"): st.column_config.TextColumn(width="large") for c in wide}
-
-
 def render(expl: Explanation, plan: Plan, scenario: Scenario, catalog: Catalog, t: Translator) -> None:
     """Chosen devices (sentences, figures on demand), binding constraints, devices not chosen by reason."""
     if expl.benefit is None:
@@ -45,7 +39,8 @@ def render(expl: Explanation, plan: Plan, scenario: Scenario, catalog: Catalog, 
     with st.expander(t("why.numbers")):
         chosen = decision_tables.chosen_frame(expl, catalog, t, sites)
         st.dataframe(tables.display(chosen, t, {"benefit": "num1", "capex": "eur", "annualised": "eur"}),
-                     hide_index=True, key="ui.why.chosen", column_config=_config(t, "serves", "without"))
+                     hide_index=True, key="ui.why.chosen",
+                     column_config=text_columns(t, "serves", "without", width="large"))
     st.markdown(f"**{t('why.binding')}**")
     lines = decision_tables.binding_lines(expl, plan, catalog, t)
     st.markdown("\n".join(f"- {line}" for line in lines) if lines else f"_{t('why.no_binding')}_")

@@ -18,7 +18,7 @@ from planner.schema import ACTIVITIES, ANGIO_VENDORS, PRICE_FIELDS
 from planner.security import MAX_RISK_SCORE
 from ui import edits, state, tables
 from ui.i18n import Translator
-from ui.widgets import day, guarded, multiselect, number, radio, select, slider, text, toggle
+from ui.widgets import day, guarded, multiselect, number, radio, select, slider, table_height, text, toggle
 
 # ---------------------------------------------------------------- scenario: general and sites
 
@@ -189,7 +189,7 @@ def need_row(data: dict[str, Any], scenario: Scenario, catalog: Catalog, ind_id:
         with right:
             frame = tables.guideline_frame(catalog, ind_id, t)
             st.dataframe(tables.display(frame, t, {"effectiveness": "pct"}), hide_index=True,
-                         height=min(38 + 35 * len(frame), 215), key=f"ui.guideline.{ind_id}",
+                         height=table_height(len(frame), 215), key=f"ui.guideline.{ind_id}",
                          column_config={t("col.guideline_class"): st.column_config.TextColumn(width="small"),
                                         t("col.effectiveness"): st.column_config.TextColumn(width="small"),
                                         t("col.device"): st.column_config.TextColumn(width="large")})
@@ -244,7 +244,7 @@ def price_editor(data: dict[str, Any], scenario: Scenario, catalog: Catalog, ids
               **{c: t(f"col.{c}") for c in ("family", "vendor", "local", "estimate", "deployment", "price_date")}}
     edited = st.data_editor(frame, key=f"in.prices.{digest}", hide_index=True, column_config=config,
                             disabled=[c for c in frame.columns if c not in PRICE_FIELDS],
-                            height=min(38 + 35 * len(frame), 710))
+                            height=table_height(len(frame), 710))
     rows = [(str(dev), row.to_dict()) for dev, row in edited.iterrows()]
     data["devices"] = edits.price_overrides(rows, catalog, scenario.devices)
     return data

@@ -18,7 +18,7 @@ from planner.scenario import ESCALATION_KEYS
 from planner.schema import ACTIVITIES
 from ui import edits
 from ui.i18n import Translator
-from ui.widgets import number, toggle
+from ui.widgets import number, table_height, toggle
 
 
 def horizon_form(data: dict[str, Any], t: Translator) -> dict[str, Any]:
@@ -86,7 +86,7 @@ def _envelopes(data: dict[str, Any], t: Translator) -> dict[str, Any]:
     money = "%d €" if t.lang == "fr" else "€%,d"
     st.markdown(f"**{t('hz.envelopes')}**", help=t("hz.envelopes_help"))
     edited = st.data_editor(frame, key=f"in.hz.envelopes.{digest}", hide_index=True, num_rows="fixed",
-                            disabled=["year"], height=min(38 + 35 * len(frame), 390),
+                            disabled=["year"], height=table_height(len(frame), 390),
                             column_config={"year": st.column_config.TextColumn(t("col.year"), width="small"),
                                            "capex": st.column_config.NumberColumn(t("col.capex_envelope"),
                                                                                   format=money),

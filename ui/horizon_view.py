@@ -4,22 +4,14 @@ device. (The coverage, with its year selector, is :func:`ui.plan_view.coverage`.
 
 from __future__ import annotations
 
-from typing import Any
-
 import streamlit as st
 
 from planner import Catalog, Plan
 from ui import charts, tables, tables_horizon
 from ui.i18n import Translator
+from ui.widgets import table_height, text_columns
 
-
-def _config(t: Translator, *medium: str) -> dict[str, Any]:
-    return {t(f"col.{c}"): st.column_config.TextColumn(width="medium") for c in medium}
-
-
-def _height(rows: int) -> int:
-    """A table tall enough for every row (up to about 20)."""
-    return min(38 + 35 * rows, 740)
+MAX_PX = 740  #: tables show about 20 rows before they scroll
 
 
 def metrics(plan: Plan, t: Translator) -> None:
@@ -51,7 +43,8 @@ def schedule(plan: Plan, catalog: Catalog, t: Translator) -> None:
         st.info(t("hz.no_acquisition"), icon=":material/info:")
     else:
         st.dataframe(tables.display(frame, t, {"capex": "eur"}), hide_index=True, key="ui.plan.schedule",
-                     height=_height(len(frame)), column_config=_config(t, "site", "device", "replaces"))
+                     height=table_height(len(frame), MAX_PX),
+                     column_config=text_columns(t, "site", "device", "replaces"))
         st.caption(t("hz.schedule_caption"))
     st.subheader(t("hz.retirements"))
     retired = tables_horizon.retirements_frame(plan, catalog, t)
@@ -59,7 +52,8 @@ def schedule(plan: Plan, catalog: Catalog, t: Translator) -> None:
         st.caption(t("hz.no_retirement"))
     else:
         st.dataframe(tables.display(retired, t), hide_index=True, key="ui.plan.retirements",
-                     height=_height(len(retired)), column_config=_config(t, "site", "device", "replaced_by"))
+                     height=table_height(len(retired), MAX_PX),
+                     column_config=text_columns(t, "site", "device", "replaced_by"))
 
 
 def costs(plan: Plan, catalog: Catalog, t: Translator) -> None:
@@ -85,5 +79,6 @@ def costs(plan: Plan, catalog: Catalog, t: Translator) -> None:
     st.subheader(t("hz.tco_title"))
     tco = tables_horizon.tco_frame(plan, catalog, t)
     st.dataframe(tables.display(tco, t, {c: "eur" for c in tables_horizon.TCO_COSTS if c in tco}), hide_index=True,
-                 key="ui.plan.tco", height=_height(len(tco)), column_config=_config(t, "site", "device"))
+                 key="ui.plan.tco", height=table_height(len(tco), MAX_PX),
+                     column_config=text_columns(t, "site", "device"))
     st.caption(t("hz.tco_table_caption"))

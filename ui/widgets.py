@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 import streamlit as st
 
@@ -78,6 +78,26 @@ def day(label: str, key: str, value: date, **kw: Any) -> date:
     state.seed(key, value)
     chosen = st.date_input(label, key=key, **kw)
     return chosen if isinstance(chosen, date) else value
+
+
+# ---------------------------------------------------------------- tables
+
+ROW_PX, HEADER_PX = 35, 38  #: height of a table row and of its header in st.dataframe / st.data_editor
+
+
+def table_height(rows: int, max_px: int) -> int:
+    """A table's height in pixels: every row shown, up to ``max_px`` (then it scrolls).
+
+    >>> table_height(3, 400), table_height(30, 400)
+    (143, 400)
+    """
+    return min(HEADER_PX + ROW_PX * rows, max_px)
+
+
+def text_columns(t: Translator, *columns: str, width: Literal["small", "medium", "large"] = "medium"
+                 ) -> dict[str, Any]:
+    """Column configuration giving the text columns ``col.<name>`` (headers in the user's language) a width."""
+    return {t(f"col.{c}"): st.column_config.TextColumn(width=width) for c in columns}
 
 
 # ---------------------------------------------------------------- submit and issues
