@@ -30,17 +30,23 @@ def catalog(path: str | None = None) -> Catalog:
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def extended(base_fingerprint: str, data: bytes, filename: str) -> Catalog:
+def extended(base_fingerprint: str, name: str, digest: str, _data: bytes) -> Catalog:
     """The bundled catalogue with a catalogue extension file (see
-    :func:`planner.imports.import_catalog_extension`); raises :class:`planner.PlannerInputError` on errors."""
-    del base_fingerprint  # cache key only
-    return import_catalog_extension(data, filename, catalog())
+    :func:`planner.imports.import_catalog_extension`); raises :class:`planner.PlannerInputError` on errors.
+    Keyed by the file's name and digest: its bytes (``_data``) are not hashed again at every run of a page."""
+    del base_fingerprint, digest  # cache key only
+    return import_catalog_extension(_data, name, catalog())
+
+
+def extended_by(ext: state.Extension) -> Catalog:
+    """The bundled catalogue with the extension ``ext``."""
+    return extended(catalog().fingerprint, ext.name, ext.digest, ext.data)
 
 
 def session_catalog() -> Catalog:
     """The catalogue of this session: the bundled one, extended by the file the user uploaded if any."""
     ext = state.extension()
-    return catalog() if ext is None else extended(catalog().fingerprint, ext.data, ext.name)
+    return catalog() if ext is None else extended_by(ext)
 
 
 def _scenario(scenario_json: str) -> Scenario:

@@ -38,14 +38,14 @@ def load_example(name: str = DEFAULT_EXAMPLE) -> Scenario:
 def checked(data: Mapping[str, Any], catalog: Catalog, source: str = "scenario") -> Scenario:
     """Parse candidate data and check its references; raise :class:`PlannerInputError` listing every error."""
     new = parse_scenario(dict(data), source=source)
-    _raise_errors(catalog, new)
+    raise_errors(catalog, new)
     return new
 
 
 def checked_yaml(text: str, catalog: Catalog, source: str) -> Scenario:
     """Parse an uploaded YAML text and check its references (same errors as the CLI's ``validate``)."""
     new = scenario_from_yaml(text, source)
-    _raise_errors(catalog, new)
+    raise_errors(catalog, new)
     return new
 
 
@@ -53,7 +53,7 @@ def checked_upload(data: bytes, filename: str, catalog: Catalog) -> Scenario:
     """An uploaded scenario: YAML text, or a plan workbook (its ``scenario.yaml`` sheet), checked."""
     if filename.lower().endswith((".xlsx", ".xlsm")):
         new = scenario_from_workbook(data, filename)
-        _raise_errors(catalog, new)
+        raise_errors(catalog, new)
         return new
     try:
         text = data.decode("utf-8-sig")
@@ -79,7 +79,8 @@ def with_imported_installed(scenario: Scenario, data: bytes, filename: str,
     return checked(result.scenario.to_dict(), catalog, source=filename), result.notes
 
 
-def _raise_errors(catalog: Catalog, scenario: Scenario) -> None:
+def raise_errors(catalog: Catalog, scenario: Scenario) -> None:
+    """Raise :class:`PlannerInputError` with every error of the scenario against the catalogue (none: return)."""
     errors = errors_only(run_checks(catalog, scenario))
     if errors:
         raise PlannerInputError(errors)

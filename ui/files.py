@@ -13,8 +13,6 @@ from typing import Any
 import streamlit as st
 
 from planner import Catalog, Issue, Plan, Scenario
-from planner.checks import run_checks
-from planner.errors import PlannerInputError, errors_only
 from planner.imports import MAX_FILE_BYTES
 from planner.report.excel import (
     XLSX_MIME,
@@ -154,10 +152,8 @@ def _upload_extension() -> None:
     added: list[int] = []
 
     def apply() -> None:
-        base, new = cached.catalog(), cached.extended(cached.catalog().fingerprint, ext.data, ext.name)
-        errors = errors_only(run_checks(new, state.scenario()))  # the scenario must still hold
-        if errors:
-            raise PlannerInputError(errors)
+        base, new = cached.catalog(), cached.extended_by(ext)
+        edits.raise_errors(new, state.scenario())  # the scenario must still hold
         added.extend([len(new.devices) - len(base.devices), len(new.indications) - len(base.indications),
                       len(new.coverage) - len(base.coverage)])
         state.set_extension(ext)
@@ -170,9 +166,7 @@ def _upload_extension() -> None:
 def _remove_extension() -> None:
     """Back to the bundled catalogue, unless the scenario names a device or indication only the extension has."""
     def apply() -> None:
-        errors = errors_only(run_checks(cached.catalog(), state.scenario()))
-        if errors:
-            raise PlannerInputError(errors)
+        edits.raise_errors(cached.catalog(), state.scenario())
         state.set_extension(None)
 
     guarded(apply, scope="extension", title="cat.ext_remove_refused", done="cat.ext_removed")

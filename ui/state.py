@@ -8,7 +8,9 @@ lost when switching pages or languages.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import streamlit as st
@@ -39,11 +41,17 @@ class Notice(NamedTuple):
     issues: tuple[Issue, ...] = ()
 
 
-class Extension(NamedTuple):
-    """A catalogue extension file (new devices, indications, coverage rows), kept as uploaded."""
+@dataclass(frozen=True)
+class Extension:
+    """A catalogue extension file (new devices, indications, coverage rows), kept as uploaded, with its digest
+    (computed once: the cache of the extended catalogue is keyed on it)."""
 
     name: str
-    data: bytes
+    data: bytes = field(repr=False)
+    digest: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "digest", hashlib.sha256(self.data).hexdigest())
 
 
 def init(default_scenario: Callable[[], Scenario]) -> None:
