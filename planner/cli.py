@@ -124,18 +124,32 @@ def cmd_catalog(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _output_path(out: str, missing_parent: str) -> Path:
+    """The ``--out`` path, refused when the folder it goes in does not exist."""
+    path = Path(out)
+    if not path.resolve().parent.is_dir():
+        raise PlannerInputError([Issue("command line", "--out", "output", out, missing_parent)])
+    return path
+
+
+def _read_input(file: str) -> tuple[Path, bytes]:
+    """The file to import and its bytes (one byte over the importers' size limit at most, so they can refuse)."""
+    from planner.imports import MAX_FILE_BYTES
+
+    source = Path(file)
+    if not source.is_file():
+        raise PlannerInputError([Issue(file, "", "file", file, "file not found")])
+    with source.open("rb") as fh:
+        return source, fh.read(MAX_FILE_BYTES + 1)
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     """``import-prices`` / ``import-installed``: spreadsheet -> new scenario YAML (none on errors)."""
     from planner import imports  # openpyxl only when asked for
 
     catalog, scenario = _load(args.scenario)
-    source, out = Path(args.file), Path(args.out)
-    if not out.resolve().parent.is_dir():
-        raise PlannerInputError([Issue("command line", "--out", "output", args.out, "folder does not exist")])
-    if not source.is_file():
-        raise PlannerInputError([Issue(args.file, "", "file", args.file, "file not found")])
-    with source.open("rb") as fh:
-        data = fh.read(imports.MAX_FILE_BYTES + 1)
+    out = _output_path(args.out, "folder does not exist")
+    source, data = _read_input(args.file)
     if args.command == "import-prices":
         prices = imports.import_price_list(data, source.name, catalog)
         new = imports.with_price_overrides(scenario, prices, replace=args.replace)
@@ -158,16 +172,11 @@ def cmd_import_catalog(args: argparse.Namespace) -> int:
     from planner.report.xlsx_roundtrip import catalog_to_csv_texts
 
     base = load_catalog(args.catalog)
-    source, out = Path(args.file), Path(args.out)
-    if not out.resolve().parent.is_dir():
-        raise PlannerInputError([Issue("command line", "--out", "output", args.out, "parent folder does not exist")])
+    out = _output_path(args.out, "parent folder does not exist")
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise PlannerInputError([Issue("command line", "--out", "output", args.out,
                                        "exists and is not an empty folder: choose a new folder")])
-    if not source.is_file():
-        raise PlannerInputError([Issue(args.file, "", "file", args.file, "file not found")])
-    with source.open("rb") as fh:
-        data = fh.read(imports.MAX_FILE_BYTES + 1)
+    source, data = _read_input(args.file)
     merged = imports.import_catalog_extension(data, source.name, base)
     write_folder_atomic(out, {CATALOG_FILES[k]: text for k, text in catalog_to_csv_texts(merged).items()})
     added = [(len(merged.devices) - len(base.devices), "device"), (len(merged.indications) - len(base.indications),
