@@ -9,7 +9,7 @@ planner's own sentence is the fallback when nothing matches.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from planner import Catalog, Plan, Scenario
 from planner.decision.binding import BindingConstraint
@@ -79,27 +79,35 @@ _CHANGES = (
 )
 
 
-def change_text(text: str, catalog: Catalog, t: Translator, sites: Mapping[str, str]) -> str:
-    """A change written by the planner (``main: add x (1 unit); main: drop y``) in the user's words."""
+def _reword(text: str, t: Translator, patterns: tuple[tuple[re.Pattern[str], str], ...],
+            render: Callable[[str, tuple[str, ...]], str]) -> str:
+    """A ``;``-separated text of the planner in the user's words: each part matching one of ``patterns``
+    rendered by ``render(key, groups)``, any other part as it is."""
     out = []
     for part in (p.strip() for p in text.split(";") if p.strip()):
-        for pattern, kind in _CHANGES:
+        for pattern, key in patterns:
             m = pattern.fullmatch(part)
-            if m is None:
-                continue
-            g = m.groups()
-            values = {"device": device(catalog, g[1])}
-            if kind == "add":
-                values["n"] = g[2]
-            elif kind == "replace":
-                values["other"] = device(catalog, g[2])
-            elif kind == "units":
-                values.update(before=g[2], after=g[3])
-            out.append(t(f"chg.{kind}", **values) + _at_site(t, sites, g[0]))
-            break
+            if m is not None:
+                out.append(render(key, m.groups()))
+                break
         else:
             out.append(part)
     return " ; ".join(out) if t.lang == "fr" else "; ".join(out)
+
+
+def change_text(text: str, catalog: Catalog, t: Translator, sites: Mapping[str, str]) -> str:
+    """A change written by the planner (``main: add x (1 unit); main: drop y``) in the user's words."""
+    def render(kind: str, g: tuple[str, ...]) -> str:
+        values = {"device": device(catalog, g[1])}
+        if kind == "add":
+            values["n"] = g[2]
+        elif kind == "replace":
+            values["other"] = device(catalog, g[2])
+        elif kind == "units":
+            values.update(before=g[2], after=g[3])
+        return t(f"chg.{kind}", **values) + _at_site(t, sites, g[0])
+
+    return _reword(text, t, _CHANGES, render)
 
 
 # ---------------------------------------------------------------- security
@@ -114,23 +122,14 @@ _SECURITY = (
 
 def security_reason(text: str, t: Translator) -> str:
     """Why the scenario's security rules exclude a device (the planner's reason, in the user's words)."""
-    out = []
-    for part in (p.strip() for p in text.split(";") if p.strip()):
-        for pattern, key in _SECURITY:
-            m = pattern.fullmatch(part)
-            if m is None:
-                continue
-            g = m.groups()
-            if key == "why.sec_os":
-                out.append(t(key, os=g[0].strip() or "?", date=g[1]))
-            elif key == "why.sec_mds2":
-                out.append(t(key, value=t.opt("sec", g[0])))
-            else:
-                out.append(t(key, score=g[0], max=g[1]))
-            break
-        else:
-            out.append(part)
-    return " ; ".join(out) if t.lang == "fr" else "; ".join(out)
+    def render(key: str, g: tuple[str, ...]) -> str:
+        if key == "why.sec_os":
+            return t(key, os=g[0].strip() or "?", date=g[1])
+        if key == "why.sec_mds2":
+            return t(key, value=t.opt("sec", g[0]))
+        return t(key, score=g[0], max=g[1])
+
+    return _reword(text, t, _SECURITY, render)
 
 
 # ---------------------------------------------------------------- why (chosen devices)
