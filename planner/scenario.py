@@ -17,7 +17,7 @@ from typing import Any, Literal
 import yaml
 
 from planner.errors import Issue, PlannerInputError
-from planner.schema import ACTIVITIES, ANGIO_VENDORS, PRICE_FIELDS, SLUG_RE
+from planner.schema import ACTIVITIES, ANGIO_VENDORS, PRICE_FIELDS, ROLES, SLUG_RE
 
 Objective = Literal["max_benefit", "min_cost"]
 SolverName = Literal["highs", "cbc"]
@@ -53,15 +53,22 @@ class Site:
     volumes: Mapping[str, float] = field(default_factory=dict)
     installed: Mapping[str, int] = field(default_factory=dict)
     installed_year: Mapping[str, int] = field(default_factory=dict)  # acquisition year of installed units
+    roles: tuple[str, ...] = ()  # clinical capabilities: cardiac_surgery, shock_centre, ecmo_centre, ccs_programme
 
 
 @dataclass(frozen=True)
 class IndicationOverride:
-    """Local values replacing an indication's catalogue defaults."""
+    """Local values replacing an indication's catalogue defaults.
+
+    ``weight`` is the cardiologists' multiplier on the evidence-based value of the indication (default 1);
+    ``required`` makes the indication required equipment (served in full where the site serves it, outside
+    the value) or not.
+    """
 
     share: float | None = None
     weight: float | None = None
     min_coverage: float | None = None
+    required: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -105,6 +112,7 @@ class Scenario:
     price_escalation: Mapping[str, float] = field(default_factory=dict)  # capex, maintenance, consumables
     acquisition_modes: tuple[str, ...] = ("purchase",)  # purchase, placement, lease: the optimiser chooses
     activity_growth: Mapping[str, float] = field(default_factory=dict)  # cag/pci/stemi or an indication id
+    outcome_weights: Mapping[str, float] = field(default_factory=dict)  # severity per outcome (catalogue default)
     security: SecurityOptions = field(default_factory=SecurityOptions)
     catalog: str | None = None
     base_dir: str = field(default="", compare=False)
@@ -153,7 +161,8 @@ def _site_dict(site: Site) -> dict[str, Any]:
     years = data.pop("installed_year")
     data["installed"] = {d: ({"units": n, "acquisition_year": years[d]} if d in years else n)
                          for d, n in site.installed.items()}
-    for key in ("volumes", "installed"):
+    data["roles"] = list(site.roles)
+    for key in ("volumes", "installed", "roles"):
         if not data[key]:
             data.pop(key)
     return data
@@ -245,14 +254,14 @@ def _show(value: Any) -> str:
 
 TOP_KEYS = ("name", "catalog", "objective", "budget", "sites", "indications", "devices",
             "must_include", "exclude", "solver", "allow_not_recommended", "security", "horizon_years", "start_year",
-            "discount_rate", "price_escalation", "activity_growth", "acquisition_modes")
+            "discount_rate", "price_escalation", "activity_growth", "acquisition_modes", "outcome_weights")
 ACQUISITION_MODES = ("purchase", "placement", "lease")
 ESCALATION_KEYS = ("capex", "maintenance", "consumables")
 MODE_FIELDS = ("placement_available", "placement_consumable_eur_per_case", "placement_min_commitment_eur_per_year",
                "lease_available", "lease_eur_per_year", "lease_term_years")
 SECURITY_KEYS = ("exclude_unsupported_os", "require_mds2", "max_risk_score",
                  "segmentation_cost_eur_per_connected_device", "reference_date")
-SITE_KEYS = ("id", "name", "rooms", "angio_vendor", "activity", "volumes", "installed")
+SITE_KEYS = ("id", "name", "rooms", "angio_vendor", "activity", "volumes", "installed", "roles")
 
 
 def parse_scenario(data: Any, source: str = "scenario", base_dir: str = "",
@@ -291,6 +300,7 @@ def parse_scenario(data: Any, source: str = "scenario", base_dir: str = "",
                                      low=-0.5, high=1.0),
         activity_growth=_number_map(p, "activity_growth", top.get("activity_growth"), low=-0.5, high=1.0),
         acquisition_modes=_parse_modes(p, top.get("acquisition_modes", ["purchase"])),
+        outcome_weights=_number_map(p, "outcome_weights", top.get("outcome_weights"), high=100.0),
         catalog=catalog if isinstance(catalog, str) else None,
         base_dir=base_dir,
     )
@@ -356,10 +366,20 @@ def _parse_site(p: _Parser, path: str, raw: Any) -> Site | None:
             p.error(f"{path}.activity.{key}", None, "is required (annual cases, 0 if none)")
     volumes = _number_map(p, f"{path}.volumes", data.get("volumes"))
     installed, installed_year = _parse_installed(p, f"{path}.installed", data.get("installed"))
+    roles = _parse_roles(p, f"{path}.roles", data.get("roles"))
     if ident is None or rooms is None or vendor is None:
         return None
     name = data.get("name", ident)
-    return Site(ident, str(name), int(rooms), vendor, activity, volumes, installed, installed_year)
+    return Site(ident, str(name), int(rooms), vendor, activity, volumes, installed, installed_year, roles)
+
+
+def _parse_roles(p: _Parser, path: str, value: Any) -> tuple[str, ...]:
+    """A site's clinical roles: a list of :data:`planner.schema.ROLES`, each once."""
+    roles = p.slug_list(path, value)
+    for role in roles:
+        if role not in ROLES:
+            p.error(path, role, f"unknown role; one of {', '.join(ROLES)}")
+    return tuple(sorted({r for r in roles if r in ROLES}, key=ROLES.index))
 
 
 def _parse_installed(p: _Parser, path: str, value: Any) -> tuple[dict[str, int], dict[str, int]]:
@@ -403,11 +423,12 @@ def _parse_indications(p: _Parser, value: Any) -> dict[str, IndicationOverride]:
         path = f"indications.{key}"
         if p.slug(path + "#key", key) is None:
             continue
-        data = p.mapping(path, raw, ("share", "weight", "min_coverage"))
+        data = p.mapping(path, raw, ("share", "weight", "min_coverage", "required"))
         share = p.number(f"{path}.share", data["share"], high=1.0) if "share" in data else None
-        weight = p.number(f"{path}.weight", data["weight"]) if "weight" in data else None
+        weight = p.number(f"{path}.weight", data["weight"], high=100.0) if "weight" in data else None
         floor = p.number(f"{path}.min_coverage", data["min_coverage"], high=1.0) if "min_coverage" in data else None
-        out[str(key)] = IndicationOverride(share, weight, floor)
+        required = p.boolean(f"{path}.required", data["required"]) if "required" in data else None
+        out[str(key)] = IndicationOverride(share, weight, floor, required)
     return out
 
 

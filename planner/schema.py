@@ -17,12 +17,21 @@ Kind = Literal["slug", "text", "float", "int", "enum", "slug_list", "yesno", "da
 SLUG_RE = re.compile(r"^[a-z0-9_]+$")
 ANGIO_VENDORS = ("philips", "siemens", "ge", "canon")
 ACTIVITIES = ("cag", "pci", "stemi")
+#: Bases an indication's share may apply to: a scenario activity, or diagnostic angiographies outside STEMI
+#: (chronic and NSTE-ACS angiographies: cag - stemi), the base of physiology demand.
+BASE_ACTIVITIES = (*ACTIVITIES, "cag_non_stemi")
+#: Clinical roles a site may declare; indications and device families may require one.
+ROLES = ("cardiac_surgery", "shock_centre", "ecmo_centre", "ccs_programme")
 DEPLOYMENTS = ("per_room", "shared")
 GUIDELINE_CLASSES = ("I", "IIa", "IIb", "III", "none")
 NETWORK_CONNECTIONS = ("none", "dicom", "hl7", "network", "remote_service", "unknown")
 PATCH_POLICIES = ("vendor_validated_monthly", "quarterly", "on_request", "none", "unknown")
 REMOTE_ACCESS = ("none", "vendor_vpn", "cloud", "unknown")
 TRISTATE = ("yes", "no", "unknown")
+EVIDENCE_LEVELS = ("A", "B", "C")
+EVIDENCE_DESIGNS = ("rct", "meta_analysis", "guideline", "registry", "observational", "single_arm", "consensus")
+EFFECT_MEASURES = ("RR", "HR", "OR", "RD", "class", "none")
+RELIABILITY = ("H", "M", "L")
 
 
 @dataclass(frozen=True)
@@ -110,29 +119,104 @@ INDICATION_COLUMNS: tuple[Column, ...] = (
     Column("id", "slug", description="unique indication id"),
     Column("name_en", "text", description="English name"),
     Column("name_fr", "text", description="French name"),
-    Column("base_activity", "enum", allowed=ACTIVITIES, description="activity the share applies to"),
+    Column("base_activity", "enum", allowed=BASE_ACTIVITIES,
+           description="activity the share applies to (cag_non_stemi = cag - stemi)"),
     Column("default_share", "float", "share", minimum=0.0, maximum=1.0,
            description="share of the base activity that has this indication"),
-    Column("default_weight", "float", "weight", minimum=0.0, description="relative clinical importance"),
+    Column("default_weight", "float", "multiplier", minimum=0.0,
+           description="cardiologists' multiplier on the evidence-based value (1 = the evidence alone)"),
     Column("default_min_coverage", "float", "share", minimum=0.0, maximum=1.0,
-           description="share of demand that must be served"),
+           description="share of demand that must be served at a site that serves the indication"),
     Column("source", "text", description="where the share comes from"),
+    Column("required_role", "enum", required=False, allowed=ROLES,
+           description="role a site needs to serve the indication (empty = any site); others refer the cases"),
+    Column("required", "yesno", required=False, default="no",
+           description="required equipment by practice: served in full, outside the value"),
 )
 
 COVERAGE_COLUMNS: tuple[Column, ...] = (
     Column("device_id", "slug", description="device id (devices.csv)"),
     Column("indication_id", "slug", description="indication id (indications.csv)"),
     Column("effectiveness", "float", "share", minimum=0.0, maximum=1.0, exclusive_minimum=True,
-           description="relative clinical effectiveness in (0, 1]"),
+           description="share of the strategy's evidence-based effect this product achieves (1 = as in the trials)"),
     Column("guideline_class", "enum", allowed=GUIDELINE_CLASSES, description="ESC class of recommendation"),
     Column("source", "text", description="guideline or trial behind the figures"),
+    Column("evidence_level", "enum", required=False, allowed=EVIDENCE_LEVELS,
+           description="ESC level of evidence of the class (A, B, C; empty = no class)"),
+    Column("strategy", "slug", required=False,
+           description="evidence-based strategy (effects.csv) whose effect the pair carries; empty = no outcome value"),
+    Column("evidence_ids", "slug_list", required=False, description="evidence rows (evidence.csv) the row rests on"),
+    Column("max_share", "float", "share", required=False, default="1", minimum=0.0, maximum=1.0,
+           exclusive_minimum=True,
+           description="largest share of the indication's demand the device family can serve at a site"),
+)
+
+OUTCOME_COLUMNS: tuple[Column, ...] = (
+    Column("id", "slug", description="unique outcome id"),
+    Column("name_en", "text", description="English name"),
+    Column("name_fr", "text", description="French name"),
+    Column("default_severity", "float", "weight", minimum=0.0,
+           description="severity weight of one event (death = 1); the cardiologists may edit it"),
+    Column("source", "text", description="rationale or source of the weight"),
+)
+
+EVIDENCE_COLUMNS: tuple[Column, ...] = (
+    Column("id", "slug", description="unique evidence id"),
+    Column("citation", "text", description="authors, journal, year, volume:page"),
+    Column("year", "int", minimum=1950.0, maximum=2100.0, description="year of publication"),
+    Column("design", "enum", allowed=EVIDENCE_DESIGNS, description="kind of evidence"),
+    Column("population", "text", description="who was studied"),
+    Column("outcome_id", "slug", required=False, description="outcome (outcomes.csv); empty for a guideline"),
+    Column("follow_up", "text", required=False, description="time at which the outcome was measured"),
+    Column("measure", "enum", allowed=EFFECT_MEASURES,
+           description="RR, HR, OR, RD (percentage points), class (guideline statement) or none"),
+    Column("effect", "float", required=False, description="point estimate of the measure"),
+    Column("ci_low", "float", required=False, description="lower bound of the 95% confidence interval"),
+    Column("ci_high", "float", required=False, description="upper bound of the 95% confidence interval"),
+    Column("control_rate_pct", "float", "%", required=False, minimum=0.0, maximum=100.0,
+           description="event rate with standard care"),
+    Column("treated_rate_pct", "float", "%", required=False, minimum=0.0, maximum=100.0,
+           description="event rate with the strategy"),
+    Column("n", "int", "patients", required=False, minimum=0.0, description="patients randomised or analysed"),
+    Column("reliability", "enum", allowed=RELIABILITY, description="H primary/guideline, M secondary, L weak"),
+    Column("note", "text", required=False, description="what the row says, caveats"),
+)
+
+EFFECT_COLUMNS: tuple[Column, ...] = (
+    Column("strategy", "slug", description="strategy id, cited by coverage.csv"),
+    Column("indication_id", "slug", description="indication id (indications.csv)"),
+    Column("outcome_id", "slug", description="outcome id (outcomes.csv)"),
+    Column("evidence_id", "slug", description="evidence row the effect is derived from"),
+    Column("applicability", "float", "share", required=False, default="1", minimum=0.0, maximum=1.0,
+           exclusive_minimum=True, description="share of the trial effect expected in this indication's population"),
+    Column("note", "text", required=False, description="how the effect applies"),
+)
+
+FAMILY_COLUMNS: tuple[Column, ...] = (
+    Column("id", "slug", description="device family id (devices.csv family)"),
+    Column("name_en", "text", description="English name"),
+    Column("name_fr", "text", description="French name"),
+    Column("required_role", "enum", required=False, allowed=ROLES,
+           description="role a site needs to use devices of the family"),
+    Column("requires_family", "slug", required=False,
+           description="another family that must be in use at the site (fallback)"),
+    Column("min_cases_per_year", "float", "cases/year", required=False, default="0", minimum=0.0,
+           description="minimum cases a year per site for the team's competence (0 = none)"),
+    Column("source", "text", required=False, description="where the minimum volume and rules come from"),
+    Column("estimate", "yesno", required=False, default="no", description="yes = expert estimate"),
 )
 
 TABLES: Mapping[str, tuple[Column, ...]] = {
     "devices": DEVICE_COLUMNS,
     "indications": INDICATION_COLUMNS,
     "coverage": COVERAGE_COLUMNS,
+    "families": FAMILY_COLUMNS,
+    "outcomes": OUTCOME_COLUMNS,
+    "evidence": EVIDENCE_COLUMNS,
+    "effects": EFFECT_COLUMNS,
 }
+#: Tables a catalogue folder may lack (an older catalogue): they load empty.
+OPTIONAL_TABLES: tuple[str, ...] = ("families", "outcomes", "evidence", "effects")
 
 #: Device columns that a scenario (or a price list) may override.
 PRICE_FIELDS: tuple[str, ...] = (
