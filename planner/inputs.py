@@ -52,6 +52,10 @@ class ModelInputs:
     min_volume: Mapping[str, float] = field(default_factory=dict)  # V_f: minimum cases/year per site and family
     share_cap: Mapping[tuple[str, str], float] = field(default_factory=dict)  # (family, k) -> largest share < 1
     severity: Mapping[str, float] = field(default_factory=dict)  # outcome -> severity weight
+    site_roles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    indication_roles: Mapping[str, str] = field(default_factory=dict)  # k -> role a site needs to serve it
+    family_roles: Mapping[str, str] = field(default_factory=dict)  # family -> role a site needs to use it
+    fallback_family: Mapping[str, str] = field(default_factory=dict)  # family -> family needed beside it
 
     def case_value(self, device_id: str, indication_id: str) -> float:
         """m_k v_dk: weighted events avoided per case, the cardiologists' multiplier applied."""
@@ -86,7 +90,8 @@ class ModelInputs:
 
 
 def effective_devices(catalog: Catalog, scenario: Scenario) -> dict[str, Device]:
-    """Catalogue devices with the scenario's local prices applied."""
+    """Catalogue devices with the scenario's local prices applied (``prepare`` also extends ``requires`` with
+    the devices of the family's fallback family)."""
     out = dict(catalog.devices)
     for dev_id, fields in scenario.devices.items():
         if dev_id in out:
@@ -179,6 +184,7 @@ def usable_effectiveness(catalog: Catalog, scenario: Scenario) -> dict[tuple[str
 def prepare(catalog: Catalog, scenario: Scenario) -> ModelInputs:
     """Derive every parameter of the model from the catalogue and the scenario."""
     devices = effective_devices(catalog, scenario)
+    devices = {d: replace(dev, requires=requirements(catalog, devices, dev)) for d, dev in devices.items()}
     forbidden = security_exclusions(devices, scenario.security)
     params = {k: indication_params(catalog, scenario, ind) for k, ind in catalog.indications.items()}
     demand = {(s.id, k): site_demand(s, catalog.indications[k], params[k][0])
@@ -191,13 +197,12 @@ def prepare(catalog: Catalog, scenario: Scenario) -> ModelInputs:
     installed = {(s.id, d): int(n) for s in scenario.sites for d, n in s.installed.items() if n > 0}
     max_new = {(s.id, d): 0 if d in forbidden or not role_allows(catalog, s, devices[d])
                else _max_new(s, devices[d], peak, eff, scenario) for s in scenario.sites for d in sorted(devices)}
-    reqs_of = {d: requirements(catalog, devices, dev) for d, dev in devices.items()}
-    candidates = _viable_candidates(scenario, devices, installed, max_new, reqs_of,
-                                    {s.id for s in scenario.sites}, {(s.id, d) for s in scenario.sites
-                                                                     for d in devices
-                                                                     if role_allows(catalog, s, devices[d])})
+    candidates = _viable_candidates(scenario, devices, installed, max_new,
+                                    {(s.id, d) for s in scenario.sites for d in devices
+                                     if role_allows(catalog, s, devices[d])})
     cand_set = set(candidates)
-    requires = {(s, d): tuple(r for r in reqs_of[d] if (s, r) in cand_set) for s, d in candidates if reqs_of[d]}
+    requires = {(s, d): tuple(r for r in devices[d].requires if (s, r) in cand_set)
+                for s, d in candidates if devices[d].requires}
     allocations = tuple((s, d, k) for s, d in candidates for k in sorted(catalog.indications)
                         if eff.get((d, k), 0.0) > 0 and peak[(s, k)] > 0)
     required = required_indications(catalog, scenario)
@@ -230,6 +235,10 @@ def prepare(catalog: Catalog, scenario: Scenario) -> ModelInputs:
         min_volume={f: fam.min_cases_per_year for f, fam in catalog.families.items() if fam.min_cases_per_year > 0},
         share_cap=share_caps(catalog),
         severity=severity,
+        site_roles={s.id: s.roles for s in scenario.sites},
+        indication_roles={k: ind.required_role for k, ind in catalog.indications.items() if ind.required_role},
+        family_roles={f: fam.required_role for f, fam in catalog.families.items() if fam.required_role},
+        fallback_family={f: fam.requires_family for f, fam in catalog.families.items() if fam.requires_family},
     )
 
 
@@ -248,21 +257,20 @@ def _max_new(site: Site, dev: Device, demand: Mapping[SiteIndication, float],
 
 
 def _viable_candidates(scenario: Scenario, devices: Mapping[str, Device], installed: Mapping[SiteDevice, int],
-                       max_new: Mapping[SiteDevice, int], reqs_of: Mapping[str, tuple[str, ...]],
-                       site_ids: set[str], role_ok: set[SiteDevice]) -> tuple[SiteDevice, ...]:
+                       max_new: Mapping[SiteDevice, int], role_ok: set[SiteDevice]) -> tuple[SiteDevice, ...]:
     """(s, d) pairs that can be in use: units can exist, the site holds the role the family needs, and a
     required device can be there too.
 
     Drops devices whose every required device is impossible at the site, iterating to a fixed point
     (a requirement may itself have an unmet requirement).
     """
-    cand = {(s, d) for s in sorted(site_ids) for d in devices
-            if (s, d) in role_ok and installed.get((s, d), 0) + max_new[(s, d)] > 0}
+    cand = {(s.id, d) for s in scenario.sites for d in devices
+            if (s.id, d) in role_ok and installed.get((s.id, d), 0) + max_new[(s.id, d)] > 0}
     changed = True
     while changed:
         changed = False
         for s, d in sorted(cand):
-            reqs = reqs_of[d]
+            reqs = devices[d].requires
             if reqs and not any((s, r) in cand for r in reqs):
                 cand.discard((s, d))
                 changed = True
