@@ -181,7 +181,7 @@ class Catalog:
     coverage: tuple[Coverage, ...]
     path: str = ""
     fingerprint: str = field(default="", compare=False)
-    families: Mapping[str, Family] = field(default_factory=dict)
+    family_table: Mapping[str, Family] = field(default_factory=dict)  # families.csv rows
     outcomes: Mapping[str, Outcome] = field(default_factory=dict)
     evidence: Mapping[str, Evidence] = field(default_factory=dict)
     effects: tuple[Effect, ...] = ()
@@ -195,7 +195,7 @@ class Catalog:
 
     def family(self, family_id: str) -> Family:
         """A device family (a neutral one when the catalogue has no families table or row)."""
-        return self.families.get(family_id) or Family(family_id, family_id, family_id)
+        return self.family_table.get(family_id) or Family(family_id, family_id, family_id)
 
     def effectiveness(self, device_id: str, indication_id: str) -> float:
         """Effectiveness of a device for an indication (0 when it cannot serve it)."""
@@ -300,7 +300,7 @@ def build_catalog(tables: Mapping[str, ParsedTable], path: str = "", fingerprint
         coverage=tuple(Coverage(**_clean(row)) for row in coverage),  # type: ignore[arg-type]
         path=path,
         fingerprint=fingerprint,
-        families={k: Family(**_clean(v)) for k, v in sorted(families.items())},  # type: ignore[arg-type]
+        family_table={k: Family(**_clean(v)) for k, v in sorted(families.items())},  # type: ignore[arg-type]
         outcomes={k: Outcome(**_clean(v)) for k, v in sorted(outcomes.items())},  # type: ignore[arg-type]
         evidence={k: Evidence(**_clean(v)) for k, v in sorted(evidence.items())},  # type: ignore[arg-type]
         effects=tuple(Effect(**_clean(row)) for row in effects),  # type: ignore[arg-type]

@@ -81,9 +81,9 @@ def structural_causes(inputs: ModelInputs) -> list[str]:
     servable = {(s, k) for s, _d, k in inputs.allocations}
     for s in inputs.sites:
         for k in inputs.indications:
-            need = inputs.floor[k] * inputs.demand[(s, k)]
+            need = inputs.site_floor(s, k) * inputs.demand[(s, k)]
             if need > 0 and (s, k) not in servable:
-                causes.append(f"site {s}: the coverage floor of {pct(inputs.floor[k])} for {k} "
+                causes.append(f"site {s}: the coverage floor of {pct(inputs.site_floor(s, k))} for {k} "
                               f"({need:.1f} cases/year) cannot be met: no usable device at this site serves {k} "
                               "(check angiography compatibility, exclusions and required devices)")
     candidates = {d for _s, d in inputs.candidates}
@@ -148,7 +148,7 @@ def relaxable(inputs: ModelInputs) -> tuple[str, ...]:
              if b is not None]
     names += list(yearly_limits(inputs))
     names += [f"coverage_floor_{s}_{k}" for s in inputs.sites for k in inputs.indications
-              if inputs.floor[k] * inputs.demand[(s, k)] > 0]
+              if inputs.site_floor(s, k) * inputs.demand[(s, k)] > 0]
     names += [f"must_include_{d}" for d in inputs.must_include]
     return tuple(names)
 
@@ -158,7 +158,7 @@ def build_elastic(inputs: ModelInputs, elastic: Iterable[str]) -> _Elastic:
     soft = set(elastic)
     no_envelopes = dataclasses.replace(inputs.horizon, capex_by_year={}, opex_by_year={})
     hard = dataclasses.replace(inputs, capex_budget_eur=None, opex_budget_eur=None, horizon=no_envelopes,
-                               floor=dict.fromkeys(inputs.indications, 0.0), must_include=())
+                               floor=dict.fromkeys(inputs.indications, 0.0), required=frozenset(), must_include=())
     built = build_model(hard, name="cathlab_elastic")
     prob, v = built.prob, built.variables
     slacks: dict[str, tuple[pulp.LpVariable, float]] = {}
@@ -187,7 +187,7 @@ def build_elastic(inputs: ModelInputs, elastic: Iterable[str]) -> _Elastic:
         add(name, spent, rhs, "<=", max(rhs, 1.0), None)
     for s in inputs.sites:
         for k in inputs.indications:
-            need = inputs.floor[k] * inputs.demand[(s, k)]
+            need = inputs.site_floor(s, k) * inputs.demand[(s, k)]
             if need <= 0:
                 continue
             if inputs.horizon.single_period:
@@ -207,7 +207,7 @@ def _add_yearly_floor(prob: pulp.LpProblem, inputs: ModelInputs, v: Variables, s
     """Multi-year: the floor holds every year; one slack (cases of the start year, scaled by demand growth)
     relaxes it in all years at once, so the relaxation reads as one lower floor share."""
     name, d0 = f"coverage_floor_{s}_{k}", inputs.demand[(s, k)]
-    need0 = inputs.floor[k] * d0
+    need0 = inputs.site_floor(s, k) * d0
     slack = None
     if name in soft:
         slack = prob.add_variable(f"slack_{name}", 0, need0, pulp.LpContinuous)
@@ -263,10 +263,10 @@ def describe(inputs: ModelInputs, name: str, slack: float) -> Relaxation:
         return Relaxation(name, "must_include", None, d, 1.0, 0.0, f"drop {d} from must_include")
     s, k = _floor_key(inputs, name)
     demand = inputs.demand[(s, k)]
-    to = max(inputs.floor[k] - slack / demand, 0.0)
+    to = max(inputs.site_floor(s, k) - slack / demand, 0.0)
     to = math.floor(to * 100 + 1e-6) / 100  # a floor one may actually set: whole percent, rounded down
-    text = f"lower the {k} floor at site {s} from {pct(inputs.floor[k])} to {pct(to)}"
-    return Relaxation(name, "coverage_floor", s, k, inputs.floor[k], to, text)
+    text = f"lower the {k} floor at site {s} from {pct(inputs.site_floor(s, k))} to {pct(to)}"
+    return Relaxation(name, "coverage_floor", s, k, inputs.site_floor(s, k), to, text)
 
 
 def _floor_key(inputs: ModelInputs, name: str) -> tuple[str, str]:
@@ -290,7 +290,7 @@ class FloorServer:
 
 def floor_servers(inputs: ModelInputs, site: str, indication: str) -> list[FloorServer]:
     """Candidate devices at ``site`` serving ``indication``, with the cost of meeting its floor alone."""
-    need = inputs.floor[indication] * inputs.demand[(site, indication)]
+    need = inputs.site_floor(site, indication) * inputs.demand[(site, indication)]
     out = []
     for s, d, k in inputs.allocations:
         if s != site or k != indication:
@@ -313,8 +313,8 @@ def _culprit_sentence(inputs: ModelInputs, fix: Relaxation, budget_fixes: list[R
     if fix.family == "coverage_floor":
         assert fix.site_id is not None and fix.subject is not None
         s, k = fix.site_id, fix.subject
-        need = inputs.floor[k] * inputs.demand[(s, k)]
-        head = f"site {s}: the {k} floor of {pct(inputs.floor[k])} ({need:.1f} cases/year)"
+        need = inputs.site_floor(s, k) * inputs.demand[(s, k)]
+        head = f"site {s}: the {k} floor of {pct(inputs.site_floor(s, k))} ({need:.1f} cases/year)"
         if structural:
             return f"{head} cannot be met: no usable device at this site serves {k}: lower the floor to 0 %"
         servers = floor_servers(inputs, s, k)

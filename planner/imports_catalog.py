@@ -17,22 +17,30 @@ from planner.errors import Issue, PlannerInputError, errors_only
 from planner.imports_columns import at, lower_header
 from planner.imports_read import Table, cell_text, read_table_file
 
-_CATALOG_KEYS = {"devices": ("id",), "indications": ("id",), "coverage": ("device_id", "indication_id")}
+_CATALOG_KEYS = {"devices": ("id",), "indications": ("id",), "coverage": ("device_id", "indication_id"),
+                 "families": ("id",), "outcomes": ("id",), "evidence": ("id",),
+                 "effects": ("strategy", "indication_id", "outcome_id")}
+#: Columns that tell each table apart (checked in this order).
+_SIGNATURES: tuple[tuple[str, frozenset[str]], ...] = (
+    ("coverage", frozenset({"device_id", "indication_id"})),
+    ("effects", frozenset({"strategy", "evidence_id"})),
+    ("evidence", frozenset({"id", "citation", "measure"})),
+    ("outcomes", frozenset({"id", "default_severity"})),
+    ("families", frozenset({"id", "min_cases_per_year"})),
+    ("families", frozenset({"id", "requires_family"})),
+    ("devices", frozenset({"id", "family"})),
+    ("indications", frozenset({"id", "name_en", "base_activity"})),
+)
 
 
 def _catalog_kind(table: Table) -> str | None:
     head = lower_header(table)
-    if {"device_id", "indication_id"} <= head:
-        return "coverage"
-    if "id" in head and "family" in head:
-        return "devices"
-    if "id" in head and "name_en" in head:
-        return "indications"
-    return None
+    return next((kind for kind, columns in _SIGNATURES if columns <= head), None)
 
 
 def import_catalog_extension(data: bytes, filename: str, catalog: Catalog) -> Catalog:
-    """Add the devices, indications and coverage rows of a file to the catalogue; return the merged one.
+    """Add the rows of a file (devices, indications, coverage, families, outcomes, evidence, effects) to the
+    catalogue; return the merged one.
 
     Sheets use the catalogue's CSV layout (``catalog/README.md``); each is recognised by its columns. A row
     identical to a catalogue row is accepted and changes nothing (so an exported catalogue imports back as
@@ -46,7 +54,8 @@ def import_catalog_extension(data: bytes, filename: str, catalog: Catalog) -> Ca
         kind = _catalog_kind(table)
         if kind is None:
             issues.append(Issue(filename, table.where(table.header_row), "", ", ".join(table.header),
-                                "not a devices, indications or coverage table (see catalog/README.md)"))
+                                "not a catalogue table (devices, indications, coverage, families, outcomes, "
+                                "evidence or effects; see catalog/README.md)"))
             continue
         for number, row in _parse_catalog_rows(kind, table, filename, issues):
             _add_catalog_row(catalog, kind, row, table.where(number), new, origin, filename, issues)
@@ -118,7 +127,11 @@ def _short(value: Any) -> str:
 def _existing_rows(catalog: Catalog, kind: str) -> dict[tuple[str, ...], dict[str, Any]]:
     if kind == "coverage":
         return {(c.device_id, c.indication_id): dataclasses.asdict(c) for c in catalog.coverage}
-    items = catalog.devices if kind == "devices" else catalog.indications
+    if kind == "effects":
+        return {(e.strategy, e.indication_id, e.outcome_id): dataclasses.asdict(e) for e in catalog.effects}
+    items: Mapping[str, Any] = {"devices": catalog.devices, "indications": catalog.indications,
+                                "families": catalog.family_table, "outcomes": catalog.outcomes,
+                                "evidence": catalog.evidence}[kind]
     return {(k,): dataclasses.asdict(v) for k, v in items.items()}
 
 
@@ -128,7 +141,7 @@ def _merged_tables(catalog: Catalog, new: Mapping[str, Mapping[tuple[str, ...], 
     for kind in _CATALOG_KEYS:
         rows = _existing_rows(catalog, kind)
         rows.update(new[kind])
-        merged[kind] = {(k[0] if kind != "coverage" else k): v for k, v in rows.items()}
+        merged[kind] = {(k[0] if len(k) == 1 else k): v for k, v in rows.items()}
     return merged
 
 

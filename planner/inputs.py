@@ -232,13 +232,13 @@ def prepare(catalog: Catalog, scenario: Scenario) -> ModelInputs:
         value={p: v for p, v in case_values(catalog, severity, required).items() if p in eff},
         serves=serves,
         required=required,
-        min_volume={f: fam.min_cases_per_year for f, fam in catalog.families.items() if fam.min_cases_per_year > 0},
+        min_volume={f: fam.min_cases_per_year for f, fam in catalog.family_table.items() if fam.min_cases_per_year > 0},
         share_cap=share_caps(catalog),
         severity=severity,
         site_roles={s.id: s.roles for s in scenario.sites},
         indication_roles={k: ind.required_role for k, ind in catalog.indications.items() if ind.required_role},
-        family_roles={f: fam.required_role for f, fam in catalog.families.items() if fam.required_role},
-        fallback_family={f: fam.requires_family for f, fam in catalog.families.items() if fam.requires_family},
+        family_roles={f: fam.required_role for f, fam in catalog.family_table.items() if fam.required_role},
+        fallback_family={f: fam.requires_family for f, fam in catalog.family_table.items() if fam.requires_family},
     )
 
 

@@ -155,8 +155,8 @@ DECISION_LABELS: dict[str, dict[str, str]] = {
                       "en": "; some are left out as guideline class III (not recommended)"},
     "why.requires_absent": {"fr": "nécessite {devices} sur le site, qui ne peut pas y être",
                             "en": "needs {devices} at the site, which cannot be there"},
-    "why.twin": {"fr": "équivalent à {device} (mêmes prix, capacité et efficacité), que le plan utilise",
-                 "en": "interchangeable with {device} (same prices, capacity and effectiveness), which the plan uses"},
+    "why.twin": {"fr": "équivalent à {device} (mêmes prix, capacité et valeur par cas), que le plan utilise",
+                 "en": "interchangeable with {device} (same prices, capacity and value per case), which the plan uses"},
     "why.dominated": {"fr": "dominé : même sans limite de budget, le plan traite ces cas mieux ou moins cher avec "
                             "{devices}",
                       "en": "dominated: even with the budgets lifted, the plan serves these cases better or for less "

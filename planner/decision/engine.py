@@ -94,9 +94,11 @@ def present_pairs(config: Configuration) -> frozenset[SiteDevice]:
 
 def _signature(inputs: ModelInputs, s: str, d: str) -> tuple[Any, ...]:
     dev = inputs.devices[d]
-    eff = tuple(sorted((k, e) for (d2, k), e in inputs.effectiveness.items() if d2 == d))
+    eff = tuple(sorted((k, round(inputs.case_value(d, k), 12)) for (d2, k) in inputs.effectiveness if d2 == d))
     return (inputs.unit_capex(d), dev.maintenance_eur_per_year, dev.consumable_eur_per_case, dev.lifetime_years,
-            dev.capacity_cases_per_year, dev.deployment, inputs.requires.get((s, d), ()), eff, inputs.max_new[(s, d)])
+            dev.capacity_cases_per_year, dev.deployment, inputs.requires.get((s, d), ()), eff, inputs.max_new[(s, d)],
+            dev.family if inputs.min_volume.get(dev.family) or any(f == dev.family for f, _k in inputs.share_cap)
+            else "")
 
 
 def interchangeable(inputs: ModelInputs, prefer: frozenset[SiteDevice] = frozenset(),
@@ -105,7 +107,7 @@ def interchangeable(inputs: ModelInputs, prefer: frozenset[SiteDevice] = frozens
 
     Two devices are interchangeable at a site when neither is installed there, neither is a must-include
     or required by another device, and they have the same prices, lifetime, capacity, deployment, required
-    devices, effectiveness for every indication and upper bound on units: any plan using one has a twin
+    devices, value per case for every indication (and family rules) and upper bound on units: any plan using one has a twin
     using the other with the same benefit and costs. The representative is a device of ``prefer`` if the
     group has one, else the first by id; devices in ``drop`` are left out of the groups.
     """

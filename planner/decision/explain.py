@@ -13,11 +13,11 @@ a re-solve with the device kept out of that site.
 2. any other device the model cannot use at the site: ``unavailable``;
 3. economic reasons, from the plan re-solved with both budgets lifted (the *ideal* plan):
    *dominated* if even the ideal plan does not use it at the site (other devices serve those cases better
-   or for less; the effectiveness figures are quoted), *not affordable* if the ideal plan uses it: its
+   or for less; the values per case are quoted), *not affordable* if the ideal plan uses it: its
    cases and benefit there, its capex and running costs, the extra capex and opex it needs beyond what the
    plan leaves, and how the benefit changes when it is forced into the current budgets.
 
-Interchangeable twins (identical prices, capacity and effectiveness) of a chosen device are reported as
+Interchangeable twins (identical prices, capacity and value per case) of a chosen device are reported as
 dominated by it, and every re-solve keeps the plan's twin, so results never swap between twins.
 
 **Extension point.** Rules live in :mod:`planner.decision.reasons` (a new reason is a new
@@ -84,7 +84,7 @@ class ChosenDevice:
     benefit_loss_without: float | None  # None when no plan exists without it
     cost_change_without_eur_per_year: float | None
     replaced_by: tuple[str, ...]  # devices that enter the plan when it is kept out
-    equivalents: tuple[str, ...]  # interchangeable devices (same prices, capacity, effectiveness)
+    equivalents: tuple[str, ...]  # interchangeable devices (same prices, capacity, value per case)
     text: str
 
 
@@ -214,7 +214,7 @@ def _not_chosen(solver: _Solver, ctx: RuleContext, base: Plan, rules: Sequence[W
                 found = WhyNot(site.id, dev.id, ReasonCode.UNAVAILABLE, "cannot be used at this site")
             if found is None and sd in twins and (site.id, twins[sd]) in solver.in_plan:
                 found = WhyNot(site.id, dev.id, ReasonCode.DOMINATED,
-                               f"interchangeable with {twins[sd]} (same prices, capacity and effectiveness), "
+                               f"interchangeable with {twins[sd]} (same prices, capacity and value per case), "
                                "which the plan uses", alternatives=(twins[sd],))
             out.append(found or _economic(solver, base, ideal, sd, twins.get(sd)))
     return tuple(out)
@@ -230,13 +230,13 @@ def _economic(solver: _Solver, base: Plan, ideal: Plan | None, sd: SiteDevice, t
     if ideal is None or not ideal_rows:
         others = tuple(sorted({r.device_id for r in (ideal or base).allocation
                                if r.site_id == s and r.indication_id in serves}))
-        effs = "; ".join(f"{k}: {d} {inputs.effectiveness[(d, k)]:.2f} vs "
-                         + ", ".join(f"{o} {inputs.effectiveness.get((o, k), 0):.2f}" for o in others
+        effs = "; ".join(f"{k}: {d} {inputs.case_value(d, k):.3f} vs "
+                         + ", ".join(f"{o} {inputs.case_value(o, k):.3f}" for o in others
                                      if (o, k) in inputs.effectiveness) for k in serves)
         return WhyNot(s, d, ReasonCode.DOMINATED,
                       f"dominated: even with the budgets lifted the plan serves {', '.join(serves)} with "
-                      f"{', '.join(others) or 'other devices'}, better or for less (effectiveness {effs})",
-                      alternatives=others)
+                      f"{', '.join(others) or 'other devices'}, better or for less (weighted events avoided per "
+                      f"case {effs})", alternatives=others)
     return _not_affordable(solver, base, ideal_rows, sd)
 
 

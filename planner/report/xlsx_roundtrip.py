@@ -81,7 +81,11 @@ def _catalog_rows(catalog: Catalog) -> dict[str, tuple[list[str], list[list[Any]
     """Each catalogue table as its header and rows of cells in the CSV layout."""
     items: Mapping[str, Iterable[Any]] = {"devices": catalog.devices.values(),
                                           "indications": catalog.indications.values(),
-                                          "coverage": catalog.coverage}
+                                          "coverage": catalog.coverage,
+                                          "families": catalog.family_table.values(),
+                                          "outcomes": catalog.outcomes.values(),
+                                          "evidence": catalog.evidence.values(),
+                                          "effects": catalog.effects}
     out = {}
     for table, objects in items.items():
         names = [c.name for c in TABLES[table]]
@@ -100,7 +104,7 @@ def catalog_to_xlsx_bytes(catalog: Catalog) -> bytes:
 
 
 def catalog_to_csv_texts(catalog: Catalog) -> dict[str, str]:
-    """The catalogue as the text of its CSV files (``devices``, ``indications``, ``coverage``), in the layout
+    """The catalogue as the text of its CSV files (one per table of ``planner.schema.TABLES``), in the layout
     :func:`planner.load_catalog` reads: a folder of them is a catalogue a scenario can name."""
     texts = {}
     for table, (names, rows) in _catalog_rows(catalog).items():

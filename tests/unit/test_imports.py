@@ -346,7 +346,7 @@ def test_catalogue_extension_rejects_unknown_tables_and_columns(catalog: Catalog
                                        "devices": [[*DEVICE_HEADER, "colour"], [*NEW_DEVICE, "red"]]}),
                                  "ext.xlsx", catalog)
     found = problems(exc)
-    assert "not a devices, indications or coverage table" in found[0][3]
+    assert "not a catalogue table (devices, indications, coverage" in found[0][3]
     assert found[1][:2] == ("sheet 'devices', row 1, column Q", "colour") and "unknown column" in found[1][3]
 
 
