@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from planner.catalog import Catalog
-from planner.plan import Plan
+from planner.plan import ClinicalAlert, Plan
 
 
 def eur(value: float | None) -> str:
@@ -43,8 +43,15 @@ def summary(plan: Plan, catalog: Catalog) -> str:
         lines.append(f"  end of life {r.year}: {r.site_id} {r.device_id} x{r.units}, {fate}")
     c = plan.costs
     per = "/year (average)" if multi else "/year"
-    benefit = "weighted cases (discounted sum over the years)" if multi else "weighted cases/year"
-    lines += ["", f"Benefit: {plan.benefit:,.1f} {benefit}",
+    benefit = ("weighted events avoided (discounted sum over the years)" if multi
+               else "weighted events avoided/year")
+    spread = (f" (range {plan.benefit_low:,.2f} to {plan.benefit_high:,.2f} from the evidence's confidence "
+              "intervals)" if plan.benefit_low is not None and plan.benefit_high is not None else "")
+    per_event = plan.cost_per_weighted_event_eur
+    lines += ["", f"Value: {plan.benefit:,.2f} {benefit}{spread}"]
+    if per_event is not None:
+        lines.append(f"Cost per weighted event avoided: {eur(per_event)}")
+    lines += [
               f"Capex: {eur(c.capex_eur)}" + (" (total)" if multi else ""),
               f"Maintenance: {eur(c.maintenance_eur_per_year)}{per}",
               f"Consumables: {eur(c.consumables_eur_per_year)}{per}", f"Opex: {eur(c.opex_eur_per_year)}{per}",
@@ -60,13 +67,46 @@ def summary(plan: Plan, catalog: Catalog) -> str:
     for b in plan.budgets:
         flag = "  (binding)" if b.binding else ""
         lines.append(f"  {b.name:<14} used {eur(b.used_eur)} of {eur(b.limit_eur)}{flag}")
-    lines += ["", "Coverage (served / demand cases per year)"]
+    lines += ["", "Coverage (served / demand cases per year; weighted events avoided per year)"]
     for row in plan.coverage:
         year = f"{row.year} " if len(plan.years) > 1 else ""
+        tail = (f"  referred: needs the {row.required_role} role" if row.referred_cases
+                else "  required equipment" if row.required
+                else f"  events {row.events_avoided:6.2f} [{row.events_low:.2f}, {row.events_high:.2f}]")
         lines.append(f"  {year}{row.site_id:<10} {row.indication_id:<28} "
                      f"{row.served_cases:8.1f} / {row.demand_cases:8.1f}"
-                     f"  {row.coverage_share:6.1%}  (floor {row.min_coverage:.0%})")
+                     f"  {row.coverage_share:6.1%}  (floor {row.min_coverage:.0%}){tail}")
+    last = plan.years[-1] if plan.years else None
+    outcome_rows = [o for o in plan.outcomes if o.year == last]
+    if outcome_rows:
+        lines += ["", "Events avoided per year by outcome (negative: events added, e.g. bleeding)"]
+        lines += [f"  {o.indication_id:<28} {o.outcome_id:<22} {o.events_avoided:8.2f} "
+                  f"[{o.events_low:.2f}, {o.events_high:.2f}]  severity {o.severity:g}" for o in outcome_rows]
+    if plan.alerts:
+        lines += ["", "Clinical alerts"] + [f"  - {alert_text(a)}" for a in plan.alerts]
     return "\n".join(lines)
+
+
+def alert_text(alert: ClinicalAlert) -> str:
+    """A clinical alert in plain English (the app renders the same codes in French and English).
+
+    >>> alert_text(ClinicalAlert("referred", "main", indication_id="cardiogenic_shock", role="shock_centre",
+    ...                          value=3.74))
+    'main: 3.7 cases/year of cardiogenic_shock need a shock_centre site: refer them'
+    """
+    a = alert
+    texts = {
+        "referred": f"{a.site_id}: {a.value:.1f} cases/year of {a.indication_id} need a {a.role} site: refer them",
+        "role_uncovered": f"{a.site_id} holds the {a.role} role but the plan serves none of its {a.indication_id} "
+                          f"cases ({a.value:.1f}/year)",
+        "fallback_missing": f"{a.site_id}: {a.device_id} is used without any {a.role} device as fallback",
+        "below_min_volume": f"{a.site_id}: installed {a.device_id} stays idle: its family serves fewer than "
+                            f"{a.value:g} cases a year here (minimum volume)",
+        "role_missing_device": f"{a.site_id}: installed {a.device_id} stays idle: it needs the {a.role} role",
+        "harmful_use": f"{a.site_id}: {a.device_id} serves {a.indication_id} with a net negative value "
+                       f"({a.value:.2f} weighted events/year), forced by a floor",
+    }
+    return texts[a.code]
 
 
 def catalog_table(catalog: Catalog, family: str | None = None) -> str:

@@ -89,7 +89,7 @@ def _allocation_lp(devices, inds, units, usable, demand, eff, budget):
     if not pairs:
         feasible = all(b >= -1e-9 for b in b_ub)
         return 0.0 if feasible else None
-    c = [-k["default_weight"] * eff[(d["id"], k["id"])] for d, k in pairs]
+    c = [-k["default_weight"] * eff[(d["id"], k["id"])] for d, k in pairs]  # value = multiplier x events per case
     res = linprog(c, A_ub=np.array(a_ub), b_ub=np.array(b_ub), bounds=(0, None), method="highs")
     return -res.fun if res.status == 0 else None
 
@@ -107,3 +107,19 @@ def test_milp_benefit_equals_brute_force(inst):
         assert plan.status == "optimal"
         assert plan.benefit == pytest.approx(expected, rel=1e-5, abs=1e-4)
         assert plan.costs.capex_eur <= budget["capex_eur"] + 1e-6
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(instances(), st.integers(0, 2))
+def test_removing_a_device_never_increases_the_value(inst, which):
+    """A device taken out of the catalogue's choice (excluded) can only lose value: the optimum with fewer
+    options is never above the optimum with more."""
+    devices, inds, cov, rooms, budget = inst
+    cat = make_catalog(devices, inds, cov)
+    full = make_plan(cat, make_scenario([{"rooms": rooms}], budget=budget))
+    removed = devices[which % len(devices)]["id"]
+    fewer = make_plan(cat, make_scenario([{"rooms": rooms}], budget=budget, exclude=[removed]))
+    if not fewer.has_solution:
+        return
+    assert full.has_solution  # a plan without the device is a plan with it available
+    assert fewer.benefit <= full.benefit + 1e-6 * max(1.0, abs(full.benefit))
