@@ -29,7 +29,7 @@ def make_plan(catalog: Catalog, scenario: Scenario, options: SolverOptions | Non
     inputs = prepare(catalog, scenario)
     built = build_model(inputs)
     if write_mps is not None:
-        built.prob.setObjective(-1 * built.benefit if inputs.objective == "max_benefit" else built.annualised_cost)
+        built.prob.setObjective(-1 * built.benefit if inputs.objective == "max_benefit" else built.tco)
         built.prob.writeMPS(str(write_mps))
     result = solve(built, options or scenario.solver)
     plan = from_solution(inputs, result, scenario.to_dict(), tuple(str(w) for w in warnings), catalog.fingerprint)

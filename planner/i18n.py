@@ -45,7 +45,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "annualised_capex_y": ("Annualised capex per year (straight line)",
                            "Investissement annualisé par an (linéaire)"),
     "annualised_y": ("Annualised total cost per year", "Coût total annualisé par an"),
-    "benefit": ("Clinical benefit (weighted cases per year)", "Bénéfice clinique (cas pondérés par an)"),
+    "benefit": ("Value: weighted events avoided per year", "Valeur : événements pondérés évités par an"),
     "budgets": ("Budgets", "Budgets"),
     "budget": ("Budget", "Budget"),
     "limit": ("Limit", "Plafond"),
@@ -234,12 +234,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "time_limit_no_solution": ("time limit reached without a solution",
                                "limite de temps atteinte sans solution"),
     "solver_error": ("solver error", "erreur du solveur"),
-    "max_benefit": ("maximise the clinical benefit within the budgets",
-                    "maximiser le bénéfice clinique dans les budgets"),
+    "max_benefit": ("maximise the weighted events avoided within the budgets",
+                    "maximiser les événements pondérés évités dans les budgets"),
     "min_cost": ("minimise the annualised cost", "minimiser le coût annualisé"),
     "cag": ("diagnostic angiography", "coronarographie"),
     "pci": ("PCI", "angioplastie"),
     "stemi": ("STEMI primary PCI", "angioplastie primaire (SCA ST+)"),
+    "cag_non_stemi": ("angiography outside STEMI (chronic and NSTE-ACS)",
+                      "coronarographie hors SCA ST+ (chronique et SCA non ST+)"),
     # multi-year parts (Schedule and TCO sheets): planner/report/xlsx_labels.py
     **HORIZON_LABELS,
 }
@@ -259,6 +261,7 @@ FAMILIES: dict[str, tuple[str, str]] = {
     "impella": ("Impella", "Impella"),
     "ecmo": ("ECMO", "ECMO"),
     "act": ("ACT monitoring", "Mesure de l'ACT"),
+    "calcium_balloon": ("Balloon-based calcium preparation", "Préparation des calcifications par ballon"),
 }
 
 

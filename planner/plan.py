@@ -34,7 +34,8 @@ class SolverInfo:
     time_s: float
     phases: tuple[PhaseInfo, ...] = ()
     objective_benefit: float | None = None
-    objective_annualised_cost_eur: float | None = None
+    objective_tco_eur: float | None = None
+    objective_tie_break: float | None = None  # units acquired + devices in use; the cost phase adds 0.1 EUR each
 
 
 @dataclass(frozen=True)
@@ -294,7 +295,12 @@ class Plan:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Plan:
-        """Rebuild a plan from :meth:`to_dict` output."""
+        """Rebuild a plan from :meth:`to_dict` output (plans saved before the rename of
+        ``objective_annualised_cost_eur`` to ``objective_tco_eur`` read too)."""
+        solver = dict(data.get("solver") or {})
+        if "objective_annualised_cost_eur" in solver:
+            solver["objective_tco_eur"] = solver.pop("objective_annualised_cost_eur")
+            data = {**data, "solver": solver}
         return _build(cls, data)  # type: ignore[no-any-return]
 
     @classmethod

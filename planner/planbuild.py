@@ -53,7 +53,8 @@ def from_solution(inputs: ModelInputs, result: SolveResult, scenario: Mapping[st
         tuple(PhaseInfo(p.objective, p.status.value, p.objective_value, p.mip_gap, round(p.time_s, 4))
               for p in result.phases),
         result.benefit_value,
-        None if result.annualised_cost_value is None else costs.from_model_money(result.annualised_cost_value),
+        None if result.tco_value is None else costs.from_model_money(result.tco_value),
+        result.tie_break_value,
     )
     base = {"scenario": scenario, "status": result.status.value, "objective": inputs.objective,
             "mip_gap": result.mip_gap, "solver": solver, "warnings": warnings, "catalog_fingerprint": fingerprint,

@@ -76,7 +76,8 @@ class SolveResult:
     present_t: dict[tuple[str, str, int], float] = field(default_factory=dict)
     cases_t: dict[tuple[str, str, str, str, int], float] = field(default_factory=dict)  # (s, d, mode, k, year)
     benefit_value: float | None = None
-    annualised_cost_value: float | None = None  # k EUR/year, from the solver's values
+    tco_value: float | None = None
+    tie_break_value: float | None = None  # units acquired + devices in use (each year), see cost_objective  # k EUR/year, from the solver's values
 
 
 def make_solver(options: SolverOptions, time_limit_s: float) -> Any:
@@ -164,6 +165,10 @@ def run_phase(prob: pulp.LpProblem, objective: str, options: SolverOptions, time
     return PhaseResult(objective, status, pulp.value(prob.objective), gap, elapsed)
 
 
+#: Weight of the tie-break in the cost objective, k EUR per unit or device in use (0.1 EUR).
+TIE_BREAK_K_EUR = 1e-4
+
+
 def _value(x: Any) -> float:
     return float(pulp.value(x) or 0.0)
 
@@ -178,8 +183,17 @@ def _snapshot(built: BuiltModel) -> dict[str, dict[Any, float]]:
         "present_t": {k: _value(x) for k, x in v.present_t.items()},
         "cases_t": {k: _value(x) for k, x in v.cases_t.items()},
         "benefit": {(): float(pulp.value(built.benefit) or 0.0)},
-        "cost": {(): float(pulp.value(built.annualised_cost) or 0.0)},
+        "cost": {(): float(pulp.value(built.tco) or 0.0)},
+        "tie_break": {(): float(pulp.value(built.tie_break) or 0.0) if built.tie_break is not None else 0.0},
     }
+
+
+def cost_objective(built: BuiltModel) -> pulp.LpAffineExpression:
+    """The cost phase's objective: the TCO (k EUR) plus a tie-break of 0.1 EUR per unit acquired and per
+    device in use, so that equal-cost plans do not carry free devices. The plan reports the TCO alone."""
+    if built.tie_break is None:
+        return built.tco
+    return built.tco + TIE_BREAK_K_EUR * built.tie_break
 
 
 def solve(built: BuiltModel, options: SolverOptions) -> SolveResult:
@@ -188,7 +202,7 @@ def solve(built: BuiltModel, options: SolverOptions) -> SolveResult:
     if built.inputs.objective == "max_benefit":
         phases, snap = _solve_lexicographic(built, options, start)
     else:
-        _set_objective(built.prob, built.annualised_cost)
+        _set_objective(built.prob, cost_objective(built))
         phase = run_phase(built.prob, "min_cost", options, options.time_limit_s)
         phases, snap = (phase,), (_snapshot(built) if phase.status.has_solution else None)
     return _result(phases, snap, options, time.perf_counter() - start)
@@ -204,7 +218,7 @@ def _solve_lexicographic(built: BuiltModel, options: SolverOptions,
     best = snap["benefit"][()]
     prob = built.prob
     prob += (built.benefit >= best - BENEFIT_LOCK_TOL * max(abs(best), 1.0), "benefit_lock")
-    _set_objective(built.prob, built.annualised_cost)
+    _set_objective(built.prob, cost_objective(built))
     remaining = options.time_limit_s - (time.perf_counter() - start)
     second = run_phase(built.prob, "min_cost_at_max_benefit", options, max(remaining, 1.0))
     if second.status.has_solution:
@@ -231,4 +245,5 @@ def _result(phases: tuple[PhaseResult, ...], snap: dict[str, dict[Any, float]] |
         return SolveResult(**common)
     return SolveResult(**common, buy=snap["buy"], present=snap["present"], cases=snap["cases"],
                        acquire=snap["acquire"], present_t=snap["present_t"], cases_t=snap["cases_t"],
-                       benefit_value=snap["benefit"][()], annualised_cost_value=snap["cost"][()])
+                       benefit_value=snap["benefit"][()], tco_value=snap["cost"][()],
+                       tie_break_value=snap["tie_break"][()])

@@ -8,7 +8,7 @@ import pulp
 
 from planner.inputs import ModelInputs
 from planner.model import constraints as c
-from planner.model.objective import annualised_cost_expr, value_expr
+from planner.model.objective import tco_expr, tie_break_expr, value_expr
 from planner.model.variables import Variables, add_variables
 
 #: Constraint families in the order they are built; names start with these prefixes.
@@ -30,8 +30,9 @@ class BuiltModel:
     prob: pulp.LpProblem
     variables: Variables
     benefit: pulp.LpAffineExpression
-    annualised_cost: pulp.LpAffineExpression
+    tco: pulp.LpAffineExpression  # total cost of ownership over the horizon, k EUR (one year: annualised cost)
     inputs: ModelInputs
+    tie_break: pulp.LpAffineExpression | None = None  # units acquired + devices in use: fewest among equal costs
 
 
 def build_model(inputs: ModelInputs, name: str = "cathlab_plan") -> BuiltModel:
@@ -50,4 +51,4 @@ def build_model(inputs: ModelInputs, name: str = "cathlab_plan") -> BuiltModel:
     c.add_must_include_constraints(prob, inputs, v)
     c.add_min_volume_constraints(prob, inputs, v)
     c.add_share_cap_constraints(prob, inputs, v)
-    return BuiltModel(prob, v, value_expr(inputs, v), annualised_cost_expr(inputs, v), inputs)
+    return BuiltModel(prob, v, value_expr(inputs, v), tco_expr(inputs, v), inputs, tie_break_expr(v))

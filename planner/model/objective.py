@@ -1,4 +1,5 @@
-"""Objective terms: the clinical value (weighted events avoided) and the total cost of ownership (k EUR)."""
+"""Objective terms: the clinical value (weighted events avoided) and the total cost of ownership (k EUR,
+:func:`planner.model.money.tco_expr`; with one year and no discounting it is the annualised cost)."""
 
 from __future__ import annotations
 
@@ -20,13 +21,11 @@ def value_expr(inputs: ModelInputs, v: Variables) -> pulp.LpAffineExpression:
                       for (s, d, m, k, t), var in v.cases_t.items() if value[(d, k)] != 0.0)
 
 
-
-def annualised_cost_expr(inputs: ModelInputs, v: Variables) -> pulp.LpAffineExpression:
-    """The cost objective K: total cost of ownership over the horizon, k EUR.
-
-    With one year, purchase only and no discounting: capex / life + maintenance + consumables (EUR/year).
-    """
-    return tco_expr(inputs, v)
+def tie_break_expr(v: Variables) -> pulp.LpAffineExpression:
+    """Units acquired plus devices in use (each year): among plans of equal cost the cost phase prefers the one
+    with the fewest, so a free device (zero capex and maintenance, such as balloon preparation) is neither
+    bought nor kept in use for nothing."""
+    return pulp.lpSum(v.acquire.values()) + pulp.lpSum(v.present_t.values())
 
 
-__all__ = ["annualised_cost_expr", "capex_expr", "value_expr"]
+__all__ = ["capex_expr", "tco_expr", "tie_break_expr", "value_expr"]

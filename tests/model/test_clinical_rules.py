@@ -121,14 +121,16 @@ def test_share_cap_and_fallback_family_keep_a_wire_beside_angio_ffr():
     assert not in_use(no_wire, "qfr") and no_wire.benefit == approx(0.0)
 
 
-def test_harmful_pair_is_never_used_unless_a_floor_forces_it():
+def test_harmful_pair_is_left_out_unless_allowed_and_then_only_a_floor_uses_it():
     inds = [{"id": "k1", "base_activity": "pci", "default_share": 0.1}]
     cat = make_catalog([{"id": "ecmo"}], inds,
                        [{"device_id": "ecmo", "indication_id": "k1", "effectiveness": 1.0, "strategy": ""}])
     cat = _with_harm(cat)
     plan = make_plan(cat, make_scenario())
     assert not in_use(plan, "ecmo") and plan.benefit == approx(0.0)
-    forced = make_plan(cat, make_scenario(indications={"k1": {"min_coverage": 0.2}}))
+    floor = {"k1": {"min_coverage": 0.2}}
+    assert make_plan(cat, make_scenario(indications=floor)).status == "infeasible"  # like a class III pair
+    forced = make_plan(cat, make_scenario(indications=floor, allow_not_recommended=True))
     assert forced.benefit == approx(-20 * 0.05)
     assert [(a.code, a.device_id) for a in forced.alerts] == [("harmful_use", "ecmo")]
 

@@ -120,7 +120,7 @@ def binding_case():
         {"id": "module", "family": "ivus", "capex_eur": 10000, "deployment": "per_room"},
     ]
     inds = [{"id": "k1", "default_weight": 2, "default_min_coverage": 0.3},
-            {"id": "k2", "default_weight": 1}, {"id": "k3", "default_weight": 1}]
+            {"id": "k2", "default_weight": 1}, {"id": "k3", "default_weight": 1.5}]
     cov = [("console", "k1", 1.0), ("option", "k2", 1.0), ("module", "k3", 1.0)]
     scenario = make_scenario(sites=[{"rooms": 2}], budget={"capex_eur": 50000})
     return make_catalog(devices, inds, cov), scenario

@@ -35,15 +35,19 @@ def solved(request):
 def test_plan_costs_equal_objective_terms(solved):
     _, _, plan = solved
     c = plan.costs
-    assert c.tco_eur == pytest.approx(plan.solver.objective_annualised_cost_eur, rel=1e-6)
+    assert c.tco_eur == pytest.approx(plan.solver.objective_tco_eur, rel=1e-6)
     assert c.annualised_eur_per_year == pytest.approx(c.tco_eur / c.horizon_years)
     assert plan.benefit == pytest.approx(plan.solver.objective_benefit, rel=1e-6)
     assert c.opex_eur_per_year == pytest.approx(c.maintenance_eur_per_year + c.consumables_eur_per_year
                                                 + c.lease_eur_per_year + c.shortfall_eur_per_year)
     assert c.capex_eur == pytest.approx(sum(a.capex_eur for a in plan.acquisitions))
     assert c.capex_eur == pytest.approx(sum(y.capex_eur for y in plan.costs_by_year))
-    # phase 2 minimised exactly this value
-    assert plan.solver.phases[-1].objective_value * 1000 == pytest.approx(c.tco_eur, rel=1e-6)
+    # phase 2 minimised exactly this value: the TCO plus 0.1 EUR per unit acquired and per device in use a year
+    units = sum(a.units_new for a in plan.acquisitions)
+    in_use_last_year = {(a.site_id, a.device_id) for a in plan.acquisitions if a.in_use and a.year == plan.years[-1]}
+    assert plan.solver.objective_tie_break >= units + len(in_use_last_year) - 1e-6
+    assert plan.solver.phases[-1].objective_value * 1000 == pytest.approx(
+        c.tco_eur + 0.1 * plan.solver.objective_tie_break, rel=1e-6)
 
 
 def test_budgets_floors_demand_hold(solved):
@@ -105,6 +109,6 @@ def test_min_cost_objective_meets_floors_at_lower_cost(solved):
     assert cheap.has_solution
     gap = cheap.mip_gap or 0.0
     assert cheap.costs.tco_eur <= plan.costs.tco_eur * (1 + gap) + 1e-6
-    assert cheap.costs.tco_eur == pytest.approx(cheap.solver.objective_annualised_cost_eur, rel=1e-6)
+    assert cheap.costs.tco_eur == pytest.approx(cheap.solver.objective_tco_eur, rel=1e-6)
     for row in cheap.coverage:
         assert row.served_cases >= row.min_coverage * row.demand_cases - 1e-6

@@ -62,7 +62,7 @@ def test_segmentation_cost_enters_capex_for_connected_devices_only():
                                           security={"segmentation_cost_eur_per_connected_device": 5000}))
     assert forced.costs.capex_eur == 34000 and forced.costs.segmentation_eur == 5000
     assert forced.acquisitions[0].segmentation_eur == 5000 and forced.acquisitions[0].unit_capex_eur == 34000
-    assert forced.costs.annualised_eur_per_year == pytest.approx(forced.solver.objective_annualised_cost_eur)
+    assert forced.costs.annualised_eur_per_year == pytest.approx(forced.solver.objective_tco_eur)
 
 
 def test_risk_score_points_and_unknown_counts_against():

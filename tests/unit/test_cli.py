@@ -50,9 +50,10 @@ def test_input_error_exit_2_lists_every_problem(tmp_path, capsys):
 
 def test_infeasible_exit_1_with_diagnosis(tmp_path, capsys):
     text = Path(GH).read_text(encoding="utf-8")
-    sc = write(tmp_path, text + "\nindications: {cardiogenic_shock: {min_coverage: 1.0}}\nexclude: "
-                                "[abiomed_impella_cp_aic, getinge_cardiosave_hybrid, teleflex_ac3_optimus, "
-                                "getinge_cardiohelp, fresenius_xenios_novalung]\n")
+    sc = write(tmp_path, text + "\nindications: {complex_pci: {min_coverage: 1.0}}\nexclude: "
+                                "[philips_intrasight_mobile_ivus, philips_intrasight_integrated_ivus, "
+                                "boston_avvigo_opticross, terumo_altaview, acist_hdi_kodama, infraredx_makoto_nirs, "
+                                "abbott_ultreon_mobile_oct, abbott_optis_integrated_oct]\n")
     assert main(["solve", sc]) == 1
     assert "No plan" in capsys.readouterr().out
 
