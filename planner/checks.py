@@ -10,6 +10,7 @@ import math
 
 from planner.catalog import Catalog
 from planner.errors import Issue, PlannerInputError, errors_only
+from planner.publicdata.checks import PUBLIC_DATA_CHECKS
 from planner.scenario import Scenario
 
 
@@ -95,7 +96,7 @@ def check_installed_ages(catalog: Catalog, scenario: Scenario) -> list[Issue]:
 
 
 CHECKS = (check_device_ids, check_indication_ids, check_installed_compatibility, check_must_include_possible,
-          check_installed_ages)
+          check_installed_ages, *PUBLIC_DATA_CHECKS)
 
 
 def run_checks(catalog: Catalog, scenario: Scenario) -> list[Issue]:
