@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.errors import Issue, PlannerInputError, errors_only
-from planner.schema import TABLES, CellValue, Column, coerce
+from planner.schema import OPTIONAL_TABLES, TABLES, CellValue, Column, coerce
 
 BUNDLED_CATALOG = Path(__file__).resolve().parent.parent / "catalog"
 CATALOG_FILES = {name: f"{name}.csv" for name in TABLES}
@@ -76,6 +76,8 @@ class Indication:
     default_weight: float
     default_min_coverage: float
     source: str
+    required_role: str = ""  # a site needs this role to serve the indication; others refer the cases
+    required: bool = False  # required equipment by practice: served in full, outside the value
 
     def name(self, lang: str) -> str:
         """Name in ``lang`` ("fr" or "en")."""
@@ -84,13 +86,90 @@ class Indication:
 
 @dataclass(frozen=True)
 class Coverage:
-    """How well a device serves an indication, and its guideline class for it."""
+    """A device can serve an indication: its guideline class, the evidence-based strategy it carries
+    (empty: no outcome value) and the share of that strategy's effect the product achieves."""
 
     device_id: str
     indication_id: str
     effectiveness: float
     guideline_class: str
     source: str
+    evidence_level: str = ""
+    strategy: str = ""
+    evidence_ids: tuple[str, ...] = ()
+    max_share: float = 1.0
+
+    @property
+    def recommendation(self) -> str:
+        """Class and level as written in the guidelines ("I A", "IIb C"), or the class alone."""
+        return f"{self.guideline_class} {self.evidence_level}".strip()
+
+
+@dataclass(frozen=True)
+class Family:
+    """A device family: the role a site needs to use it, a family it needs as fallback, a minimum volume."""
+
+    id: str
+    name_en: str
+    name_fr: str
+    required_role: str = ""
+    requires_family: str = ""
+    min_cases_per_year: float = 0.0
+    source: str = ""
+    estimate: bool = False
+
+    def name(self, lang: str) -> str:
+        """Name in ``lang`` ("fr" or "en")."""
+        return self.name_fr if lang == "fr" else self.name_en
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """An adverse clinical event a strategy may avoid, with its default severity weight (death = 1)."""
+
+    id: str
+    name_en: str
+    name_fr: str
+    default_severity: float
+    source: str
+
+    def name(self, lang: str) -> str:
+        """Name in ``lang`` ("fr" or "en")."""
+        return self.name_fr if lang == "fr" else self.name_en
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One study x outcome, or one guideline statement (rates are % of patients with the adverse event)."""
+
+    id: str
+    citation: str
+    year: int
+    design: str
+    population: str
+    measure: str
+    reliability: str
+    outcome_id: str = ""
+    follow_up: str = ""
+    effect: float | None = None
+    ci_low: float | None = None
+    ci_high: float | None = None
+    control_rate_pct: float | None = None
+    treated_rate_pct: float | None = None
+    n: int | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Effect:
+    """The effect of a strategy on one outcome of an indication, derived from one evidence row."""
+
+    strategy: str
+    indication_id: str
+    outcome_id: str
+    evidence_id: str
+    applicability: float = 1.0
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -102,6 +181,21 @@ class Catalog:
     coverage: tuple[Coverage, ...]
     path: str = ""
     fingerprint: str = field(default="", compare=False)
+    families: Mapping[str, Family] = field(default_factory=dict)
+    outcomes: Mapping[str, Outcome] = field(default_factory=dict)
+    evidence: Mapping[str, Evidence] = field(default_factory=dict)
+    effects: tuple[Effect, ...] = ()
+
+    def coverage_row(self, device_id: str, indication_id: str) -> Coverage | None:
+        """The coverage row of a device x indication pair, if any."""
+        for row in self.coverage:
+            if row.device_id == device_id and row.indication_id == indication_id:
+                return row
+        return None
+
+    def family(self, family_id: str) -> Family:
+        """A device family (a neutral one when the catalogue has no families table or row)."""
+        return self.families.get(family_id) or Family(family_id, family_id, family_id)
 
     def effectiveness(self, device_id: str, indication_id: str) -> float:
         """Effectiveness of a device for an indication (0 when it cannot serve it)."""
@@ -175,7 +269,8 @@ def read_csv_table(table: str, path: Path) -> ParsedTable:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        return ParsedTable((), (Issue(source, "", "", "", "file not found"),))
+        return ParsedTable((), (Issue(source, "", "", "", "file not found"),)) if table not in OPTIONAL_TABLES \
+            else ParsedTable((), ())
     except (UnicodeDecodeError, OSError) as exc:
         return ParsedTable((), (Issue(source, "", "", "", f"cannot be read as UTF-8 text ({exc})"),))
     reader = csv.DictReader(io.StringIO(text))
@@ -190,15 +285,35 @@ def build_catalog(tables: Mapping[str, ParsedTable], path: str = "", fingerprint
     coverage = tables["coverage"].rows
     known = (set(devices) | set(tables["devices"].failed_ids), set(indications) | set(tables["indications"].failed_ids))
     issues.extend(check_references(devices, indications, coverage, path, known))
+    empty = ParsedTable((), ())
+    families = _unique(tables.get("families", empty).rows, "id", _source(path, "families"), issues)
+    outcomes = _unique(tables.get("outcomes", empty).rows, "id", _source(path, "outcomes"), issues)
+    evidence = _unique(tables.get("evidence", empty).rows, "id", _source(path, "evidence"), issues)
+    effects = tables.get("effects", empty).rows
+    issues.extend(check_evidence_references(devices, indications, coverage, families, outcomes, evidence, effects,
+                                            path))
     if errors_only(issues):
         raise PlannerInputError(issues)
     return Catalog(
         devices={k: Device(**v) for k, v in sorted(devices.items())},  # type: ignore[arg-type]
-        indications={k: Indication(**v) for k, v in sorted(indications.items())},  # type: ignore[arg-type]
-        coverage=tuple(Coverage(**row) for row in coverage),  # type: ignore[arg-type]
+        indications={k: Indication(**_clean(v)) for k, v in sorted(indications.items())},  # type: ignore[arg-type]
+        coverage=tuple(Coverage(**_clean(row)) for row in coverage),  # type: ignore[arg-type]
         path=path,
         fingerprint=fingerprint,
+        families={k: Family(**_clean(v)) for k, v in sorted(families.items())},  # type: ignore[arg-type]
+        outcomes={k: Outcome(**_clean(v)) for k, v in sorted(outcomes.items())},  # type: ignore[arg-type]
+        evidence={k: Evidence(**_clean(v)) for k, v in sorted(evidence.items())},  # type: ignore[arg-type]
+        effects=tuple(Effect(**_clean(row)) for row in effects),  # type: ignore[arg-type]
     )
+
+
+def _clean(row: Mapping[str, CellValue]) -> dict[str, CellValue]:
+    """Drop empty optional text cells so the dataclass defaults apply (None stays None for numbers)."""
+    return {k: ("" if v is None and k in _TEXTISH else v) for k, v in row.items()}
+
+
+_TEXTISH = frozenset({"required_role", "requires_family", "strategy", "evidence_level", "outcome_id", "follow_up",
+                      "note", "source"})
 
 
 def _source(path: str, table: str) -> str:
@@ -246,6 +361,68 @@ def check_references(devices: Mapping[str, Mapping[str, CellValue]],
             issues.append(Issue(cov_src, where, "device_id", pair[0], "duplicate device x indication pair"))
         seen.add(pair)
     return issues
+
+
+def check_evidence_references(devices: Mapping[str, Mapping[str, CellValue]],
+                              indications: Mapping[str, Mapping[str, CellValue]],
+                              coverage: Iterable[Mapping[str, CellValue]],
+                              families: Mapping[str, Mapping[str, CellValue]],
+                              outcomes: Mapping[str, Mapping[str, CellValue]],
+                              evidence: Mapping[str, Mapping[str, CellValue]],
+                              effects: Iterable[Mapping[str, CellValue]], path: str = "") -> list[Issue]:
+    """Foreign keys of the value tables: a coverage row's strategy has effects for its indication; effects name
+    known outcomes and evidence rows with both event rates and the same outcome; cited evidence exists;
+    families cover every device family (when the table is given) and name known fallback families."""
+    issues: list[Issue] = []
+    cov_src, eff_src, fam_src = _source(path, "coverage"), _source(path, "effects"), _source(path, "families")
+    effect_keys = set()
+    for row in effects:
+        key = (str(row["strategy"]), str(row["indication_id"]))
+        effect_keys.add(key)
+        issues.extend(_check_effect(row, indications, outcomes, evidence, eff_src))
+    for row in coverage:
+        where = f"coverage {row['device_id']} x {row['indication_id']}"
+        strategy = row.get("strategy")
+        if strategy and (str(strategy), str(row["indication_id"])) not in effect_keys:
+            issues.append(Issue(cov_src, where, "strategy", str(strategy),
+                                "no effects.csv row for this strategy and indication"))
+        for ev in row.get("evidence_ids") or ():  # type: ignore[union-attr]
+            if ev not in evidence:
+                issues.append(Issue(cov_src, where, "evidence_ids", str(ev), "unknown evidence id"))
+    for ident, fam in families.items():
+        req = fam.get("requires_family")
+        if req and req not in families:
+            issues.append(Issue(fam_src, f"family {ident}", "requires_family", str(req), "unknown family id"))
+        elif req == ident:
+            issues.append(Issue(fam_src, f"family {ident}", "requires_family", str(req),
+                                "a family cannot require itself"))
+    if families:
+        for ident, dev in devices.items():
+            if dev["family"] not in families:
+                issues.append(Issue(_source(path, "devices"), f"device {ident}", "family", str(dev["family"]),
+                                    "family missing from families.csv"))
+    return issues
+
+
+def _check_effect(row: Mapping[str, CellValue], indications: Mapping[str, Mapping[str, CellValue]],
+                  outcomes: Mapping[str, Mapping[str, CellValue]], evidence: Mapping[str, Mapping[str, CellValue]],
+                  source: str) -> list[Issue]:
+    where = f"effect {row['strategy']} x {row['indication_id']} x {row['outcome_id']}"
+    out: list[Issue] = []
+    if row["indication_id"] not in indications:
+        out.append(Issue(source, where, "indication_id", str(row["indication_id"]), "unknown indication id"))
+    if row["outcome_id"] not in outcomes:
+        out.append(Issue(source, where, "outcome_id", str(row["outcome_id"]), "unknown outcome id"))
+    ev = evidence.get(str(row["evidence_id"]))
+    if ev is None:
+        return [*out, Issue(source, where, "evidence_id", str(row["evidence_id"]), "unknown evidence id")]
+    if ev["control_rate_pct"] is None or ev["treated_rate_pct"] is None:
+        out.append(Issue(source, where, "evidence_id", str(row["evidence_id"]),
+                         "the evidence row needs control_rate_pct and treated_rate_pct"))
+    if ev["outcome_id"] != row["outcome_id"]:
+        out.append(Issue(source, where, "outcome_id", str(row["outcome_id"]),
+                         f"the evidence row measures {ev['outcome_id'] or 'no outcome'}"))
+    return out
 
 
 def load_catalog(path: str | os.PathLike[str] | None = None) -> Catalog:

@@ -95,8 +95,43 @@ def check_installed_ages(catalog: Catalog, scenario: Scenario) -> list[Issue]:
     return issues
 
 
+def check_outcome_ids(catalog: Catalog, scenario: Scenario) -> list[Issue]:
+    """Outcome weights name outcomes of the catalogue."""
+    return [Issue(_src(scenario), f"outcome_weights.{key}", "outcome_id", key,
+                  f"unknown outcome id (one of {', '.join(catalog.outcomes) or 'none in this catalogue'})")
+            for key in scenario.outcome_weights if key not in catalog.outcomes]
+
+
+def check_value_meaning(catalog: Catalog, scenario: Scenario) -> list[Issue]:
+    """Warn that an indication weight is now a multiplier on the evidence-based value, and that a catalogue
+    without an evidence table gives no device an outcome value."""
+    issues = [Issue(_src(scenario), f"indications.{k}.weight", "weight", f"{o.weight:g}",
+                    "the weight is now a multiplier on the evidence-based value (weighted events avoided; "
+                    "1 = the evidence alone), no longer a 1-5 importance score: check it", "warning")
+              for k, o in scenario.indications.items() if o.weight is not None and o.weight != 1]
+    if not catalog.effects:
+        issues.append(Issue(_src(scenario), "catalog", "effects", catalog.path or "catalogue",
+                            "this catalogue has no evidence-based effects (effects.csv): no device has an outcome "
+                            "value, so plans only meet the floors at the lowest cost", "warning"))
+    return issues
+
+
+def check_role_needs(catalog: Catalog, scenario: Scenario) -> list[Issue]:
+    """Installed devices whose family needs a role the site does not hold stay idle (warning)."""
+    issues = []
+    for i, site in enumerate(scenario.sites):
+        for dev_id in site.installed:
+            dev = catalog.devices.get(dev_id)
+            role = catalog.family(dev.family).required_role if dev is not None else ""
+            if role and role not in site.roles:
+                issues.append(Issue(_src(scenario), f"sites[{i}].installed.{dev_id}", "roles", role,
+                                    f"{dev_id} needs the site role {role}; without it the units stay idle",
+                                    "warning"))
+    return issues
+
+
 CHECKS = (check_device_ids, check_indication_ids, check_installed_compatibility, check_must_include_possible,
-          check_installed_ages, *PUBLIC_DATA_CHECKS)
+          check_installed_ages, check_outcome_ids, check_value_meaning, check_role_needs, *PUBLIC_DATA_CHECKS)
 
 
 def run_checks(catalog: Catalog, scenario: Scenario) -> list[Issue]:

@@ -103,9 +103,11 @@ def device_offers(dev: Device, allowed: tuple[str, ...]) -> tuple[Offer, ...]:
 
 
 def growth_rate(scenario: Scenario, ind: Indication) -> float:
-    """Annual growth of an indication's demand: its own rate, else its base activity's, else 0."""
+    """Annual growth of an indication's demand: its own rate, else its base activity's (cag for
+    cag_non_stemi), else 0."""
     growth = scenario.activity_growth
-    return growth.get(ind.id, growth.get(ind.base_activity, 0.0))
+    base = "cag" if ind.base_activity == "cag_non_stemi" else ind.base_activity
+    return growth.get(ind.id, growth.get(ind.base_activity, growth.get(base, 0.0)))
 
 
 def prepare_horizon(scenario: Scenario, devices: Mapping[str, Device], demand: Mapping[tuple[str, str], float],

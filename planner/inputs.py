@@ -14,6 +14,7 @@ from planner.catalog import Catalog, Device, Indication
 from planner.horizon import Horizon, Offer, device_offers, prepare_horizon
 from planner.scenario import Scenario, Site
 from planner.security import security_exclusions, segmentation_cost
+from planner.value import CaseValue, case_values, severities
 
 SiteDevice = tuple[str, str]
 SiteIndication = tuple[str, str]
@@ -45,6 +46,31 @@ class ModelInputs:
     security_excluded: Mapping[str, str] = field(default_factory=dict)  # device -> reason it may not be bought
     reference_date: date = field(default_factory=date.today)  # for OS end-of-support checks
     horizon: Horizon = field(default_factory=lambda: Horizon((date.today().year,)))  # years, modes, growth
+    value: Mapping[tuple[str, str], CaseValue] = field(default_factory=dict)  # v_dk before the multiplier
+    serves: frozenset[SiteIndication] = frozenset()  # (s, k) the site may serve: it holds the role k needs
+    required: frozenset[str] = frozenset()  # required indications: served in full, outside the value
+    min_volume: Mapping[str, float] = field(default_factory=dict)  # V_f: minimum cases/year per site and family
+    share_cap: Mapping[tuple[str, str], float] = field(default_factory=dict)  # (family, k) -> largest share < 1
+    severity: Mapping[str, float] = field(default_factory=dict)  # outcome -> severity weight
+    site_roles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    indication_roles: Mapping[str, str] = field(default_factory=dict)  # k -> role a site needs to serve it
+    family_roles: Mapping[str, str] = field(default_factory=dict)  # family -> role a site needs to use it
+    fallback_family: Mapping[str, str] = field(default_factory=dict)  # family -> family needed beside it
+
+    def case_value(self, device_id: str, indication_id: str) -> float:
+        """m_k v_dk: weighted events avoided per case, the cardiologists' multiplier applied."""
+        cv = self.value.get((device_id, indication_id))
+        return 0.0 if cv is None else self.weight[indication_id] * cv.weighted.central
+
+    def site_floor(self, site_id: str, indication_id: str) -> float:
+        """Coverage floor at a site: 0 where the site refers the indication, 1 for a required indication."""
+        if (site_id, indication_id) not in self.serves:
+            return 0.0
+        return 1.0 if indication_id in self.required else self.floor[indication_id]
+
+    def family(self, device_id: str) -> str:
+        """The device's family."""
+        return self.devices[device_id].family
 
     def unit_capex(self, device_id: str) -> float:
         """capex_d: purchase price of a new unit plus its network segmentation cost."""
@@ -64,7 +90,8 @@ class ModelInputs:
 
 
 def effective_devices(catalog: Catalog, scenario: Scenario) -> dict[str, Device]:
-    """Catalogue devices with the scenario's local prices applied."""
+    """Catalogue devices with the scenario's local prices applied (``prepare`` also extends ``requires`` with
+    the devices of the family's fallback family)."""
     out = dict(catalog.devices)
     for dev_id, fields in scenario.devices.items():
         if dev_id in out:
@@ -73,12 +100,52 @@ def effective_devices(catalog: Catalog, scenario: Scenario) -> dict[str, Device]
 
 
 def indication_params(catalog: Catalog, scenario: Scenario, ind: Indication) -> tuple[float, float, float]:
-    """(share, weight, min_coverage) of an indication after the scenario's overrides."""
+    """(share, multiplier, min_coverage) of an indication after the scenario's overrides."""
     o = scenario.indications.get(ind.id)
     share = ind.default_share if o is None or o.share is None else o.share
     weight = ind.default_weight if o is None or o.weight is None else o.weight
     floor = ind.default_min_coverage if o is None or o.min_coverage is None else o.min_coverage
     return share, weight, floor
+
+
+def required_indications(catalog: Catalog, scenario: Scenario) -> frozenset[str]:
+    """Indications that are required equipment (catalogue flag, scenario override)."""
+    out = set()
+    for k, ind in catalog.indications.items():
+        o = scenario.indications.get(k)
+        if (ind.required if o is None or o.required is None else o.required):
+            out.add(k)
+    return frozenset(out)
+
+
+def served_pairs(catalog: Catalog, scenario: Scenario) -> frozenset[SiteIndication]:
+    """(s, k) where the site holds the role the indication needs (every site when it needs none)."""
+    return frozenset((s.id, k) for s in scenario.sites for k, ind in catalog.indications.items()
+                     if not ind.required_role or ind.required_role in s.roles)
+
+
+def role_allows(catalog: Catalog, site: Site, dev: Device) -> bool:
+    """Whether the site holds the role the device's family needs."""
+    role = catalog.family(dev.family).required_role
+    return not role or role in site.roles
+
+
+def requirements(catalog: Catalog, devices: Mapping[str, Device], dev: Device) -> tuple[str, ...]:
+    """Devices of which one must be in use beside ``dev``: its ``requires`` and the devices of the family its
+    family needs as fallback (``families.csv`` ``requires_family``)."""
+    fallback = catalog.family(dev.family).requires_family
+    extra = tuple(d for d in sorted(devices) if fallback and devices[d].family == fallback)
+    return tuple(dict.fromkeys((*dev.requires, *extra)))
+
+
+def share_caps(catalog: Catalog) -> dict[tuple[str, str], float]:
+    """(family, k) -> the largest share of the demand the family may serve, where below 1 (the most permissive
+    ``max_share`` of the family's coverage rows)."""
+    caps: dict[tuple[str, str], float] = {}
+    for row in catalog.coverage:
+        key = (catalog.devices[row.device_id].family, row.indication_id)
+        caps[key] = max(caps.get(key, 0.0), row.max_share)
+    return {key: cap for key, cap in caps.items() if cap < 1.0}
 
 
 def site_demand(site: Site, ind: Indication, share: float) -> float:
@@ -89,10 +156,19 @@ def site_demand(site: Site, ind: Indication, share: float) -> float:
     >>> s = Site("a", "A", 1, "ge", {"cag": 1000, "pci": 500, "stemi": 100})
     >>> site_demand(s, Indication("x", "", "", "pci", 0.1, 1, 0, ""), 0.1)
     50.0
+    >>> site_demand(s, Indication("y", "", "", "cag_non_stemi", 0.1, 1, 0, ""), 0.1)   # (1000 - 100) x 0.1
+    90.0
     """
     if ind.id in site.volumes:
         return float(site.volumes[ind.id])
-    return float(site.activity.get(ind.base_activity, 0.0)) * share
+    return base_volume(site, ind.base_activity) * share
+
+
+def base_volume(site: Site, base: str) -> float:
+    """Annual cases of a base activity; ``cag_non_stemi`` is cag - stemi (chronic and NSTE-ACS angiographies)."""
+    if base == "cag_non_stemi":
+        return max(float(site.activity.get("cag", 0.0)) - float(site.activity.get("stemi", 0.0)), 0.0)
+    return float(site.activity.get(base, 0.0))
 
 
 def usable_effectiveness(catalog: Catalog, scenario: Scenario) -> dict[tuple[str, str], float]:
@@ -108,22 +184,29 @@ def usable_effectiveness(catalog: Catalog, scenario: Scenario) -> dict[tuple[str
 def prepare(catalog: Catalog, scenario: Scenario) -> ModelInputs:
     """Derive every parameter of the model from the catalogue and the scenario."""
     devices = effective_devices(catalog, scenario)
+    devices = {d: replace(dev, requires=requirements(catalog, devices, dev)) for d, dev in devices.items()}
     forbidden = security_exclusions(devices, scenario.security)
     params = {k: indication_params(catalog, scenario, ind) for k, ind in catalog.indications.items()}
     demand = {(s.id, k): site_demand(s, catalog.indications[k], params[k][0])
               for s in scenario.sites for k in catalog.indications}
     horizon = prepare_horizon(scenario, devices, demand, catalog.indications)
-    peak = {(s, k): max(horizon.demand[(s, k, t)] for t in horizon.years) for s, k in demand}
+    serves = served_pairs(catalog, scenario)
+    peak = {(s, k): max(horizon.demand[(s, k, t)] for t in horizon.years) if (s, k) in serves else 0.0
+            for s, k in demand}
     eff = usable_effectiveness(catalog, scenario)
     installed = {(s.id, d): int(n) for s in scenario.sites for d, n in s.installed.items() if n > 0}
-    max_new = {(s.id, d): 0 if d in forbidden else _max_new(s, devices[d], peak, eff, scenario)
-               for s in scenario.sites for d in sorted(devices)}
-    candidates = _viable_candidates(scenario, devices, installed, max_new)
+    max_new = {(s.id, d): 0 if d in forbidden or not role_allows(catalog, s, devices[d])
+               else _max_new(s, devices[d], peak, eff, scenario) for s in scenario.sites for d in sorted(devices)}
+    candidates = _viable_candidates(scenario, devices, installed, max_new,
+                                    {(s.id, d) for s in scenario.sites for d in devices
+                                     if role_allows(catalog, s, devices[d])})
     cand_set = set(candidates)
     requires = {(s, d): tuple(r for r in devices[d].requires if (s, r) in cand_set)
                 for s, d in candidates if devices[d].requires}
     allocations = tuple((s, d, k) for s, d in candidates for k in sorted(catalog.indications)
                         if eff.get((d, k), 0.0) > 0 and peak[(s, k)] > 0)
+    required = required_indications(catalog, scenario)
+    severity = severities(catalog, scenario.outcome_weights)
     return ModelInputs(
         sites=tuple(s.id for s in scenario.sites),
         rooms={s.id: s.rooms for s in scenario.sites},
@@ -146,6 +229,16 @@ def prepare(catalog: Catalog, scenario: Scenario) -> ModelInputs:
         security_excluded=forbidden,
         reference_date=scenario.security.reference_date,
         horizon=horizon,
+        value={p: v for p, v in case_values(catalog, severity, required).items() if p in eff},
+        serves=serves,
+        required=required,
+        min_volume={f: fam.min_cases_per_year for f, fam in catalog.families.items() if fam.min_cases_per_year > 0},
+        share_cap=share_caps(catalog),
+        severity=severity,
+        site_roles={s.id: s.roles for s in scenario.sites},
+        indication_roles={k: ind.required_role for k, ind in catalog.indications.items() if ind.required_role},
+        family_roles={f: fam.required_role for f, fam in catalog.families.items() if fam.required_role},
+        fallback_family={f: fam.requires_family for f, fam in catalog.families.items() if fam.requires_family},
     )
 
 
@@ -164,14 +257,15 @@ def _max_new(site: Site, dev: Device, demand: Mapping[SiteIndication, float],
 
 
 def _viable_candidates(scenario: Scenario, devices: Mapping[str, Device], installed: Mapping[SiteDevice, int],
-                       max_new: Mapping[SiteDevice, int]) -> tuple[SiteDevice, ...]:
-    """(s, d) pairs that can be in use: units can exist, and a required device can be there too.
+                       max_new: Mapping[SiteDevice, int], role_ok: set[SiteDevice]) -> tuple[SiteDevice, ...]:
+    """(s, d) pairs that can be in use: units can exist, the site holds the role the family needs, and a
+    required device can be there too.
 
     Drops devices whose every required device is impossible at the site, iterating to a fixed point
     (a requirement may itself have an unmet requirement).
     """
     cand = {(s.id, d) for s in scenario.sites for d in devices
-            if installed.get((s.id, d), 0) + max_new[(s.id, d)] > 0}
+            if (s.id, d) in role_ok and installed.get((s.id, d), 0) + max_new[(s.id, d)] > 0}
     changed = True
     while changed:
         changed = False

@@ -87,8 +87,10 @@ class AllocationRow:
     indication_id: str
     device_id: str
     cases_per_year: float
-    benefit: float
+    benefit: float  # weighted events avoided per year (the value; multiplier applied)
     year: int = 0
+    benefit_low: float = 0.0  # range of the value from the evidence's confidence intervals
+    benefit_high: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -101,8 +103,48 @@ class CoverageRow:
     served_cases: float
     coverage_share: float
     min_coverage: float
-    weight: float
+    weight: float  # the cardiologists' multiplier on the evidence-based value
     year: int = 0
+    referred_cases: float = 0.0  # cases the site cannot serve (it lacks the role the indication needs)
+    not_covered_cases: float = 0.0  # cases the site could serve but the plan leaves without the device
+    events_avoided: float = 0.0  # weighted events avoided per year
+    events_low: float = 0.0
+    events_high: float = 0.0
+    required_role: str = ""
+    required: bool = False  # required equipment (served in full, outside the value)
+
+
+@dataclass(frozen=True)
+class OutcomeRow:
+    """Events of one outcome avoided per year in an indication (all sites), not weighted, with their range;
+    negative numbers are events added (harms published in the same trials)."""
+
+    indication_id: str
+    outcome_id: str
+    events_avoided: float
+    events_low: float
+    events_high: float
+    severity: float
+    year: int = 0
+
+
+@dataclass(frozen=True)
+class ClinicalAlert:
+    """A clinical warning in plain words, as a code with its subjects (rendered in each language by the views).
+
+    Codes: ``referred`` (cases the site must refer: it lacks the role), ``role_uncovered`` (a site holding a
+    role leaves the indication it serves uncovered, e.g. a shock centre without MCS), ``fallback_missing``
+    (a device in use without the fallback family its family needs, e.g. angio-FFR without a wire console),
+    ``below_min_volume`` (an installed device left idle: its family's volume is below the minimum),
+    ``role_missing_device`` (an installed device the site may not use without a role), ``harmful_use``
+    (cases served with a net negative value, forced by a floor)."""
+
+    code: str
+    site_id: str = ""
+    device_id: str = ""
+    indication_id: str = ""
+    role: str = ""
+    value: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -220,6 +262,17 @@ class Plan:
     costs_by_year: tuple[YearCosts, ...] = ()
     retirements: tuple[Retirement, ...] = ()
     tco_by_device: tuple[DeviceTco, ...] = ()
+    benefit_low: float | None = None  # range of the value from the evidence's confidence intervals
+    benefit_high: float | None = None
+    outcomes: tuple[OutcomeRow, ...] = ()
+    alerts: tuple[ClinicalAlert, ...] = ()
+
+    @property
+    def cost_per_weighted_event_eur(self) -> float | None:
+        """Total cost of ownership per weighted event avoided (one year: annualised cost per event a year)."""
+        if not self.costs or not self.benefit or self.benefit <= 0:
+            return None
+        return self.costs.tco_eur / self.benefit
 
     @property
     def has_solution(self) -> bool:
@@ -277,7 +330,7 @@ def _build(tp: Any, data: Any) -> Any:
 # The builder lives in planner.planbuild; re-exported here for callers of planner.plan.
 from planner.planbuild import compute_costs, from_solution  # noqa: E402
 
-__all__ = ["Acquisition", "AllocationRow", "BudgetUse", "Costs", "CoverageRow", "DeviceSecurity", "DeviceTco",
-           "PhaseInfo", "Plan",
+__all__ = ["Acquisition", "AllocationRow", "BudgetUse", "ClinicalAlert", "Costs", "CoverageRow", "DeviceSecurity",
+           "DeviceTco", "OutcomeRow", "PhaseInfo", "Plan",
            "Retirement", "RoomConfig", "SecurityExclusion", "SolverInfo", "YearCosts", "compute_costs",
            "from_solution"]

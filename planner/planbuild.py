@@ -14,7 +14,7 @@ from typing import Any
 
 import pulp
 
-from planner import costs
+from planner import clinical, costs
 from planner.inputs import ModelInputs
 from planner.model import money
 from planner.model.constraints import in_service
@@ -24,7 +24,6 @@ from planner.plan import (
     AllocationRow,
     BudgetUse,
     Costs,
-    CoverageRow,
     DeviceSecurity,
     DeviceTco,
     PhaseInfo,
@@ -68,11 +67,17 @@ def from_solution(inputs: ModelInputs, result: SolveResult, scenario: Mapping[st
     allocation = _allocation(inputs, v)
     plan_costs, by_year = _costs(inputs, v, allocation)
     acquisitions = _acquisitions(inputs, v)
-    return Plan(**base, benefit=sum(inputs.horizon.discount(a.year) * a.benefit for a in allocation),
+    coverage = clinical.coverage_rows(inputs, allocation)
+    disc = inputs.horizon.discount
+    return Plan(**base, benefit=sum(disc(a.year) * a.benefit for a in allocation),
+                benefit_low=sum(disc(a.year) * a.benefit_low for a in allocation),
+                benefit_high=sum(disc(a.year) * a.benefit_high for a in allocation),
                 costs=plan_costs, costs_by_year=by_year, acquisitions=acquisitions, allocation=allocation,
-                coverage=_coverage(inputs, v), budgets=_budgets(inputs, v, plan_costs),
+                coverage=coverage, budgets=_budgets(inputs, v, plan_costs),
                 rooms=_rooms(inputs, v), retirements=_retirements(inputs, v),
-                security=_security(inputs, acquisitions), tco_by_device=_tco_by_device(inputs, v))
+                security=_security(inputs, acquisitions), tco_by_device=_tco_by_device(inputs, v),
+                outcomes=clinical.outcome_rows(inputs, allocation),
+                alerts=clinical.alerts(inputs, coverage, allocation, v.present_t))
 
 
 def _integral(value: float, key: object) -> int:
@@ -189,9 +194,7 @@ def _allocation(inputs: ModelInputs, v: Variables) -> tuple[AllocationRow, ...]:
     total: dict[tuple[str, str, str, int], float] = defaultdict(float)
     for (s, d, _m, k, t), n in v.cases_t.items():
         total[(s, d, k, t)] += n
-    return tuple(AllocationRow(s, k, d, n, inputs.weight[k] * inputs.effectiveness[(d, k)] * n, t)
-                 for (s, d, k, t), n in sorted(total.items(), key=lambda kv: (kv[0][3], kv[0][0], kv[0][2], kv[0][1]))
-                 if n > 0)
+    return clinical.allocation_rows(inputs, total)
 
 
 def _acquisitions(inputs: ModelInputs, v: Variables) -> tuple[Acquisition, ...]:
@@ -235,21 +238,6 @@ def _retirements(inputs: ModelInputs, v: Variables) -> tuple[Retirement, ...]:
             by = sorted({d2 for (s2, d2, _m, t), n in v.acquire.items()
                          if n and s2 == s and t == year and inputs.devices[d2].family == fam})
             rows.append(Retirement(s, d, inputs.installed[(s, d)], year, tuple(by)))
-    return tuple(rows)
-
-
-def _coverage(inputs: ModelInputs, v: Variables) -> tuple[CoverageRow, ...]:
-    served: dict[tuple[str, str, int], float] = defaultdict(float)
-    for (s, _d, _m, k, t), n in v.cases_t.items():
-        served[(s, k, t)] += n
-    rows = []
-    for t in inputs.horizon.years:
-        for s in inputs.sites:
-            for k in inputs.indications:
-                demand = inputs.horizon.demand[(s, k, t)]
-                if demand > 0:
-                    got = served[(s, k, t)]
-                    rows.append(CoverageRow(s, k, demand, got, got / demand, inputs.floor[k], inputs.weight[k], t))
     return tuple(rows)
 
 

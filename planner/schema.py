@@ -228,7 +228,7 @@ PRICE_FIELDS: tuple[str, ...] = (
 )
 
 CellValue = str | float | int | bool | date | tuple[str, ...] | None
-_EMPTY: dict[str, CellValue] = {"slug_list": (), "date": None, "float": None}
+_EMPTY: dict[str, CellValue] = {"slug_list": (), "date": None, "float": None, "int": None}
 
 
 def coerce(column: Column, raw: str) -> CellValue:

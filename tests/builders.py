@@ -28,14 +28,36 @@ def _table(name: str, rows: Sequence[Mapping[str, Any]], defaults: Mapping[str, 
 
 
 def make_catalog(devices: Sequence[Mapping[str, Any]], indications: Sequence[Mapping[str, Any]],
-                 coverage: Sequence[tuple[str, str, float]]) -> Catalog:
-    """A catalogue from partial rows (missing columns take defaults); coverage as (device, indication, e)."""
-    cov = [{"device_id": d, "indication_id": k, "effectiveness": e, "guideline_class": "I", "source": "test"}
-           for d, k, e in coverage]
+                 coverage: Sequence[tuple[str, str, float]], families: Sequence[Mapping[str, Any]] = ()) -> Catalog:
+    """A catalogue from partial rows (missing columns take defaults); coverage as (device, indication, e).
+
+    Each pair gets its own strategy with one outcome ("event", severity 1) whose evidence row has a control
+    rate of 100 e % and a treated rate of 0: one case served avoids e weighted events, so plans of these
+    catalogues have the value sum e x cases, known by construction. A coverage item may be a mapping to set
+    other coverage columns (``max_share``, ``strategy`` "" for no value).
+    """
+    cov, evidence, effects = [], [], []
+    for item in coverage:
+        row = dict(item) if isinstance(item, Mapping) else dict(zip(("device_id", "indication_id", "effectiveness"),
+                                                                    item, strict=True))
+        d, k, e = row["device_id"], row["indication_id"], float(row["effectiveness"])
+        strategy = row.pop("strategy", f"s_{d}_{k}")
+        cov.append({"guideline_class": "I", "source": "test", **row, "effectiveness": 1, "strategy": strategy})
+        if strategy:
+            evidence.append({"id": f"e_{d}_{k}", "citation": "test", "year": 2024, "design": "rct",
+                             "population": "test", "outcome_id": "event", "measure": "none",
+                             "control_rate_pct": 100 * e, "treated_rate_pct": 0, "reliability": "H"})
+            effects.append({"strategy": strategy, "indication_id": k, "outcome_id": "event",
+                            "evidence_id": f"e_{d}_{k}"})
+    outcomes = [{"id": "event", "name_en": "Event", "name_fr": "Événement", "default_severity": 1, "source": "test"}]
     return build_catalog({
         "devices": _table("devices", devices, DEVICE_DEFAULTS),
         "indications": _table("indications", indications, INDICATION_DEFAULTS),
         "coverage": _table("coverage", cov, {}),
+        "families": _table("families", families, {"name_en": "F", "name_fr": "F"}),
+        "outcomes": _table("outcomes", outcomes, {}),
+        "evidence": _table("evidence", evidence, {}),
+        "effects": _table("effects", effects, {}),
     }, path="", fingerprint="test")
 
 

@@ -65,20 +65,20 @@ def requests(inputs: ModelInputs) -> tuple[Request, ...]:
         units = min(units, inputs.max_new[(s, d)])
         if units <= 0:
             continue
-        benefit = sum(inputs.weight[k] * inputs.effectiveness[(d, k)] * v for k, v in served.items())
+        benefit = sum(inputs.case_value(d, k) * v for k, v in served.items())
         out.append(Request(s, d, units, float(costs.capex_cost(inputs.unit_capex(d), units)), benefit))
     return tuple(sorted(out, key=lambda r: (-r.score, r.site_id, r.device_id)))
 
 
 class _Fill:
-    """State of the fill: units at each site, and the cases of each indication covered, by effectiveness."""
+    """State of the fill: units at each site, and the cases of each indication covered, by value per case."""
 
     def __init__(self, inputs: ModelInputs, budget_eur: float | None) -> None:
         self.inputs = inputs
         self.remaining = math.inf if budget_eur is None else budget_eur
         self.bought: dict[SiteDevice, int] = {}
         self.residual: dict[SiteIndication, float] = dict(inputs.demand)
-        self.best: dict[SiteIndication, float] = {}  # highest effectiveness among devices covering (s, k)
+        self.best: dict[SiteIndication, float] = {}  # highest value per case among devices covering (s, k)
         self._alloc = set(inputs.allocations)
         candidates = set(inputs.candidates)
         for sd, n in sorted(inputs.installed.items()):
@@ -92,7 +92,7 @@ class _Fill:
         capacity = units * self.inputs.devices[sd[1]].capacity_cases_per_year
         for k in self.serves(sd):
             key = (sd[0], k)
-            self.best[key] = max(self.best.get(key, 0.0), self.inputs.effectiveness[(sd[1], k)])
+            self.best[key] = max(self.best.get(key, 0.0), self.inputs.case_value(sd[1], k))
             used = min(self.residual[key], capacity)
             self.residual[key] -= used
             capacity -= used
@@ -107,9 +107,9 @@ class _Fill:
         return (r.site_id, r.device_id) not in self.bought and r.capex_eur <= self.remaining + 1e-9
 
     def adds_benefit(self, r: Request) -> bool:
-        """Some indication it serves has uncovered cases, or is covered only by less effective devices."""
+        """Some indication it serves has uncovered cases, or is covered only by devices of lower value per case."""
         return any(self.residual[(r.site_id, k)] > 1e-9
-                   or self.inputs.effectiveness[(r.device_id, k)] > self.best.get((r.site_id, k), 0.0) + 1e-12
+                   or self.inputs.case_value(r.device_id, k) > self.best.get((r.site_id, k), 0.0) + 1e-12
                    for k in self.serves((r.site_id, r.device_id)))
 
     def buy(self, r: Request) -> None:
@@ -129,7 +129,8 @@ def greedy_purchases(inputs: ModelInputs, budget_eur: float | None) -> dict[Site
                 fill.buy(options[0])
     for s in inputs.sites:
         for k in inputs.indications:
-            uncovered = inputs.demand[(s, k)] - fill.residual[(s, k)] < inputs.floor[k] * inputs.demand[(s, k)] - 1e-9
+            floor = inputs.site_floor(s, k) * inputs.demand[(s, k)]
+            uncovered = inputs.demand[(s, k)] - fill.residual[(s, k)] < floor - 1e-9
             if uncovered:
                 serving = [r for r in ranked if r.site_id == s and k in fill.serves((s, r.device_id))
                            and fill.can_buy(r)]

@@ -8,7 +8,7 @@ import pulp
 
 from planner.inputs import ModelInputs
 from planner.model import constraints as c
-from planner.model.objective import annualised_cost_expr, benefit_expr
+from planner.model.objective import annualised_cost_expr, value_expr
 from planner.model.variables import Variables, add_variables
 
 #: Constraint families in the order they are built; names start with these prefixes.
@@ -16,13 +16,16 @@ CONSTRAINT_FAMILIES = (
     "demand", "coverage_floor", "capacity", "presence_lower", "presence_upper", "cases_need_presence",
     "per_room", "requires", "capex_budget", "opex_budget", "must_include",
 )
+#: Clinical rules that exist where the catalogue sets them: minimum volumes per family, share caps.
+CLINICAL_RULE_FAMILIES = ("min_volume", "share_cap")
 #: Families that exist only in multi-year or multi-mode models.
 MULTI_PERIOD_FAMILIES = ("used_upper", "used_lower", "placement_commitment")
 
 
 @dataclass(frozen=True)
 class BuiltModel:
-    """The PuLP problem, its variables and the objective terms it may optimise."""
+    """The PuLP problem, its variables and the objective terms it may optimise (``benefit``: the clinical
+    value, weighted events avoided per year)."""
 
     prob: pulp.LpProblem
     variables: Variables
@@ -45,4 +48,6 @@ def build_model(inputs: ModelInputs, name: str = "cathlab_plan") -> BuiltModel:
     c.add_opex_budget_constraints(prob, inputs, v)
     c.add_commitment_constraints(prob, inputs, v)
     c.add_must_include_constraints(prob, inputs, v)
-    return BuiltModel(prob, v, benefit_expr(inputs, v), annualised_cost_expr(inputs, v), inputs)
+    c.add_min_volume_constraints(prob, inputs, v)
+    c.add_share_cap_constraints(prob, inputs, v)
+    return BuiltModel(prob, v, value_expr(inputs, v), annualised_cost_expr(inputs, v), inputs)

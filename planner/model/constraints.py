@@ -52,15 +52,17 @@ def add_demand_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Variabl
 
 
 def add_coverage_floor_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Variables) -> None:
-    """coverage_floor: sum_{d,m} n_sdmkt >= c_k D_skt. At least the floor share of each demand is served.
+    """coverage_floor: sum_{d,m} n_sdmkt >= c_sk D_skt. At least the floor share of each demand is served.
 
-    Added also where no device can serve the indication at the site (then it is infeasible, and says so).
+    c_sk is the indication's floor at a site that serves it, 1 for a required indication (required equipment),
+    0 where the site lacks the role the indication needs (its cases are referred). Added also where no device
+    can serve the indication at the site (then it is infeasible, and says so).
     """
     grouped = _cases_by(v, "sk")
     for t in inputs.horizon.years:
         for s in inputs.sites:
             for k in inputs.indications:
-                need = inputs.floor[k] * inputs.horizon.demand[(s, k, t)]
+                need = inputs.site_floor(s, k) * inputs.horizon.demand[(s, k, t)]
                 if need > 0:
                     prob += (pulp.lpSum(grouped.get((s, k, t), [])) >= need,
                              f"coverage_floor_{s}_{k}{inputs.horizon.suffix(t)}")
@@ -74,6 +76,39 @@ def add_capacity_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Varia
         cap = inputs.devices[d].capacity_cases_per_year
         name = f"capacity_{s}_{d}" if h.single_period else f"capacity_{s}_{d}_{m}_{t}"
         prob += (pulp.lpSum(terms) <= cap * in_service(inputs, v, s, d, m, t), name)
+
+
+def add_min_volume_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Variables) -> None:
+    """min_volume: sum_{d' in f, m, k} n_sd'mkt >= V_f p_sdt for each device d of family f with a minimum volume.
+
+    A device is in use at a site only if its family serves at least V_f cases there that year (the team's
+    competence); below it, the device is not used (and so not bought)."""
+    if not inputs.min_volume:
+        return
+    by_family: dict[tuple[str, str, int], list[pulp.LpVariable]] = defaultdict(list)
+    for (s, d, _m, _k, t), var in v.cases_t.items():
+        by_family[(s, inputs.family(d), t)].append(var)
+    for s, d in inputs.candidates:
+        low = inputs.min_volume.get(inputs.family(d), 0.0)
+        if low <= 0:
+            continue
+        for t in inputs.horizon.years:
+            prob += (pulp.lpSum(by_family.get((s, inputs.family(d), t), [])) >= low * v.present_t[(s, d, t)],
+                     f"min_volume_{s}_{d}{inputs.horizon.suffix(t)}")
+
+
+def add_share_cap_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Variables) -> None:
+    """share_cap: sum_{d in f, m} n_sdmkt <= a_fk D_skt. A family serves at most the share a_fk of an
+    indication's demand (angio-derived FFR: the vessels it can analyse; the rest needs a wire)."""
+    if not inputs.share_cap:
+        return
+    grouped: dict[tuple[str, str, str, int], list[pulp.LpVariable]] = defaultdict(list)
+    for (s, d, _m, k, t), var in v.cases_t.items():
+        if (inputs.family(d), k) in inputs.share_cap:
+            grouped[(s, inputs.family(d), k, t)].append(var)
+    for (s, f, k, t), terms in sorted(grouped.items()):
+        prob += (pulp.lpSum(terms) <= inputs.share_cap[(f, k)] * inputs.horizon.demand[(s, k, t)],
+                 f"share_cap_{s}_{f}_{k}{inputs.horizon.suffix(t)}")
 
 
 def add_presence_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Variables) -> None:

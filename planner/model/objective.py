@@ -1,4 +1,4 @@
-"""Objective terms: weighted clinical benefit and total cost of ownership (k EUR)."""
+"""Objective terms: the clinical value (weighted events avoided) and the total cost of ownership (k EUR)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,16 @@ from planner.model.money import capex_expr, tco_expr
 from planner.model.variables import Variables
 
 
-def benefit_expr(inputs: ModelInputs, v: Variables) -> pulp.LpAffineExpression:
-    """B = sum_t delta_t sum w_k e_dk n_sdmkt, in (discounted) weighted cases per year."""
+def value_expr(inputs: ModelInputs, v: Variables) -> pulp.LpAffineExpression:
+    """V = sum_t delta_t sum m_k v_dk n_sdmkt: (discounted) weighted events avoided per year.
+
+    v_dk comes from the evidence table (``planner.value``); pairs without outcome value, and required
+    indications, contribute nothing."""
     h = inputs.horizon
-    return pulp.lpSum(h.discount(t) * inputs.weight[k] * inputs.effectiveness[(d, k)] * var
-                      for (s, d, m, k, t), var in v.cases_t.items())
+    value = {(d, k): inputs.case_value(d, k) for d, k in inputs.effectiveness}
+    return pulp.lpSum(h.discount(t) * value[(d, k)] * var
+                      for (s, d, m, k, t), var in v.cases_t.items() if value[(d, k)] != 0.0)
+
 
 
 def annualised_cost_expr(inputs: ModelInputs, v: Variables) -> pulp.LpAffineExpression:
@@ -24,4 +29,4 @@ def annualised_cost_expr(inputs: ModelInputs, v: Variables) -> pulp.LpAffineExpr
     return tco_expr(inputs, v)
 
 
-__all__ = ["annualised_cost_expr", "benefit_expr", "capex_expr"]
+__all__ = ["annualised_cost_expr", "capex_expr", "value_expr"]
