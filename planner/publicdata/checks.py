@@ -26,7 +26,7 @@ def _src(scenario: Scenario) -> str:
     return scenario.name or "scenario"
 
 
-def check_pci_threshold(catalog: Catalog, scenario: Scenario) -> list[Issue]:
+def check_pci_threshold(catalog: Catalog | None, scenario: Scenario) -> list[Issue]:
     """A site made from public data whose PCI a year (derived, or the user's) is under :data:`PCI_THRESHOLD`."""
     del catalog  # same signature as every check
     pci_rows = {r.site_id: r for r in field_rows(scenario) if r.field == "activity.pci"}
@@ -43,7 +43,7 @@ def check_pci_threshold(catalog: Catalog, scenario: Scenario) -> list[Issue]:
     return issues
 
 
-def check_shock_centre_surgery(catalog: Catalog, scenario: Scenario) -> list[Issue]:
+def check_shock_centre_surgery(catalog: Catalog | None, scenario: Scenario) -> list[Issue]:
     """A site with role ``shock_centre`` but not ``cardiac_surgery``: expert shock centres need cardiac surgery on
     the same site (SRLF-led expert recommendations on cardiogenic shock, Levy et al., Ann Intensive Care 2015)."""
     del catalog  # same signature as every check
@@ -55,7 +55,7 @@ def check_shock_centre_surgery(catalog: Catalog, scenario: Scenario) -> list[Iss
             if "shock_centre" in site.roles and "cardiac_surgery" not in site.roles]
 
 
-def check_derived_figures(catalog: Catalog, scenario: Scenario) -> list[Issue]:
+def check_derived_figures(catalog: Catalog | None, scenario: Scenario) -> list[Issue]:
     """One note per site whose figures still include values derived from public data (estimates to check)."""
     del catalog  # same signature as every check
     rows = field_rows(scenario)
@@ -70,3 +70,8 @@ def check_derived_figures(catalog: Catalog, scenario: Scenario) -> list[Issue]:
 
 
 PUBLIC_DATA_CHECKS = (check_pci_threshold, check_shock_centre_surgery, check_derived_figures)
+
+
+def public_data_issues(scenario: Scenario) -> list[Issue]:
+    """The public-data warnings of a scenario (no catalogue needed)."""
+    return [issue for check in PUBLIC_DATA_CHECKS for issue in check(None, scenario)]

@@ -23,6 +23,9 @@ FILE_RE = re.compile(r"^sae_chircar_(\d{4})_sites\.csv$")
 FINESS_RE = re.compile(r"^[0-9][0-9AB][0-9]{7}$")  # 9 characters; Corsica: 2A, 2B
 SOURCE = "DREES, SAE {year} (bases administratives), forms CHIRCAR and ID; Licence Ouverte / Etalab 2.0"
 
+#: Words a query may hold that names do not always carry ("hôpital de la Timone" finds "HOPITAL LA TIMONE").
+STOP_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "et"})
+
 ColumnKind = Literal["text", "int", "flag"]
 
 
@@ -179,12 +182,13 @@ def fold(text: str) -> str:
 
 
 def search(text: str, data: SaeYear | None = None, limit: int | None = None) -> list[SaeSite]:
-    """Sites whose name, commune or FINESS contains every word of ``text`` (accents and case ignored).
+    """Sites whose name, commune or FINESS contains every word of ``text`` (accents, case and the articles of
+    :data:`STOP_WORDS` ignored).
 
     An exact FINESS comes first, then the others by name. An empty query finds nothing.
     """
     data = data or load_year()
-    words = fold(text).split()
+    words = [w for w in fold(text).split() if w not in STOP_WORDS]
     if not words:
         return []
     hits = [s for s in data.sites
