@@ -33,19 +33,21 @@ def mapped_sites(rows: Sequence[SaeSite], ratios: Ratios | None = None,
 def sites_scenario(rows: Sequence[SaeSite], ratios: Ratios | None = None,
                    overrides: Mapping[str, Mapping[str, Override]] | None = None, vendor: str = DEFAULT_VENDOR,
                    name: str | None = None, budget: Mapping[str, float | None] | None = None,
-                   base: Scenario | None = None) -> Scenario:
+                   base: Scenario | None = None, keep_budget: bool = False) -> Scenario:
     """A scenario whose sites are the SAE ``rows``; other settings from ``base`` (objective, horizon, prices,
     security...) or the defaults. ``budget`` keys ``capex_eur`` / ``opex_eur_per_year`` replace the default
-    budgets (:func:`~planner.publicdata.mapping.default_budget`; ``None`` = unlimited). Raises
+    budgets (:func:`~planner.publicdata.mapping.default_budget`; ``None`` = unlimited); ``keep_budget`` keeps
+    ``base``'s budgets as they are. Raises
     :class:`~planner.errors.PlannerInputError` naming each bad field (e.g. an override out of range).
     """
     sites = mapped_sites(rows, ratios, overrides, vendor)
     data = base.to_dict() if base is not None else {}
-    for key in ("sites", "provenance", "budget"):
+    for key in ("sites", "provenance") if keep_budget and base is not None else ("sites", "provenance", "budget"):
         data.pop(key, None)
-    chosen = {**default_budget(sites), **(budget or {})}
+    if "budget" not in data:
+        chosen = {**default_budget(sites), **(budget or {})}
+        data["budget"] = {k: v for k, v in chosen.items() if v is not None}
     data["name"] = name or default_name(rows)
-    data["budget"] = {k: v for k, v in chosen.items() if v is not None}
     data["sites"] = [dict(s.data) for s in sites]
     data["provenance"] = {s.data["id"]: s.provenance.to_dict() for s in sites}
     return parse_scenario(data, source=SOURCE, base_dir=base.base_dir if base is not None else "")
