@@ -80,8 +80,7 @@ def _table(frame: Any) -> None:
 def section(scenario: Scenario, catalog: Catalog, t: Translator) -> None:
     """Search, pick, compare, adjust and load establishments; then where the sites' figures come from."""
     data = sae.load_year()
-    opened = bool(st.session_state.get(QUERY) or scenario.provenance)
-    with st.expander(t("sae.title"), icon=":material/domain:", expanded=opened):
+    with st.expander(t("sae.title"), icon=":material/domain:"):  # a constant `expanded`: no remount on reruns
         st.caption(t("sae.intro", year=data.year))
         picked = _picker(data, t)
         _settings(t)
@@ -91,6 +90,6 @@ def section(scenario: Scenario, catalog: Catalog, t: Translator) -> None:
             _table(establishments_tables.comparison_frame(mapped, t))
         st.button(t("sae.load"), key=LOAD, on_click=_load, args=(catalog,), disabled=not picked, type="primary",
                   icon=":material/domain_add:")
-        if scenario.provenance:
-            st.markdown(f"**{t('sae.provenance')}**")
+    if scenario.provenance:
+        with st.expander(t("sae.provenance"), icon=":material/fact_check:", expanded=True):
             _table(establishments_tables.provenance_frame(scenario, t))
