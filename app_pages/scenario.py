@@ -3,7 +3,7 @@
 
 import streamlit as st
 
-from ui import cached, files, forms, forms_horizon, state, widgets
+from ui import cached, establishments, files, forms, forms_horizon, state, widgets
 
 t = widgets.translator()
 catalog = cached.session_catalog()
@@ -13,6 +13,7 @@ st.title(t("sc.title"))
 st.caption(t("sc.intro"))
 files.scenario_files(scenario, catalog, t)
 widgets.show_notice(t, catalog)
+establishments.section(scenario, catalog, t)  # start from a French establishment (public SAE data)
 errors = st.container()
 
 data = forms.general_form(scenario.to_dict(), t)

@@ -10,6 +10,7 @@ import math
 
 from planner.catalog import Catalog
 from planner.errors import Issue, PlannerInputError, errors_only
+from planner.publicdata.checks import PUBLIC_DATA_CHECKS
 from planner.scenario import Scenario
 
 
@@ -130,7 +131,7 @@ def check_role_needs(catalog: Catalog, scenario: Scenario) -> list[Issue]:
 
 
 CHECKS = (check_device_ids, check_indication_ids, check_installed_compatibility, check_must_include_possible,
-          check_installed_ages, check_outcome_ids, check_value_meaning, check_role_needs)
+          check_installed_ages, check_outcome_ids, check_value_meaning, check_role_needs, *PUBLIC_DATA_CHECKS)
 
 
 def run_checks(catalog: Catalog, scenario: Scenario) -> list[Issue]:

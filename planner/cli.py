@@ -1,4 +1,4 @@
-"""Command line: ``cathlab-planner validate|solve|catalog``.
+"""Command line: ``cathlab-planner validate|solve|catalog|...|sites``.
 
 Exit codes: 0 a plan (optimal or feasible), 1 infeasible, 2 input error, 3 solver failure or time limit
 without a solution.
@@ -19,6 +19,7 @@ from planner.checks import run_checks
 from planner.decision.cli import DECISION_COMMANDS, add_decision_parsers
 from planner.errors import Issue, PlannerInputError, errors_only
 from planner.io import write_atomic, write_folder_atomic
+from planner.publicdata.cli import SITES_COMMANDS, add_sites_parsers
 from planner.report.text import catalog_table, summary
 from planner.scenario import Scenario, load_scenario
 
@@ -56,6 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     x.add_argument("--catalog", metavar="DIR", help="catalogue to extend (default: bundled)")
     x.add_argument("--out", required=True, metavar="DIR", help="new catalogue folder (must not exist, or be empty)")
     add_decision_parsers(sub)  # ladder, compare, explain
+    add_sites_parsers(sub)  # sites search, sites scenario (public SAE data)
     return p
 
 
@@ -188,7 +190,7 @@ def cmd_import_catalog(args: argparse.Namespace) -> int:
 
 COMMANDS = {"validate": cmd_validate, "solve": cmd_solve, "catalog": cmd_catalog,
             "import-prices": cmd_import, "import-installed": cmd_import, "import-catalog": cmd_import_catalog,
-            **DECISION_COMMANDS}
+            **DECISION_COMMANDS, **SITES_COMMANDS}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

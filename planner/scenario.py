@@ -17,6 +17,7 @@ from typing import Any, Literal
 import yaml
 
 from planner.errors import Issue, PlannerInputError
+from planner.publicdata.provenance import SiteProvenance, parse_provenance, provenance_dict
 from planner.schema import ACTIVITIES, ANGIO_VENDORS, PRICE_FIELDS, ROLES, SLUG_RE
 
 Objective = Literal["max_benefit", "min_cost"]
@@ -115,6 +116,7 @@ class Scenario:
     outcome_weights: Mapping[str, float] = field(default_factory=dict)  # severity per outcome (catalogue default)
     security: SecurityOptions = field(default_factory=SecurityOptions)
     catalog: str | None = None
+    provenance: Mapping[str, SiteProvenance] = field(default_factory=dict)  # site id -> public data it came from
     base_dir: str = field(default="", compare=False)
 
     def catalog_path(self) -> str | None:
@@ -145,6 +147,9 @@ class Scenario:
         data["security"]["reference_date"] = self.security.reference_date.isoformat()
         if self.catalog is None:
             data.pop("catalog")
+        data["provenance"] = provenance_dict(self.provenance)
+        if not self.provenance:
+            data.pop("provenance")
         return data
 
     def to_yaml(self) -> str:
@@ -254,7 +259,8 @@ def _show(value: Any) -> str:
 
 TOP_KEYS = ("name", "catalog", "objective", "budget", "sites", "indications", "devices",
             "must_include", "exclude", "solver", "allow_not_recommended", "security", "horizon_years", "start_year",
-            "discount_rate", "price_escalation", "activity_growth", "acquisition_modes", "outcome_weights")
+            "discount_rate", "price_escalation", "activity_growth", "acquisition_modes", "outcome_weights",
+            "provenance")
 ACQUISITION_MODES = ("purchase", "placement", "lease")
 ESCALATION_KEYS = ("capex", "maintenance", "consumables")
 MODE_FIELDS = ("placement_available", "placement_consumable_eur_per_case", "placement_min_commitment_eur_per_year",
@@ -302,6 +308,7 @@ def parse_scenario(data: Any, source: str = "scenario", base_dir: str = "",
         acquisition_modes=_parse_modes(p, top.get("acquisition_modes", ["purchase"])),
         outcome_weights=_number_map(p, "outcome_weights", top.get("outcome_weights"), high=100.0),
         catalog=catalog if isinstance(catalog, str) else None,
+        provenance=parse_provenance(top.get("provenance"), p.error),
         base_dir=base_dir,
     )
     if p.issues:

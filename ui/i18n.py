@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from ui.labels import LABELS
+from ui.labels_sae import SAE_MESSAGES_FR
 
 LANGUAGES = ("fr", "en")
 NNBSP = "\u202f"  #: French thousands separator (narrow no-break space)
@@ -140,6 +141,7 @@ _MESSAGES_FR: tuple[tuple[re.Pattern[str], Any], ...] = tuple((re.compile(p), r)
     (r"duplicate row: this device is already on row (\d+)", r"ligne en double : cet équipement est déjà ligne \1"),
     (r"duplicate row: same site, device and year as row (\d+)",
      r"ligne en double : même site, équipement et année que la ligne \1"),
+    *SAE_MESSAGES_FR,
     (r"no device id, and no catalogue device has this vendor and name",
      "pas d'identifiant, et aucun équipement du catalogue n'a ce fabricant et ce nom"),
     (r"is empty", "est vide"),
