@@ -5,7 +5,8 @@ Two layouts are read from an .xlsx (or .csv) file:
 - a vendor's **ANSI/NEMA HN 1-2019 form**: rows with a question id (``DOC-7``, ``CONN-3``, ``SBOM-1``...) and a
   Yes / No / N/A answer. The answer column is the one headed "Answer", "Response" or "Yes/No..." on the row
   that heads the "Question ID" column; without such a header, the answer of a row is its first Yes / No /
-  N/A cell right of the id. The form's release date (``DOC-7``) dates the profile.
+  N/A cell right of the id (for a ``DOC-*`` row, the cell after the question). The form's release date
+  (``DOC-7``) dates the profile.
 - **our questionnaire** (:mod:`planner.report.xlsx_mds2`) filled in: one sheet per device, its id in the
   ``device_id`` row, dated by the ``answered_on`` row.
 
@@ -160,7 +161,7 @@ def _row_answer(row: RawRow, id_col: int | None, answer_col: int | None) -> tupl
         return qid, cells[answer_col] if answer_col < len(cells) else None
     rest = [c for c in cells[id_col + 1:] if not blank(c)]
     answer = next((c for c in rest if _yes_no_text(c) is not None), None)
-    return qid, answer if answer is not None else (rest[-1] if qid.startswith("DOC-") and len(rest) > 1 else None)
+    return qid, answer if answer is not None else (rest[1] if qid.startswith("DOC-") and len(rest) > 1 else None)
 
 
 def _yes_no_text(value: Any) -> str | None:
