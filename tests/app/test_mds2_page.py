@@ -8,7 +8,7 @@ import zipfile
 
 import openpyxl
 
-from tests.app.conftest import errors, goto, optimise, plan, scenario
+from tests.app.conftest import errors, optimise, plan, scenario
 from tests.app.test_plan_extras import downloaded, media  # noqa: F401  (fixture)
 from tests.unit.test_mds2 import HN_ANSWERS, vendor_form
 
