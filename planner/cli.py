@@ -18,8 +18,8 @@ from planner.catalog import CATALOG_FILES, Catalog, load_catalog
 from planner.checks import run_checks
 from planner.decision.cli import DECISION_COMMANDS, add_decision_parsers
 from planner.errors import Issue, PlannerInputError, errors_only
-from planner.mds2_cli import MDS2_COMMANDS, add_mds2_parsers
 from planner.io import write_atomic, write_folder_atomic
+from planner.mds2_cli import MDS2_COMMANDS, add_mds2_parsers
 from planner.report.text import catalog_table, summary
 from planner.scenario import Scenario, load_scenario
 

@@ -196,7 +196,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "sec_remote": ("Remote access", "Accès à distance"),
     "sec_encryption": ("Encryption at rest", "Chiffrement au repos"),
     "sec_unknowns": ("Unknown fields (not scored)", "Champs inconnus (non notés)"),
-    "sec_known": ("Fields known", "Champs connus"),
+    "sec_known_fields": ("Fields known", "Champs connus"),
     "sec_known_value": ("{known} of {total}", "{known} sur {total}"),
     "sec_advisories": ("Published advisories", "Alertes publiées"),
     "sec_questions": ("MDS2 questions to ask", "Questions MDS2 à poser"),

@@ -16,6 +16,7 @@ import pulp
 
 from planner import costs
 from planner.inputs import ModelInputs
+from planner.mds2 import open_questions
 from planner.model import money
 from planner.model.constraints import in_service
 from planner.model.variables import Variables
@@ -35,7 +36,6 @@ from planner.plan import (
     SolverInfo,
     YearCosts,
 )
-from planner.mds2 import open_questions
 from planner.security import SCORED_FIELDS, advisory_text, risk_score
 from planner.solve import SolveResult
 

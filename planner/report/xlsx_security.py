@@ -41,7 +41,7 @@ _PROFILE: tuple[tuple[str, str | None], ...] = (
     ("device", None), ("vendor", None), ("device_id", None), ("sec_units_new", UNITS), ("installed_units", UNITS),
     ("sec_network", None), ("sec_os", None), ("sec_os_eos", None), ("sec_os_flag", None), ("sec_mds2", None),
     ("sec_sbom", None), ("sec_patch", None), ("sec_remote", None), ("sec_encryption", None),
-    ("sec_unknowns", UNITS), ("sec_known", None), ("sec_score", UNITS), ("sec_advisories", None),
+    ("sec_unknowns", UNITS), ("sec_known_fields", None), ("sec_score", UNITS), ("sec_advisories", None),
     ("sec_questions", None), ("sec_source", None))
 LAST_COL = len(_PROFILE)
 #: Catalogue fields shown by value (profile column key -> field).
@@ -154,7 +154,7 @@ def _profile_cells(ctx: PlanContext, r: DeviceSecurity) -> tuple[list[Any], list
         "sec_os": r.os_family or unknown_label, "sec_os_eos": r.os_end_of_support or unknown_label,
         "sec_os_flag": value_label("os_status", r.os_status, ctx.lang, years=SOON_YEARS),
         "sec_unknowns": len(unknown_fields(r)), "sec_score": r.risk_score, "sec_source": r.source or "-",
-        "sec_known": ctx.t("sec_known_value", known=r.known_fields, total=r.scored_fields),
+        "sec_known_fields": ctx.t("sec_known_value", known=r.known_fields, total=r.scored_fields),
         "sec_advisories": "\n".join(r.advisories) or "-", "sec_questions": ", ".join(r.open_questions) or "-"}
     unknown = [k for k, f in _FIELDS.items() if getattr(r, f) not in RISK_POINTS[f] or getattr(r, f) == "unknown"]
     unknown += [k for k, v in (("sec_os", r.os_family), ("sec_os_eos", r.os_end_of_support)) if not v]
