@@ -3,7 +3,7 @@ imported from a price list), must-include / exclude, catalogue extension (new de
 
 import streamlit as st
 
-from ui import cached, files, forms, state, widgets
+from ui import cached, files, forms, mds2_view, state, widgets
 
 t = widgets.translator()
 catalog = cached.session_catalog()
@@ -17,6 +17,7 @@ data = forms.device_choices(scenario.to_dict(), catalog, t)
 shown = forms.catalogue_filters(catalog, t)
 st.caption(t("cat.count", n=len(shown), total=len(catalog.devices), local=len(scenario.devices)))
 data = forms.price_editor(data, scenario, catalog, shown, t)
+mds2_view.device_card(catalog, scenario, shown, t)
 forms.reset_prices_button(catalog, t, disabled=not scenario.devices)
 with st.expander(t("cat.prices_files"), icon=":material/upload_file:",
                  expanded=state.notice_of("catalog") is not None):

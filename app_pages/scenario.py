@@ -3,7 +3,7 @@
 
 import streamlit as st
 
-from ui import cached, establishments, files, forms, forms_horizon, state, widgets
+from ui import cached, establishments, files, forms, forms_horizon, mds2_view, state, widgets
 
 t = widgets.translator()
 catalog = cached.session_catalog()
@@ -29,3 +29,4 @@ data = forms_horizon.horizon_form(data, t)
 st.subheader(t("sc.security"))
 data = forms.security_form(data, t)
 widgets.submit(data, catalog, t, errors)
+mds2_view.rule_effect_note(catalog, state.scenario(), t)  # what the security rules leave, and why

@@ -24,6 +24,20 @@ CATALOG_FILES = {name: f"{name}.csv" for name in TABLES}
 
 
 @dataclass(frozen=True)
+class Advisory:
+    """A published security advisory or correction about a device (``catalog/advisories.csv``)."""
+
+    device_id: str
+    date: date
+    issuer: str
+    reference: str
+    severity: str  # critical | high | medium | low
+    status: str  # open | mitigated | resolved
+    summary: str
+    source: str
+
+
+@dataclass(frozen=True)
 class Device:
     """One product: a console or platform and the consumable it uses per case."""
 
@@ -58,6 +72,7 @@ class Device:
     lease_available: bool = False
     lease_eur_per_year: float = 0.0
     lease_term_years: float = 0.0
+    advisories: tuple[Advisory, ...] = ()  # from advisories.csv, newest first
 
     def works_with(self, angio_vendor: str) -> bool:
         """Whether the device can be used with an angiography system of this vendor."""
@@ -185,6 +200,7 @@ class Catalog:
     outcomes: Mapping[str, Outcome] = field(default_factory=dict)
     evidence: Mapping[str, Evidence] = field(default_factory=dict)
     effects: tuple[Effect, ...] = ()
+    advisories: tuple[Advisory, ...] = ()  # security advisories, newest first
 
     def coverage_row(self, device_id: str, indication_id: str) -> Coverage | None:
         """The coverage row of a device x indication pair, if any."""
@@ -292,10 +308,12 @@ def build_catalog(tables: Mapping[str, ParsedTable], path: str = "", fingerprint
     effects = tables.get("effects", empty).rows
     issues.extend(check_evidence_references(devices, indications, coverage, families, outcomes, evidence, effects,
                                             path))
+    advisories = _advisories(tables.get("advisories", empty).rows, known[0], path, issues)
     if errors_only(issues):
         raise PlannerInputError(issues)
     return Catalog(
-        devices={k: Device(**v) for k, v in sorted(devices.items())},  # type: ignore[arg-type]
+        devices={k: Device(**v, advisories=tuple(a for a in advisories if a.device_id == k))  # type: ignore[arg-type]
+                 for k, v in sorted(devices.items())},
         indications={k: Indication(**_clean(v)) for k, v in sorted(indications.items())},  # type: ignore[arg-type]
         coverage=tuple(Coverage(**_clean(row)) for row in coverage),  # type: ignore[arg-type]
         path=path,
@@ -304,7 +322,17 @@ def build_catalog(tables: Mapping[str, ParsedTable], path: str = "", fingerprint
         outcomes={k: Outcome(**_clean(v)) for k, v in sorted(outcomes.items())},  # type: ignore[arg-type]
         evidence={k: Evidence(**_clean(v)) for k, v in sorted(evidence.items())},  # type: ignore[arg-type]
         effects=tuple(Effect(**_clean(row)) for row in effects),  # type: ignore[arg-type]
+        advisories=advisories,
     )
+
+
+def _advisories(rows: Iterable[Mapping[str, CellValue]], known_devices: set[str], path: str,
+                issues: list[Issue]) -> tuple[Advisory, ...]:
+    """Advisory rows (an optional table), newest first; each must name a catalogue device."""
+    out = [Advisory(**row) for row in rows]  # type: ignore[arg-type]
+    issues.extend(Issue(_source(path, "advisories"), f"advisory {a.reference}", "device_id", a.device_id,
+                        "unknown device id") for a in out if a.device_id not in known_devices)
+    return tuple(sorted(out, key=lambda a: (a.date, a.reference), reverse=True))
 
 
 def _clean(row: Mapping[str, CellValue]) -> dict[str, CellValue]:

@@ -27,6 +27,7 @@ def check_device_ids(catalog: Catalog, scenario: Scenario) -> list[Issue]:
     named += [(f"devices.{d}", d) for d in scenario.devices]
     named += [(f"must_include[{i}]", d) for i, d in enumerate(scenario.must_include)]
     named += [(f"exclude[{i}]", d) for i, d in enumerate(scenario.exclude)]
+    named += [(f"security.device_profiles.{d}", d) for d in scenario.security.device_profiles]
     for path, dev in named:
         if dev not in catalog.devices:
             issues.append(Issue(src, path, "device_id", dev, "unknown device id (not in the catalogue)"))

@@ -19,6 +19,7 @@ from planner.checks import run_checks
 from planner.decision.cli import DECISION_COMMANDS, add_decision_parsers
 from planner.errors import Issue, PlannerInputError, errors_only
 from planner.io import write_atomic, write_folder_atomic
+from planner.mds2_cli import MDS2_COMMANDS, add_mds2_parsers
 from planner.publicdata.cli import SITES_COMMANDS, add_sites_parsers
 from planner.report.text import catalog_table, summary
 from planner.scenario import Scenario, load_scenario
@@ -58,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     x.add_argument("--out", required=True, metavar="DIR", help="new catalogue folder (must not exist, or be empty)")
     add_decision_parsers(sub)  # ladder, compare, explain
     add_sites_parsers(sub)  # sites search, sites scenario (public SAE data)
+    add_mds2_parsers(sub)  # mds2, import-mds2
     return p
 
 
@@ -160,12 +162,17 @@ def cmd_import(args: argparse.Namespace) -> int:
         result = imports.import_installed_details(data, source.name, catalog, scenario)
         _print_issues(result.notes)
         new = result.scenario
-    if new.catalog is not None and not Path(new.catalog).is_absolute():  # keep the catalogue reachable
-        folder = os.path.relpath(str(new.catalog_path()), out.resolve().parent)
-        new = dataclasses.replace(new, catalog=folder)
-    write_atomic(out, new.to_yaml())
+    write_atomic(out, catalog_reachable(new, out).to_yaml())
     print(f"Scenario written to {args.out}")
     return EXIT_OK
+
+
+def catalog_reachable(scenario: Scenario, out: Path) -> Scenario:
+    """The scenario to write at ``out``: a relative ``catalog:`` folder made relative to ``out``'s folder."""
+    if scenario.catalog is None or Path(scenario.catalog).is_absolute():
+        return scenario
+    folder = os.path.relpath(str(scenario.catalog_path()), out.resolve().parent)
+    return dataclasses.replace(scenario, catalog=folder)
 
 
 def cmd_import_catalog(args: argparse.Namespace) -> int:
@@ -190,7 +197,7 @@ def cmd_import_catalog(args: argparse.Namespace) -> int:
 
 COMMANDS = {"validate": cmd_validate, "solve": cmd_solve, "catalog": cmd_catalog,
             "import-prices": cmd_import, "import-installed": cmd_import, "import-catalog": cmd_import_catalog,
-            **DECISION_COMMANDS, **SITES_COMMANDS}
+            **DECISION_COMMANDS, **SITES_COMMANDS, **MDS2_COMMANDS}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

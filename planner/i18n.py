@@ -69,17 +69,19 @@ LABELS: dict[str, tuple[str, str]] = {
                       "Les parts d'indication marquées EST dans le catalogue sont estimées : {names}."),
     "caveat_live": ("Totals are live formulas: editing a quantity or a price updates them.",
                     "Les totaux sont des formules : modifier une quantité ou un prix les met à jour."),
-    "caveat_security": ("Security: {connected} of the {total} devices in this plan are or may be connected to the "
-                        "hospital network (unknown counts as connected); {flagged} have an operating system whose "
-                        "support has ended or ends within {years} years{names}; {unknown} lack security "
-                        "information from the vendor, counted as risk. The sheet '{sheet}' gives their profiles "
-                        "and the clauses to put in the tender.",
-                        "Sécurité : {connected} des {total} dispositifs de ce plan sont ou peuvent être connectés "
-                        "au réseau de l'établissement (inconnu compte comme connecté) ; {flagged} ont un système "
-                        "d'exploitation dont le support est terminé ou se termine dans moins de {years} "
-                        "ans{names} ; {unknown} ont des informations de sécurité non communiquées par le "
-                        "fabricant, comptées comme un risque. La feuille « {sheet} » donne leurs profils et les "
-                        "clauses à inscrire dans le marché."),
+    "caveat_security": ("Security: {connected} of the {total} devices in this plan are known to be connected to the "
+                        "hospital network ({unknown_net} more of unknown connection); {flagged} have an operating "
+                        "system whose support has ended or ends within {years} years{names}; {unknown} have security "
+                        "questions still open with the vendor (not scored: the risk score counts what is known); "
+                        "{advisories} have a published security advisory. The sheet '{sheet}' gives their profiles, "
+                        "the MDS2 questions to ask and the clauses to put in the tender.",
+                        "Sécurité : {connected} des {total} dispositifs de ce plan sont connus pour être connectés au "
+                        "réseau de l'établissement ({unknown_net} autres de connexion inconnue) ; {flagged} ont un "
+                        "système d'exploitation dont le support est terminé ou se termine dans moins de {years} "
+                        "ans{names} ; {unknown} ont des questions de sécurité encore ouvertes auprès du fabricant "
+                        "(non notées : le score de risque compte ce qui est connu) ; {advisories} font l'objet d'une "
+                        "alerte de sécurité publiée. La feuille « {sheet} » donne leurs profils, les questions MDS2 "
+                        "à poser et les clauses à inscrire dans le marché."),
     "warnings": ("Warnings", "Avertissements"),
     "no_plan": ("No plan: diagnosis", "Pas de plan : diagnostic"),
     # procurement list
@@ -161,17 +163,19 @@ LABELS: dict[str, tuple[str, str]] = {
     "exclude": ("Excluded devices", "Dispositifs exclus"),
     # security sheet
     "sec_title": ("Cybersecurity of the equipment in the plan", "Cybersécurité des équipements du plan"),
-    "sec_intro": ("Security profile of each device in the plan, from the catalogue (docs/security.md). A value the "
-                  "vendor has not disclosed is shown as 'unknown' and counts against the device. The risk score "
-                  "adds transparent points per field, from 0 (best) to {max}; it ranks disclosed exposure and is "
-                  "not a probability of attack. Operating-system support is judged on {date} and flagged when it "
-                  "has ended or ends within {years} years.",
-                  "Profil de sécurité de chaque dispositif du plan, d'après le catalogue (docs/security.md). Une "
-                  "valeur que le fabricant n'a pas communiquée est affichée « inconnu » et compte contre le "
-                  "dispositif. Le score de risque additionne des points par champ, de 0 (le mieux) à {max} ; il "
-                  "classe l'exposition déclarée, ce n'est pas une probabilité d'attaque. Le support du système "
-                  "d'exploitation est évalué au {date} et signalé s'il est terminé ou se termine dans moins de "
-                  "{years} ans."),
+    "sec_intro": ("Security profile of each device in the plan, from the catalogue and the vendors' disclosures "
+                  "(docs/security.md). A value the vendor has not disclosed is shown as 'unknown': it adds no point "
+                  "and is counted as not known; its MDS2 questions are listed to ask the vendor. The risk score "
+                  "adds transparent points for what is known, from 0 (best) to {max}, published advisories "
+                  "included; it ranks disclosed exposure and is not a probability of attack. Operating-system "
+                  "support is judged on {date} and flagged when it has ended or ends within {years} years.",
+                  "Profil de sécurité de chaque dispositif du plan, d'après le catalogue et les déclarations des "
+                  "fabricants (docs/security.md). Une valeur que le fabricant n'a pas communiquée est affichée « "
+                  "inconnu » : elle n'ajoute aucun point et compte comme non connue ; ses questions MDS2 sont "
+                  "listées pour les poser au fabricant. Le score de risque additionne des points pour ce qui est "
+                  "connu, de 0 (le mieux) à {max}, alertes publiées comprises ; il classe l'exposition déclarée, ce "
+                  "n'est pas une probabilité d'attaque. Le support du système d'exploitation est évalué au {date} "
+                  "et signalé s'il est terminé ou se termine dans moins de {years} ans."),
     "sec_rules": ("Security rules of the scenario", "Règles de sécurité du scénario"),
     "sec_rule_os": ("Exclude devices whose OS support has ended",
                     "Exclure les dispositifs dont l'OS n'est plus supporté"),
@@ -191,7 +195,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "sec_patch": ("Patch policy", "Politique de correctifs"),
     "sec_remote": ("Remote access", "Accès à distance"),
     "sec_encryption": ("Encryption at rest", "Chiffrement au repos"),
-    "sec_unknowns": ("Unknown fields (counted as risk)", "Champs inconnus (comptés comme risque)"),
+    "sec_unknowns": ("Unknown fields (not scored)", "Champs inconnus (non notés)"),
+    "sec_known_fields": ("Fields known", "Champs connus"),
+    "sec_known_value": ("{known} of {total}", "{known} sur {total}"),
+    "sec_advisories": ("Published advisories", "Alertes publiées"),
+    "sec_questions": ("MDS2 questions to ask", "Questions MDS2 à poser"),
     "sec_score": ("Risk score (out of {max})", "Score de risque (sur {max})"),
     "sec_source": ("Source of the security information", "Source des informations de sécurité"),
     "sec_excluded": ("Devices excluded by the security rules", "Dispositifs exclus par les règles de sécurité"),

@@ -69,6 +69,7 @@ def import_catalog_extension(data: bytes, filename: str, catalog: Catalog) -> Ca
         raise PlannerInputError(issues)
     digest = hashlib.sha256(catalog.fingerprint.encode() + data).hexdigest()[:16]
     tables = {k: ParsedTable(tuple(v.values()), ()) for k, v in merged.items()}
+    tables["advisories"] = ParsedTable(tuple(dataclasses.asdict(a) for a in catalog.advisories), ())
     return build_catalog(tables, catalog.path, digest)
 
 
@@ -132,7 +133,10 @@ def _existing_rows(catalog: Catalog, kind: str) -> dict[tuple[str, ...], dict[st
     items: Mapping[str, Any] = {"devices": catalog.devices, "indications": catalog.indications,
                                 "families": catalog.family_table, "outcomes": catalog.outcomes,
                                 "evidence": catalog.evidence}[kind]
-    return {(k,): dataclasses.asdict(v) for k, v in items.items()}
+    rows = {(k,): dataclasses.asdict(v) for k, v in items.items()}
+    for row in rows.values():
+        row.pop("advisories", None)  # a device's advisories are rows of their own table
+    return rows
 
 
 def _merged_tables(catalog: Catalog, new: Mapping[str, Mapping[tuple[str, ...], dict[str, Any]]]

@@ -13,7 +13,7 @@ from datetime import date
 from planner.catalog import Catalog, Coverage, Device, Indication
 from planner.horizon import Horizon, Offer, device_offers, prepare_horizon
 from planner.scenario import Scenario, Site
-from planner.security import security_exclusions, segmentation_cost
+from planner.security import apply_profiles, security_exclusions, segmentation_cost
 from planner.value import CaseValue, case_values, severities
 
 SiteDevice = tuple[str, str]
@@ -90,9 +90,9 @@ class ModelInputs:
 
 
 def effective_devices(catalog: Catalog, scenario: Scenario) -> dict[str, Device]:
-    """Catalogue devices with the scenario's local prices applied (``prepare`` also extends ``requires`` with
-    the devices of the family's fallback family)."""
-    out = dict(catalog.devices)
+    """Catalogue devices with the scenario's local prices applied, and the vendors' security disclosures
+    (``prepare`` also extends ``requires`` with the devices of the family's fallback family)."""
+    out = apply_profiles(catalog.devices, scenario.security)  # vendors' security disclosures (issue 19)
     for dev_id, fields in scenario.devices.items():
         if dev_id in out:
             out[dev_id] = replace(out[dev_id], **fields)  # type: ignore[arg-type]

@@ -227,6 +227,10 @@ class DeviceSecurity:
     risk_score: int
     flagged: bool  # OS support ended, or ends within 3 years of the reference date
     source: str
+    known_fields: int = 0  # scored fields with a known value (of planner.security.SCORED_FIELDS)
+    scored_fields: int = 7
+    advisories: tuple[str, ...] = ()  # published advisories: "issuer reference (date, severity, status)"
+    open_questions: tuple[str, ...] = ()  # MDS2 question ids to ask the vendor (planner.mds2)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ import pulp
 
 from planner import clinical, costs
 from planner.inputs import ModelInputs
+from planner.mds2 import open_questions
 from planner.model import money
 from planner.model.constraints import in_service
 from planner.model.variables import Variables
@@ -34,7 +35,7 @@ from planner.plan import (
     SolverInfo,
     YearCosts,
 )
-from planner.security import risk_score
+from planner.security import SCORED_FIELDS, advisory_text, risk_score
 from planner.solve import SolveResult
 
 #: Largest distance of an integer variable's solver value from its rounded value.
@@ -294,5 +295,6 @@ def _security(inputs: ModelInputs, acquisitions: tuple[Acquisition, ...]) -> tup
         rows.append(DeviceSecurity(d, dev.network_connected, dev.os_family, eos, score.os_status,
                                    dev.mds2_available, dev.sbom_available, dev.patch_policy, dev.remote_access,
                                    dev.encryption_at_rest, score.score, score.os_status in ("ended", "soon"),
-                                   dev.security_source))
+                                   dev.security_source, score.known, len(SCORED_FIELDS),
+                                   tuple(advisory_text(a) for a in dev.advisories), open_questions(score.unknown)))
     return tuple(rows)

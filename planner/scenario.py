@@ -18,7 +18,7 @@ import yaml
 
 from planner.errors import Issue, PlannerInputError
 from planner.publicdata.provenance import SiteProvenance, parse_provenance, provenance_dict
-from planner.schema import ACTIVITIES, ANGIO_VENDORS, PRICE_FIELDS, ROLES, SLUG_RE
+from planner.schema import ACTIVITIES, ANGIO_VENDORS, DEVICE_COLUMNS, PRICE_FIELDS, ROLES, SLUG_RE
 
 Objective = Literal["max_benefit", "min_cost"]
 SolverName = Literal["highs", "cbc"]
@@ -83,6 +83,31 @@ class SolverOptions:
 
 
 @dataclass(frozen=True)
+class DeviceProfile:
+    """A device's security profile as disclosed by its vendor (an MDS2 form, our questionnaire): each field
+    given replaces the catalogue's value; ``None`` keeps it. ``source`` and ``date`` say where it comes from."""
+
+    source: str
+    date: date
+    network_connected: str | None = None
+    os_family: str | None = None
+    os_end_of_support: date | None = None
+    mds2_available: str | None = None
+    sbom_available: str | None = None
+    patch_policy: str | None = None
+    remote_access: str | None = None
+    encryption_at_rest: str | None = None
+
+    def given(self) -> dict[str, str | date]:
+        """The fields the profile sets (not ``source`` and ``date``)."""
+        return {k: v for k, v in asdict(self).items() if v is not None and k not in ("source", "date")}
+
+    def to_dict(self) -> dict[str, str]:
+        """Plain data in the YAML layout, dates as ISO text."""
+        return {k: v.isoformat() if isinstance(v, date) else v for k, v in asdict(self).items() if v is not None}
+
+
+@dataclass(frozen=True)
 class SecurityOptions:
     """Security rules: hard rules exclude purchases; segmentation cost enters capex per connected unit."""
 
@@ -91,6 +116,7 @@ class SecurityOptions:
     max_risk_score: int | None = None
     segmentation_cost_eur_per_connected_device: float = 0.0
     reference_date: date = field(default_factory=date.today)
+    device_profiles: Mapping[str, DeviceProfile] = field(default_factory=dict)  # vendor disclosures by device
 
 
 @dataclass(frozen=True)
@@ -145,6 +171,9 @@ class Scenario:
         data["solver"] = {k: v for k, v in data["solver"].items() if v is not None}
         data["security"] = {k: v for k, v in data["security"].items() if v is not None}
         data["security"]["reference_date"] = self.security.reference_date.isoformat()
+        data["security"]["device_profiles"] = {k: v.to_dict() for k, v in self.security.device_profiles.items()}
+        if not self.security.device_profiles:
+            data["security"].pop("device_profiles")
         if self.catalog is None:
             data.pop("catalog")
         data["provenance"] = provenance_dict(self.provenance)
@@ -266,7 +295,10 @@ ESCALATION_KEYS = ("capex", "maintenance", "consumables")
 MODE_FIELDS = ("placement_available", "placement_consumable_eur_per_case", "placement_min_commitment_eur_per_year",
                "lease_available", "lease_eur_per_year", "lease_term_years")
 SECURITY_KEYS = ("exclude_unsupported_os", "require_mds2", "max_risk_score",
-                 "segmentation_cost_eur_per_connected_device", "reference_date")
+                 "segmentation_cost_eur_per_connected_device", "reference_date", "device_profiles")
+#: Keys of a device's security profile in ``security.device_profiles`` (``source`` and ``date`` required).
+PROFILE_KEYS = ("source", "date", "network_connected", "os_family", "os_end_of_support", "mds2_available",
+                "sbom_available", "patch_policy", "remote_access", "encryption_at_rest")
 SITE_KEYS = ("id", "name", "rooms", "angio_vendor", "activity", "volumes", "installed", "roles")
 
 
@@ -428,7 +460,7 @@ def _parse_indications(p: _Parser, value: Any) -> dict[str, IndicationOverride]:
     out = {}
     for key, raw in p.mapping("indications", value).items():
         path = f"indications.{key}"
-        if p.slug(path + "#key", key) is None:
+        if p.slug(path, key) is None:
             continue
         data = p.mapping(path, raw, ("share", "weight", "min_coverage", "required"))
         share = p.number(f"{path}.share", data["share"], high=1.0) if "share" in data else None
@@ -443,7 +475,7 @@ def _parse_devices(p: _Parser, value: Any) -> dict[str, dict[str, Any]]:
     out = {}
     for key, raw in p.mapping("devices", value).items():
         path = f"devices.{key}"
-        if p.slug(path + "#key", key) is None:
+        if p.slug(path, key) is None:
             continue
         data = p.mapping(path, raw, PRICE_FIELDS + MODE_FIELDS)
         fields: dict[str, Any] = {}
@@ -485,7 +517,42 @@ def _parse_security(p: _Parser, value: Any) -> SecurityOptions:
         max_risk_score=None if score is None else int(score),
         segmentation_cost_eur_per_connected_device=cost or 0.0,
         reference_date=_parse_date(p, "security.reference_date", data.get("reference_date")),
+        device_profiles=_parse_profiles(p, data.get("device_profiles")),
     )
+
+
+def _parse_profiles(p: _Parser, value: Any) -> dict[str, DeviceProfile]:
+    """``security.device_profiles``: device id -> profile; every value checked against the catalogue's
+    allowed values (``planner.schema``), ``source`` and ``date`` required."""
+    out: dict[str, DeviceProfile] = {}
+    for key, raw in p.mapping("security.device_profiles", value, None).items():
+        path = f"security.device_profiles.{key}"
+        if p.slug(path, key) is None:
+            continue
+        data = p.mapping(path, raw, PROFILE_KEYS)
+        fields: dict[str, Any] = {}
+        for name in PROFILE_KEYS[2:]:
+            if data.get(name) is not None:
+                fields[name] = _profile_value(p, f"{path}.{name}", name, data[name])
+        source = data.get("source")
+        if not isinstance(source, str) or not source.strip():
+            p.error(f"{path}.source", source, "is required: where the profile comes from (an MDS2 form, a letter)")
+        if data.get("date") is None:
+            p.error(f"{path}.date", None, "is required: the date of the vendor's disclosure (YYYY-MM-DD)")
+        out[str(key)] = DeviceProfile(str(source or "").strip(), _parse_date(p, f"{path}.date", data.get("date")),
+                                      **fields)
+    return out
+
+
+def _profile_value(p: _Parser, path: str, name: str, value: Any) -> Any:
+    if name == "os_end_of_support":
+        return _parse_date(p, path, value)
+    if name == "os_family":
+        return str(value).strip()
+    allowed = next(c.allowed for c in DEVICE_COLUMNS if c.name == name)
+    if isinstance(value, bool) and "yes" in allowed:  # YAML reads a bare yes/no as a boolean
+        value = "yes" if value else "no"
+    return p.choice(path, value, allowed)
 
 
 def _parse_modes(p: _Parser, value: Any) -> tuple[str, ...]:

@@ -32,6 +32,9 @@ EVIDENCE_LEVELS = ("A", "B", "C")
 EVIDENCE_DESIGNS = ("rct", "meta_analysis", "guideline", "registry", "observational", "single_arm", "consensus")
 EFFECT_MEASURES = ("RR", "HR", "OR", "RD", "class", "none")
 RELIABILITY = ("H", "M", "L")
+ADVISORY_SEVERITIES = ("critical", "high", "medium", "low")
+#: open: no fix yet; mitigated: a workaround or partial fix is in place; resolved: fixed by an update.
+ADVISORY_STATUSES = ("open", "mitigated", "resolved")
 
 
 @dataclass(frozen=True)
@@ -206,6 +209,18 @@ FAMILY_COLUMNS: tuple[Column, ...] = (
     Column("estimate", "yesno", required=False, default="no", description="yes = expert estimate"),
 )
 
+ADVISORY_COLUMNS: tuple[Column, ...] = (
+    Column("device_id", "slug", description="device id (devices.csv)"),
+    Column("date", "date", description="date the advisory or correction was published (YYYY-MM-DD)"),
+    Column("issuer", "text", description="who published it (FDA, CISA, ANSM, BSI, the manufacturer)"),
+    Column("reference", "text", description="the issuer's reference (recall number, ICSMA id, CVE, title)"),
+    Column("severity", "enum", allowed=ADVISORY_SEVERITIES, description="severity as read from the issuer"),
+    Column("status", "enum", allowed=ADVISORY_STATUSES,
+           description="open (no fix), mitigated (workaround in place) or resolved (fixed) at the source's date"),
+    Column("summary", "text", description="what it says, in one or two sentences"),
+    Column("source", "text", description="where it was read (URL) and when, with its reliability"),
+)
+
 TABLES: Mapping[str, tuple[Column, ...]] = {
     "devices": DEVICE_COLUMNS,
     "indications": INDICATION_COLUMNS,
@@ -214,9 +229,10 @@ TABLES: Mapping[str, tuple[Column, ...]] = {
     "outcomes": OUTCOME_COLUMNS,
     "evidence": EVIDENCE_COLUMNS,
     "effects": EFFECT_COLUMNS,
+    "advisories": ADVISORY_COLUMNS,
 }
 #: Tables a catalogue folder may lack (an older catalogue): they load empty.
-OPTIONAL_TABLES: tuple[str, ...] = ("families", "outcomes", "evidence", "effects")
+OPTIONAL_TABLES: tuple[str, ...] = ("families", "outcomes", "evidence", "effects", "advisories")
 
 #: Device columns that a scenario (or a price list) may override.
 PRICE_FIELDS: tuple[str, ...] = (

@@ -172,10 +172,12 @@ def security_frame(plan: Plan, catalog: Catalog, t: Translator) -> pd.DataFrame:
                      "mds2_available": t.opt("sec", s.mds2_available), "sbom_available": t.opt("sec", s.sbom_available),
                      "patch_policy": t.opt("patch", s.patch_policy), "remote_access": t.opt("remote", s.remote_access),
                      "encryption_at_rest": t.opt("sec", s.encryption_at_rest), "flagged": s.flagged,
-                     "source": s.source})
-    return pd.DataFrame(rows, columns=["device", "risk_score", "os_status", "os_end_of_support", "network_connected",
-                                       "os_family", "mds2_available", "sbom_available", "patch_policy",
-                                       "remote_access", "encryption_at_rest", "flagged", "source"])
+                     "known": f"{s.known_fields}/{s.scored_fields}", "advisories": "; ".join(s.advisories),
+                     "questions": ", ".join(s.open_questions), "source": s.source})
+    return pd.DataFrame(rows, columns=["device", "risk_score", "known", "os_status", "os_end_of_support",
+                                       "network_connected", "os_family", "mds2_available", "sbom_available",
+                                       "patch_policy", "remote_access", "encryption_at_rest", "flagged", "advisories",
+                                       "questions", "source"])
 
 
 def exclusions_frame(plan: Plan, catalog: Catalog, t: Translator) -> pd.DataFrame:

@@ -10,11 +10,13 @@ SECURITY_LABELS: dict[str, dict[str, str]] = {
     "sc.security": {"fr": "Sécurité", "en": "Security"},
     "sc.security_intro": {
         "fr": "Cybersécurité des équipements achetés : règles d'exclusion et coût de segmentation réseau. Le score "
-              "de risque (0 à {max}, plus haut = plus risqué) additionne des points par champ du profil de "
-              "sécurité ; une information inconnue compte contre l'équipement (docs/security.md).",
+              "de risque (0 à {max}, plus haut = plus risqué) additionne des points pour ce qui est connu du profil "
+              "de sécurité et des alertes publiées ; une information inconnue n'ajoute rien mais reste une "
+              "question à poser au fabricant (docs/security.md).",
         "en": "Cybersecurity of the equipment bought: exclusion rules and network segmentation cost. The risk "
-              "score (0 to {max}, higher = riskier) adds points per field of the security profile; unknown "
-              "information counts against the device (docs/security.md)."},
+              "score (0 to {max}, higher = riskier) adds points for what is known of the security profile and the "
+              "published advisories; unknown information adds nothing but stays a question for the vendor "
+              "(docs/security.md)."},
     "sc.exclude_unsupported_os": {"fr": "Exclure les systèmes d'exploitation hors support",
                                   "en": "Exclude unsupported operating systems"},
     "sc.unsupported_help": {"fr": "N'achète pas un équipement dont le système n'est plus maintenu par l'éditeur à "
@@ -23,17 +25,17 @@ SECURITY_LABELS: dict[str, dict[str, str]] = {
                                   "reference date."},
     "sc.require_mds2": {"fr": "Exiger une déclaration MDS2", "en": "Require an MDS2 disclosure"},
     "sc.mds2_help": {"fr": "Manufacturer Disclosure Statement for Medical Device Security : n'achète que les "
-                           "équipements dont le fabricant la publie.",
+                           "équipements dont le fabricant l'a fournie (catalogue ou réponse importée).",
                      "en": "Manufacturer Disclosure Statement for Medical Device Security: buy only devices whose "
-                           "manufacturer publishes one."},
+                           "manufacturer has supplied one (catalogue or imported answer)."},
     "sc.max_risk_score": {"fr": "Score de risque maximal", "en": "Maximum risk score"},
     "sc.no_limit": {"fr": "aucun plafond", "en": "no limit"},
     "sc.max_risk_help": {"fr": "0 à {max} ; vide = pas de plafond.", "en": "0 to {max}; blank = no limit."},
     "sc.segmentation": {"fr": "Segmentation réseau (€ par équipement connecté)",
                         "en": "Network segmentation (€ per connected device)"},
-    "sc.segmentation_help": {"fr": "Travaux VLAN / pare-feu par unité neuve connectée (inconnu = connecté) ; "
+    "sc.segmentation_help": {"fr": "Travaux VLAN / pare-feu par unité neuve connectée (connexion connue) ; "
                                    "compté dans l'investissement.",
-                             "en": "VLAN / firewall work per new connected unit (unknown = connected); counted "
+                             "en": "VLAN / firewall work per new connected unit (known connection); counted "
                                    "in the capital cost."},
     "sc.reference_date": {"fr": "Date de référence", "en": "Reference date"},
     "sc.reference_date_help": {"fr": "Date à laquelle la fin de support des systèmes est évaluée.",
@@ -53,10 +55,10 @@ SECURITY_LABELS: dict[str, dict[str, str]] = {
     "sc.installed_download": {"fr": "Télécharger l'inventaire (Excel)", "en": "Download the inventory (Excel)"},
     "sc.installed_imported": {"fr": "Inventaire importé depuis {name}.", "en": "Inventory imported from {name}."},
     # catalogue page
-    "cat.risk_help": {"fr": "Score de risque de cybersécurité, de 0 à {max} (plus haut = plus risqué ; une "
-                            "information inconnue compte contre l'équipement).",
-                      "en": "Cybersecurity risk score, 0 to {max} (higher = riskier; unknown information counts "
-                            "against the device)."},
+    "cat.risk_help": {"fr": "Score de risque de cybersécurité, de 0 à {max} (plus haut = plus risqué) sur ce "
+                            "qui est connu ; une information inconnue n'ajoute aucun point.",
+                      "en": "Cybersecurity risk score, 0 to {max} (higher = riskier) on what is known; unknown "
+                            "information adds no point."},
     "cat.prices_files": {"fr": "Importer / exporter une liste de prix (Excel, CSV)",
                          "en": "Import / export a price list (Excel, CSV)"},
     "cat.prices_upload": {"fr": "Importer une liste de prix", "en": "Upload a price list"},
@@ -118,8 +120,9 @@ SECURITY_LABELS: dict[str, dict[str, str]] = {
     "secv.title": {"fr": "Sécurité des équipements du plan", "en": "Security of the plan's equipment"},
     "secv.max_score": {"fr": "Score de risque maximal", "en": "Highest risk score"},
     "secv.connected": {"fr": "Équipements connectés", "en": "Connected devices"},
-    "secv.connected_help": {"fr": "Connectés au réseau ou peut-être (inconnu compte comme connecté).",
-                            "en": "On the network, or possibly (unknown counts as connected)."},
+    "secv.connected_help": {"fr": "Connus pour être connectés au réseau (une connexion inconnue "
+                                  "n'est pas comptée).",
+                            "en": "Known to be on the network (an unknown connection is not counted)."},
     "secv.flagged_count": {"fr": "Fin de support proche ou passée", "en": "End of support near or past"},
     "secv.segmentation": {"fr": "Segmentation réseau", "en": "Network segmentation"},
     "secv.segmentation_help": {"fr": "Part de l'investissement : segmentation des unités neuves connectées.",

@@ -6,7 +6,7 @@ import streamlit as st
 
 from planner import Catalog, Plan
 from planner.security import MAX_RISK_SCORE
-from ui import decision_tables, tables, wording
+from ui import decision_tables, mds2_view, tables, wording
 from ui.i18n import Translator
 
 
@@ -29,7 +29,7 @@ def section(plan: Plan, catalog: Catalog, t: Translator) -> None:
     cols = st.columns(4)
     cols[0].metric(t("secv.max_score"), f"{max((s.risk_score for s in rows), default=0)} / {MAX_RISK_SCORE}",
                    help=t("cat.risk_help", max=MAX_RISK_SCORE), border=True)
-    cols[1].metric(t("secv.connected"), sum(s.network_connected != "none" for s in rows),
+    cols[1].metric(t("secv.connected"), sum(s.network_connected not in ("none", "unknown") for s in rows),
                    help=t("secv.connected_help"), border=True)
     cols[2].metric(t("secv.flagged_count"), sum(s.flagged for s in rows), border=True)
     cols[3].metric(t("secv.segmentation"), t.eur(c.segmentation_eur if c else 0.0), help=t("secv.segmentation_help"),
@@ -47,3 +47,4 @@ def section(plan: Plan, catalog: Catalog, t: Translator) -> None:
                                 t("col.source"): st.column_config.TextColumn(width="large")})
     st.caption(t("secv.caption"))
     exclusions(plan, catalog, t)
+    mds2_view.plan_section(plan, catalog, t)

@@ -107,7 +107,10 @@ def catalog_to_csv_texts(catalog: Catalog) -> dict[str, str]:
     """The catalogue as the text of its CSV files (one per table of ``planner.schema.TABLES``), in the layout
     :func:`planner.load_catalog` reads: a folder of them is a catalogue a scenario can name."""
     texts = {}
-    for table, (names, rows) in _catalog_rows(catalog).items():
+    advisories = [c.name for c in TABLES["advisories"]]
+    tables = {**_catalog_rows(catalog), "advisories": (advisories, [[_csv_value(getattr(a, n)) for n in advisories]
+                                                                    for a in catalog.advisories])}
+    for table, (names, rows) in tables.items():
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(names)

@@ -41,7 +41,8 @@ _PROFILE: tuple[tuple[str, str | None], ...] = (
     ("device", None), ("vendor", None), ("device_id", None), ("sec_units_new", UNITS), ("installed_units", UNITS),
     ("sec_network", None), ("sec_os", None), ("sec_os_eos", None), ("sec_os_flag", None), ("sec_mds2", None),
     ("sec_sbom", None), ("sec_patch", None), ("sec_remote", None), ("sec_encryption", None),
-    ("sec_unknowns", UNITS), ("sec_score", UNITS), ("sec_source", None))
+    ("sec_unknowns", UNITS), ("sec_known_fields", None), ("sec_score", UNITS), ("sec_advisories", None),
+    ("sec_questions", None), ("sec_source", None))
 LAST_COL = len(_PROFILE)
 #: Catalogue fields shown by value (profile column key -> field).
 _FIELDS = {"sec_network": "network_connected", "sec_mds2": "mds2_available", "sec_sbom": "sbom_available",
@@ -55,12 +56,17 @@ _CHECK_SPANS = ((1, 1), (2, 2), (3, 3), (4, 7), (8, 9), (10, 12), (13, LAST_COL)
 
 
 def is_connected(row: DeviceSecurity) -> bool:
-    """Whether the device is or may be on the network (``unknown`` counts as connected)."""
+    """Whether the device is known to be on the network (``unknown`` is not counted as connected)."""
+    return row.network_connected not in ("none", "unknown")
+
+
+def may_be_connected(row: DeviceSecurity) -> bool:
+    """Whether the device is or may be on the network (its tender clauses apply)."""
     return row.network_connected != "none"
 
 
 def unknown_fields(row: DeviceSecurity) -> tuple[str, ...]:
-    """The fields of a profile that are unknown and count in its risk score."""
+    """The scored fields of a profile that are unknown (they add no point; their questions are open)."""
     out = [f for f, table in RISK_POINTS.items() if getattr(row, f) == "unknown" or getattr(row, f) not in table]
     return (*out, "os_end_of_support") if row.os_status == "unknown" else tuple(out)
 
@@ -73,8 +79,10 @@ def security_caveat(ctx: PlanContext) -> str | None:
     flagged = [ctx.devices[r.device_id].name if r.device_id in ctx.devices else r.device_id
                for r in rows if r.flagged]
     return ctx.t("caveat_security", connected=sum(map(is_connected, rows)), total=len(rows),
+                 unknown_net=sum(1 for r in rows if r.network_connected == "unknown"),
                  flagged=len(flagged), years=SOON_YEARS, names=f" ({'; '.join(flagged)})" if flagged else "",
-                 unknown=sum(1 for r in rows if unknown_fields(r)), sheet=ctx.sheet("sheet_security"))
+                 unknown=sum(1 for r in rows if unknown_fields(r)), advisories=sum(1 for r in rows if r.advisories),
+                 sheet=ctx.sheet("sheet_security"))
 
 
 def security_sheet(ws: Worksheet, ctx: PlanContext, refs: ProcurementRefs) -> str:
@@ -90,7 +98,8 @@ def security_sheet(ws: Worksheet, ctx: PlanContext, refs: ProcurementRefs) -> st
     row, total = _segmentation_block(ws, ctx, refs, row + 2)
     row = _clauses_block(ws, ctx, row + 2, merged)
     _checklist_block(ws, ctx, row + 2, merged)
-    fit_widths(ws, wrap={"A": 30, "B": 22, get_column_letter(LAST_COL): 60})
+    advisories = get_column_letter([k for k, _ in _PROFILE].index("sec_advisories") + 1)
+    fit_widths(ws, wrap={"A": 30, "B": 22, advisories: 50, get_column_letter(LAST_COL): 60})
     _merged_heights(ws, merged)
     _unwrap_titles(ws)
     ws.page_setup.paperSize = ws.PAPERSIZE_A3
@@ -144,7 +153,9 @@ def _profile_cells(ctx: PlanContext, r: DeviceSecurity) -> tuple[list[Any], list
         "device": dev.name if dev else r.device_id, "vendor": dev.vendor if dev else "", "device_id": r.device_id,
         "sec_os": r.os_family or unknown_label, "sec_os_eos": r.os_end_of_support or unknown_label,
         "sec_os_flag": value_label("os_status", r.os_status, ctx.lang, years=SOON_YEARS),
-        "sec_unknowns": len(unknown_fields(r)), "sec_score": r.risk_score, "sec_source": r.source or "-"}
+        "sec_unknowns": len(unknown_fields(r)), "sec_score": r.risk_score, "sec_source": r.source or "-",
+        "sec_known_fields": ctx.t("sec_known_value", known=r.known_fields, total=r.scored_fields),
+        "sec_advisories": "\n".join(r.advisories) or "-", "sec_questions": ", ".join(r.open_questions) or "-"}
     unknown = [k for k, f in _FIELDS.items() if getattr(r, f) not in RISK_POINTS[f] or getattr(r, f) == "unknown"]
     unknown += [k for k, v in (("sec_os", r.os_family), ("sec_os_eos", r.os_end_of_support)) if not v]
     if r.os_status == "unknown":
@@ -219,7 +230,7 @@ def _checklist_block(ws: Worksheet, ctx: PlanContext, top: int, merged: list[int
     labels = ("device", "vendor", "device_id", "sec_clause", "sec_known", "sec_status", "sec_answer")
     _span_row(ws, top + 1, _CHECK_SPANS, [ctx.t(k) for k in labels], header=True)
     bought = {a.device_id for a in ctx.plan.acquisitions if a.units_new}
-    rows = [r for r in ctx.plan.security if is_connected(r) and r.device_id in bought]
+    rows = [r for r in ctx.plan.security if may_be_connected(r) and r.device_id in bought]
     row = top + 1
     for r in rows:
         dev = ctx.devices.get(r.device_id)

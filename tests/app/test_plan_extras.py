@@ -131,7 +131,8 @@ def test_the_explanation_follows_the_language_and_the_plan(at):
 def test_security_view_of_the_plan(at):
     optimise(at)
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Score de risque maximal"] == f"12 / {MAX_RISK_SCORE}"
+    highest = max(s.risk_score for s in plan(at).security)
+    assert metrics["Score de risque maximal"] == f"{highest} / {MAX_RISK_SCORE}"
     assert metrics["Segmentation réseau"] == "0\u00a0€"
     view = table(at, "Fin de support")
     assert len(view) == len(plan(at).security)
@@ -147,20 +148,33 @@ def test_segmentation_cost_enters_capex(at):
     p = plan(at)
     assert p.costs.segmentation_eur == pytest.approx(5000 * sum(a.units_new for a in p.acquisitions
                                                                  if a.segmentation_eur > 0))
-    assert p.costs.segmentation_eur > 0
+    assert p.costs.segmentation_eur > 0  # only devices known to be connected (the DICOM QFR workstation) pay it
+    assert all(CATALOG.devices[a.device_id].network_connected not in ("none", "unknown")
+               for a in p.acquisitions if a.segmentation_eur > 0)
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Segmentation réseau"] == "25\u202f000\u00a0€"
+    assert metrics["Segmentation réseau"] != "0\u00a0€"
 
 
-def test_max_risk_score_zero_lists_the_security_exclusions_and_the_ways_out(at):
+def test_max_risk_score_zero_excludes_only_what_is_known_to_carry_risk(at):
     at.number_input(key="in.sec.max_score").set_value(0).run()
     assert scenario(at).security.max_risk_score == 0
+    optimise(at)
+    from planner.security import risk_score
+
+    risky = {d for d, dev in CATALOG.devices.items() if risk_score(dev, scenario(at).security.reference_date).score}
+    assert {x.device_id for x in plan(at).security_exclusions} == risky  # unknown is not risky by default
+    assert "abiomed_impella_cp_aic" in risky
+
+
+def test_require_mds2_lists_the_security_exclusions_and_the_ways_out(at):
+    at.toggle(key="in.sec.mds2").set_value(True).run()
+    assert "Exiger une MDS2 en écarte 30 : 30 sans MDS2 connue" in "\n".join(w.value for w in at.warning)
     optimise(at)
     assert plan(at).status == "infeasible"
     assert "Statut : aucun plan possible" in errors(at)
     exclusions = table(at, "Raison")
     assert len(exclusions) == len(CATALOG.devices)
-    assert exclusions["Raison"].str.contains("score de risque 12 au-dessus du maximum 0").any()
+    assert exclusions["Raison"].str.contains("pas de déclaration MDS2 \\(inconnu\\)").any()
     assert any(e.label.startswith("Équipements exclus par les règles de sécurité (30)") for e in at.expander)
     ways = "\n".join(i.value for i in at.info)
     assert "Plus petite modification qui donne un plan" in ways

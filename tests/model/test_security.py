@@ -65,18 +65,21 @@ def test_segmentation_cost_enters_capex_for_connected_devices_only():
     assert forced.costs.annualised_eur_per_year == pytest.approx(forced.solver.objective_tco_eur)
 
 
-def test_risk_score_points_and_unknown_counts_against():
+def test_risk_score_points_of_known_fields():
     cat = catalog()
     ref = date(2026, 11, 23)
     assert risk_score(cat.devices["dear_new"], ref).score == 1  # dicom
     old = risk_score(cat.devices["cheap_old"], ref)
     assert old.score == 1 + 0 + 1 + 2 + 1 + 2 + 3
     assert 0 <= old.score <= MAX_RISK_SCORE
+    assert old.known == 7 and old.known_share == 1.0
 
 
 def test_catalog_without_security_columns_loads_all_unknown():
     cat = make_catalog([{"id": "a"}], IND, [("a", "k1", 1.0)])
     dev = cat.devices["a"]
     assert dev.network_connected == "unknown" and dev.os_end_of_support is None
-    assert risk_score(dev, date(2026, 1, 1)).score == 12
+    score = risk_score(dev, date(2026, 1, 1))
+    assert score.score == 0 and score.known == 0 and not score.connected  # unknown is unknown, not risky
+    assert len(score.unknown) == 7
     assert load_catalog() is not None

@@ -19,7 +19,7 @@ from planner.i18n import t
 from planner.imports import import_installed, import_price_list, scenario_from_workbook
 from planner.report.excel import PROC, plan_to_xlsx_bytes, write_plan_xlsx
 from planner.report.security_text import CLAUSES, reason_text, value_label
-from planner.report.xlsx_security import is_connected, unknown_fields
+from planner.report.xlsx_security import may_be_connected, unknown_fields
 from planner.security import MAX_RISK_SCORE, SOON_YEARS
 from tests.builders import make_catalog, make_scenario
 from tests.unit.test_excel import TODAY, evaluate, row_of
@@ -32,7 +32,8 @@ Secured = tuple[Catalog, Scenario, Plan]
 @pytest.fixture(scope="module")
 def secured() -> Secured:
     """The cheapest device of k1 runs Windows 7 (excluded); a documented console whose OS support ends soon,
-    a device nobody documented (unknown counts as connected) and a stand-alone device are bought."""
+    a device nobody documented (unknown connection: not charged with segmentation) and a stand-alone device are
+    bought."""
     catalog = make_catalog([
         {"id": "old_cheap", "name": "Old console", "vendor": "V1", "capex_eur": 5000, "network_connected": "dicom",
          "os_family": "Windows 7", "os_end_of_support": "2020-01-14", "mds2_available": "yes"},
@@ -79,7 +80,7 @@ def test_the_plan_buys_connected_devices_and_excludes_the_unsupported_os(secured
     assert plan.has_solution and plan.costs is not None
     assert {a.device_id for a in plan.acquisitions if a.units_new} == {"modern", "mystery", "standalone"}
     assert [e.device_id for e in plan.security_exclusions] == ["old_cheap"]
-    assert plan.costs.segmentation_eur == pytest.approx(6000)
+    assert plan.costs.segmentation_eur == pytest.approx(3000)  # modern only: mystery's connection is unknown
 
 
 def test_profile_lists_every_device_of_the_plan(book: Any, secured: Secured) -> None:
@@ -126,7 +127,7 @@ def test_segmentation_total_is_a_live_formula_equal_to_the_plan(book: Any, secur
     assert ws[f"G{total}"].data_type == "f" and ws[f"G{total}"].value.startswith("=SUM(")
     assert evaluate(path)(ws.title, f"G{total}") == pytest.approx(plan.costs.segmentation_eur)
     lines = block(ws, "sec_segmentation", lang)[:-1]  # the last row is the total
-    assert sorted(ws[f"C{r}"].value for r in lines) == ["modern", "mystery"]
+    assert sorted(ws[f"C{r}"].value for r in lines) == ["modern"]  # mystery's connection is unknown
 
 
 def test_editing_a_quantity_moves_the_segmentation_total(tmp_path: Path, secured: Secured) -> None:
@@ -147,7 +148,7 @@ def test_checklist_has_every_clause_for_each_connected_device_to_buy(book: Any, 
     lang, _, ws = book
     plan = secured[2]
     rows = block(ws, "sec_checklist", lang)
-    wanted = {s.device_id for s in plan.security if is_connected(s)} & {
+    wanted = {s.device_id for s in plan.security if may_be_connected(s)} & {
         a.device_id for a in plan.acquisitions if a.units_new}
     assert wanted == {"modern", "mystery"}
     assert len(rows) == len(CLAUSES) * len(wanted)
@@ -185,13 +186,13 @@ def test_english_clauses_are_the_wording_of_docs_security_md() -> None:
 def test_summary_states_the_security_caveat(book: Any, secured: Secured) -> None:
     lang, path, _ = book
     ws = openpyxl.load_workbook(path)[t("sheet_summary", lang)]
-    expected = t("caveat_security", lang, connected=2, total=3, flagged=1, years=SOON_YEARS,
-                 names=" (Modern console)", unknown=2, sheet=t("sheet_security", lang))
+    expected = t("caveat_security", lang, connected=1, unknown_net=1, total=3, flagged=1, years=SOON_YEARS,
+                 names=" (Modern console)", unknown=2, advisories=0, sheet=t("sheet_security", lang))
     assert expected in {c.value for c in ws["A"]}
 
 
 def test_bundled_example_lists_every_chosen_device(tmp_path: Path) -> None:
-    """Most bundled devices have network_connected unknown, which counts as connected."""
+    """Most bundled devices have network_connected unknown: they may be connected, so the checklist lists them."""
     scenario = load_scenario(ROOT / "examples" / "general_hospital.yaml")
     catalog = load_catalog(scenario.catalog_path())
     plan = make_plan(catalog, scenario)
@@ -199,7 +200,7 @@ def test_bundled_example_lists_every_chosen_device(tmp_path: Path) -> None:
     ws = wb["Sécurité"]
     chosen = {a.device_id for a in plan.acquisitions if a.units_new or a.in_use}
     assert chosen and chosen <= {ws[f"C{r}"].value for r in block(ws, "sec_profiles", "fr")}
-    connected = {s.device_id for s in plan.security if is_connected(s)} & {
+    connected = {s.device_id for s in plan.security if may_be_connected(s)} & {
         a.device_id for a in plan.acquisitions if a.units_new}
     checklist = {ws[f"C{r}"].value for r in block(ws, "sec_checklist", "fr")}
     assert connected and checklist == connected

@@ -1,0 +1,171 @@
+"""The MDS2 questionnaire sent to vendors: one workbook per vendor, one sheet per device, in French or English.
+
+Each sheet asks the questions that matter for the risk score (:data:`planner.mds2.QUESTIONS`: the
+ANSI/NEMA HN 1-2019 ids and ours), the open ones first, with the points at stake and what the catalogue
+already records; it lists the device's published advisories. The vendor fills the Answer column (a list of
+allowed values in each cell), the date and the respondent; :func:`planner.mds2_import.read_mds2` reads it back.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from planner.catalog import Device
+from planner.mds2 import QUESTIONS, Question, device_answers
+from planner.mds2_import import FORM_ID
+from planner.report.xlsx_cells import put, save_bytes, title, write_header
+from planner.security import OS_POINTS, RISK_POINTS, risk_score
+
+#: key -> (English, French)
+LABELS: Mapping[str, tuple[str, str]] = {
+    "title": ("MDS2 security questionnaire (ANSI/NEMA HN 1-2019): {device}",
+              "Questionnaire de sécurité MDS2 (ANSI/NEMA HN 1-2019) : {device}"),
+    "intro": ("Please answer each question in the Answer column (Yes, No, N/A, or one of the values given), fill in "
+              "the date of your answers and your name, and return this file. The questions still open come first. "
+              "Question ids are those of the MDS2 form (HN 1-2019) where it has one; CLP-* questions ask what the "
+              "form does not. A completed HN 1-2019 MDS2 form for the exact model and version may be attached too.",
+              "Merci de répondre à chaque question dans la colonne Réponse (Oui/Yes, Non/No, N/A, ou l'une des "
+              "valeurs indiquées), d'indiquer la date de vos réponses et votre nom, puis de renvoyer ce fichier. "
+              "Les questions encore ouvertes viennent en premier. Les identifiants sont ceux du formulaire MDS2 "
+              "(HN 1-2019) quand il en a un ; les questions CLP-* demandent ce que le formulaire ne couvre pas. "
+              "Un formulaire MDS2 HN 1-2019 rempli pour le modèle et la version exacts peut aussi être joint."),
+    "form": ("Form", "Formulaire"), "device_id": ("Device id", "Identifiant de l'équipement"),
+    "device": ("Device", "Équipement"), "vendor": ("Manufacturer", "Fabricant"),
+    "answered_on": ("Date of the answers (YYYY-MM-DD), to fill in", "Date des réponses (AAAA-MM-JJ), à remplir"),
+    "answered_by": ("Name, role and company of the respondent, to fill in",
+                    "Nom, fonction et société du répondant, à remplir"),
+    "sent_on": ("Sent on", "Envoyé le"),
+    "known": ("Known today: {known} of {total} scored fields; risk score {score} (what is known)",
+              "Connu aujourd'hui : {known} des {total} champs notés ; score de risque {score} (sur ce qui est connu)"),
+    "advisory": ("Published advisory: {issuer}, {reference} ({date}, {severity}, {status}). Please state the fix "
+                 "and its date in a comment.",
+                 "Alerte publiée : {issuer}, {reference} ({date}, {severity}, {status}). Merci d'indiquer le "
+                 "correctif et sa date en commentaire."),
+    "question_id": ("Question ID", "Identifiant de la question"), "field": ("Field", "Champ"),
+    "question": ("Question", "Question"), "question_other": ("Question (français)", "Question (English)"),
+    "points": ("Risk points at stake", "Points de risque en jeu"),
+    "catalogue": ("Recorded today", "Connu aujourd'hui"), "status": ("Status", "Statut"),
+    "answer": ("Answer", "Réponse"), "comment": ("Comment", "Commentaire"),
+    "open": ("open", "à renseigner"), "confirm": ("to confirm", "à confirmer"),
+    "up_to": ("up to {n}", "jusqu'à {n}"),
+}
+_OPEN_FILL = PatternFill("solid", fgColor="FFE699")
+_ANSWER_FILL = PatternFill("solid", fgColor="E2EFDA")
+HEADER_ROW = 12
+
+
+def label(key: str, lang: str, **values: object) -> str:
+    """A label of the questionnaire in ``lang``."""
+    en, fr = LABELS[key]
+    text = fr if lang == "fr" else en
+    return text.format(**values) if values else text
+
+
+def vendor_file_name(vendor: str) -> str:
+    """File name of a vendor's questionnaire: ``mds2_<vendor slug>.xlsx``.
+
+    >>> vendor_file_name("Boston Scientific")
+    'mds2_boston_scientific.xlsx'
+    """
+    slug = re.sub(r"[^a-z0-9]+", "_", vendor.lower()).strip("_") or "vendor"
+    return f"mds2_{slug}.xlsx"
+
+
+def questionnaires(devices: Iterable[Device], lang: str, reference: date) -> dict[str, bytes]:
+    """One workbook per vendor (file name -> bytes), one sheet per device, devices in id order."""
+    by_vendor: dict[str, list[Device]] = {}
+    for dev in sorted(devices, key=lambda d: d.id):
+        by_vendor.setdefault(vendor_file_name(dev.vendor), []).append(dev)
+    return {name: _workbook(devs, lang, reference) for name, devs in sorted(by_vendor.items())}
+
+
+def zip_bytes(files: Mapping[str, bytes]) -> bytes:
+    """The files in one zip archive."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return buf.getvalue()
+
+
+def _workbook(devices: Sequence[Device], lang: str, reference: date) -> bytes:
+    wb = Workbook()
+    wb.remove(wb.active)
+    used: set[str] = set()
+    for dev in devices:
+        name = dev.id[:31]
+        while name in used:
+            name = name[:28] + f"_{len(used)}"
+        used.add(name)
+        device_sheet(wb.create_sheet(name), dev, lang, reference)
+    return save_bytes(wb)
+
+
+def device_sheet(ws: Worksheet, dev: Device, lang: str, reference: date) -> None:
+    """The questions for one device: key rows (A: key, B: value, C: label), then the question table."""
+    title(ws, label("title", lang, device=f"{dev.name} ({dev.vendor})"))
+    keys = (("form", FORM_ID), ("device_id", dev.id), ("device", dev.name), ("vendor", dev.vendor),
+            ("answered_on", None), ("answered_by", None), ("sent_on", reference.isoformat()))
+    for row, (key, value) in enumerate(keys, start=2):
+        put(ws, row, 1, key)
+        put(ws, row, 2, value).fill = _ANSWER_FILL if value is None else PatternFill()
+        put(ws, row, 3, label(key, lang))
+    score = risk_score(dev, reference)
+    put(ws, 9, 1, label("known", lang, known=score.known, total=score.known + len(score.unknown), score=score.score))
+    notes = [label("advisory", lang, issuer=a.issuer, reference=a.reference, date=a.date.isoformat(),
+                   severity=a.severity, status=a.status) for a in dev.advisories]
+    put(ws, 10, 1, label("intro", lang) + "".join(f"\n{n}" for n in notes))
+    ws.merge_cells(start_row=10, start_column=1, end_row=10, end_column=9)
+    ws.cell(row=10, column=1).alignment = Alignment(wrap_text=True, vertical="top")
+    ws.row_dimensions[10].height = 15 * (5 + 2 * len(notes))
+    _question_table(ws, dev, score.unknown, lang)
+
+
+def _question_table(ws: Worksheet, dev: Device, unknown: tuple[str, ...], lang: str) -> None:
+    heads = ("question_id", "field", "question", "question_other", "points", "catalogue", "status", "answer",
+             "comment")
+    write_header(ws, HEADER_ROW, [label(k, lang) for k in heads])
+    open_fields = set(unknown) | ({"os_family"} if "os_end_of_support" in unknown else set())
+    ordered = sorted(QUESTIONS, key=lambda q: q.field not in open_fields)
+    known = device_answers(dev)
+    other = "en" if lang == "fr" else "fr"
+    for row, q in enumerate(ordered, start=HEADER_ROW + 1):
+        is_open = q.field in open_fields
+        cells = (q.id, q.field, q.text(lang), q.text(other), label("up_to", lang, n=_points(q)), known[q.id],
+                 label("open" if is_open else "confirm", lang), None, None)
+        for col, value in enumerate(cells, start=1):
+            cell = put(ws, row, col, value)
+            cell.alignment = Alignment(wrap_text=col in (3, 4), vertical="top")
+        ws.cell(row=row, column=7).fill = _OPEN_FILL if is_open else PatternFill()
+        ws.cell(row=row, column=8).fill = _ANSWER_FILL
+        _validation(ws, q, row)
+    for col, width in zip("ABCDEFGHI", (12, 18, 60, 60, 14, 22, 14, 24, 40), strict=True):
+        ws.column_dimensions[col].width = width
+    ws.freeze_panes = f"A{HEADER_ROW + 1}"
+    ws.cell(row=2, column=1).font = Font(color="808080", size=8)
+
+
+def _validation(ws: Worksheet, q: Question, row: int) -> None:
+    """A drop-down list of the allowed answers in the answer cell (yes/no or the question's choices)."""
+    if q.kind not in ("yesno", "choice"):
+        return
+    values = "Yes,No,N/A" if q.kind == "yesno" else ",".join(q.choices)
+    check = DataValidation(type="list", formula1=f'"{values}"', allow_blank=True)
+    ws.add_data_validation(check)
+    check.add(ws.cell(row=row, column=8))
+
+
+def _points(q: Question) -> int:
+    """The most points the question's field can add to the score."""
+    if q.field in ("os_family", "os_end_of_support"):
+        return max(OS_POINTS.values())
+    return max(RISK_POINTS[q.field].values())
