@@ -122,4 +122,4 @@ def test_removing_a_device_never_increases_the_value(inst, which):
     if not fewer.has_solution:
         return
     assert full.has_solution  # a plan without the device is a plan with it available
-    assert fewer.benefit <= full.benefit + 1e-6 * max(1.0, abs(full.benefit))
+    assert fewer.benefit <= full.benefit + 1e-5 * max(1.0, abs(full.benefit))  # each phase 2 may give up 1e-6

@@ -61,6 +61,6 @@ def test_phase_two_without_solution_keeps_phase_one_plan_as_feasible(monkeypatch
     first = PhaseResult("max_benefit", SolveStatus.OPTIMAL, -10.0, 0.0, 1.0)
     second = PhaseResult("min_cost_at_max_benefit", SolveStatus.TIME_LIMIT_NO_SOLUTION, None, None, 1.0)
     snap = {"buy": {}, "present": {}, "cases": {}, "acquire": {}, "present_t": {}, "cases_t": {},
-            "benefit": {(): 10.0}, "cost": {(): 5.0}}
+            "benefit": {(): 10.0}, "cost": {(): 5.0}, "tie_break": {(): 0.0}}
     res = _result((first, second), snap, SolverOptions("highs", 5, 0.0), 2.0)
     assert res.status == SolveStatus.FEASIBLE and res.mip_gap == 0.0
