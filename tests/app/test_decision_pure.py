@@ -141,7 +141,7 @@ def test_ladder_tables_and_frontier(general):
     steps = decision_tables.ladder_steps(ladder, CATALOG, sites)
     assert list(steps["budget"]) == [p.budget_eur for p in ladder.points]
     tiers = decision_tables.ladder_tiers(ladder, CATALOG, FR, sites)
-    assert "site" not in tiers.columns and set(tiers["tier"]) <= {"essentiel", "recommandé", "avancé"}
+    assert "site" not in tiers.columns and set(tiers["tier"]) <= {"Priorité budgétaire 1", "Priorité budgétaire 2", "Priorité budgétaire 3"}
     fig = charts_decision.frontier(ladder, CATALOG, EN, sites, show_greedy=False)
     assert [tr.name for tr in fig.data] == ["Optimiser"]
     assert all("_" not in a.text for a in fig.layout.annotations)  # names, not ids
