@@ -35,21 +35,37 @@ def _device(rng: random.Random, i: int, family: int) -> dict[str, Any]:
             "source": "generated", "price_date": "2026-01", "estimate": "yes", "notes": ""}
 
 
+def synthetic_value_rows(pairs: list[tuple[str, str, float]]) -> dict[str, list[dict[str, Any]]]:
+    """Value tables giving each (device, indication, v) pair its own strategy that avoids v weighted events
+    per case: one outcome "event" (severity 1), an evidence row with a control rate of 100 v % and a treated
+    rate of 0. Plans of such catalogues have the value sum v x cases, known by construction."""
+    evidence = [{"id": f"e_{d}_{k}", "citation": "synthetic", "year": 2024, "design": "rct", "population": "synthetic",
+                 "outcome_id": "event", "measure": "none", "control_rate_pct": round(100 * v, 9),
+                 "treated_rate_pct": 0, "reliability": "H"} for d, k, v in pairs]
+    effects = [{"strategy": f"s_{d}_{k}", "indication_id": k, "outcome_id": "event", "evidence_id": f"e_{d}_{k}"}
+               for d, k, _v in pairs]
+    outcomes = [{"id": "event", "name_en": "Event", "name_fr": "Événement", "default_severity": 1,
+                 "source": "synthetic"}]
+    return {"evidence": evidence, "effects": effects, "outcomes": outcomes}
+
+
 def generate_catalog(devices: int, seed: int = 0) -> Catalog:
     """A synthetic catalogue of ``devices`` devices in families of about 10."""
     rng = random.Random(seed)
     inds = _indications(rng)
     devs = [_device(rng, i, i // 10) for i in range(devices)]
-    cov = []
+    cov, pairs = [], []
     for dev in devs:
         fam = int(dev["family"][1:])
-        for k in {fam % N_INDICATIONS, (fam * 5 + 3) % N_INDICATIONS}:
-            cov.append({"device_id": dev["id"], "indication_id": f"k{k:02d}",
-                        "effectiveness": round(rng.uniform(0.4, 1.0), 2), "guideline_class": "I",
-                        "source": "generated"})
+        for k in sorted({fam % N_INDICATIONS, (fam * 5 + 3) % N_INDICATIONS}):
+            value = round(rng.uniform(0.4, 1.0), 2) / 100  # weighted events avoided per case
+            cov.append({"device_id": dev["id"], "indication_id": f"k{k:02d}", "effectiveness": 1,
+                        "guideline_class": "I", "source": "generated", "strategy": f"s_{dev['id']}_k{k:02d}"})
+            pairs.append((dev["id"], f"k{k:02d}", value))
+    value_rows = synthetic_value_rows(pairs)
     tables = {name: parse_rows(name, [{k: str(v) for k, v in r.items()} for r in rows], f"{name}.csv",
                                [c.name for c in TABLES[name]])
-              for name, rows in (("devices", devs), ("indications", inds), ("coverage", cov))}
+              for name, rows in (("devices", devs), ("indications", inds), ("coverage", cov), *value_rows.items())}
     return build_catalog(tables, "generated", f"gen{devices}_{seed}")
 
 

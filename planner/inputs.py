@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from planner.catalog import Catalog, Device, Indication
+from planner.catalog import Catalog, Coverage, Device, Indication
 from planner.horizon import Horizon, Offer, device_offers, prepare_horizon
 from planner.scenario import Scenario, Site
 from planner.security import security_exclusions, segmentation_cost
@@ -171,14 +171,22 @@ def base_volume(site: Site, base: str) -> float:
     return float(site.activity.get(base, 0.0))
 
 
-def usable_effectiveness(catalog: Catalog, scenario: Scenario) -> dict[tuple[str, str], float]:
+def usable_effectiveness(catalog: Catalog, scenario: Scenario,
+                         values: Mapping[tuple[str, str], CaseValue] | None = None) -> dict[tuple[str, str], float]:
     """e_dk for the device x indication pairs the plan may use.
 
-    A pair with guideline class III ("not recommended") is left out unless the scenario sets
-    ``allow_not_recommended: true``.
+    A pair with guideline class III ("not recommended"), or whose evidence gives a net harm (a negative value
+    per case: VA-ECMO in LV-dominant AMI shock after ECLS-SHOCK), is left out unless the scenario sets
+    ``allow_not_recommended: true``; a floor is then never met with a harmful strategy.
     """
+    values = values or {}
+
+    def allowed(c: Coverage) -> bool:
+        harmful = (v := values.get((c.device_id, c.indication_id))) is not None and v.weighted.central < 0
+        return scenario.allow_not_recommended or (c.guideline_class != "III" and not harmful)
+
     return {(c.device_id, c.indication_id): c.effectiveness for c in catalog.coverage
-            if c.effectiveness > 0 and (scenario.allow_not_recommended or c.guideline_class != "III")}
+            if c.effectiveness > 0 and allowed(c)}
 
 
 def prepare(catalog: Catalog, scenario: Scenario) -> ModelInputs:
@@ -193,7 +201,10 @@ def prepare(catalog: Catalog, scenario: Scenario) -> ModelInputs:
     serves = served_pairs(catalog, scenario)
     peak = {(s, k): max(horizon.demand[(s, k, t)] for t in horizon.years) if (s, k) in serves else 0.0
             for s, k in demand}
-    eff = usable_effectiveness(catalog, scenario)
+    required = required_indications(catalog, scenario)
+    severity = severities(catalog, scenario.outcome_weights)
+    values = case_values(catalog, severity, required)
+    eff = usable_effectiveness(catalog, scenario, values)
     installed = {(s.id, d): int(n) for s in scenario.sites for d, n in s.installed.items() if n > 0}
     max_new = {(s.id, d): 0 if d in forbidden or not role_allows(catalog, s, devices[d])
                else _max_new(s, devices[d], peak, eff, scenario) for s in scenario.sites for d in sorted(devices)}
@@ -205,8 +216,6 @@ def prepare(catalog: Catalog, scenario: Scenario) -> ModelInputs:
                 for s, d in candidates if devices[d].requires}
     allocations = tuple((s, d, k) for s, d in candidates for k in sorted(catalog.indications)
                         if eff.get((d, k), 0.0) > 0 and peak[(s, k)] > 0)
-    required = required_indications(catalog, scenario)
-    severity = severities(catalog, scenario.outcome_weights)
     return ModelInputs(
         sites=tuple(s.id for s in scenario.sites),
         rooms={s.id: s.rooms for s in scenario.sites},
@@ -229,7 +238,7 @@ def prepare(catalog: Catalog, scenario: Scenario) -> ModelInputs:
         security_excluded=forbidden,
         reference_date=scenario.security.reference_date,
         horizon=horizon,
-        value={p: v for p, v in case_values(catalog, severity, required).items() if p in eff},
+        value={p: v for p, v in values.items() if p in eff},
         serves=serves,
         required=required,
         min_volume={f: fam.min_cases_per_year for f, fam in catalog.family_table.items() if fam.min_cases_per_year > 0},

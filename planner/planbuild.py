@@ -103,14 +103,17 @@ def numeric_variables(inputs: ModelInputs, acquire: Mapping[tuple[str, str, str,
         cases[(s, d, k)] += n
     used = {(s, d): float(any(present_t.get((s, d, t), 0) for t in inputs.horizon.years)) for s, d in inputs.candidates}
     v = Variables(dict(acquire), dict(present_t), dict(cases_t), {}, dict(buy), used, dict(cases))  # type: ignore[arg-type]
+    placed_cases: dict[tuple[str, str, int], list[float]] = defaultdict(list)
+    for (s, d, m, _k, t), n in cases_t.items():
+        if m == "placement":
+            placed_cases[(s, d, t)].append(n)
     shortfall = {}
     for s, d in inputs.candidates:
         for o in inputs.offers(d):
             if o.min_commitment_eur_per_year > 0:
                 for t in inputs.horizon.years:
                     price = costs.to_model_money(inputs.horizon.price("consumables", o.consumable_eur_per_case, t))
-                    bought = sum(price * n for (s2, d2, m, _k, t2), n in cases_t.items()
-                                 if (s2, d2, m, t2) == (s, d, "placement", t))
+                    bought = sum(price * n for n in placed_cases.get((s, d, t), ()))
                     placed = _num(in_service(inputs, v, s, d, "placement", t))
                     commit = costs.to_model_money(o.min_commitment_eur_per_year)
                     shortfall[(s, d, t)] = max(0.0, commit * placed - bought)
@@ -166,15 +169,20 @@ def _costs(inputs: ModelInputs, v: Variables,
 
 
 def _tco_by_device(inputs: ModelInputs, v: Variables) -> tuple[DeviceTco, ...]:
-    """The money expressions restricted to one (site, device) at a time: rows add up to the plan's TCO."""
+    """The money expressions restricted to one (site, device) at a time: rows add up to the plan's TCO.
+
+    The variables are grouped by (site, device) once, so the work is linear in their number."""
+    parts = (v.acquire, v.present_t, v.cases_t, v.shortfall, v.buy, v.present, v.cases)
+    groups: dict[tuple[str, str], list[dict[Any, Any]]] = defaultdict(lambda: [{} for _ in parts])
+    for i, part in enumerate(parts):
+        for key, x in part.items():
+            groups[key[:2]][i][key] = x
     rows = []
     for s, d in inputs.candidates:
-        if not inputs.installed.get((s, d)) and not any(n for (s2, d2, _m, _t), n in v.acquire.items()
-                                                         if (s2, d2) == (s, d)):
+        mine = Variables(*groups[(s, d)])  # type: ignore[arg-type]
+        if not inputs.installed.get((s, d)) and not any(mine.acquire.values()):
             continue
         sub = dataclasses.replace(inputs, candidates=((s, d),))
-        mine = Variables(*({k: x for k, x in part.items() if k[:2] == (s, d)}  # type: ignore[arg-type]
-                           for part in (v.acquire, v.present_t, v.cases_t, v.shortfall, v.buy, v.present, v.cases)))
         flows = [sum(_eur(f(sub, mine, t)) for t in inputs.horizon.years)
                  for f in (money.capex_in_year, money.maintenance_in_year, money.lease_in_year,
                            money.consumables_in_year, money.shortfall_in_year)]

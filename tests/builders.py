@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from bench.generate import synthetic_value_rows
 from planner.catalog import Catalog, build_catalog, parse_rows
 from planner.scenario import Scenario, parse_scenario
 from planner.schema import TABLES
@@ -36,7 +37,7 @@ def make_catalog(devices: Sequence[Mapping[str, Any]], indications: Sequence[Map
     catalogues have the value sum e x cases, known by construction. A coverage item may be a mapping to set
     other coverage columns (``max_share``, ``strategy`` "" for no value).
     """
-    cov, evidence, effects = [], [], []
+    cov, pairs = [], []
     for item in coverage:
         row = dict(item) if isinstance(item, Mapping) else dict(zip(("device_id", "indication_id", "effectiveness"),
                                                                     item, strict=True))
@@ -44,20 +45,14 @@ def make_catalog(devices: Sequence[Mapping[str, Any]], indications: Sequence[Map
         strategy = row.pop("strategy", f"s_{d}_{k}")
         cov.append({"guideline_class": "I", "source": "test", **row, "effectiveness": 1, "strategy": strategy})
         if strategy:
-            evidence.append({"id": f"e_{d}_{k}", "citation": "test", "year": 2024, "design": "rct",
-                             "population": "test", "outcome_id": "event", "measure": "none",
-                             "control_rate_pct": 100 * e, "treated_rate_pct": 0, "reliability": "H"})
-            effects.append({"strategy": strategy, "indication_id": k, "outcome_id": "event",
-                            "evidence_id": f"e_{d}_{k}"})
-    outcomes = [{"id": "event", "name_en": "Event", "name_fr": "Événement", "default_severity": 1, "source": "test"}]
+            pairs.append((d, k, e))
+    value = synthetic_value_rows(pairs)
     return build_catalog({
         "devices": _table("devices", devices, DEVICE_DEFAULTS),
         "indications": _table("indications", indications, INDICATION_DEFAULTS),
         "coverage": _table("coverage", cov, {}),
         "families": _table("families", families, {"name_en": "F", "name_fr": "F"}),
-        "outcomes": _table("outcomes", outcomes, {}),
-        "evidence": _table("evidence", evidence, {}),
-        "effects": _table("effects", effects, {}),
+        **{name: _table(name, rows, {}) for name, rows in value.items()},
     }, path="", fingerprint="test")
 
 
