@@ -258,6 +258,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "cag": ("diagnostic angiography", "coronarographie"),
     "pci": ("PCI", "angioplastie"),
     "stemi": ("STEMI primary PCI", "angioplastie primaire (SCA ST+)"),
+    "cag_non_stemi": ("angiography outside STEMI (chronic and NSTE-ACS)", "coronarographie hors SCA ST+"),
     # multi-year parts (Schedule and TCO sheets): planner/report/xlsx_labels.py
     **HORIZON_LABELS,
 }

@@ -16,7 +16,7 @@ from planner import Catalog, Issue, PlannerInputError, Scenario, load_scenario, 
 from planner.checks import run_checks
 from planner.errors import errors_only
 from planner.imports import import_installed_details, import_price_list, scenario_from_workbook, with_price_overrides
-from planner.inputs import indication_params, required_indications, site_demand
+from planner.inputs import base_volume, indication_params, required_indications, site_demand
 from planner.schema import PRICE_FIELDS
 
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
@@ -148,7 +148,7 @@ def need_values(catalog: Catalog, scenario: Scenario, indication_id: str) -> dic
     return {"share": share, "weight": float(weight), "floor_pct": int(round(floor * 100)),
             "required": indication_id in required_indications(catalog, scenario),
             "demand": {s.id: site_demand(s, ind, share) for s in scenario.sites},
-            "derived": {s.id: float(s.activity.get(ind.base_activity, 0.0)) * share for s in scenario.sites},
+            "derived": {s.id: base_volume(s, ind.base_activity) * share for s in scenario.sites},
             "overridden": tuple(s.id for s in scenario.sites if indication_id in s.volumes)}
 
 

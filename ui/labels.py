@@ -133,6 +133,7 @@ LABELS: dict[str, dict[str, str]] = {
     "activity.cag": {"fr": "Coronarographies", "en": "Coronary angiographies"},
     "activity.pci": {"fr": "Angioplasties (ATL)", "en": "PCI"},
     "activity.stemi": {"fr": "SCA ST+ (STEMI)", "en": "STEMI"},
+    "activity.cag_non_stemi": {"fr": "Coronarographies hors SCA ST+", "en": "Angiographies outside STEMI"},
     "vendor.philips": {"fr": "Philips", "en": "Philips"},
     "vendor.siemens": {"fr": "Siemens Healthineers", "en": "Siemens Healthineers"},
     "vendor.ge": {"fr": "GE HealthCare", "en": "GE HealthCare"},

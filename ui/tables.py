@@ -51,8 +51,8 @@ def device_option(catalog: Catalog, t: Translator, device_id: str) -> str:
 
 
 def indication_order(catalog: Catalog) -> list[str]:
-    """Indication ids by base activity (angiography, PCI, STEMI), then by default weight, heaviest first."""
-    base = {"cag": 0, "pci": 1, "stemi": 2}
+    """Indication ids by base activity (angiography, PCI, STEMI), then by default multiplier, heaviest first."""
+    base = {"cag": 0, "cag_non_stemi": 0, "pci": 1, "stemi": 2}
     inds = catalog.indications
     return sorted(inds, key=lambda k: (base.get(inds[k].base_activity, 9), -inds[k].default_weight, k))
 

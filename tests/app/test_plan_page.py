@@ -27,7 +27,7 @@ def test_optimise_the_general_hospital(at):
     expected = make_plan(load_catalog(), scenario(at))
     t = Translator("fr")
     metrics = {m.label: m.value for m in at.metric[:4]}
-    assert metrics == {"Bénéfice clinique": t.num(expected.benefit, 1),
+    assert metrics == {"Événements pondérés évités par an": t.num(expected.benefit, 2),
                        "Investissement": t.eur(expected.costs.capex_eur),
                        "Fonctionnement / an": t.eur(expected.costs.opex_eur_per_year),
                        "Coût annualisé / an": t.eur(expected.costs.annualised_eur_per_year)}
