@@ -278,6 +278,7 @@ FAMILIES: dict[str, tuple[str, str]] = {
     "impella": ("Impella", "Impella"),
     "ecmo": ("ECMO", "ECMO"),
     "act": ("ACT monitoring", "Mesure de l'ACT"),
+    "calcium_balloon": ("Balloon calcium preparation", "Préparation des calcifications par ballon"),
 }
 
 

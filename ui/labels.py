@@ -265,6 +265,8 @@ LABELS: dict[str, dict[str, str]] = {
     "family.impella": {"fr": "Assistance Impella", "en": "Impella support"},
     "family.ecmo": {"fr": "ECMO", "en": "ECMO"},
     "family.act": {"fr": "Mesure de l'ACT", "en": "ACT monitoring"},
+    "family.calcium_balloon": {"fr": "Préparation par ballon (NC, à lames, très haute pression)",
+                               "en": "Balloon calcium preparation (NC, cutting/scoring, super-high-pressure)"},
     "class.none": {"fr": "aucune", "en": "none"},
     "deploy.per_room": {"fr": "par salle", "en": "per room"},
     "deploy.shared": {"fr": "partagé", "en": "shared"},

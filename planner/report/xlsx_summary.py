@@ -82,7 +82,7 @@ def _headline(ws: Worksheet, ctx: PlanContext, totals: Mapping[str, str], top: i
         ("annualised_y", Formula(f"B{r + 3}+B{r + 4}"), EUR),
         ("benefit", Formula(totals["benefit"]), EVENTS),
         *_value_rows(ctx),
-        ("cost_per_event", Formula(f'IF(B{r + 6}>0,B{r + 5}/B{r + 6},"-")'), EUR),
+        ("cost_per_event", Formula(f"B{r + 5}/B{r + 6}") if (ctx.plan.benefit or 0.0) > 0 else "-", EUR),
     ]
     return _write_headline(ws, ctx, rows, top)
 

@@ -105,8 +105,8 @@ def test_sensitivity_on_a_subset_with_a_tornado_chart(at):
     tornado = charts(at)["ui.chart.tornado"]
     low, high = tornado["data"]
     assert (low["name"], high["name"]) == ("baisse", "hausse")
-    assert sorted(low["y"]) == ["poids : Angioplastie complexe nécessitant une imagerie…",
-                                "poids : Lésion calcifiée nécessitant une modification d…",
+    assert sorted(low["y"]) == ["multiplicateur : Angioplastie complexe nécessitant une imagerie…",
+                                "multiplicateur : Lésion calcifiée nécessitant une modification d…",
                                 "prix : Rotablator RotaPro console"]  # short names on the chart
     ranges = table(at, "Baisse tolérée")
     assert len(ranges) == 3
