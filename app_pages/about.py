@@ -1,15 +1,30 @@
-"""About / data page: the model in one screen, the catalogue's sources, versions."""
+"""About / data page: the model in one screen, the value and its evidence table, the outcome weights, the
+catalogue's sources, versions."""
 
 import streamlit as st
 
 import planner
-from ui import cached, tables, widgets
+from ui import cached, clinical, state, tables, widgets
 
 t = widgets.translator()
 catalog = cached.session_catalog()
 
 st.title(t("about.title"))
 st.markdown(t("about.model"))
+
+st.subheader(t("about.value"))
+st.markdown(t("about.value_text"))
+st.markdown(f"**{t('about.evidence')}**")
+if catalog.evidence:
+    st.dataframe(tables.display(clinical.evidence_frame(catalog, t), t), hide_index=True, key="ui.about.evidence",
+                 column_config={t("col.citation"): st.column_config.TextColumn(width="large"),
+                                t("col.notes"): st.column_config.TextColumn(width="large")})
+else:
+    st.caption(t("about.no_evidence"))
+st.markdown(f"**{t('about.outcomes')}**")
+st.dataframe(tables.display(clinical.outcome_weights_frame(catalog, state.scenario(), t), t,
+                            {"default_severity": "num2", "severity": "num2"}),
+             hide_index=True, key="ui.about.outcomes")
 
 st.subheader(t("about.sources"))
 st.markdown(t("about.sources_intro", devices=len(catalog.devices),

@@ -19,6 +19,8 @@ st.caption(t("cat.count", n=len(shown), total=len(catalog.devices), local=len(sc
 data = forms.price_editor(data, scenario, catalog, shown, t)
 mds2_view.device_card(catalog, scenario, shown, t)
 forms.reset_prices_button(catalog, t, disabled=not scenario.devices)
+with st.expander(t("cat.card"), icon=":material/menu_book:"):
+    forms.device_card(catalog, t)
 with st.expander(t("cat.prices_files"), icon=":material/upload_file:",
                  expanded=state.notice_of("catalog") is not None):
     files.price_files(scenario, catalog, t)

@@ -1,4 +1,5 @@
-"""Clinical needs page (for the cardiologist): demand, weight and minimum coverage per indication."""
+"""Clinical needs page (for the cardiologist): demand, multiplier, minimum coverage and required equipment per
+indication, beside the devices' evidence and value; the severity weights of the outcomes."""
 
 import streamlit as st
 
@@ -16,4 +17,5 @@ errors = st.container()
 data = scenario.to_dict()
 for ind_id in tables.indication_order(catalog):
     data = forms.need_row(data, scenario, catalog, ind_id, t)
+data = forms.outcome_weights_editor(data, scenario, catalog, t)
 widgets.submit(data, catalog, t, errors)

@@ -12,7 +12,7 @@ import pandas as pd
 
 from planner import Catalog, Plan, Scenario
 from planner.decision import Comparison, Explanation, Ladder, Sensitivity
-from ui import wording
+from ui import clinical, wording
 from ui.i18n import Translator
 from ui.tables import site_names
 
@@ -59,12 +59,15 @@ def ladder_changes(ladder: Ladder, catalog: Catalog, t: Translator, sites: Mappi
 
 
 def ladder_tiers(ladder: Ladder, catalog: Catalog, t: Translator, sites: Mapping[str, str]) -> pd.DataFrame:
-    """Devices of the maximum-benefit configuration with their tier and the budget at which they enter."""
+    """Devices of the maximum-value configuration with their budget priority (tier), their ESC class and level
+    per indication, and the budget at which they enter."""
     rows = [{"tier": t(f"tier.{x.tier}"), "device": wording.device(catalog, x.device_id),
+             "recommendation": clinical.device_recommendations(catalog, x.device_id, t),
              "family": t.opt("family", x.family), "entry_budget": x.entry_budget_eur, "units": x.units,
              "installed": x.units_installed, "site": sites.get(x.site_id, x.site_id)}
             for x in sorted(ladder.tiers, key=lambda x: (TIER_ORDER.index(x.tier), x.entry_budget_eur, x.device_id))]
-    frame = pd.DataFrame(rows, columns=["tier", "device", "family", "entry_budget", "units", "installed", "site"])
+    frame = pd.DataFrame(rows, columns=["tier", "device", "recommendation", "family", "entry_budget", "units",
+                                        "installed", "site"])
     return _site_col(frame, sites)
 
 

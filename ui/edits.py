@@ -16,7 +16,7 @@ from planner import Catalog, Issue, PlannerInputError, Scenario, load_scenario, 
 from planner.checks import run_checks
 from planner.errors import errors_only
 from planner.imports import import_installed_details, import_price_list, scenario_from_workbook, with_price_overrides
-from planner.inputs import indication_params, site_demand
+from planner.inputs import base_volume, indication_params, required_indications, site_demand
 from planner.schema import PRICE_FIELDS
 
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
@@ -141,24 +141,29 @@ def without_prices(scenario: Scenario, catalog: Catalog) -> Scenario:
 
 
 def need_values(catalog: Catalog, scenario: Scenario, indication_id: str) -> dict[str, Any]:
-    """What the needs form shows for an indication: weight, floor (%), demand per site, overridden sites."""
+    """What the needs form shows for an indication: multiplier (``weight``), floor (%), required equipment,
+    demand per site, overridden sites."""
     ind = catalog.indications[indication_id]
     share, weight, floor = indication_params(catalog, scenario, ind)
     return {"share": share, "weight": float(weight), "floor_pct": int(round(floor * 100)),
+            "required": indication_id in required_indications(catalog, scenario),
             "demand": {s.id: site_demand(s, ind, share) for s in scenario.sites},
-            "derived": {s.id: float(s.activity.get(ind.base_activity, 0.0)) * share for s in scenario.sites},
+            "derived": {s.id: base_volume(s, ind.base_activity) * share for s in scenario.sites},
             "overridden": tuple(s.id for s in scenario.sites if indication_id in s.volumes)}
 
 
-def with_need(data: dict[str, Any], shown: Mapping[str, Any], indication_id: str, weight: float,
-              floor_pct: int, demand: Mapping[str, float | None]) -> dict[str, Any]:
-    """Apply one indication row of the needs form to scenario data (only the values the user changed)."""
+def with_need(data: dict[str, Any], shown: Mapping[str, Any], indication_id: str, weight: float | None,
+              floor_pct: int, demand: Mapping[str, float | None], required: bool | None = None) -> dict[str, Any]:
+    """Apply one indication row of the needs form to scenario data (only the values the user changed; a blank
+    multiplier is kept as blank so that validation names it)."""
     out = copy.deepcopy(data)
     over = dict(out.get("indications", {}).get(indication_id, {}))
     if not same(weight, shown["weight"]):
-        over["weight"] = float(weight)
+        over["weight"] = None if weight is None else float(weight)
     if int(floor_pct) != shown["floor_pct"]:
         over["min_coverage"] = int(floor_pct) / 100
+    if required is not None and bool(required) != shown["required"]:
+        over["required"] = bool(required)
     if over:
         out.setdefault("indications", {})[indication_id] = over
     for site in out["sites"]:
@@ -166,6 +171,29 @@ def with_need(data: dict[str, Any], shown: Mapping[str, Any], indication_id: str
         if not same(value, shown["demand"].get(site["id"])):
             site.setdefault("volumes", {})[indication_id] = value
     return out
+
+
+def outcome_weights(rows: Iterable[tuple[str, Any]], catalog: Catalog,
+                    existing: Mapping[str, float]) -> dict[str, float | None]:
+    """Severity weights of the outcomes from an edited table ``(outcome_id, weight)``: only the weights that
+    differ from the catalogue are kept (the scenario's other entries too); a blank cell becomes ``None`` so
+    that validation names it."""
+    out: dict[str, float | None] = dict(existing)
+    for outcome_id, value in rows:
+        number = _number_or_none(value)
+        default = catalog.outcomes[outcome_id].default_severity
+        if number is not None and same(number, default):
+            out.pop(outcome_id, None)
+        elif number is None or not same(number, existing.get(outcome_id)):
+            out[outcome_id] = number
+    return out
+
+
+def without_outcome_weights(scenario: Scenario, catalog: Catalog) -> Scenario:
+    """The scenario with the catalogue's severity weights (no outcome weight of its own)."""
+    data = scenario.to_dict()
+    data["outcome_weights"] = {}
+    return checked(data, catalog)
 
 
 # ---------------------------------------------------------------- prices and device choices

@@ -14,9 +14,9 @@ import streamlit as st
 
 from planner import Catalog, Scenario
 from planner.scenario import OBJECTIVES, SOLVERS
-from planner.schema import ACTIVITIES, ANGIO_VENDORS, PRICE_FIELDS
+from planner.schema import ACTIVITIES, ANGIO_VENDORS, PRICE_FIELDS, ROLES
 from planner.security import MAX_RISK_SCORE
-from ui import edits, state, tables
+from ui import clinical, edits, state, tables
 from ui.i18n import Translator
 from ui.widgets import day, guarded, multiselect, number, radio, select, slider, table_height, text, toggle
 
@@ -94,7 +94,7 @@ def add_site_button(catalog: Catalog, t: Translator) -> None:
 
 
 def site_form(i: int, site: dict[str, Any], catalog: Catalog, t: Translator, removable: bool) -> dict[str, Any]:
-    """Identity, rooms, angiography vendor, activity and installed equipment of site ``i``."""
+    """Identity, rooms, angiography vendor, activity, clinical roles and installed equipment of site ``i``."""
     out = dict(site)
     k = f"in.site.{i}"
     with st.container(border=True):
@@ -119,9 +119,13 @@ def site_form(i: int, site: dict[str, Any], catalog: Catalog, t: Translator, rem
                 activity[act] = number(t(f"activity.{act}"), f"{k}.act.{act}", site["activity"].get(act, 0.0),
                                        min_value=0.0, step=50.0, format="%.0f", help=t("sc.activity_help"))
         out["activity"] = activity
+        out["roles"] = multiselect(t("sc.roles"), f"{k}.roles", site.get("roles", []), ROLES,
+                                   format_func=lambda r: clinical.role_option(t, r), help=t("sc.roles_help"),
+                                   placeholder=t("ui.none"))
         out["installed"] = _installed(k, site.get("installed", {}), catalog, t)
-    if not out["installed"]:
-        del out["installed"]
+    for key in ("roles", "installed"):  # as in Scenario.to_dict: no empty entry
+        if not out[key]:
+            del out[key]
     return out
 
 
@@ -161,21 +165,27 @@ def reset_volumes_button(catalog: Catalog, t: Translator, disabled: bool) -> Non
 
 def need_row(data: dict[str, Any], scenario: Scenario, catalog: Catalog, ind_id: str,
              t: Translator) -> dict[str, Any]:
-    """One indication: demand per site, weight, minimum coverage; guideline classes beside them."""
+    """One indication: multiplier, minimum coverage, required equipment, the role it needs, demand per site;
+    beside them the devices with their class and level, strategy, evidence and value per 100 cases."""
     ind = catalog.indications[ind_id]
     shown = edits.need_values(catalog, scenario, ind_id)
     k = f"in.need.{ind_id}"
     with st.container(border=True):
         st.markdown(f"**{ind.name(t.lang)}**")
-        left, right = st.columns([1, 1])
+        left, right = st.columns([2, 3])
         with left:
-            c1, c2 = st.columns(2)
+            c1, c2, c3 = st.columns([4, 4, 3], vertical_alignment="bottom")
             with c1:
-                weight = slider(t("needs.weight"), f"{k}.weight", shown["weight"], min_value=0.0, max_value=10.0,
-                                step=0.5, format="%.1f", help=t("needs.weight_help"))
+                weight = number(t("needs.multiplier"), f"{k}.weight", shown["weight"], min_value=0.0,
+                                max_value=100.0, step=0.1, format="%.2f", help=t("needs.multiplier_help"))
             with c2:
                 floor = slider(t("needs.floor"), f"{k}.floor", shown["floor_pct"], min_value=0, max_value=100,
                                step=1, format="%d %%", help=t("needs.floor_help"))
+            with c3:
+                required = toggle(t("needs.required"), f"{k}.required", shown["required"],
+                                  help=t("needs.required_help"))
+            role = clinical.role_name(t, ind.required_role)
+            st.caption(t("needs.role", role=role) if role else t("needs.no_role"))
             demand = {}
             cols = st.columns(max(2, len(scenario.sites)))
             for col, site in zip(cols, scenario.sites, strict=False):
@@ -187,13 +197,45 @@ def need_row(data: dict[str, Any], scenario: Scenario, catalog: Catalog, ind_id:
                     st.caption(t(key, value=t.num(shown["derived"][site.id], 1), share=t.pct(shown["share"], 1),
                                  activity=t(f"activity.{ind.base_activity}")))
         with right:
-            frame = tables.guideline_frame(catalog, ind_id, t)
-            st.dataframe(tables.display(frame, t, {"effectiveness": "pct"}), hide_index=True,
-                         height=table_height(len(frame), 215), key=f"ui.guideline.{ind_id}",
-                         column_config={t("col.guideline_class"): st.column_config.TextColumn(width="small"),
-                                        t("col.effectiveness"): st.column_config.TextColumn(width="small"),
-                                        t("col.device"): st.column_config.TextColumn(width="large")})
-    return edits.with_need(data, shown, ind_id, weight, floor, demand)
+            frame = clinical.device_values_frame(catalog, scenario, ind_id, t)
+            st.dataframe(tables.display(frame, t), hide_index=True, height=table_height(len(frame), 250),
+                         key=f"ui.guideline.{ind_id}",
+                         column_config={t("col.recommendation"): st.column_config.TextColumn(width="small"),
+                                        t("col.value_per_100"): st.column_config.TextColumn(width="small"),
+                                        t("col.device"): st.column_config.TextColumn(width="medium"),
+                                        t("col.evidence"): st.column_config.TextColumn(width="medium")})
+    return edits.with_need(data, shown, ind_id, weight, floor, demand, required)
+
+
+def _reset_outcome_weights(catalog: Catalog) -> None:
+    guarded(lambda: state.replace(edits.without_outcome_weights(state.scenario(), catalog)))
+
+
+def outcome_weights_editor(data: dict[str, Any], scenario: Scenario, catalog: Catalog,
+                           t: Translator) -> dict[str, Any]:
+    """Editable severity weights of the outcomes (defaults from the catalogue) and a reset button; edits become
+    ``scenario.outcome_weights``."""
+    st.subheader(t("needs.weights"))
+    if not catalog.outcomes:
+        st.caption(t("needs.no_outcomes"))
+        return data
+    st.caption(t("needs.weights_intro"))
+    frame = clinical.outcome_weights_frame(catalog, scenario, t)
+    digest = hashlib.sha1(json.dumps([dict(scenario.outcome_weights), t.lang, catalog.fingerprint],
+                                     sort_keys=True).encode()).hexdigest()[:12]
+    config = {"outcome": st.column_config.TextColumn(t("col.outcome"), width="medium"),
+              "default_severity": st.column_config.NumberColumn(t("col.default_severity"), format="%.2f"),
+              "severity": st.column_config.NumberColumn(t("col.severity"), min_value=0.0, max_value=100.0,
+                                                        step=0.05, format="%.2f"),
+              "source": st.column_config.TextColumn(t("col.source"), width="large")}
+    edited = st.data_editor(frame, key=f"in.outcome_weights.{digest}", hide_index=True, column_config=config,
+                            disabled=["outcome", "default_severity", "source"],
+                            height=table_height(len(frame), 400))
+    st.button(t("needs.weights_reset"), key="ui.reset_weights", on_click=_reset_outcome_weights, args=(catalog,),
+              disabled=not scenario.outcome_weights, icon=":material/restart_alt:")
+    rows = [(str(o), row["severity"]) for o, row in edited.iterrows()]
+    data["outcome_weights"] = edits.outcome_weights(rows, catalog, scenario.outcome_weights)
+    return data
 
 
 # ---------------------------------------------------------------- catalogue
@@ -248,6 +290,16 @@ def price_editor(data: dict[str, Any], scenario: Scenario, catalog: Catalog, ids
     rows = [(str(dev), row.to_dict()) for dev, row in edited.iterrows()]
     data["devices"] = edits.price_overrides(rows, catalog, scenario.devices)
     return data
+
+
+def device_card(catalog: Catalog, t: Translator) -> None:
+    """A device chosen in a list, with the studies behind it: per indication its ESC class and level, its
+    strategy and the citations of its evidence."""
+    options = tables.devices_by_family(catalog)
+    chosen = st.selectbox(t("cat.card_device"), options, key="ui.cat.card",
+                          format_func=lambda d: tables.device_option(catalog, t, d))
+    lines = clinical.device_evidence(catalog, chosen, t) if chosen else []
+    st.markdown("\n".join(f"- {line}" for line in lines) if lines else t("cat.card_none"))
 
 
 def device_choices(data: dict[str, Any], catalog: Catalog, t: Translator) -> dict[str, Any]:

@@ -7,6 +7,7 @@ every key has both languages and that every ``t("...")`` key used in the code ex
 
 from __future__ import annotations
 
+from ui.labels_clinical import CLINICAL_LABELS
 from ui.labels_decision import DECISION_LABELS
 from ui.labels_horizon import HORIZON_LABELS
 from ui.labels_mds2 import MDS2_LABELS
@@ -21,16 +22,19 @@ mesure de l'ACT…) et le nombre d'unités à acheter, puis répartit les cas de
 
 - **Demande** : pour chaque indication, part de l'activité du site (coronarographies, angioplasties, SCA ST+)
   ou volume saisi directement (page *Besoins cliniques*).
-- **Bénéfice** : somme, sur les cas traités, de *poids de l'indication × efficacité de l'équipement*
-  (cas pondérés par an). L'efficacité et la classe de recommandation ESC viennent du catalogue.
+- **Valeur** : *événements pondérés évités par an*. Pour chaque cas traité, les événements (décès,
+  infarctus, saignement…) que la stratégie évite d'après les essais publiés, chacun multiplié par son poids de
+  gravité (décès = 1, les événements ajoutés comptent contre), puis par le multiplicateur de l'indication
+  (1 par défaut). Les équipements requis par la pratique (ACT) sont servis en entier, hors de la valeur ; un
+  site sans le rôle qu'exige une indication (centre de choc, chirurgie cardiaque…) adresse ses patients.
 - **Règles** : capacité annuelle de chaque unité ; couverture minimale par indication ; équipement « par salle »
   utilisable seulement si chaque salle en a un ; équipements requis (ex. console de pression pour l'IMR) ;
   compatibilité avec le constructeur de l'angiographe ; équipements imposés ou exclus ; équipements déjà installés.
 - **Coûts** : investissement (achat des unités neuves), maintenance annuelle des unités installées et neuves,
   consommables par cas ; coût annualisé = investissement / durée de vie + maintenance + consommables.
 - **Budgets** : plafond d'investissement et plafond de fonctionnement annuel (maintenance + consommables).
-- **Objectif** : *maximiser le bénéfice* sous budgets, puis, à bénéfice égal, minimiser le coût annualisé ;
-  ou *minimiser le coût* en respectant les couvertures minimales.
+- **Objectif** : *maximiser les événements pondérés évités* sous budgets, puis, à valeur égale, minimiser le
+  coût annualisé ; ou *minimiser le coût* en respectant les couvertures minimales.
 - **Plan pluriannuel** (section *Horizon* de la page Scénario) : sur plusieurs années, l'outil dit quoi acquérir
   chaque année et comment (achat, mise à disposition, location), remplace ou retire les équipements installés
   en fin de vie, respecte une enveloppe d'investissement par année (avec ou sans report des crédits) et
@@ -47,15 +51,18 @@ units to buy, then allocates each indication's cases to the devices present.
 
 - **Demand**: for each indication, a share of the site's activity (angiographies, PCI, STEMI) or a volume
   entered directly (*Clinical needs* page).
-- **Benefit**: sum over the cases served of *indication weight × device effectiveness* (weighted cases per
-  year). Effectiveness and the ESC guideline class come from the catalogue.
+- **Value**: *weighted events avoided per year*. For each case served, the events (death, myocardial
+  infarction, bleeding…) the strategy avoids according to the published trials, each multiplied by its severity
+  weight (death = 1, events added count against), then by the indication's multiplier (1 by default).
+  Equipment required by practice (ACT) is served in full, outside the value; a site without the role an
+  indication needs (shock centre, cardiac surgery…) refers its patients.
 - **Rules**: yearly capacity of each unit; minimum coverage per indication; a "per room" device can be used
   only if every room has one; required devices (e.g. a pressure console for IMR); compatibility with the
   angiography vendor; must-include and excluded devices; equipment already installed.
 - **Costs**: capital (new units), yearly maintenance of installed and new units, consumables per case;
   annualised cost = capex / lifetime + maintenance + consumables.
 - **Budgets**: a capital limit and a yearly operating limit (maintenance + consumables).
-- **Objective**: *maximise the benefit* within the budgets, then, for the same benefit, minimise the
+- **Objective**: *maximise the weighted events avoided* within the budgets, then, for the same value, minimise the
   annualised cost; or *minimise the cost* while meeting the minimum coverages.
 - **Multi-year plan** (*Horizon* section of the Scenario page): over several years the tool says what to
   acquire in which year and how (purchase, placement, lease), replaces or drops the installed units reaching
@@ -121,13 +128,14 @@ LABELS: dict[str, dict[str, str]] = {
     "sc.units": {"fr": "Unités : {name}", "en": "Units: {name}"},
     "sc.add_site": {"fr": "Ajouter un site", "en": "Add a site"},
     "sc.remove_site": {"fr": "Retirer", "en": "Remove"},
-    "objective.max_benefit": {"fr": "Maximiser le bénéfice clinique (sous budgets)",
-                              "en": "Maximise clinical benefit (within budgets)"},
+    "objective.max_benefit": {"fr": "Maximiser les événements pondérés évités (sous budgets)",
+                              "en": "Maximise the weighted events avoided (within budgets)"},
     "objective.min_cost": {"fr": "Minimiser le coût (couvertures minimales respectées)",
                            "en": "Minimise cost (minimum coverages met)"},
     "activity.cag": {"fr": "Coronarographies", "en": "Coronary angiographies"},
     "activity.pci": {"fr": "Angioplasties (ATL)", "en": "PCI"},
     "activity.stemi": {"fr": "SCA ST+ (STEMI)", "en": "STEMI"},
+    "activity.cag_non_stemi": {"fr": "Coronarographies hors SCA ST+", "en": "Angiographies outside STEMI"},
     "vendor.philips": {"fr": "Philips", "en": "Philips"},
     "vendor.siemens": {"fr": "Siemens Healthineers", "en": "Siemens Healthineers"},
     "vendor.ge": {"fr": "GE HealthCare", "en": "GE HealthCare"},
@@ -139,14 +147,15 @@ LABELS: dict[str, dict[str, str]] = {
                                                   "en": "University hospital, 2027-2031 multi-year plan"},
     # clinical needs page
     "needs.title": {"fr": "Besoins cliniques", "en": "Clinical needs"},
-    "needs.intro": {"fr": "Pour chaque indication : demande annuelle, poids clinique et couverture minimale ; "
-                          "à droite, la classe de recommandation et l'efficacité de chaque équipement.",
-                    "en": "For each indication: yearly demand, clinical weight and minimum coverage; on the "
-                          "right, the guideline class and effectiveness of each device."},
-    "needs.weight": {"fr": "Poids clinique", "en": "Clinical weight"},
-    "needs.weight_help": {"fr": "Importance d'un cas traité de cette indication (0 = ignorée).",
-                          "en": "Value of one case of this indication served (0 = ignored)."},
-    "needs.floor": {"fr": "Couverture minimale", "en": "Minimum coverage"},
+    "needs.intro": {"fr": "Pour chaque indication : demande annuelle, multiplicateur, couverture minimale et "
+                          "équipement requis ; à droite, la classe et le niveau de preuve ESC de chaque "
+                          "équipement, sa stratégie, ses preuves et sa valeur pour 100 cas. En bas, les poids "
+                          "de gravité des événements.",
+                    "en": "For each indication: yearly demand, multiplier, minimum coverage and required "
+                          "equipment; on the right, each device's ESC class and level of evidence, its strategy, "
+                          "its evidence and its value per 100 cases. Below, the severity weights of the "
+                          "outcomes."},
+        "needs.floor": {"fr": "Couverture minimale", "en": "Minimum coverage"},
     "needs.floor_help": {"fr": "Part de la demande qui doit être traitée par un équipement adapté.",
                          "en": "Share of the demand that must be served by a suitable device."},
     "needs.demand": {"fr": "Demande (cas/an)", "en": "Demand (cases/year)"},
@@ -193,9 +202,7 @@ LABELS: dict[str, dict[str, str]] = {
                                               "(Scenario page, solver options)."},
     "plan.why.solver_error": {"fr": "Le solveur a échoué.", "en": "The solver failed."},
     "plan.no_diagnosis": {"fr": "pas de diagnostic disponible", "en": "no diagnosis available"},
-    "plan.benefit": {"fr": "Bénéfice clinique", "en": "Clinical benefit"},
-    "plan.benefit_help": {"fr": "Cas pondérés par an : somme de poids × efficacité sur les cas traités.",
-                          "en": "Weighted cases per year: sum of weight × effectiveness over the cases served."},
+    "plan.benefit": {"fr": "Événements pondérés évités par an", "en": "Weighted events avoided per year"},
     "plan.capex": {"fr": "Investissement", "en": "Capital cost"},
     "plan.opex": {"fr": "Fonctionnement / an", "en": "Operating cost / year"},
     "plan.opex_help": {"fr": "Maintenance + consommables.", "en": "Maintenance + consumables."},
@@ -260,6 +267,8 @@ LABELS: dict[str, dict[str, str]] = {
     "family.impella": {"fr": "Assistance Impella", "en": "Impella support"},
     "family.ecmo": {"fr": "ECMO", "en": "ECMO"},
     "family.act": {"fr": "Mesure de l'ACT", "en": "ACT monitoring"},
+    "family.calcium_balloon": {"fr": "Préparation par ballon (NC, à lames, très haute pression)",
+                               "en": "Balloon calcium preparation (NC, cutting/scoring, super-high-pressure)"},
     "class.none": {"fr": "aucune", "en": "none"},
     "deploy.per_room": {"fr": "par salle", "en": "per room"},
     "deploy.shared": {"fr": "partagé", "en": "shared"},
@@ -297,7 +306,7 @@ LABELS: dict[str, dict[str, str]] = {
     "col.share": {"fr": "Part", "en": "Share"},
     "col.floor": {"fr": "Couverture min.", "en": "Min. coverage"},
     "col.min_coverage": {"fr": "Couverture min.", "en": "Min. coverage"},
-    "col.weight": {"fr": "Poids", "en": "Weight"},
+    "col.weight": {"fr": "Multiplicateur", "en": "Multiplier"},
     "col.budget": {"fr": "Budget", "en": "Budget"},
     "col.limit": {"fr": "Plafond", "en": "Limit"},
     "col.used": {"fr": "Utilisé", "en": "Used"},
@@ -312,3 +321,4 @@ LABELS.update(SECURITY_LABELS)
 LABELS.update(MDS2_LABELS)
 LABELS.update(HORIZON_LABELS)
 LABELS.update(SAE_LABELS)
+LABELS.update(CLINICAL_LABELS)

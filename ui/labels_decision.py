@@ -21,12 +21,12 @@ DECISION_LABELS: dict[str, dict[str, str]] = {
     "dec.refused": {"fr": "Analyse impossible pour ce scénario :", "en": "This analysis cannot run on this scenario:"},
     "dec.ladder_intro": {
         "fr": "Que faut-il acheter en premier ? Le plan optimal à chaque budget d'investissement, du plan "
-              "réalisable le moins cher jusqu'au budget au-delà duquel le bénéfice ne progresse plus, comparé au "
-              "remplissage « glouton » (équipements classés par bénéfice par euro, achetés tant que le budget le "
-              "permet).",
+              "réalisable le moins cher jusqu'au budget au-delà duquel la valeur (événements pondérés évités) ne "
+              "progresse plus, comparé au remplissage « glouton » (équipements classés par valeur par euro, achetés "
+              "tant que le budget le permet).",
         "en": "What do we add first? The optimal plan at each capital budget, from the cheapest feasible plan to "
-              "the budget beyond which the benefit stops growing, against the greedy fill (devices ranked by "
-              "benefit per euro, bought while the budget lasts)."},
+              "the budget beyond which the value (weighted events avoided) stops growing, against the greedy fill "
+              "(devices ranked by value per euro, bought while the budget lasts)."},
     "dec.steps": {"fr": "Nombre de budgets", "en": "Number of budgets"},
     "dec.ladder_run": {"fr": "Calculer l'échelle budgétaire", "en": "Compute the budget ladder"},
     "dec.ladder_running": {"fr": "Calcul de l'échelle budgétaire…", "en": "Computing the budget ladder…"},
@@ -39,39 +39,41 @@ DECISION_LABELS: dict[str, dict[str, str]] = {
                                   "les équipements imposés et le budget de fonctionnement.",
                             "en": "Capital cost of the cheapest plan meeting the minimum coverages, the "
                                   "must-include devices and the operating budget."},
-    "dec.max_budget": {"fr": "Budget de bénéfice maximal", "en": "Budget of maximum benefit"},
-    "dec.max_budget_help": {"fr": "Au-delà, le bénéfice ne progresse plus.",
-                            "en": "Beyond it the benefit stops growing."},
+    "dec.max_budget": {"fr": "Budget de valeur maximale", "en": "Budget of maximum value"},
+    "dec.max_budget_help": {"fr": "Au-delà, la valeur ne progresse plus.",
+                            "en": "Beyond it the value stops growing."},
     "dec.scenario_budget": {"fr": "Budget du scénario", "en": "Scenario budget"},
     "dec.max_gain": {"fr": "Gain maximal sur le glouton", "en": "Largest gain over greedy"},
-    "dec.max_gain_help": {"fr": "Bénéfice supplémentaire de l'optimisation sur le remplissage glouton, au "
-                                "meilleur budget (cas pondérés par an).",
-                          "en": "Extra benefit of the optimiser over the greedy fill, at the best budget "
-                                "(weighted cases per year)."},
+    "dec.max_gain_help": {"fr": "Valeur supplémentaire de l'optimisation sur le remplissage glouton, au "
+                                "meilleur budget (événements pondérés évités par an).",
+                          "en": "Extra value of the optimiser over the greedy fill, at the best budget "
+                                "(weighted events avoided per year)."},
     "dec.show_greedy": {"fr": "Afficher le remplissage glouton", "en": "Show the greedy fill"},
-    "dec.greedy_help": {"fr": "Méthode des outils du marché : classer les demandes par score (bénéfice par "
+    "dec.greedy_help": {"fr": "Méthode des outils du marché : classer les demandes par score (valeur par "
                               "euro) et les acheter dans l'ordre tant que le budget le permet.",
-                        "en": "The incumbents' method: rank the requests by score (benefit per euro) and buy "
+                        "en": "The incumbents' method: rank the requests by score (value per euro) and buy "
                               "them in order while the budget lasts."},
-    "dec.tiers": {"fr": "Niveaux d'équipement de la salle type", "en": "Tiers of the standard room"},
-    "dec.tiers_help": {"fr": "Essentiel : dans le plan dès le budget minimal ; recommandé : entre avant {share} "
-                             "du gain de bénéfice ; avancé : entre ensuite. Budget d'entrée : à partir duquel "
-                             "l'équipement reste dans tous les plans.",
-                       "en": "Essential: in the plan from the lowest budget; recommended: enters before {share} "
-                             "of the benefit gain; advanced: enters later. Entry budget: from which the device "
-                             "stays in every plan."},
+    "dec.tiers": {"fr": "Priorités budgétaires de la salle type", "en": "Budget priorities of the standard room"},
+    "dec.tiers_help": {"fr": "Priorité budgétaire 1 : dans le plan dès le budget minimal ; 2 : entre avant {share} "
+                             "du gain de valeur ; 3 : entre ensuite. Ce sont des priorités d'achat sous contrainte "
+                             "de budget, pas des niveaux de recommandation : la classe et le niveau de preuve ESC "
+                             "sont à côté. Budget d'entrée : à partir duquel l'équipement reste dans tous les plans.",
+                       "en": "Budget priority 1: in the plan from the lowest budget; 2: enters before {share} of "
+                             "the value gain; 3: enters later. These are buying priorities under a budget, not "
+                             "recommendation levels: the ESC class and level of evidence are beside them. Entry "
+                             "budget: from which the device stays in every plan."},
     "dec.steps_title": {"fr": "Budget par budget", "en": "Budget by budget"},
     "dec.changes": {"fr": "Ce qui change", "en": "What changes"},
     "dec.ladder_caption": {"fr": "{points} budgets, {solves} résolutions, {time} s.",
                            "en": "{points} budgets, {solves} solves, {time} s."},
     "dec.sens_intro": {
-        "fr": "Pour chaque poids d'indication et chaque prix de consommable d'un équipement retenu : l'intervalle "
-              "de variation sur lequel la configuration reste la même (ré-optimisation à chaque essai). Plus la "
-              "barre est courte, plus le choix dépend de ce paramètre.",
-        "en": "For each indication weight and each consumable price of a chosen device: the range of change over "
+        "fr": "Pour chaque multiplicateur d'indication et chaque prix de consommable d'un équipement retenu : "
+              "l'intervalle de variation sur lequel la configuration reste la même (ré-optimisation à chaque "
+              "essai). Plus la barre est courte, plus le choix dépend de ce paramètre.",
+        "en": "For each indication multiplier and each consumable price of a chosen device: the range of change over "
               "which the configuration stays the same (re-optimised at each probe). The shorter the bar, the more "
               "the choice depends on that parameter."},
-    "dec.sens_weights": {"fr": "Poids des indications", "en": "Indication weights"},
+    "dec.sens_weights": {"fr": "Multiplicateurs des indications", "en": "Indication multipliers"},
     "dec.sens_prices": {"fr": "Prix des consommables", "en": "Consumable prices"},
     "dec.sens_cost": {"fr": "{n} paramètres : environ {low} à {high} ré-optimisations.",
                       "en": "{n} parameters: about {low} to {high} re-optimisations."},
@@ -88,22 +90,22 @@ DECISION_LABELS: dict[str, dict[str, str]] = {
     "ladder.greedy": {"fr": "Remplissage glouton", "en": "Greedy rank-order fill"},
     "ladder.scenario_budget": {"fr": "budget du scénario", "en": "scenario budget"},
     "ladder.axis_budget": {"fr": "Budget d'investissement (€)", "en": "Capital budget (€)"},
-    "ladder.axis_benefit": {"fr": "Bénéfice (cas pondérés par an)", "en": "Benefit (weighted cases per year)"},
+    "ladder.axis_benefit": {"fr": "Événements pondérés évités par an", "en": "Weighted events avoided per year"},
     "ladder.hover_budget": {"fr": "budget {eur}", "en": "budget {eur}"},
-    "ladder.hover_benefit": {"fr": "bénéfice {benefit}", "en": "benefit {benefit}"},
+    "ladder.hover_benefit": {"fr": "événements pondérés évités {benefit}", "en": "weighted events avoided {benefit}"},
     "ladder.hover_capex": {"fr": "investissement utilisé {eur}", "en": "capital used {eur}"},
     "ladder.hover_annualised": {"fr": "coût annualisé {eur}/an", "en": "annualised cost {eur}/year"},
-    "tier.essential": {"fr": "essentiel", "en": "essential"},
-    "tier.recommended": {"fr": "recommandé", "en": "recommended"},
-    "tier.advanced": {"fr": "avancé", "en": "advanced"},
+    "tier.essential": {"fr": "Priorité budgétaire 1", "en": "Budget priority 1"},
+    "tier.recommended": {"fr": "Priorité budgétaire 2", "en": "Budget priority 2"},
+    "tier.advanced": {"fr": "Priorité budgétaire 3", "en": "Budget priority 3"},
     "chg.add": {"fr": "ajout de {device} ({n} u.)", "en": "add {device} ({n} unit(s))"},
     "chg.drop": {"fr": "retrait de {device}", "en": "drop {device}"},
     "chg.replace": {"fr": "{device} remplace {other}", "en": "{device} replaces {other}"},
     "chg.units": {"fr": "{device} : de {before} à {after} unités", "en": "{device}: from {before} to {after} units"},
     # sensitivity
-    "sens.weight": {"fr": "poids", "en": "weight"},
+    "sens.weight": {"fr": "multiplicateur", "en": "multiplier"},
     "sens.price": {"fr": "prix du consommable", "en": "consumable price"},
-    "sens.weight_of": {"fr": "poids : {name}", "en": "weight: {name}"},
+    "sens.weight_of": {"fr": "multiplicateur : {name}", "en": "multiplier: {name}"},
     "sens.price_of": {"fr": "prix : {name}", "en": "price: {name}"},
     "sens.low": {"fr": "baisse", "en": "decrease"},
     "sens.high": {"fr": "hausse", "en": "increase"},
@@ -132,15 +134,17 @@ DECISION_LABELS: dict[str, dict[str, str]] = {
     "why.required_by": {"fr": "aucun cas en propre ; requis par {devices}",
                         "en": "no case itself; required by {devices}"},
     "why.must_include": {"fr": "aucun cas ; présent car imposé", "en": "no case; in use because it is a must-include"},
-    "why.figures": {"fr": "bénéfice {benefit}, investissement {capex}, coût annualisé {annual}/an",
-                    "en": "benefit {benefit}, capital {capex}, annualised cost {annual}/year"},
+    "why.figures": {"fr": "{benefit} événements pondérés évités/an, investissement {capex}, "
+                          "coût annualisé {annual}/an",
+                    "en": "{benefit} weighted events avoided/year, capital {capex}, annualised cost {annual}/year"},
     "why.numbers": {"fr": "Chiffres par équipement", "en": "Figures per device"},
     "why.group": {"fr": "{reason} ({n})", "en": "{reason} ({n})"},
     "why.cases": {"fr": "{indication} : {cases} cas/an", "en": "{indication}: {cases} cases/year"},
     "why.no_case": {"fr": "aucun cas", "en": "no case"},
     "why.indispensable": {"fr": "indispensable : aucun plan ne respecte les règles sans lui",
                           "en": "indispensable: no plan meets the rules without it"},
-    "why.loss": {"fr": "le plan perd {loss} cas pondérés/an", "en": "the plan loses {loss} weighted cases/year"},
+    "why.loss": {"fr": "le plan perd {loss} événements pondérés évités/an",
+                 "en": "the plan loses {loss} weighted events avoided/year"},
     "why.cost_change": {"fr": " (coût annuel {change})", "en": " (annual cost {change})"},
     "why.instead": {"fr": " ; à sa place : {devices}", "en": "; instead: {devices}"},
     "why.excluded_by_user": {"fr": "exclu par l'utilisateur (page Catalogue)",
@@ -163,16 +167,18 @@ DECISION_LABELS: dict[str, dict[str, str]] = {
                             "with {devices}"},
     "why.other_devices": {"fr": "d'autres équipements", "en": "other devices"},
     "why.unavailable": {"fr": "inutilisable sur ce site", "en": "cannot be used at this site"},
-    "why.not_affordable": {"fr": "trop cher dans les budgets : sans limite de budget, il apporterait {benefit} cas "
-                                 "pondérés/an ; il faudrait {needs}",
-                           "en": "not affordable: with the budgets lifted it would bring {benefit} weighted "
-                                 "cases/year; it needs {needs}"},
+    "why.not_affordable": {"fr": "trop cher dans les budgets : sans limite de budget, il éviterait {benefit} "
+                                 "événements pondérés/an ; il faudrait {needs}",
+                           "en": "not affordable: with the budgets lifted it would avoid {benefit} weighted "
+                                 "events/year; it needs {needs}"},
     "why.more_capex": {"fr": "{eur} d'investissement en plus", "en": "{eur} more capital"},
     "why.more_opex": {"fr": "{eur}/an de fonctionnement en plus", "en": "{eur}/year more operating budget"},
     "why.and": {"fr": " et ", "en": " and "},
     "why.displaces": {"fr": "renoncer à d'autres équipements", "en": "giving up other devices"},
-    "why.forced": {"fr": " ; imposé dans les budgets actuels, le bénéfice varierait de {change}",
-                   "en": "; forced in within the current budgets, the benefit would change by {change}"},
+    "why.forced": {"fr": " ; imposé dans les budgets actuels, les événements pondérés évités varieraient de "
+                         "{change}",
+                   "en": "; forced in within the current budgets, the weighted events avoided would change by "
+                         "{change}"},
     "why.forced_none": {"fr": " ; imposé, aucun plan ne tient dans les budgets",
                         "en": "; forced in, no plan fits the budgets"},
     "reason.excluded_by_user": {"fr": "exclu", "en": "excluded"},
@@ -197,10 +203,10 @@ DECISION_LABELS: dict[str, dict[str, str]] = {
                       "en": "{device} is per-room: it equips all {rooms} rooms"},
     "bind.requires": {"fr": "{device} ne s'utilise qu'avec {devices}, que le plan conserve",
                       "en": "{device} is usable only with {devices}, which the plan keeps"},
-    "bind.must_include": {"fr": "l'équipement imposé {device} pèse sur le plan : sans cette règle, +{gain} cas "
-                                "pondérés/an et {saving}/an d'économie",
-                          "en": "must-include {device} binds: without it the plan would gain {gain} weighted "
-                                "cases/year and save {saving}/year"},
+    "bind.must_include": {"fr": "l'équipement imposé {device} pèse sur le plan : sans cette règle, +{gain} "
+                                "événements pondérés évités/an et {saving}/an d'économie",
+                          "en": "must-include {device} binds: without it the plan would avoid {gain} more weighted "
+                                "events/year and save {saving}/year"},
     # infeasible: ways out
     "plan.fix_smallest": {"fr": "Plus petite modification qui donne un plan :",
                           "en": "Smallest change that gives a plan:"},
@@ -227,11 +233,11 @@ DECISION_LABELS: dict[str, dict[str, str]] = {
     "cmp.solving": {"fr": "Optimisation des deux scénarios…", "en": "Optimising both scenarios…"},
     "cmp.current": {"fr": "Courant : {name}", "en": "Current: {name}"},
     "cmp.status": {"fr": "Statut", "en": "Status"},
-    "cmp.benefit": {"fr": "Bénéfice clinique (cas pondérés/an)", "en": "Clinical benefit (weighted cases/year)"},
+    "cmp.benefit": {"fr": "Événements pondérés évités par an", "en": "Weighted events avoided per year"},
     "cmp.capex": {"fr": "Investissement", "en": "Capital cost"},
     "cmp.opex": {"fr": "Fonctionnement / an", "en": "Operating cost / year"},
     "cmp.annualised": {"fr": "Coût annualisé / an", "en": "Annualised cost / year"},
-    "cmp.axis_benefit": {"fr": "Bénéfice", "en": "Benefit"},
+    "cmp.axis_benefit": {"fr": "Événements pondérés évités", "en": "Weighted events avoided"},
     "cmp.axis_cost": {"fr": "€ par an", "en": "€ per year"},
     "cmp.only_differences": {"fr": "Différences seulement", "en": "Differences only"},
     "cmp.devices": {"fr": "Équipements utilisés (unités)", "en": "Devices in use (units)"},
@@ -241,14 +247,14 @@ DECISION_LABELS: dict[str, dict[str, str]] = {
     "cmp.no_plan": {"fr": "{name} : aucun plan possible.", "en": "{name}: no plan."},
     # table headers
     "col.budget": {"fr": "Budget", "en": "Budget"},
-    "col.benefit": {"fr": "Bénéfice", "en": "Benefit"},
+    "col.benefit": {"fr": "Événements pondérés évités/an", "en": "Weighted events avoided/year"},
     "col.greedy": {"fr": "Glouton", "en": "Greedy"},
     "col.gain": {"fr": "Gain", "en": "Gain"},
     "col.capex_used": {"fr": "Investissement utilisé", "en": "Capital used"},
     "col.annualised": {"fr": "Coût annualisé / an", "en": "Annualised cost / year"},
     "col.entering": {"fr": "Entre dans le plan", "en": "Enters the plan"},
     "col.change": {"fr": "Changement", "en": "Change"},
-    "col.tier": {"fr": "Niveau", "en": "Tier"},
+    "col.tier": {"fr": "Priorité budgétaire", "en": "Budget priority"},
     "col.entry_budget": {"fr": "Budget d'entrée", "en": "Entry budget"},
     "col.units": {"fr": "Unités", "en": "Units"},
     "col.parameter": {"fr": "Paramètre", "en": "Parameter"},

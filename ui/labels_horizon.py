@@ -82,9 +82,11 @@ HORIZON_LABELS: dict[str, dict[str, str]] = {
     "col.acquisition_modes": {"fr": "Modes d'acquisition", "en": "Acquisition modes"},
     "col.carry_over": {"fr": "Report de l'enveloppe", "en": "Carry-over"},
     # plan page: headline figures
-    "hz.benefit": {"fr": "Bénéfice clinique (période)", "en": "Clinical benefit (horizon)"},
-    "hz.benefit_help": {"fr": "Cas pondérés, somme actualisée sur les années de la période.",
-                        "en": "Weighted cases, discounted sum over the years of the horizon."},
+    "hz.benefit": {"fr": "Événements pondérés évités (période)", "en": "Weighted events avoided (horizon)"},
+    "hz.benefit_help": {"fr": "Somme actualisée sur les années de la période. Un décès évité compte 1, les autres "
+                              "événements selon leur poids de gravité ; les événements ajoutés comptent contre.",
+                        "en": "Discounted sum over the years of the horizon. A death avoided counts 1, other events "
+                              "by their severity weight; events added count against."},
     "hz.capex_total": {"fr": "Investissement total", "en": "Total capital cost"},
     "hz.capex_total_help": {"fr": "Achats de la période, aux prix révisés de l'année d'acquisition.",
                             "en": "Purchases over the horizon, at the escalated prices of the year of acquisition."},

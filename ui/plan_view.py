@@ -6,7 +6,18 @@ from __future__ import annotations
 import streamlit as st
 
 from planner import Catalog, Plan
-from ui import cached, charts, files, horizon_view, security_view, tables, tables_horizon, widgets, wording
+from ui import (
+    cached,
+    charts,
+    clinical_view,
+    files,
+    horizon_view,
+    security_view,
+    tables,
+    tables_horizon,
+    widgets,
+    wording,
+)
 from ui.i18n import Translator
 
 
@@ -44,12 +55,12 @@ def ways_out(plan: Plan, catalog: Catalog, t: Translator) -> None:
 
 
 def metrics(plan: Plan, t: Translator) -> None:
-    """Headline numbers: benefit, capex, opex per year, annualised cost per year."""
+    """Headline numbers: weighted events avoided per year, capex, opex per year, annualised cost per year."""
     c = plan.costs
     if c is None:
         return
     cols = st.columns(4)
-    cols[0].metric(t("plan.benefit"), t.num(plan.benefit or 0.0, 1), help=t("plan.benefit_help"), border=True)
+    cols[0].metric(t("plan.benefit"), t.num(plan.benefit or 0.0, 2), help=t("value.definition"), border=True)
     cols[1].metric(t("plan.capex"), t.eur(c.capex_eur), border=True)
     cols[2].metric(t("plan.opex"), t.eur(c.opex_eur_per_year), help=t("plan.opex_help"), border=True)
     cols[3].metric(t("plan.annualised"), t.eur(c.annualised_eur_per_year), help=t("plan.annualised_help"),
@@ -109,8 +120,8 @@ def details(plan: Plan, catalog: Catalog, t: Translator) -> None:
 
 
 def render(plan: Plan, catalog: Catalog, t: Translator) -> None:
-    """The whole plan: status, figures, downloads, configuration, details (by year over a multi-year horizon),
-    security view."""
+    """The whole plan: status, figures and clinical alerts, downloads, configuration, details (by year over a
+    multi-year horizon), the cardiologist's view, security view."""
     status(plan, t, catalog)
     if not plan.has_solution:
         ways_out(plan, catalog, t)
@@ -118,6 +129,8 @@ def render(plan: Plan, catalog: Catalog, t: Translator) -> None:
         return
     multi = tables_horizon.is_multi_year(plan)
     (horizon_view.metrics if multi else metrics)(plan, t)
+    clinical_view.value_caption(plan, t)
+    clinical_view.alerts(plan, catalog, t)
     files.plan_downloads(plan, catalog, t)
     st.subheader(t("hz.rooms", year=plan.years[-1]) if multi else t("plan.rooms"))
     room_cards(plan, catalog, t)
@@ -127,6 +140,7 @@ def render(plan: Plan, catalog: Catalog, t: Translator) -> None:
         horizon_view.costs(plan, catalog, t)
     else:
         details(plan, catalog, t)
+    clinical_view.section(plan, catalog, t)
     security_view.section(plan, catalog, t)
     s = plan.solver
     st.caption(t("plan.solver_info", solver=s.version or s.name, time=t.num(s.time_s, 2),

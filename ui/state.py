@@ -19,6 +19,7 @@ from planner import Issue, Plan, Scenario
 
 SCENARIO = "scenario"  #: Scenario: the current, valid inputs
 PLAN = "plan"  #: Plan | None: the result of the last optimisation
+PREVIOUS = "previous_plan"  #: Plan | None: the plan before the last one of another scenario (what changed)
 LANG = "lang"  #: "fr" | "en"
 STALE = "plan_stale"  #: bool: the inputs changed since the last optimisation
 NOTICE = "notice"  #: dict[str, Notice]: per page ("scenario", "catalog"), the outcome of the last upload
@@ -59,6 +60,7 @@ def init(default_scenario: Callable[[], Scenario]) -> None:
     if SCENARIO not in st.session_state:
         st.session_state[SCENARIO] = default_scenario()
     st.session_state.setdefault(PLAN, None)
+    st.session_state.setdefault(PREVIOUS, None)
     st.session_state.setdefault(LANG, "fr")
     st.session_state.setdefault(STALE, False)
     st.session_state.setdefault(NOTICE, {})
@@ -109,9 +111,20 @@ def plan() -> Plan | None:
 
 
 def set_plan(new: Plan) -> None:
-    """Store a fresh plan: it matches the current inputs."""
+    """Store a fresh plan: it matches the current inputs. The plan it replaces becomes the previous plan when
+    it was made from other inputs (optimising the same inputs again keeps the previous plan)."""
+    old: Plan | None = st.session_state[PLAN]
+    if old is not None and (dict(old.scenario) != dict(new.scenario)
+                            or old.catalog_fingerprint != new.catalog_fingerprint):
+        st.session_state[PREVIOUS] = old
     st.session_state[PLAN] = new
     st.session_state[STALE] = False
+
+
+def previous_plan() -> Plan | None:
+    """The plan before the current one (made from other inputs), or None."""
+    value: Plan | None = st.session_state[PREVIOUS]
+    return value
 
 
 def stale() -> bool:

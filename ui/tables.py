@@ -51,8 +51,8 @@ def device_option(catalog: Catalog, t: Translator, device_id: str) -> str:
 
 
 def indication_order(catalog: Catalog) -> list[str]:
-    """Indication ids by base activity (angiography, PCI, STEMI), then by default weight, heaviest first."""
-    base = {"cag": 0, "pci": 1, "stemi": 2}
+    """Indication ids by base activity (angiography, PCI, STEMI), then by default multiplier, heaviest first."""
+    base = {"cag": 0, "cag_non_stemi": 0, "pci": 1, "stemi": 2}
     inds = catalog.indications
     return sorted(inds, key=lambda k: (base.get(inds[k].base_activity, 9), -inds[k].default_weight, k))
 
@@ -89,18 +89,6 @@ def catalogue_frame(catalog: Catalog, scenario: Scenario, device_ids: Sequence[s
     columns = ["id", "name", "family", "risk_score", *PRICE_FIELDS, "local", "estimate", "vendor", "deployment",
                "price_date", "source", "notes"]
     return pd.DataFrame(rows, columns=columns).set_index("id")
-
-
-def guideline_frame(catalog: Catalog, indication_id: str, t: Translator) -> pd.DataFrame:
-    """Devices that serve an indication: guideline class and effectiveness, best class first."""
-    rows = [{"device": device_name(catalog, c.device_id),
-             "family": t.opt("family", catalog.devices[c.device_id].family),
-             "guideline_class": t.opt("class", c.guideline_class), "effectiveness": c.effectiveness,
-             "order": CLASS_ORDER.get(c.guideline_class, 9)}
-            for c in catalog.coverage
-            if c.indication_id == indication_id and (c.effectiveness > 0 or c.guideline_class != "none")]
-    rows.sort(key=lambda r: (r["order"], -float(r["effectiveness"])))
-    return pd.DataFrame(rows, columns=["guideline_class", "effectiveness", "device", "family"])
 
 
 # ---------------------------------------------------------------- plan
@@ -191,12 +179,12 @@ def display(frame: pd.DataFrame, t: Translator, formats: Mapping[str, str] | Non
             labels: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Format columns and translate headers (``col.<name>``).
 
-    Formats: ``eur``, ``num``, ``num1``, ``num4``, ``pct``, ``pct1``, ``bool``, and ``limit`` (euros; blank =
+    Formats: ``eur``, ``num``, ``num1``, ``num2``, ``num4``, ``pct``, ``pct1``, ``bool``, and ``limit`` (euros; blank =
     unlimited).
     """
     out = frame.copy()
     fmt: dict[str, Any] = {"eur": t.eur, "num": t.num, "num1": lambda v: t.num(v, 1),
-                           "num4": lambda v: t.num(v, 4), "pct": t.pct,
+                           "num2": lambda v: t.num(v, 2), "num4": lambda v: t.num(v, 4), "pct": t.pct,
                            "pct1": lambda v: t.pct(v, 1),
                            "bool": lambda v: t("yes") if v else t("no")}
     for col, kind in (formats or {}).items():

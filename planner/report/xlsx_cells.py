@@ -26,6 +26,7 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 EUR = '#,##0 "€"'
 EUR_CENTS = '#,##0.00 "€"'
 CASES = "#,##0.0"
+EVENTS = "#,##0.00"  #: weighted events avoided (small numbers)
 UNITS = "#,##0"
 SHARE = "0.0%"
 PLAIN = "0.###"

@@ -10,6 +10,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from planner.report.xlsx_cells import (
     CASES,
+    EVENTS,
     PLAIN,
     SHARE,
     Formula,
@@ -42,7 +43,8 @@ def coverage_sheet(ws: Worksheet, ctx: PlanContext) -> None:
     """Demand and served cases per site and indication (and year, in a multi-year plan)."""
     year = ("year",) if ctx.multi_year else ()
     keys = (*year, "site", "indication", "base_activity", "demand", "served", "coverage_share", "floor",
-            "weight", "floor_met", "served_by")
+            "weight", "not_covered", "referred", "role_needed", "events_avoided", "events_low", "events_high",
+            "floor_met", "served_by")
     write_header(ws, 1, [ctx.t(k) for k in keys])
     by_device: dict[tuple[str, str, int], list[str]] = defaultdict(list)
     for a in ctx.plan.allocation:
@@ -54,16 +56,20 @@ def coverage_sheet(ws: Worksheet, ctx: PlanContext) -> None:
         met = c.served_cases >= c.min_coverage * c.demand_cases - 1e-6
         rows.append([*((c.year,) if year else ()), ctx.site_name(c.site_id), ind.name(ctx.lang),
                      ctx.t(ind.base_activity), c.demand_cases, c.served_cases, c.coverage_share, c.min_coverage,
-                     c.weight, ctx.t("yes" if met else "no"),
+                     c.weight, c.not_covered_cases, c.referred_cases,
+                     ctx.t(f"role_{c.required_role}") if c.required_role else "-",
+                     c.events_avoided, c.events_low, c.events_high, ctx.t("yes" if met else "no"),
                      "; ".join(by_device[(c.site_id, c.indication_id, c.year)]) or "-"])
-    last = write_rows(ws, 2, rows, (*(("0",) if year else ()), None, None, None, CASES, CASES, SHARE, SHARE, PLAIN))
+    last = write_rows(ws, 2, rows, (*(("0",) if year else ()), None, None, None, CASES, CASES, SHARE, SHARE, PLAIN,
+                                    CASES, CASES, None, EVENTS, EVENTS, EVENTS))
     for r in range(2, last + 1):
         for key in ("floor_met", *year):
             ws.cell(row=r, column=keys.index(key) + 1).alignment = Alignment(horizontal="center")
     finish_table(ws, 1, len(keys), last)
     shift = len(year)
     fit_widths(ws, wrap={get_column_letter(1 + shift): 30, get_column_letter(2 + shift): 45,
-                         get_column_letter(10 + shift): 60})
+                         get_column_letter(keys.index("role_needed") + 1): 30,
+                         get_column_letter(keys.index("served_by") + 1): 60})
 
 
 def cases_sheet(ws: Worksheet, ctx: PlanContext) -> str:

@@ -11,8 +11,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from planner.i18n import family_label
 from planner.report.xlsx_cells import (
-    CASES,
     EUR,
+    EVENTS,
     SHARE,
     UNITS,
     Formula,
@@ -80,9 +80,18 @@ def _headline(ws: Worksheet, ctx: PlanContext, totals: Mapping[str, str], top: i
         ("opex_y", Formula(f"B{r + 1}+B{r + 2}"), EUR),
         ("annualised_capex_y", Formula(totals["annualised_line"]), EUR),
         ("annualised_y", Formula(f"B{r + 3}+B{r + 4}"), EUR),
-        ("benefit", Formula(totals["benefit"]), CASES),
+        ("benefit", Formula(totals["benefit"]), EVENTS),
+        *_value_rows(ctx),
+        ("cost_per_event", Formula(f"B{r + 5}/B{r + 6}") if (ctx.plan.benefit or 0.0) > 0 else "-", EUR),
     ]
     return _write_headline(ws, ctx, rows, top)
+
+
+def _value_rows(ctx: PlanContext) -> _Headline:
+    """The range of the value from the evidence's confidence intervals (rows under the value)."""
+    plan = ctx.plan
+    return [("benefit_low", plan.benefit_low if plan.benefit_low is not None else "-", EVENTS),
+            ("benefit_high", plan.benefit_high if plan.benefit_high is not None else "-", EVENTS)]
 
 
 def _multi_year_rows(ctx: PlanContext, refs: ProcurementRefs, schedule: ScheduleRefs, tco: str,
@@ -102,7 +111,8 @@ def _multi_year_rows(ctx: PlanContext, refs: ProcurementRefs, schedule: Schedule
         ("residual_total", Formula(s["residual"]), EUR),
         ("tco_total", Formula(tco or s["tco"]), EUR),
         ("tco_avg", Formula(f"B{r + 9}/{n}"), EUR),
-        ("benefit_npv", Formula(s["col_discounted_benefit"]), CASES),
+        ("benefit_npv", Formula(s["col_discounted_benefit"]), EVENTS),
+        *_value_rows(ctx),
     ]
 
 
@@ -176,7 +186,7 @@ def _family_block(ws: Worksheet, ctx: PlanContext, refs: ProcurementRefs, top: i
 def _caveats(ctx: PlanContext) -> list[str]:
     used = sorted({a.device_id for a in ctx.plan.acquisitions if a.units_new or a.in_use})
     devs = [ctx.devices[d] for d in used]
-    out = [ctx.t("caveat_live")]
+    out = [ctx.t("caveat_live"), ctx.t("value_definition")]
     estimated = [d.name for d in devs if d.estimate]
     if estimated:
         out.append(ctx.t("caveat_estimates", n=len(estimated), total=len(devs), names="; ".join(estimated)))

@@ -20,7 +20,7 @@ def test_compares_with_another_bundled_example_by_default(at):
     assert row["CHU university hospital 2027"] == f"{university.costs.annualised_eur_per_year:,.0f}".replace(
         ",", "\u202f") + "\u00a0€"
     figure = charts(at)["ui.chart.compare"]
-    assert [tr["name"] for tr in figure["data"]] == ["Bénéfice clinique (cas pondérés/an)", "Coût annualisé / an"]
+    assert [tr["name"] for tr in figure["data"]] == ["Événements pondérés évités par an", "Coût annualisé / an"]
     assert figure["data"][0]["y"][1] == university.benefit
 
 

@@ -54,16 +54,16 @@ def test_every_why_not_reason_in_words(why_not_case):
     assert by_reason["no_demand"][1].startswith("no indication it serves has demand at this site (")
     assert by_reason["requires_absent"][0].startswith("nécessite ")
     assert by_reason["dominated"][0].startswith("dominé : même sans limite de budget")
-    assert by_reason["not_affordable"][0] == ("trop cher dans les budgets : sans limite de budget, il apporterait "
-                                              "25,0 cas pondérés/an ; il faudrait 80\u202f000\u00a0€ d'investissement "
-                                              "en plus ; imposé, aucun plan ne tient dans les budgets")
+    assert by_reason["not_affordable"][0] == ("trop cher dans les budgets : sans limite de budget, il éviterait "
+                                              "25,0 événements pondérés/an ; il faudrait 80\u202f000\u00a0€ "
+                                              "d'investissement en plus ; imposé, aucun plan ne tient dans les budgets")
     assert by_reason["not_affordable"][1].endswith("it needs €80,000 more capital; forced in, no plan fits the budgets")
 
 
 def test_chosen_devices_in_words(why_not_case):
     cat, _, expl, _ = why_not_case
     lines = [wording.chosen_line(c, expl.chosen, cat, FR, {"main": "Main"}) for c in expl.chosen]
-    head = "**IVUS cart** — Angioplastie complexe : 150,0 cas/an (bénéfice 600,0"
+    head = "**IVUS cart** — Angioplastie complexe : 150,0 cas/an (600,0 événements pondérés évités/an"
     assert any(line.startswith(head) for line in lines)
     assert any("à sa place : Dear pressure wire console" in line for line in lines)
 
@@ -85,7 +85,7 @@ def test_binding_constraints_in_plain_words(general):
                              "cases/year and save 1,250 EUR/year")
     assert wording.binding(must, p, CATALOG, FR, sites) == (
         "l'équipement imposé Rotablator RotaPro console + burr/advancer + RotaWire pèse sur le plan : sans cette "
-        "règle, +12,5 cas pondérés/an et 1\u202f250\u00a0€/an d'économie")
+        "règle, +12,5 événements pondérés évités/an et 1\u202f250\u00a0€/an d'économie")
     unknown = BindingConstraint("other", "x", "the planner's own words")
     assert wording.binding(unknown, p, CATALOG, FR, sites) == "the planner's own words"
 
@@ -141,7 +141,8 @@ def test_ladder_tables_and_frontier(general):
     steps = decision_tables.ladder_steps(ladder, CATALOG, sites)
     assert list(steps["budget"]) == [p.budget_eur for p in ladder.points]
     tiers = decision_tables.ladder_tiers(ladder, CATALOG, FR, sites)
-    assert "site" not in tiers.columns and set(tiers["tier"]) <= {"essentiel", "recommandé", "avancé"}
+    assert "site" not in tiers.columns
+    assert set(tiers["tier"]) <= {"Priorité budgétaire 1", "Priorité budgétaire 2", "Priorité budgétaire 3"}
     fig = charts_decision.frontier(ladder, CATALOG, EN, sites, show_greedy=False)
     assert [tr.name for tr in fig.data] == ["Optimiser"]
     assert all("_" not in a.text for a in fig.layout.annotations)  # names, not ids
@@ -154,9 +155,9 @@ def test_tornado_and_sensitivity_table(general):
     sens = sensitivity(CATALOG, sc, weights=["complex_pci"], prices=["boston_rotapro"])
     fig = charts_decision.tornado(sens, CATALOG, EN, {"main": "Main"})
     assert [tr.name for tr in fig.data] == ["decrease", "increase"]
-    assert fig.data[0].y[-1].startswith(("weight: ", "price: "))
+    assert fig.data[0].y[-1].startswith(("multiplier: ", "price: "))
     frame = decision_tables.sensitivity_ranges(sens, CATALOG, FR, {"main": "Main"})
-    assert list(frame["parameter"]).count("poids") == 1
+    assert list(frame["parameter"]).count("multiplicateur") == 1
 
 
 def test_comparison_tables(general):

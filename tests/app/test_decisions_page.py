@@ -45,16 +45,18 @@ def test_budget_ladder_metrics_frontier_tiers_steps_and_changes(at):
     assert frontier["layout"]["xaxis"]["title"]["text"] == "Budget d'investissement (€)"
     assert frontier["layout"]["separators"] == ",\u202f"
 
-    tiers = table(at, "Niveau")
-    words = {"essential": "essentiel", "recommended": "recommandé", "advanced": "avancé"}
+    tiers = table(at, "Priorité budgétaire")
+    words = {"essential": "Priorité budgétaire 1", "recommended": "Priorité budgétaire 2",
+             "advanced": "Priorité budgétaire 3"}
     order = ("essential", "recommended", "advanced")
-    assert list(tiers["Niveau"]) == [words[x.tier] for x in sorted(
+    assert "Classe et niveau ESC" in tiers.columns
+    assert list(tiers["Priorité budgétaire"]) == [words[x.tier] for x in sorted(
         expected.tiers, key=lambda x: (order.index(x.tier), x.entry_budget_eur, x.device_id))]
     assert "Rotablator RotaPro console + burr/advancer + RotaWire" in set(tiers["Équipement"])
     assert "Site" not in tiers.columns  # a single site: no site column
     steps = table(at, "Glouton")
     assert len(steps) == len(expected.points)
-    assert list(steps.columns[:4]) == ["Budget", "Bénéfice", "Glouton", "Gain"]
+    assert list(steps.columns[:4]) == ["Budget", "Événements pondérés évités/an", "Glouton", "Gain"]
     changes = table(at, "Changement")
     assert len(changes) == len(expected.changes)
     assert any(c.startswith("ajout de i-STAT 1 handheld") for c in changes["Changement"])
@@ -103,8 +105,8 @@ def test_sensitivity_on_a_subset_with_a_tornado_chart(at):
     tornado = charts(at)["ui.chart.tornado"]
     low, high = tornado["data"]
     assert (low["name"], high["name"]) == ("baisse", "hausse")
-    assert sorted(low["y"]) == ["poids : Angioplastie complexe nécessitant une imagerie…",
-                                "poids : Lésion calcifiée nécessitant une modification d…",
+    assert sorted(low["y"]) == ["multiplicateur : Angioplastie complexe nécessitant une imagerie…",
+                                "multiplicateur : Lésion calcifiée nécessitant une modification d…",
                                 "prix : Rotablator RotaPro console"]  # short names on the chart
     ranges = table(at, "Baisse tolérée")
     assert len(ranges) == 3

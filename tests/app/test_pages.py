@@ -59,18 +59,18 @@ def test_indication_names_follow_the_language(at):
     at.radio(key="ui.lang").set_value("en").run()
     text = "\n".join(m.value for m in at.markdown)
     assert all(ind.name_en in text for ind in catalog.indications.values())
-    assert at.slider(key="in.need.complex_pci.weight").label == "Clinical weight"
+    assert at.number_input(key="in.need.complex_pci.weight").label == "Multiplier (1 = the evidence)"
 
 
 def test_nothing_is_lost_when_switching_pages(at):
     at.number_input(key="in.budget.opex").set_value(250_000).run()
     goto(at, "needs")
-    at.slider(key="in.need.complex_pci.weight").set_value(7.5).run()
+    at.number_input(key="in.need.complex_pci.weight").set_value(7.5).run()
     for page in ("catalog", "plan", "about", "scenario"):
         goto(at, page)
     assert at.number_input(key="in.budget.opex").value == 250_000
     goto(at, "needs")
-    assert at.slider(key="in.need.complex_pci.weight").value == 7.5
+    assert at.number_input(key="in.need.complex_pci.weight").value == 7.5
     assert scenario(at).budget.opex_eur_per_year == 250_000
     assert scenario(at).indications["complex_pci"].weight == 7.5
 
@@ -79,7 +79,8 @@ def test_session_state_holds_only_the_declared_keys(at):
     for page in PAGES:
         goto(at, page)
     keys = set(at.session_state.keys())
-    declared = {state.SCENARIO, state.PLAN, state.LANG, state.STALE, state.NOTICE, state.REQUESTS, state.EXTENSION}
+    declared = {state.SCENARIO, state.PLAN, state.PREVIOUS, state.LANG, state.STALE, state.NOTICE, state.REQUESTS,
+                state.EXTENSION}
     assert declared <= keys
     assert all(k.startswith((state.INPUT, state.UI)) for k in keys - declared)
 

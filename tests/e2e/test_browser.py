@@ -41,6 +41,9 @@ def test_plan_in_browser(page, output_dir: Path) -> None:  # noqa: ANN001
     expect(main.get_by_text("Configuration type, salle par salle")).to_be_visible()
     expect(main.get_by_text("Salle 1", exact=True)).to_be_visible()
     expect(main.get_by_text("Équipements partagés (mobiles)")).to_be_visible()
+    expect(main.get_by_role("heading", name="Vue clinique")).to_be_visible()  # the cardiologist's view
+    expect(main.get_by_text("Alertes cliniques")).to_be_visible()  # the general hospital refers its shock cases
+    expect(main.get_by_test_id("stMetric").filter(has_text="Événements pondérés évités par an")).to_be_visible()
     capex_metric = main.get_by_test_id("stMetric").filter(has_text="Investissement")
     assert _euros(capex_metric.get_by_test_id("stMetricValue").inner_text()) <= 150_000
     page.locator(".js-plotly-plot").first.wait_for(state="visible")
@@ -51,6 +54,7 @@ def test_plan_in_browser(page, output_dir: Path) -> None:  # noqa: ANN001
     expect(main.get_by_text("Room 1", exact=True)).to_be_visible()
     expect(main.get_by_text("Status: optimal")).to_be_visible()
     expect(main.get_by_test_id("stMetric").filter(has_text="Capital cost")).to_be_visible()
+    expect(main.get_by_role("heading", name="Clinical view")).to_be_visible()
     # Streamlit scrolls inside its main block, so a tall viewport shows the whole page
     page.set_viewport_size({"width": 1400, "height": 2800})
     page.locator(".js-plotly-plot").nth(2).wait_for(state="visible")

@@ -45,7 +45,7 @@ def test_decisions_in_browser(page, output_dir: Path, tmp_path: Path) -> None:  
     # Decisions: the budget ladder on its button
     nav.get_by_role("link", name="Décisions").click()
     main.get_by_role("button", name="Calculer l'échelle budgétaire").click()
-    expect(main.get_by_text("Niveaux d'équipement de la salle type")).to_be_visible()
+    expect(main.get_by_text("Priorités budgétaires de la salle type")).to_be_visible()
     expect(main.get_by_test_id("stMetric").filter(has_text="Budget minimal réalisable")).to_be_visible()
     wait_idle(page)
     page.set_viewport_size({"width": 1400, "height": 2600})
