@@ -209,6 +209,14 @@ class Catalog:
                 return row
         return None
 
+    def requirements(self, device_id: str) -> tuple[str, ...]:
+        """Devices of which one must be in use beside this one: its ``requires`` and every device of the family
+        its family needs as fallback (``families.csv`` ``requires_family``: angio-FFR keeps a wire console)."""
+        dev = self.devices[device_id]
+        fallback = self.family(dev.family).requires_family
+        extra = tuple(d for d in sorted(self.devices) if fallback and self.devices[d].family == fallback)
+        return tuple(dict.fromkeys((*dev.requires, *extra)))
+
     def family(self, family_id: str) -> Family:
         """A device family (a neutral one when the catalogue has no families table or row)."""
         return self.family_table.get(family_id) or Family(family_id, family_id, family_id)

@@ -130,14 +130,6 @@ def role_allows(catalog: Catalog, site: Site, dev: Device) -> bool:
     return not role or role in site.roles
 
 
-def requirements(catalog: Catalog, devices: Mapping[str, Device], dev: Device) -> tuple[str, ...]:
-    """Devices of which one must be in use beside ``dev``: its ``requires`` and the devices of the family its
-    family needs as fallback (``families.csv`` ``requires_family``)."""
-    fallback = catalog.family(dev.family).requires_family
-    extra = tuple(d for d in sorted(devices) if fallback and devices[d].family == fallback)
-    return tuple(dict.fromkeys((*dev.requires, *extra)))
-
-
 def share_caps(catalog: Catalog) -> dict[tuple[str, str], float]:
     """(family, k) -> the largest share of the demand the family may serve, where below 1 (the most permissive
     ``max_share`` of the family's coverage rows)."""
@@ -192,7 +184,7 @@ def usable_effectiveness(catalog: Catalog, scenario: Scenario,
 def prepare(catalog: Catalog, scenario: Scenario) -> ModelInputs:
     """Derive every parameter of the model from the catalogue and the scenario."""
     devices = effective_devices(catalog, scenario)
-    devices = {d: replace(dev, requires=requirements(catalog, devices, dev)) for d, dev in devices.items()}
+    devices = {d: replace(dev, requires=catalog.requirements(d)) for d, dev in devices.items()}
     forbidden = security_exclusions(devices, scenario.security)
     params = {k: indication_params(catalog, scenario, ind) for k, ind in catalog.indications.items()}
     demand = {(s.id, k): site_demand(s, catalog.indications[k], params[k][0])

@@ -141,7 +141,7 @@ def served(c: ChosenDevice, chosen: Iterable[ChosenDevice], catalog: Catalog, t:
         return ", ".join(t("why.cases", indication=indication(catalog, t, x.indication_id),
                            cases=t.num(x.cases_per_year, 1)) for x in c.cases)
     needed_by = [o.device_id for o in chosen if o.site_id == c.site_id and o.device_id in catalog.devices
-                 and c.device_id in catalog.devices[o.device_id].requires]
+                 and c.device_id in catalog.requirements(o.device_id)]
     if needed_by:
         return t("why.required_by", devices=devices(catalog, needed_by))
     return t("why.must_include") if "must-include" in c.text else t("why.no_case")
@@ -191,7 +191,7 @@ def why_not(w: WhyNot, catalog: Catalog, scenario: Scenario, t: Translator) -> s
         text = t("why.no_demand", indications=", ".join(indication(catalog, t, k) for k in listed) or "—")
         return text + (t("why.class_iii") if "class III" in w.text else "")
     if code == ReasonCode.REQUIRES_ABSENT and dev is not None:
-        return t("why.requires_absent", devices=devices(catalog, dev.requires))
+        return t("why.requires_absent", devices=devices(catalog, catalog.requirements(dev.id)))
     if code == ReasonCode.DOMINATED:
         if w.text.startswith("interchangeable") and w.alternatives:
             return t("why.twin", device=device(catalog, w.alternatives[0]))
@@ -241,7 +241,7 @@ def binding(b: BindingConstraint, plan: Plan, catalog: Catalog, t: Translator, s
         return t("bind.per_room", device=device(catalog, pair[1]), rooms=rooms) + _at_site(t, sites, pair[0])
     if b.family == "requires" and pair is not None and pair[1] in catalog.devices:
         return t("bind.requires", device=device(catalog, pair[1]),
-                 devices=devices(catalog, catalog.devices[pair[1]].requires)) + _at_site(t, sites, pair[0])
+                 devices=devices(catalog, catalog.requirements(pair[1]))) + _at_site(t, sites, pair[0])
     if b.family == "must_include" and (m := _MUST.search(b.text)):
         return t("bind.must_include", device=device(catalog, b.constraint.removeprefix("must_include_")),
                  gain=t.num(float(m.group(1)), 1), saving=t.eur(float(m.group(2).replace(",", ""))))

@@ -97,9 +97,10 @@ def rule_no_demand(ctx: RuleContext, site: Site, dev: Device) -> WhyNot | None:
 
 def rule_requires_absent(ctx: RuleContext, site: Site, dev: Device) -> WhyNot | None:
     """None of the devices it requires can be at the site."""
-    if dev.requires and (site.id, dev.id) not in set(ctx.inputs.candidates):
+    needs = ctx.catalog.requirements(dev.id)
+    if needs and (site.id, dev.id) not in set(ctx.inputs.candidates):
         return WhyNot(site.id, dev.id, ReasonCode.REQUIRES_ABSENT,
-                      f"needs one of {', '.join(dev.requires)} at the site, and none can be there "
+                      f"needs one of {', '.join(needs)} at the site, and none can be there "
                       "(excluded, incompatible or itself unavailable)")
     return None
 

@@ -72,13 +72,14 @@ def test_binding_constraints_in_plain_words(general):
     sc, p = general
     sites = tables.site_names(p)
     opex = BindingConstraint("opex_budget", "opex_budget", "opex budget used to the euro: ...")
+    used = next(b.used_eur for b in p.budgets if b.name == "opex_per_year")
     assert wording.binding(opex, p, CATALOG, FR, sites) == (
-        "budget de fonctionnement utilisé à l'euro près : 299\u202f999\u00a0€/an sur 300\u202f000\u00a0€/an")
+        f"budget de fonctionnement utilisé à l'euro près : {FR.eur(used)}/an sur 300\u202f000\u00a0€/an")
     floor = BindingConstraint("coverage_floor", "coverage_floor_main_complex_pci", "...")
     assert wording.binding(floor, p, CATALOG, EN, sites).startswith(
         "Complex PCI needing intravascular imaging") and "minimum coverage of 20% binding" in wording.binding(
         floor, p, CATALOG, EN, sites)
-    needs = BindingConstraint("requires", "requires_main_abbott_coroflow_imr_cfr", "...")
+    needs = BindingConstraint("requires", "requires_main_medis_qangio_qfr", "...")  # the wire fallback family
     assert "ne s'utilise qu'avec PressureWire X" in wording.binding(needs, p, CATALOG, FR, sites)
     must = BindingConstraint("must_include", "must_include_boston_rotapro",
                              "must-include boston_rotapro binds: without it the plan would gain 12.5 weighted "

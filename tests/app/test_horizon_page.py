@@ -279,5 +279,5 @@ def test_an_infeasible_multi_year_scenario_shows_the_diagnosis_and_the_ways_out(
     assert "Statut : aucun plan possible" in errors(at)
     ways = "\n".join(i.value for i in at.info)
     assert "Plus petite modification qui donne un plan" in ways
-    assert "ne plus imposer Impella CP" in ways
+    assert "relever le budget de fonctionnement 2027" in ways
     assert not at.metric

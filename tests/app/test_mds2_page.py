@@ -44,8 +44,8 @@ def test_the_security_card_shows_the_advisory_and_how_much_is_known():
 def test_the_scenario_page_says_what_require_mds2_leaves(at):
     at.toggle(key="in.sec.mds2").set_value(True).run()
     note = "\n".join(w.value for w in at.warning)
-    assert "Les règles de sécurité laissent 0 équipements sur 30." in note
-    assert "30 sans MDS2 connue (à demander au fabricant), 0 sans MDS2" in note
+    assert "Les règles de sécurité laissent 0 équipements sur 31." in note
+    assert "31 sans MDS2 connue (à demander au fabricant), 0 sans MDS2" in note
 
 
 def test_questionnaires_out_and_a_vendor_form_in(media, at):  # noqa: F811

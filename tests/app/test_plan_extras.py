@@ -114,7 +114,7 @@ def test_why_and_why_not_on_a_button(at):
     assert "trop cher dans les budgets" in text and "d'investissement en plus" not in text.split("Impella")[0]
     assert "dominé : même sans limite de budget" in text
     expanders = [e.label for e in at.expander]
-    assert "Hors budget (2)" in expanders and any(x.startswith("Dominé (") for x in expanders)
+    assert "Hors budget (1)" in expanders and any(x.startswith("Dominé (") for x in expanders)
     numbers = table(at, "Sans lui")
     assert len(numbers) == len(expected.chosen)
     assert not at.get("button") or all(b.key != "ui.explain" for b in at.button)  # the button made way
@@ -176,14 +176,14 @@ def test_max_risk_score_zero_excludes_only_what_is_known_to_carry_risk(at):
 
 def test_require_mds2_lists_the_security_exclusions_and_the_ways_out(at):
     at.toggle(key="in.sec.mds2").set_value(True).run()
-    assert "Exiger une MDS2 en écarte 30 : 30 sans MDS2 connue" in "\n".join(w.value for w in at.warning)
+    assert "Exiger une MDS2 en écarte 31 : 31 sans MDS2 connue" in "\n".join(w.value for w in at.warning)
     optimise(at)
     assert plan(at).status == "infeasible"
     assert "Statut : aucun plan possible" in errors(at)
     exclusions = table(at, "Raison")
     assert len(exclusions) == len(CATALOG.devices)
     assert exclusions["Raison"].str.contains("pas de déclaration MDS2 \\(inconnu\\)").any()
-    assert any(e.label.startswith("Équipements exclus par les règles de sécurité (30)") for e in at.expander)
+    assert any(e.label.startswith("Équipements exclus par les règles de sécurité (31)") for e in at.expander)
     ways = "\n".join(i.value for i in at.info)
     assert "Plus petite modification qui donne un plan" in ways
     assert "abaisser la couverture minimale de Angioplastie complexe" in ways
