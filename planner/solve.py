@@ -21,6 +21,7 @@ from typing import Any
 
 import pulp
 
+from planner.highs_session import HighsSession
 from planner.inputs import Allocation, SiteDevice
 from planner.model.build import BuiltModel
 from planner.scenario import SolverOptions
@@ -77,7 +78,7 @@ class SolveResult:
     cases_t: dict[tuple[str, str, str, str, int], float] = field(default_factory=dict)  # (s, d, mode, k, year)
     benefit_value: float | None = None
     tco_value: float | None = None
-    tie_break_value: float | None = None  # units acquired + devices in use (each year), see cost_objective  # k EUR/year, from the solver's values
+    tie_break_value: float | None = None  # units acquired + devices in use (each year), see cost_objective
 
 
 def make_solver(options: SolverOptions, time_limit_s: float) -> Any:
@@ -196,10 +197,18 @@ def cost_objective(built: BuiltModel) -> pulp.LpAffineExpression:
     return built.tco + TIE_BREAK_K_EUR * built.tie_break
 
 
-def solve(built: BuiltModel, options: SolverOptions) -> SolveResult:
-    """Solve the built model: lexicographic for ``max_benefit`` (benefit, then cost), else ``min_cost``."""
-    start = time.perf_counter()
-    if built.inputs.objective == "max_benefit":
+def solve(built: BuiltModel, options: SolverOptions, started: float | None = None) -> SolveResult:
+    """Solve the built model: lexicographic for ``max_benefit`` (benefit, then cost), else ``min_cost``.
+
+    With HiGHS one solver model serves both phases (:class:`planner.highs_session.HighsSession`): phase 2
+    changes the objective, adds the benefit lock and starts from the phase-1 plan. ``started`` (a
+    ``time.perf_counter()`` value) makes the time limit count from the start of the run, preparation and
+    model building included.
+    """
+    start = time.perf_counter() if started is None else started
+    if options.name == "highs":
+        phases, snap = _solve_in_session(built, options, start)
+    elif built.inputs.objective == "max_benefit":
         phases, snap = _solve_lexicographic(built, options, start)
     else:
         _set_objective(built.prob, cost_objective(built))
@@ -224,6 +233,55 @@ def _solve_lexicographic(built: BuiltModel, options: SolverOptions,
     if second.status.has_solution:
         snap = _snapshot(built)
     # else: keep the phase-1 plan (feasible: its cost is not minimised); phase 2 keeps its own status
+    return (first, second), snap
+
+
+def _session_phase(session: HighsSession, objective: str, options: SolverOptions,
+                   time_limit_s: float) -> PhaseResult:
+    try:
+        with _quiet_stdout():
+            out = session.run(time_limit_s)
+    except Exception:  # noqa: BLE001 (any failure inside the solver is a solver error, reported as such)
+        return PhaseResult(objective, SolveStatus.SOLVER_ERROR, None, None, 0.0)
+    if not out.has_solution:
+        status = SolveStatus.INFEASIBLE if out.infeasible else SolveStatus.TIME_LIMIT_NO_SOLUTION
+        return PhaseResult(objective, status, None, None, out.time_s)
+    gap = out.mip_gap
+    if gap is None:
+        gap = 0.0 if out.proven and options.mip_gap == 0 else (options.mip_gap if out.proven else None)
+    optimal = out.proven and gap is not None and gap <= OPTIMAL_GAP
+    status = SolveStatus.OPTIMAL if optimal else SolveStatus.FEASIBLE
+    return PhaseResult(objective, status, out.objective_value, gap, out.time_s)
+
+
+def _solve_in_session(built: BuiltModel, options: SolverOptions,
+                      start: float) -> tuple[tuple[PhaseResult, ...], dict[str, dict[Any, float]] | None]:
+    """Both phases on one HiGHS model; phase 2 starts from the phase-1 solution."""
+    try:
+        with _quiet_stdout():
+            session = HighsSession(built.prob, options.mip_gap, options.threads)
+    except Exception:  # noqa: BLE001
+        return (PhaseResult(built.inputs.objective, SolveStatus.SOLVER_ERROR, None, None, 0.0),), None
+    if built.inputs.objective != "max_benefit":
+        session.set_objective(cost_objective(built))
+        phase = _session_phase(session, "min_cost", options, options.time_limit_s - (time.perf_counter() - start))
+        return (phase,), (_snapshot(built) if phase.status.has_solution else None)
+    session.set_objective(built.benefit, maximise=True)
+    budget = options.time_limit_s - (time.perf_counter() - start)
+    first = _session_phase(session, "max_benefit", options, PHASE1_TIME_SHARE * budget)
+    if not first.status.has_solution:
+        return (first,), None
+    snap = _snapshot(built)
+    best = snap["benefit"][()]
+    lock = built.benefit >= best - BENEFIT_LOCK_TOL * max(abs(best), 1.0)
+    built.prob.addConstraint(lock, "benefit_lock")
+    session.add_constraint(lock)
+    session.set_objective(cost_objective(built))
+    session.set_start()
+    remaining = options.time_limit_s - (time.perf_counter() - start)
+    second = _session_phase(session, "min_cost_at_max_benefit", options, max(remaining, 1.0))
+    if second.status.has_solution:
+        snap = _snapshot(built)
     return (first, second), snap
 
 

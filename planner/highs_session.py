@@ -1,0 +1,124 @@
+"""One HiGHS model across the phases of a solve (PuLP stays the modelling layer the code reads).
+
+The PuLP problem is handed to HiGHS once, as sparse arrays (:class:`HighsSession`). Phase 1 optimises one
+objective; the next phase only changes the objective vector, adds its lock row and starts from the previous
+phase's solution, so it always holds at least that plan. The solution is written back into the PuLP variables
+(``varValue``), so ``pulp.value`` of any model expression reads it as after a PuLP solve.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import highspy
+import numpy as np
+import pulp
+
+#: HiGHS model statuses that carry a proven optimum (within the requested gap).
+_PROVEN = {highspy.HighsModelStatus.kOptimal}
+_INFEASIBLE = {highspy.HighsModelStatus.kInfeasible, highspy.HighsModelStatus.kUnboundedOrInfeasible}
+_SOLUTION_FEASIBLE = 2  # HiGHS primal_solution_status: a feasible point is held
+
+
+@dataclass(frozen=True)
+class RunOutcome:
+    """What one HiGHS run gave: a solution or not, proven or not, the objective value and the gap."""
+
+    has_solution: bool
+    proven: bool
+    infeasible: bool
+    objective_value: float | None
+    mip_gap: float | None
+    time_s: float
+
+
+class HighsSession:
+    """A PuLP problem loaded into one ``highspy.Highs`` object, re-solved with new objectives and rows."""
+
+    def __init__(self, prob: pulp.LpProblem, mip_gap: float, threads: int | None = None) -> None:
+        self.variables = prob.variables()
+        self.index = {v.name: i for i, v in enumerate(self.variables)}
+        self.empty_rows_feasible = True  # whether every row without variables holds (at 0)
+        self.highs = highspy.Highs()
+        self.highs.setOptionValue("output_flag", False)
+        self.highs.setOptionValue("mip_rel_gap", float(mip_gap))
+        if threads:
+            self.highs.setOptionValue("threads", int(threads))
+        self._add_columns()
+        self._add_rows(list(prob.constraints()))
+        self.offset = 0.0
+
+    def _add_columns(self) -> None:
+        n = len(self.variables)
+        inf = highspy.kHighsInf
+        lower = np.array([-inf if v.lowBound is None else v.lowBound for v in self.variables], dtype=float)
+        upper = np.array([inf if v.upBound is None else v.upBound for v in self.variables], dtype=float)
+        self.highs.addVars(n, lower, upper)
+        ints = np.array([i for i, v in enumerate(self.variables) if v.cat == pulp.LpInteger], dtype=np.int32)
+        if len(ints):
+            self.highs.changeColsIntegrality(len(ints), ints,
+                                             np.array([highspy.HighsVarType.kInteger] * len(ints)))
+
+    def _add_rows(self, constraints: list[pulp.LpConstraint]) -> None:
+        """Constraints as one sparse block: lower <= a x <= upper (PuLP keeps the constant on the left)."""
+        inf = highspy.kHighsInf
+        starts, indices, values, lower, upper = [], [], [], [], []
+        for c in constraints:
+            starts.append(len(indices))
+            for var, coef in c.items():
+                if coef != 0:
+                    indices.append(self.index[var.name])
+                    values.append(coef)
+            rhs = -c.constant
+            lower.append(rhs if c.sense in (pulp.LpConstraintGE, pulp.LpConstraintEQ) else -inf)
+            upper.append(rhs if c.sense in (pulp.LpConstraintLE, pulp.LpConstraintEQ) else inf)
+            if len(indices) == starts[-1] and not lower[-1] - 1e-9 <= 0.0 <= upper[-1] + 1e-9:
+                self.empty_rows_feasible = False  # a row without variables that cannot hold
+        if constraints:
+            self.highs.addRows(len(constraints), np.array(lower, dtype=float), np.array(upper, dtype=float),
+                               len(indices), np.array(starts, dtype=np.int32), np.array(indices, dtype=np.int32),
+                               np.array(values, dtype=float))
+
+    def set_objective(self, expr: pulp.LpAffineExpression, maximise: bool = False) -> None:
+        """Minimise ``expr`` (or maximise it): a new cost vector, every other column at 0."""
+        sign = -1.0 if maximise else 1.0
+        costs = np.zeros(len(self.variables))
+        for var, coef in expr.items():
+            costs[self.index[var.name]] += sign * coef
+        self.highs.changeColsCost(len(costs), np.arange(len(costs), dtype=np.int32), costs)
+        self.offset = sign * float(expr.constant)
+
+    def add_constraint(self, constraint: pulp.LpConstraint) -> None:
+        """One more row (the lock of a previous phase)."""
+        self._add_rows([constraint])
+
+    def set_start(self, values: Mapping[str, float] | None = None) -> None:
+        """Start the next run from a solution (default: the values loaded in the PuLP variables)."""
+        sol = highspy.HighsSolution()
+        sol.col_value = [float((values or {}).get(v.name, v.varValue or 0.0)) for v in self.variables]
+        self.highs.setSolution(sol)
+
+    def run(self, time_limit_s: float) -> RunOutcome:
+        """Run HiGHS; load the solution into the PuLP variables when there is one."""
+        if not self.variables:  # HiGHS calls a model without columns "empty": decide it here
+            return RunOutcome(self.empty_rows_feasible, self.empty_rows_feasible, not self.empty_rows_feasible,
+                              self.offset if self.empty_rows_feasible else None, 0.0, 0.0)
+        if not self.empty_rows_feasible:
+            return RunOutcome(False, False, True, None, None, 0.0)
+        self.highs.setOptionValue("time_limit", max(float(time_limit_s), 0.01))
+        start = time.perf_counter()
+        self.highs.run()
+        elapsed = time.perf_counter() - start
+        status = self.highs.getModelStatus()
+        info = self.highs.getInfo()
+        has_solution = info.primal_solution_status == _SOLUTION_FEASIBLE
+        if not has_solution:
+            return RunOutcome(False, False, status in _INFEASIBLE, None, None, elapsed)
+        for var, x in zip(self.variables, self.highs.getSolution().col_value, strict=True):
+            var.varValue = x
+        gap = float(info.mip_gap)
+        value = float(info.objective_function_value) + self.offset
+        return RunOutcome(True, status in _PROVEN, False, value, gap if math.isfinite(gap) else None, elapsed)
