@@ -56,6 +56,8 @@ class ModelInputs:
     indication_roles: Mapping[str, str] = field(default_factory=dict)  # k -> role a site needs to serve it
     family_roles: Mapping[str, str] = field(default_factory=dict)  # family -> role a site needs to use it
     fallback_family: Mapping[str, str] = field(default_factory=dict)  # family -> family needed beside it
+    # offers per device, computed once; not copied by dataclasses.replace (a replaced device gets its own)
+    _offers: dict[str, tuple[Offer, ...]] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def case_value(self, device_id: str, indication_id: str) -> float:
         """m_k v_dk: weighted events avoided per case, the cardiologists' multiplier applied."""
@@ -77,8 +79,10 @@ class ModelInputs:
         return self.devices[device_id].capex_eur + self.segmentation_eur.get(device_id, 0.0)
 
     def offers(self, device_id: str) -> tuple[Offer, ...]:
-        """How the device can be acquired (purchase first), from its current prices."""
-        return device_offers(self.devices[device_id], self.horizon.acquisition_modes)
+        """How the device can be acquired (purchase first), from its current prices (computed once)."""
+        if device_id not in self._offers:
+            self._offers[device_id] = device_offers(self.devices[device_id], self.horizon.acquisition_modes)
+        return self._offers[device_id]
 
     def per_room(self, device_id: str) -> bool:
         """Whether the device must equip every room of a site to be used there."""

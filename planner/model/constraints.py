@@ -24,11 +24,18 @@ from planner.model.variables import Variables
 
 
 def in_service(inputs: ModelInputs, v: Variables, s: str, d: str, m: str, t: int) -> pulp.LpAffineExpression:
-    """Units of d at s in mode m serving in year t: installed (purchase) still in service + acquisitions."""
-    h = inputs.horizon
-    term = next(o.term_years for o in inputs.offers(d) if o.mode == m)
-    installed = h.installed_in_service((s, d), inputs.installed.get((s, d), 0), t) if m == "purchase" else 0
-    return pulp.lpSum(v.acquire[(s, d, m, a)] for a in h.years if h.in_service(a, t, term)) + installed
+    """Units of d at s in mode m serving in year t: installed (purchase) still in service + acquisitions.
+
+    Built once per (s, d, m, t) and variables (``Variables.memo``); callers never change it in place."""
+    key = ("in_service", s, d, m, t)
+    if key not in v.memo:
+        h = inputs.horizon
+        term = next(o.term_years for o in inputs.offers(d) if o.mode == m)
+        installed = h.installed_in_service((s, d), inputs.installed.get((s, d), 0), t) if m == "purchase" else 0
+        serving = [v.acquire[(s, d, m, a)] for a in h.years if h.in_service(a, t, term)]
+        v.memo[key] = (pulp.LpAffineExpression([(x, 1) for x in serving], constant=installed)
+                       if all(isinstance(x, pulp.LpVariable) for x in serving) else sum(serving) + installed)
+    return v.memo[key]  # type: ignore[no-any-return]
 
 
 def units(inputs: ModelInputs, v: Variables, s: str, d: str, t: int) -> pulp.LpAffineExpression:

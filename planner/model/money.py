@@ -33,7 +33,7 @@ def unit_capex_in_year(inputs: ModelInputs, d: str, m: str, t: int) -> float:
 def capex_in_year(inputs: ModelInputs, v: Variables, t: int) -> pulp.LpAffineExpression:
     """Capital spent in year t, k EUR."""
     return pulp.lpSum(costs.capex_cost(_k(unit_capex_in_year(inputs, d, m, y)), var)
-                      for (s, d, m, y), var in v.acquire.items() if y == t)
+                      for (s, d, m, y), var in v.by_year("acquire").get(t, ()))
 
 
 def capex_expr(inputs: ModelInputs, v: Variables) -> pulp.LpAffineExpression:
@@ -65,12 +65,12 @@ def consumables_in_year(inputs: ModelInputs, v: Variables, t: int) -> pulp.LpAff
     h = inputs.horizon
     return pulp.lpSum(
         costs.consumables_cost(_k(h.price("consumables", offer(inputs, d, m).consumable_eur_per_case, y)), var)
-        for (s, d, m, k, y), var in v.cases_t.items() if y == t)
+        for (s, d, m, k, y), var in v.by_year("cases_t").get(t, ()))
 
 
 def shortfall_in_year(inputs: ModelInputs, v: Variables, t: int) -> pulp.LpAffineExpression:
     """Placement commitments not consumed in year t, k EUR."""
-    return pulp.lpSum(var for (s, d, y), var in v.shortfall.items() if y == t)
+    return pulp.lpSum(var for (s, d, y), var in v.by_year("shortfall").get(t, ()))
 
 
 def opex_in_year(inputs: ModelInputs, v: Variables, t: int) -> pulp.LpAffineExpression:

@@ -9,7 +9,7 @@ expressions (``present``: a binary ``used_{s}_{d}``) in a multi-year model.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pulp
@@ -32,6 +32,17 @@ class Variables:
     buy: dict[SiteDevice, Any]  # new units over the horizon (a variable in the single-period model)
     present: dict[SiteDevice, Any]  # in use in some year (a binary)
     cases: dict[Allocation, Any]  # cases over the horizon
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)  # expressions built once
+
+    def by_year(self, part: str) -> dict[int, list[tuple[tuple[Any, ...], Any]]]:
+        """``acquire`` or ``cases_t`` items grouped by their year (the last key part), computed once."""
+        key = ("by_year", part)
+        if key not in self.memo:
+            grouped: dict[int, list[tuple[tuple[Any, ...], Any]]] = {}
+            for k, var in getattr(self, part).items():
+                grouped.setdefault(k[-1], []).append((k, var))
+            self.memo[key] = grouped
+        return self.memo[key]  # type: ignore[no-any-return]
 
 
 def _name(base: str, *parts: object) -> str:
