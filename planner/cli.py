@@ -13,10 +13,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from planner.api import make_plan
 from planner.catalog import CATALOG_FILES, Catalog, load_catalog
 from planner.checks import run_checks
-from planner.decision.cli import DECISION_COMMANDS, add_decision_parsers
+from planner.decision_cli import DECISION_COMMANDS, add_decision_parsers
 from planner.errors import Issue, PlannerInputError, errors_only
 from planner.io import write_atomic, write_folder_atomic
 from planner.mds2_cli import MDS2_COMMANDS, add_mds2_parsers
@@ -104,6 +103,8 @@ def cmd_solve(args: argparse.Namespace) -> int:
     for out in (args.json, args.write_mps, args.xlsx):
         if out and not Path(out).resolve().parent.is_dir():
             raise PlannerInputError([Issue("command line", "", "output", out, "folder does not exist")])
+    from planner.api import make_plan  # noqa: PLC0415 (the solver stack loads only for commands that solve)
+
     plan = make_plan(catalog, scenario, write_mps=args.write_mps)
     print(summary(plan, catalog))
     if args.json:

@@ -15,7 +15,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from planner.api import make_plan
 from planner.catalog import Catalog, load_catalog
 from planner.errors import Issue, PlannerInputError
 from planner.io import write_atomic, write_folder_atomic
@@ -65,6 +64,8 @@ def _device_ids(args: argparse.Namespace, catalog: Catalog, scenario: Scenario) 
         if bad:
             raise PlannerInputError(bad)
         return tuple(dict.fromkeys(args.device))
+    from planner.api import make_plan  # noqa: PLC0415 (the solver stack loads on demand)
+
     plan = make_plan(catalog, scenario)
     if not plan.has_solution:
         print(f"No plan ({plan.status}): name the devices with --device", *plan.diagnosis, sep="\n")

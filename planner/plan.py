@@ -337,10 +337,6 @@ def _build(tp: Any, data: Any) -> Any:
     return data
 
 
-# The builder lives in planner.planbuild; re-exported here for callers of planner.plan.
-from planner.planbuild import compute_costs, from_solution  # noqa: E402
-
 __all__ = ["Acquisition", "AllocationRow", "BudgetUse", "ClinicalAlert", "Costs", "CoverageRow", "DeviceSecurity",
            "DeviceTco", "OutcomeRow", "PhaseInfo", "Plan",
-           "Retirement", "RoomConfig", "SecurityExclusion", "SolverInfo", "YearCosts", "compute_costs",
-           "from_solution"]
+           "Retirement", "RoomConfig", "SecurityExclusion", "SolverInfo", "YearCosts"]

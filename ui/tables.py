@@ -2,7 +2,7 @@
 
 Frames use stable snake_case column names; :func:`display` translates headers and formats numbers for
 the chosen language. Money never gets recomputed here: per-family costs come from
-:func:`planner.plan.compute_costs`, the function behind ``Plan.costs``.
+:func:`planner.planbuild.compute_costs`, the function behind ``Plan.costs``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import pandas as pd
 
 from planner import Catalog, Plan, Scenario, parse_scenario
 from planner.inputs import effective_devices, prepare
-from planner.plan import compute_costs
+from planner.planbuild import compute_costs
 from planner.schema import PRICE_FIELDS
 from planner.security import risk_score
 from ui.i18n import Translator

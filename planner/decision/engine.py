@@ -26,7 +26,8 @@ from planner.errors import Issue, PlannerInputError
 from planner.inputs import ModelInputs, SiteDevice
 from planner.model import BuiltModel, build_model
 from planner.model.constraints import capex_expr
-from planner.plan import Plan, from_solution
+from planner.plan import Plan
+from planner.planbuild import from_solution
 from planner.scenario import Scenario, SolverOptions
 from planner.solve import SolveStatus, run_phase, solve
 

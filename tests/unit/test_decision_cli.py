@@ -10,10 +10,9 @@ from pathlib import Path
 import plotly.graph_objects as go
 import pytest
 
-from planner import cli, load_catalog, load_scenario
+from planner import cli, decision_cli, load_catalog, load_scenario
 from planner.cli import main
 from planner.decision import budget_ladder
-from planner.decision import cli as decision_cli
 from planner.decision.compare import compare_scenarios
 from planner.decision.sensitivity import sensitivity
 from planner.report.charts_decision import comparison_figure, frontier_figure, tornado_figure
@@ -105,6 +104,6 @@ def test_tornado_and_comparison_figures(results):
 
 
 def test_decision_package_does_not_import_streamlit():
-    code = ("import sys, planner.decision, planner.decision.cli, planner.report.charts_decision; "
+    code = ("import sys, planner.decision, planner.decision_cli, planner.report.charts_decision; "
             "sys.exit('streamlit' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT, timeout=60).returncode == 0

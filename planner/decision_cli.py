@@ -14,11 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from planner.catalog import Catalog, load_catalog
-from planner.decision.compare import compare_scenarios
-from planner.decision.explain import explain_plan
-from planner.decision.ladder import budget_ladder
-from planner.decision.sensitivity import sensitivity
-from planner.decision.text import comparison_text, explanation_text, ladder_text, sensitivity_text
 from planner.errors import Issue, PlannerInputError
 from planner.io import write_atomic
 from planner.scenario import Scenario, load_scenario
@@ -69,6 +64,9 @@ def cmd_ladder(args: argparse.Namespace) -> int:
     """``ladder SCENARIO [--steps N] [--json OUT]``."""
     _check_out(args.json)
     catalog, scenario = _load(args.scenario)
+    from planner.decision.ladder import budget_ladder  # noqa: PLC0415 (the solver stack loads on demand)
+    from planner.decision.text import ladder_text  # noqa: PLC0415
+
     ladder = budget_ladder(catalog, scenario, args.steps)
     print(ladder_text(ladder))
     _write(args.json, ladder.to_dict(), "Ladder")
@@ -82,6 +80,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
                                        "give at least two scenarios to compare")])
     _check_out(args.json)
     cases = [_load(path) for path in args.scenarios]
+    from planner.decision.compare import compare_scenarios  # noqa: PLC0415
+    from planner.decision.text import comparison_text  # noqa: PLC0415
+
     comparison = compare_scenarios(cases)  # names: the scenario names, made unique
     print(comparison_text(comparison))
     _write(args.json, comparison.to_dict(), "Comparison")
@@ -93,6 +94,10 @@ def cmd_explain(args: argparse.Namespace) -> int:
     """``explain SCENARIO [--sensitivity] [--json OUT]``."""
     _check_out(args.json)
     catalog, scenario = _load(args.scenario)
+    from planner.decision.explain import explain_plan  # noqa: PLC0415
+    from planner.decision.sensitivity import sensitivity  # noqa: PLC0415
+    from planner.decision.text import explanation_text, sensitivity_text  # noqa: PLC0415
+
     expl = explain_plan(catalog, scenario)
     print(explanation_text(expl))
     data: dict[str, Any] = {"explanation": expl.to_dict()}
