@@ -482,7 +482,7 @@ def _parse_site(p: _Parser, path: str, raw: Any) -> Site | None:
     vendor = p.choice(f"{path}.angio_vendor", data.get("angio_vendor"), ANGIO_VENDORS)
     activity = _number_map(p, f"{path}.activity", data.get("activity"), keys=ACTIVITIES, rng="cases")
     for key in ACTIVITIES:
-        if key not in activity and isinstance(data.get("activity"), dict):
+        if isinstance(data.get("activity"), dict) and key not in data["activity"]:
             p.error(f"{path}.activity.{key}", None, "is required (annual cases, 0 if none)")
     volumes = _number_map(p, f"{path}.volumes", data.get("volumes"), rng="cases")
     installed, installed_year = _parse_installed(p, f"{path}.installed", data.get("installed"))

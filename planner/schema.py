@@ -90,9 +90,15 @@ def bounds_markdown() -> str:
     """The :data:`BOUNDS` table in Markdown (README "Limits" holds this text; a test keeps them equal)."""
     lines = ["| range | low | high | unit | applies to |", "|---|---|---|---|---|"]
     for name, b in BOUNDS.items():
-        low = f"> {b.low:,g}" if b.strict_low else f"{b.low:,g}"
-        lines.append(f"| {name} | {low} | {b.high:,.10g} | {b.unit} | {b.applies_to} |")
+        low = ("> " if b.strict_low else "") + _plain(b.low, b.unit)
+        lines.append(f"| {name} | {low} | {_plain(b.high, b.unit)} | {b.unit} | {b.applies_to} |")
     return "\n".join(lines)
+
+
+def _plain(value: float, unit: str) -> str:
+    if not float(value).is_integer():
+        return f"{value:g}"
+    return str(int(value)) if unit == "year" else f"{int(value):,}"
 
 
 @dataclass(frozen=True)
