@@ -3,6 +3,7 @@
 import streamlit as st
 
 from planner import PlannerInputError
+from planner.errors import PlannerSolverError
 from ui import cached, explain_view, plan_view, state, widgets
 
 t = widgets.translator()
@@ -17,6 +18,8 @@ if st.button(t("plan.optimise"), key="ui.optimise", type="primary", icon=":mater
             plan = cached.plan(scenario.to_json(), catalog.fingerprint, catalog)
     except PlannerInputError as exc:
         widgets.show_issues(t("plan.input_error"), [widgets.issue_line(i, t, catalog) for i in exc.issues])
+    except PlannerSolverError as exc:
+        st.error(t("plan.solver_failed", reason=exc.reason), icon=":material/error:")
     else:
         state.set_plan(plan)
 

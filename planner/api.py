@@ -17,7 +17,12 @@ from planner.model import build_model
 from planner.plan import Plan
 from planner.planbuild import from_solution
 from planner.scenario import Scenario, SolverOptions
-from planner.solve import SolveStatus, solve
+from planner.errors import PlannerSolverError
+from planner.solve import SolveResult, SolveStatus, solve, solver_version
+
+#: Seconds the solver needs at least: a run whose preparation used all but this of the time limit stops there
+#: (``time_limit_no_solution``).
+MIN_SOLVE_S = 0.05
 
 
 def make_plan(catalog: Catalog, scenario: Scenario, options: SolverOptions | None = None,
@@ -28,14 +33,24 @@ def make_plan(catalog: Catalog, scenario: Scenario, options: SolverOptions | Non
     when the inputs have errors. The time limit counts from the start of the call: checks, preparation and
     model building use part of it.
     """
-    started = time.perf_counter()
+    start = time.perf_counter()
+    options = options or scenario.solver
     warnings = validate(catalog, scenario)
     inputs = prepare(catalog, scenario)
-    built = build_model(inputs)
+    try:
+        built = build_model(inputs)
+    except (ArithmeticError, ValueError, TypeError) as exc:  # numbers the model cannot hold
+        raise PlannerSolverError("building the model", exc) from exc
     if write_mps is not None:
         built.prob.setObjective(-1 * built.benefit if inputs.objective == "max_benefit" else built.tco)
         built.prob.writeMPS(str(write_mps))
-    result = solve(built, options or scenario.solver, started=started)
+    # the time limit bounds the whole run: preparing and building the model count against it
+    remaining = options.time_limit_s - (time.perf_counter() - start)
+    if remaining < MIN_SOLVE_S:
+        result = SolveResult(SolveStatus.TIME_LIMIT_NO_SOLUTION, options.name, solver_version(options.name),
+                             time.perf_counter() - start, None, ())
+    else:
+        result = solve(built, dataclasses.replace(options, time_limit_s=remaining))
     plan = from_solution(inputs, result, scenario.to_dict(), tuple(str(w) for w in warnings), catalog.fingerprint)
     if result.status == SolveStatus.INFEASIBLE:
         plan = dataclasses.replace(plan, diagnosis=diagnose(inputs))

@@ -298,7 +298,14 @@ def read_csv_table(table: str, path: Path) -> ParsedTable:
     except (UnicodeDecodeError, OSError) as exc:
         return ParsedTable((), (Issue(source, "", "", "", f"cannot be read as UTF-8 text ({exc})"),))
     reader = csv.DictReader(io.StringIO(text))
-    return parse_rows(table, list(reader), source, reader.fieldnames or [])
+    try:
+        rows = list(reader)
+    except csv.Error as exc:  # a cell over the csv module's field limit, a NUL byte...
+        line = reader.reader.line_num
+        reason = (f"a cell is longer than {csv.field_size_limit():,} characters" if "field larger" in str(exc)
+                  else f"is not valid CSV ({exc})")
+        return ParsedTable((), (Issue(source, f"line {line}", "", "", reason),))
+    return parse_rows(table, rows, source, reader.fieldnames or [])
 
 
 def build_catalog(tables: Mapping[str, ParsedTable], path: str = "", fingerprint: str = "") -> Catalog:
@@ -385,6 +392,9 @@ def check_references(devices: Mapping[str, Mapping[str, CellValue]],
                 issues.append(Issue(dev_src, f"device {ident}", "requires", str(req), "unknown device id"))
             elif req == ident:
                 issues.append(Issue(dev_src, f"device {ident}", "requires", str(req), "a device cannot require itself"))
+    issues.extend(Issue(dev_src, f"device {cycle[0]}", "requires", str(cycle[1]),
+                        "circular requirement: " + " -> ".join(cycle) + " (each needs the other at the site)")
+                  for cycle in requires_cycles(devices))
     seen: set[tuple[str, str]] = set()
     for row in coverage:
         pair = (str(row["device_id"]), str(row["indication_id"]))
@@ -397,6 +407,77 @@ def check_references(devices: Mapping[str, Mapping[str, CellValue]],
             issues.append(Issue(cov_src, where, "device_id", pair[0], "duplicate device x indication pair"))
         seen.add(pair)
     return issues
+
+
+def requires_cycles(devices: Mapping[str, Mapping[str, CellValue]]) -> list[tuple[str, ...]]:
+    """Circular ``requires`` among two or more devices: one cycle (a -> b -> a) per group of devices that
+    need each other, from its smallest id (linear time: strongly connected components, then a shortest path).
+
+    >>> requires_cycles({"a": {"requires": ("b",)}, "b": {"requires": ("c",)}, "c": {"requires": ("a",)}})
+    [('a', 'b', 'c', 'a')]
+    """
+    graph = {d: sorted({str(r) for r in (row.get("requires") or ()) if r in devices and r != d})  # type: ignore[union-attr]
+             for d, row in devices.items()}
+    return [_shortest_cycle(graph, group) for group in _components(graph) if len(group) > 1]
+
+
+def _components(graph: Mapping[str, list[str]]) -> list[list[str]]:
+    """Strongly connected components (Tarjan, iterative), each sorted."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    out: list[list[str]] = []
+    for root in sorted(graph):
+        if root in index:
+            continue
+        work = [(root, 0)]
+        while work:
+            node, i = work.pop()
+            if i == 0:
+                index[node] = low[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
+            nexts = graph[node]
+            if i < len(nexts):
+                work.append((node, i + 1))
+                nxt = nexts[i]
+                if nxt not in index:
+                    work.append((nxt, 0))
+                elif nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+                continue
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                group = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    group.append(member)
+                    if member == node:
+                        break
+                out.append(sorted(group))
+    return sorted(out)
+
+
+def _shortest_cycle(graph: Mapping[str, list[str]], group: list[str]) -> tuple[str, ...]:
+    """A shortest cycle through the smallest id of a strongly connected group (breadth-first)."""
+    start, members = group[0], set(group)
+    previous: dict[str, str] = {}
+    queue = [start]
+    for node in queue:
+        for nxt in graph[node]:
+            if nxt == start:
+                path = [node]
+                while path[-1] != start:
+                    path.append(previous[path[-1]])
+                return (start, *reversed(path[:-1]), start) if len(path) > 1 else (start, node, start)
+            if nxt in members and nxt not in previous:
+                previous[nxt] = node
+                queue.append(nxt)
+    return (start, start)
 
 
 def check_evidence_references(devices: Mapping[str, Mapping[str, CellValue]],
@@ -432,12 +513,32 @@ def check_evidence_references(devices: Mapping[str, Mapping[str, CellValue]],
         elif req == ident:
             issues.append(Issue(fam_src, f"family {ident}", "requires_family", str(req),
                                 "a family cannot require itself"))
+        elif req and _family_cycle(families, ident):
+            chain = _family_cycle(families, ident)
+            issues.append(Issue(fam_src, f"family {ident}", "requires_family", str(req),
+                                "circular fallback: " + " -> ".join(chain)))
     if families:
         for ident, dev in devices.items():
             if dev["family"] not in families:
                 issues.append(Issue(_source(path, "devices"), f"device {ident}", "family", str(dev["family"]),
                                     "family missing from families.csv"))
     return issues
+
+
+def _family_cycle(families: Mapping[str, Mapping[str, CellValue]], ident: str) -> tuple[str, ...]:
+    """The chain of ``requires_family`` from ``ident`` back to it, when it is the smallest id of a cycle of two or
+    more families (else empty: each cycle is reported once)."""
+    chain = [ident]
+    while len(chain) <= len(families):
+        nxt = str(families.get(chain[-1], {}).get("requires_family") or "")
+        if not nxt or nxt not in families:
+            return ()
+        if nxt == ident:
+            return (*chain, ident) if len(chain) > 1 and ident == min(chain) else ()
+        if nxt in chain:
+            return ()
+        chain.append(nxt)
+    return ()
 
 
 def _check_effect(row: Mapping[str, CellValue], indications: Mapping[str, Mapping[str, CellValue]],

@@ -12,6 +12,7 @@ from planner.catalog import Catalog
 from planner.errors import Issue, PlannerInputError, errors_only
 from planner.publicdata.checks import PUBLIC_DATA_CHECKS
 from planner.scenario import Scenario
+from planner.schema import BOUNDS
 
 
 def _src(scenario: Scenario) -> str:
@@ -131,7 +132,19 @@ def check_role_needs(catalog: Catalog, scenario: Scenario) -> list[Issue]:
     return issues
 
 
-CHECKS = (check_device_ids, check_indication_ids, check_installed_compatibility, check_must_include_possible,
+def check_run_size(catalog: Catalog, scenario: Scenario) -> list[Issue]:
+    """A run is at most :data:`planner.schema.BOUNDS` ``model_size`` sites x catalogue devices x years: beyond,
+    building the model alone takes minutes (README "Limits")."""
+    most = int(BOUNDS["model_size"].high)
+    size = len(scenario.sites) * len(catalog.devices) * scenario.horizon_years
+    if size <= most:
+        return []
+    return [Issue(_src(scenario), "sites", "size", f"{len(scenario.sites)} sites x {len(catalog.devices)} devices x "
+                  f"{scenario.horizon_years} years = {size:,}",
+                  f"too large for one run (at most {most:,}): plan fewer sites or years at a time")]
+
+
+CHECKS = (check_run_size, check_device_ids, check_indication_ids, check_installed_compatibility, check_must_include_possible,
           check_installed_ages, check_outcome_ids, check_value_meaning, check_role_needs, *PUBLIC_DATA_CHECKS)
 
 

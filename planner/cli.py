@@ -16,12 +16,13 @@ from pathlib import Path
 from planner.catalog import CATALOG_FILES, Catalog, load_catalog
 from planner.checks import run_checks
 from planner.decision_cli import DECISION_COMMANDS, add_decision_parsers
-from planner.errors import Issue, PlannerInputError, errors_only
+from planner.errors import Issue, PlannerInputError, PlannerSolverError, errors_only
 from planner.io import write_atomic, write_folder_atomic
 from planner.mds2_cli import MDS2_COMMANDS, add_mds2_parsers
 from planner.publicdata.cli import SITES_COMMANDS, add_sites_parsers
 from planner.report.text import catalog_table, summary
 from planner.scenario import Scenario, load_scenario
+from planner.schema import BOUNDS
 
 EXIT_OK, EXIT_INFEASIBLE, EXIT_INPUT, EXIT_SOLVER = 0, 1, 2, 3
 
@@ -88,8 +89,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def _solver_options(args: argparse.Namespace, scenario: Scenario) -> Scenario:
     changes = {k: v for k, v in (("name", args.solver), ("time_limit_s", args.time_limit),
                                  ("mip_gap", args.mip_gap)) if v is not None}
-    bad = [Issue("command line", f"--{k.replace('_s', '').replace('_', '-')}", k, str(v), "must be > 0")
-           for k, v in changes.items() if k == "time_limit_s" and v <= 0]
+    most = BOUNDS["time_limit"].high
+    bad = [Issue("command line", "--time-limit", k, str(v), f"must be > 0 and <= {most:g}")
+           for k, v in changes.items() if k == "time_limit_s" and not 0 < v <= most]
     bad += [Issue("command line", "--mip-gap", "mip_gap", str(v), "must be in [0, 1]")
             for k, v in changes.items() if k == "mip_gap" and not 0 <= v <= 1]
     if bad:
@@ -210,6 +212,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Input error: {len(exc.issues)} problem(s)", file=sys.stderr)
         _print_issues(exc.issues)
         return EXIT_INPUT
+    except PlannerSolverError as exc:
+        print(f"Solver failure: {exc}", file=sys.stderr)
+        return EXIT_SOLVER
     except OSError as exc:
         print(f"Cannot write output: {exc}", file=sys.stderr)
         return EXIT_INPUT

@@ -44,3 +44,15 @@ class PlannerInputError(ValueError):
         self.issues: tuple[Issue, ...] = tuple(issues)
         lines = "\n".join(f"  - {i}" for i in self.issues)
         super().__init__(f"{len(self.issues)} input problem(s):\n{lines}")
+
+
+class PlannerSolverError(RuntimeError):
+    """Raised when the solver (or the model handed to it) fails with an exception: the run has no plan.
+
+    The command line exits with 3 and prints the message; the app shows it.
+    """
+
+    def __init__(self, step: str, exc: BaseException) -> None:
+        self.step = step
+        self.reason = f"{type(exc).__name__}: {exc}"[:300]
+        super().__init__(f"the solver failed while {step} ({self.reason}); no plan was made")

@@ -42,7 +42,7 @@ from planner.imports_read import (
     read_table_file,
 )
 from planner.scenario import Scenario, scenario_from_yaml
-from planner.schema import DEVICE_COLUMNS, PRICE_FIELDS, Column
+from planner.schema import BOUNDS, DEVICE_COLUMNS, PRICE_FIELDS, Column
 
 __all__ = [
     "INSTALLED_COLUMNS", "MAX_FILE_BYTES", "MAX_ROWS", "MAX_UNZIPPED_BYTES", "PRICE_LIST_COLUMNS",
@@ -60,7 +60,7 @@ _INFO_COLUMNS = ("vendor", "name", "family", "notes", "comment")
 _PRICE_SPEC = {c.name: c for c in DEVICE_COLUMNS if c.name in PRICE_FIELDS}
 #: (site, device) -> the (acquisition year, units) of the rows that give a year.
 _Years = dict[tuple[str, str], list[tuple[int, int]]]
-_UNITS = Column("units", "int", minimum=0.0)
+_UNITS = Column("units", "int", minimum=0.0, maximum=BOUNDS["units"].high)
 _YEAR = Column("acquisition_year", "int", minimum=1950.0, maximum=2100.0)
 _PRICE_LAYOUT = Layout(("id", *_INFO_COLUMNS, *PRICE_FIELDS), {"device_id": "id", "device": "id"}, (), "id")
 _INSTALLED_LAYOUT = Layout(("site_id", "device_id", "units", "acquisition_year", *_INFO_COLUMNS),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -18,7 +19,8 @@ import yaml
 
 from planner.errors import Issue, PlannerInputError
 from planner.publicdata.provenance import SiteProvenance, parse_provenance, provenance_dict
-from planner.schema import ACTIVITIES, ANGIO_VENDORS, DEVICE_COLUMNS, PRICE_FIELDS, ROLES, SLUG_RE
+from planner.schema import ACTIVITIES, ANGIO_VENDORS, BOUNDS, DEVICE_COLUMNS, PRICE_FIELDS, ROLES, SLUG_RE
+from planner.yamlsafe import YamlRefused, load_yaml
 
 Objective = Literal["max_benefit", "min_cost"]
 SolverName = Literal["highs", "cbc"]
@@ -232,6 +234,7 @@ class _Parser:
 
     def number(self, path: str, value: Any, low: float | None = 0.0, high: float | None = None,
                strict_low: bool = False, integer: bool = False) -> float | None:
+        """A finite number within [low, high] (or ``None`` with an issue)."""
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.error(path, value, "must be a whole number" if integer else "must be a number")
             return None
@@ -245,9 +248,18 @@ class _Parser:
             self.error(path, value, f"must be {'>' if strict_low else '>='} {low:g}")
             return None
         if high is not None and value > high:
-            self.error(path, value, f"must be <= {high:g}")
+            self.error(path, value, f"must be <= {high:,.10g}")
             return None
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError:
+            self.error(path, value, "is too large")
+            return None
+
+    def bounded(self, path: str, value: Any, rng: str, integer: bool = False) -> float | None:
+        """A number within the :data:`planner.schema.BOUNDS` row ``rng``."""
+        b = BOUNDS[rng]
+        return self.number(path, value, b.low, b.high, strict_low=b.strict_low, integer=integer)
 
     def boolean(self, path: str, value: Any) -> bool:
         if not isinstance(value, bool):
@@ -281,9 +293,51 @@ def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
-def _show(value: Any) -> str:
-    text = value if isinstance(value, str) else json.dumps(value, default=str)
-    return text if len(text) <= 80 else text[:77] + "..."
+def _show(value: Any, limit: int = 80) -> str:
+    """A value as short text (at most ``limit`` characters): shared or nested values are written only up to
+    the limit, never expanded in full.
+
+    >>> _show({"a": [1, 2.5, None]}), _show("x" * 100)[-5:]
+    ('{"a": [1, 2.5, null]}', 'xx...')
+    """
+    parts: list[str] = []
+    _write(value, parts, [limit + 1], top=True)
+    text = "".join(parts)
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+def _write(value: Any, parts: list[str], room: list[int], top: bool = False) -> None:
+    """Append the JSON-like text of ``value`` to ``parts`` until ``room`` characters are written."""
+    if room[0] <= 0:
+        return
+    if isinstance(value, dict):
+        items: list[tuple[Any, Any]] = list(value.items())
+        _put("{", parts, room)
+        for i, (key, val) in enumerate(items):
+            _put((", " if i else "") + json.dumps(str(key)) + ": ", parts, room)
+            _write(val, parts, room)
+            if room[0] <= 0:
+                return
+        _put("}", parts, room)
+    elif isinstance(value, list | tuple):
+        _put("[", parts, room)
+        for i, val in enumerate(value):
+            _put(", " if i else "", parts, room)
+            _write(val, parts, room)
+            if room[0] <= 0:
+                return
+        _put("]", parts, room)
+    elif isinstance(value, str):
+        _put(value[:room[0]] if top else json.dumps(value[:room[0]]), parts, room)
+    elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10 ** 40:
+        _put(f"a {len(str(abs(value)))}-digit number", parts, room)
+    else:
+        _put(json.dumps(value, default=str), parts, room)
+
+
+def _put(text: str, parts: list[str], room: list[int]) -> None:
+    parts.append(text[:max(room[0], 0)])
+    room[0] -= len(text)
 
 
 TOP_KEYS = ("name", "catalog", "objective", "budget", "sites", "indications", "devices",
@@ -312,9 +366,9 @@ def parse_scenario(data: Any, source: str = "scenario", base_dir: str = "",
     top = p.mapping("", data, TOP_KEYS)
     if not isinstance(data, dict):
         raise PlannerInputError(p.issues or [Issue(source, "", "", "", "the scenario must be a mapping")])
-    name = top.get("name")
+    name = top.get("name", default_name(source))
     if not isinstance(name, str) or not name.strip():
-        p.error("name", name, "is required: a non-empty text")
+        p.error("name", name, "must be a non-empty text (without name: the file's name is used)")
     catalog = top.get("catalog")
     if catalog is not None and not isinstance(catalog, str):
         p.error("catalog", catalog, "must be a folder path")
@@ -330,15 +384,15 @@ def parse_scenario(data: Any, source: str = "scenario", base_dir: str = "",
         solver=_parse_solver(p, top.get("solver")),
         allow_not_recommended=p.boolean("allow_not_recommended", top.get("allow_not_recommended", False)),
         security=_parse_security(p, top.get("security")),
-        horizon_years=int(p.number("horizon_years", top.get("horizon_years", 1), low=1, high=50, integer=True) or 1),
-        start_year=int(p.number("start_year", top.get("start_year", date.today().year), low=1990, high=2200,
-                                integer=True) or date.today().year),
-        discount_rate=p.number("discount_rate", top.get("discount_rate", 0.0), high=1.0) or 0.0,
+        horizon_years=int(p.bounded("horizon_years", top.get("horizon_years", 1), "horizon", integer=True) or 1),
+        start_year=int(p.number("start_year", top.get("start_year", date.today().year), low=1990,
+                                high=BOUNDS["year"].high, integer=True) or date.today().year),
+        discount_rate=p.bounded("discount_rate", top.get("discount_rate", 0.0), "share") or 0.0,
         price_escalation=_number_map(p, "price_escalation", top.get("price_escalation"), keys=ESCALATION_KEYS,
-                                     low=-0.5, high=1.0),
-        activity_growth=_number_map(p, "activity_growth", top.get("activity_growth"), low=-0.5, high=1.0),
+                                     rng="rate"),
+        activity_growth=_number_map(p, "activity_growth", top.get("activity_growth"), rng="rate"),
         acquisition_modes=_parse_modes(p, top.get("acquisition_modes", ["purchase"])),
-        outcome_weights=_number_map(p, "outcome_weights", top.get("outcome_weights"), high=100.0),
+        outcome_weights=_number_map(p, "outcome_weights", top.get("outcome_weights"), rng="multiplier"),
         catalog=catalog if isinstance(catalog, str) else None,
         provenance=parse_provenance(top.get("provenance"), p.error),
         base_dir=base_dir,
@@ -348,13 +402,23 @@ def parse_scenario(data: Any, source: str = "scenario", base_dir: str = "",
     return scenario
 
 
+def default_name(source: str) -> str:
+    """The name of a scenario without ``name:``: its file's stem ("scenario" when it has no file).
+
+    >>> default_name("examples/general_hospital.yaml"), default_name("plan.xlsx [scenario.yaml]")
+    ('general_hospital', 'plan')
+    """
+    stem = Path(re.sub(r"\s*\[.*\]$", "", source)).stem
+    return stem.strip() or "scenario"
+
+
 def _parse_budget(p: _Parser, value: Any) -> Budget:
     data = p.mapping("budget", value, ("capex_eur", "opex_eur_per_year", "capex_eur_by_year", "opex_eur_by_year",
                                        "carry_over"))
     out: dict[str, Any] = {}
     for key in ("capex_eur", "opex_eur_per_year"):
         raw = data.get(key)
-        out[key] = None if raw is None else p.number(f"budget.{key}", raw)
+        out[key] = None if raw is None else p.bounded(f"budget.{key}", raw, "budget")
     for key in ("capex_eur_by_year", "opex_eur_by_year"):
         out[key] = _year_map(p, f"budget.{key}", data.get(key))
     out["carry_over"] = p.boolean("budget.carry_over", data.get("carry_over", False))
@@ -362,21 +426,38 @@ def _parse_budget(p: _Parser, value: Any) -> Budget:
 
 
 def _year_map(p: _Parser, path: str, value: Any) -> dict[int, float]:
+    """``year: amount``; a blank amount (``2028:`` or ``~``) means no envelope that year (no ceiling)."""
     out: dict[int, float] = {}
     for key, raw in p.mapping(path, value).items():
-        year = int(key) if isinstance(key, int) or (isinstance(key, str) and key.isdigit()) else None
-        if year is None or not 1990 <= year <= 2200:
+        year = _year_key(key)
+        if year is None or not 1990 <= year <= BOUNDS["year"].high:
             p.error(f"{path}.{key}", key, "must be a year (e.g. 2027)")
             continue
-        num = p.number(f"{path}.{key}", raw)
+        if raw is None:
+            continue
+        num = p.bounded(f"{path}.{key}", raw, "budget")
         if num is not None:
             out[year] = num
     return out
 
 
+def _year_key(key: Any) -> int | None:
+    """A year written as a YAML key: an integer, or ASCII digits (not superscripts, which ``isdigit`` accepts)."""
+    if isinstance(key, int) and not isinstance(key, bool):
+        return key
+    if isinstance(key, str) and key.isascii() and key.strip().isdigit() and len(key.strip()) <= 4:
+        return int(key)
+    return None
+
+
 def _parse_sites(p: _Parser, value: Any) -> tuple[Site, ...]:
     if not isinstance(value, list) or not value:
         p.error("sites", value, "is required: a list of at least one site")
+        return ()
+    most = int(BOUNDS["sites"].high)
+    if len(value) > most:
+        p.error("sites", f"{len(value):,} sites", f"too many sites: at most {most} in one scenario (plan a larger "
+                                                  "group in parts)")
         return ()
     sites, seen = [], set()
     for i, raw in enumerate(value):
@@ -397,13 +478,13 @@ def _parse_site(p: _Parser, path: str, raw: Any) -> Site | None:
             p.error(path, raw, "a site needs id, rooms, angio_vendor and activity")
         return None
     ident = p.slug(f"{path}.id", data.get("id"))
-    rooms = p.number(f"{path}.rooms", data.get("rooms"), low=1, integer=True)
+    rooms = p.bounded(f"{path}.rooms", data.get("rooms"), "rooms", integer=True)
     vendor = p.choice(f"{path}.angio_vendor", data.get("angio_vendor"), ANGIO_VENDORS)
-    activity = _number_map(p, f"{path}.activity", data.get("activity"), keys=ACTIVITIES)
+    activity = _number_map(p, f"{path}.activity", data.get("activity"), keys=ACTIVITIES, rng="cases")
     for key in ACTIVITIES:
-        if key not in activity and isinstance(data.get("activity"), dict):
+        if isinstance(data.get("activity"), dict) and key not in data["activity"]:
             p.error(f"{path}.activity.{key}", None, "is required (annual cases, 0 if none)")
-    volumes = _number_map(p, f"{path}.volumes", data.get("volumes"))
+    volumes = _number_map(p, f"{path}.volumes", data.get("volumes"), rng="cases")
     installed, installed_year = _parse_installed(p, f"{path}.installed", data.get("installed"))
     roles = _parse_roles(p, f"{path}.roles", data.get("roles"))
     if ident is None or rooms is None or vendor is None:
@@ -431,26 +512,27 @@ def _parse_installed(p: _Parser, path: str, value: Any) -> tuple[dict[str, int],
             continue
         if isinstance(raw, dict):
             lot = p.mapping(sub, raw, ("units", "acquisition_year"))
-            n = p.number(f"{sub}.units", lot.get("units"), integer=True)
+            n = p.bounded(f"{sub}.units", lot.get("units"), "units", integer=True)
             if "acquisition_year" in lot:
-                year = p.number(f"{sub}.acquisition_year", lot["acquisition_year"], low=1970, high=2200, integer=True)
+                year = p.bounded(f"{sub}.acquisition_year", lot["acquisition_year"], "year", integer=True)
                 if year is not None:
                     years[str(key)] = int(year)
         else:
-            n = p.number(sub, raw, integer=True)
+            n = p.bounded(sub, raw, "units", integer=True)
         if n is not None:
             units[str(key)] = int(n)
     return units, years
 
 
 def _number_map(p: _Parser, path: str, value: Any, keys: tuple[str, ...] | None = None,
-                integer: bool = False, low: float | None = 0.0, high: float | None = None) -> dict[str, float]:
+                rng: str = "cases") -> dict[str, float]:
+    """``key: number`` with every number in the :data:`planner.schema.BOUNDS` row ``rng``."""
     data = p.mapping(path, value, keys)
     out: dict[str, float] = {}
     for key, raw in data.items():
         if keys is None and p.slug(_join(path, str(key)) + "#key", key) is None:
             continue
-        num = p.number(_join(path, str(key)), raw, integer=integer, low=low, high=high)
+        num = p.bounded(_join(path, str(key)), raw, rng)
         if num is not None:
             out[str(key)] = num
     return out
@@ -463,9 +545,9 @@ def _parse_indications(p: _Parser, value: Any) -> dict[str, IndicationOverride]:
         if p.slug(path, key) is None:
             continue
         data = p.mapping(path, raw, ("share", "weight", "min_coverage", "required"))
-        share = p.number(f"{path}.share", data["share"], high=1.0) if "share" in data else None
-        weight = p.number(f"{path}.weight", data["weight"], high=100.0) if "weight" in data else None
-        floor = p.number(f"{path}.min_coverage", data["min_coverage"], high=1.0) if "min_coverage" in data else None
+        share = p.bounded(f"{path}.share", data["share"], "share") if "share" in data else None
+        weight = p.bounded(f"{path}.weight", data["weight"], "multiplier") if "weight" in data else None
+        floor = p.bounded(f"{path}.min_coverage", data["min_coverage"], "share") if "min_coverage" in data else None
         required = p.boolean(f"{path}.required", data["required"]) if "required" in data else None
         out[str(key)] = IndicationOverride(share, weight, floor, required)
     return out
@@ -485,22 +567,25 @@ def _parse_devices(p: _Parser, value: Any) -> dict[str, dict[str, Any]]:
                 continue
             if fname not in PRICE_FIELDS + MODE_FIELDS:
                 continue
-            strict = fname in ("lifetime_years", "capacity_cases_per_year")
-            num = p.number(f"{path}.{fname}", fval, strict_low=strict)
+            num = p.bounded(f"{path}.{fname}", fval, _FIELD_BOUNDS.get(str(fname), "price"))
             if num is not None:
                 fields[str(fname)] = num
         out[str(key)] = fields
     return out
 
 
+#: Bounds of the device fields a scenario may override (others are prices).
+_FIELD_BOUNDS = {"lifetime_years": "lifetime", "capacity_cases_per_year": "capacity", "lease_term_years": "term"}
+
+
 def _parse_solver(p: _Parser, value: Any) -> SolverOptions:
     data = p.mapping("solver", value, ("name", "time_limit_s", "mip_gap", "threads"))
     name = p.choice("solver.name", data.get("name", "highs"), SOLVERS) or "highs"
-    limit = p.number("solver.time_limit_s", data.get("time_limit_s", 60.0), strict_low=True)
-    gap = p.number("solver.mip_gap", data.get("mip_gap", 0.0), high=1.0)
+    limit = p.bounded("solver.time_limit_s", data.get("time_limit_s", 60.0), "time_limit")
+    gap = p.bounded("solver.mip_gap", data.get("mip_gap", 0.0), "share")
     threads = data.get("threads")
     if threads is not None:
-        threads = p.number("solver.threads", threads, low=1, integer=True)
+        threads = p.bounded("solver.threads", threads, "threads", integer=True)
     return SolverOptions(name, limit or 60.0, gap or 0.0, int(threads) if threads else None)  # type: ignore[arg-type]
 
 
@@ -508,9 +593,9 @@ def _parse_security(p: _Parser, value: Any) -> SecurityOptions:
     data = p.mapping("security", value, SECURITY_KEYS)
     score = data.get("max_risk_score")
     if score is not None:
-        score = p.number("security.max_risk_score", score, integer=True)
-    cost = p.number("security.segmentation_cost_eur_per_connected_device",
-                    data.get("segmentation_cost_eur_per_connected_device", 0.0))
+        score = p.bounded("security.max_risk_score", score, "risk_score", integer=True)
+    cost = p.bounded("security.segmentation_cost_eur_per_connected_device",
+                     data.get("segmentation_cost_eur_per_connected_device", 0.0), "price")
     return SecurityOptions(
         exclude_unsupported_os=p.boolean("security.exclude_unsupported_os", data.get("exclude_unsupported_os", False)),
         require_mds2=p.boolean("security.require_mds2", data.get("require_mds2", False)),
@@ -581,41 +666,29 @@ def _parse_date(p: _Parser, path: str, value: Any) -> date:
 # ---------------------------------------------------------------- YAML
 
 
-def _key_lines(text: str) -> dict[str, int]:
-    """Map key paths (``sites[0].rooms``) to 1-based YAML line numbers."""
-    out: dict[str, int] = {}
-
-    def walk(node: yaml.Node, path: str) -> None:
-        if isinstance(node, yaml.MappingNode):
-            for key, val in node.value:
-                sub = _join(path, str(key.value))
-                out[sub] = key.start_mark.line + 1
-                out[sub + "#key"] = key.start_mark.line + 1
-                walk(val, sub)
-        elif isinstance(node, yaml.SequenceNode):
-            for i, val in enumerate(node.value):
-                out[f"{path}[{i}]"] = val.start_mark.line + 1
-                walk(val, f"{path}[{i}]")
-
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return out
-    if root is not None:
-        walk(root, "")
-    return out
-
-
 def scenario_from_yaml(text: str, source: str = "scenario.yaml", base_dir: str = "") -> Scenario:
-    """Parse YAML text into a :class:`Scenario`; YAML syntax errors become issues with their line."""
+    """Parse YAML text into a :class:`Scenario`; YAML syntax errors, files too large, too deep or with alias
+    bombs, and duplicate keys become issues with their line (see :mod:`planner.yamlsafe`)."""
     try:
-        data = yaml.safe_load(text)
+        doc = load_yaml(text)
+    except YamlRefused as exc:
+        where = f"line {exc.line}" if exc.line else ""
+        raise PlannerInputError([Issue(source, where, "", "", f"refused: {exc.message}")]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise PlannerInputError([Issue(source, where, "", "", f"invalid YAML: {problem}")]) from None
-    return parse_scenario(data, source, base_dir, _key_lines(text))
+    duplicates = [Issue(source, f"line {again} ({path})", "", "",
+                        f"duplicate key: already given on line {first} (give each key once)")
+                  for path, first, again in doc.duplicates]
+    try:
+        scenario = parse_scenario(doc.data, source, base_dir, doc.lines)
+    except PlannerInputError as exc:
+        raise PlannerInputError([*duplicates, *exc.issues]) from None
+    if duplicates:
+        raise PlannerInputError(duplicates)
+    return scenario
 
 
 def load_scenario(path: str | os.PathLike[str]) -> Scenario:

@@ -38,6 +38,70 @@ ADVISORY_STATUSES = ("open", "mitigated", "resolved")
 
 
 @dataclass(frozen=True)
+class Bound:
+    """The plausible range of a numeric input: beyond it a value is a typing error (or an attack), refused with
+    its location before it reaches the solver (1e308 EUR would make HiGHS fail)."""
+
+    low: float
+    high: float
+    unit: str
+    applies_to: str
+    strict_low: bool = False  # the value must be > low
+
+
+#: Every numeric input of a scenario, the catalogue and the importers is checked against one of these ranges
+#: (README "Limits"). The last three rows bound the size of a run.
+BOUNDS: Mapping[str, Bound] = {
+    "cases": Bound(0, 100_000, "cases/year", "a site's activity (cag, pci, stemi) and direct volumes"),
+    "rooms": Bound(1, 50, "rooms", "cath rooms of a site"),
+    "units": Bound(0, 1_000, "units", "installed units of a device at a site (scenario, inventory import)"),
+    "year": Bound(1970, 2200, "year", "acquisition years, yearly envelopes, start_year"),
+    "price": Bound(0, 100_000_000, "EUR", "prices: capex, maintenance, consumables, placement, lease, "
+                                          "segmentation cost (scenario, price list, catalogue)"),
+    "budget": Bound(0, 100_000_000_000, "EUR", "budgets and yearly envelopes"),
+    "capacity": Bound(0, 1_000_000, "cases/year", "cases one unit can serve a year", strict_low=True),
+    "lifetime": Bound(0, 100, "years", "economic life of a unit", strict_low=True),
+    "term": Bound(0, 100, "years", "lease term"),
+    "share": Bound(0, 1, "share", "shares, coverage floors, effectiveness, mip_gap, discount rate"),
+    "multiplier": Bound(0, 100, "multiplier", "indication multipliers and outcome severity weights"),
+    "rate": Bound(-0.5, 1, "per year", "activity growth and price escalation"),
+    "horizon": Bound(1, 50, "years", "horizon_years"),
+    "min_volume": Bound(0, 1_000_000, "cases/year", "minimum cases of a device family (families.csv)"),
+    "risk_score": Bound(0, 100, "points", "security.max_risk_score"),
+    "time_limit": Bound(0, 86_400, "s", "solver.time_limit_s (and --time-limit)", strict_low=True),
+    "threads": Bound(1, 64, "threads", "solver.threads"),
+    "patients": Bound(0, 100_000_000, "patients", "patients of an evidence row"),
+    "effect": Bound(-1_000, 1_000, "measure", "effect and confidence interval of an evidence row"),
+    "sites": Bound(1, 200, "sites", "sites of a scenario"),
+    "model_size": Bound(1, 10_000, "cells", "sites x catalogue devices x years of a run (a bigger group: "
+                                            "plan it in parts)"),
+    "yaml_values": Bound(1, 50_000, "values", "values of a scenario file once its aliases are expanded; nesting "
+                                              "at most 40 levels, files at most 2 MB"),
+}
+
+
+def bound(name: str) -> tuple[float, float]:
+    """(low, high) of a :data:`BOUNDS` row."""
+    b = BOUNDS[name]
+    return b.low, b.high
+
+
+def bounds_markdown() -> str:
+    """The :data:`BOUNDS` table in Markdown (README "Limits" holds this text; a test keeps them equal)."""
+    lines = ["| range | low | high | unit | applies to |", "|---|---|---|---|---|"]
+    for name, b in BOUNDS.items():
+        low = ("> " if b.strict_low else "") + _plain(b.low, b.unit)
+        lines.append(f"| {name} | {low} | {_plain(b.high, b.unit)} | {b.unit} | {b.applies_to} |")
+    return "\n".join(lines)
+
+
+def _plain(value: float, unit: str) -> str:
+    if not float(value).is_integer():
+        return f"{value:g}"
+    return str(int(value)) if unit == "year" else f"{int(value):,}"
+
+
+@dataclass(frozen=True)
 class Column:
     """One column of a catalogue table."""
 
@@ -53,8 +117,15 @@ class Column:
     description: str = ""
 
 
+def _ranged(name: str, kind: Kind, unit: str, rng: str, description: str, **kw: object) -> Column:
+    """A numeric column bounded by the :data:`BOUNDS` row ``rng``."""
+    b = BOUNDS[rng]
+    return Column(name, kind, unit, minimum=b.low, maximum=b.high, exclusive_minimum=b.strict_low,
+                  description=description, **kw)  # type: ignore[arg-type]
+
+
 def _money(name: str, description: str) -> Column:
-    return Column(name, "float", "EUR", minimum=0.0, description=description)
+    return _ranged(name, "float", "EUR", "price", description)
 
 
 DEVICE_COLUMNS: tuple[Column, ...] = (
@@ -65,10 +136,8 @@ DEVICE_COLUMNS: tuple[Column, ...] = (
     _money("capex_eur", "purchase price of one console/platform unit"),
     _money("maintenance_eur_per_year", "maintenance contract per unit and year"),
     _money("consumable_eur_per_case", "consumables used per case served"),
-    Column("lifetime_years", "float", "years", minimum=0.0, exclusive_minimum=True,
-           description="economic life of a unit"),
-    Column("capacity_cases_per_year", "float", "cases/year", minimum=0.0, exclusive_minimum=True,
-           description="cases one unit can serve per year"),
+    _ranged("lifetime_years", "float", "years", "lifetime", "economic life of a unit"),
+    _ranged("capacity_cases_per_year", "float", "cases/year", "capacity", "cases one unit can serve per year"),
     Column("deployment", "enum", allowed=DEPLOYMENTS, description="per_room or shared across a site's rooms"),
     Column("requires", "slug_list", required=False, description="any one of these device ids at the same site"),
     Column("compatible_angio", "slug_list", default="any", required=False,
@@ -97,15 +166,15 @@ DEVICE_COLUMNS: tuple[Column, ...] = (
     # Acquisition modes (optional columns: without them a device can only be purchased).
     Column("placement_available", "yesno", required=False, default="no",
            description="console placed free of capex against consumables (mise a disposition)"),
-    Column("placement_consumable_eur_per_case", "float", "EUR", required=False, minimum=0.0,
-           description="consumable price per case under placement (empty = the purchase price)"),
-    Column("placement_min_commitment_eur_per_year", "float", "EUR", required=False, default="0", minimum=0.0,
-           description="minimum annual consumable spend per placed unit; a shortfall is paid"),
+    _ranged("placement_consumable_eur_per_case", "float", "EUR", "price",
+            "consumable price per case under placement (empty = the purchase price)", required=False),
+    _ranged("placement_min_commitment_eur_per_year", "float", "EUR", "price",
+            "minimum annual consumable spend per placed unit; a shortfall is paid", required=False, default="0"),
     Column("lease_available", "yesno", required=False, default="no", description="can be leased"),
-    Column("lease_eur_per_year", "float", "EUR", required=False, default="0", minimum=0.0,
-           description="annual lease fee per unit, maintenance included"),
-    Column("lease_term_years", "float", "years", required=False, default="0", minimum=0.0,
-           description="lease term (a lease ends after it)"),
+    _ranged("lease_eur_per_year", "float", "EUR", "price", "annual lease fee per unit, maintenance included",
+            required=False, default="0"),
+    _ranged("lease_term_years", "float", "years", "term", "lease term (a lease ends after it)", required=False,
+            default="0"),
 )
 
 #: Columns of devices.csv describing the acquisition modes.
@@ -126,7 +195,7 @@ INDICATION_COLUMNS: tuple[Column, ...] = (
            description="activity the share applies to (cag_non_stemi = cag - stemi)"),
     Column("default_share", "float", "share", minimum=0.0, maximum=1.0,
            description="share of the base activity that has this indication"),
-    Column("default_weight", "float", "multiplier", minimum=0.0,
+    Column("default_weight", "float", "multiplier", minimum=0.0, maximum=BOUNDS["multiplier"].high,
            description="cardiologists' multiplier on the evidence-based value (1 = the evidence alone)"),
     Column("default_min_coverage", "float", "share", minimum=0.0, maximum=1.0,
            description="share of demand that must be served at a site that serves the indication"),
@@ -158,7 +227,7 @@ OUTCOME_COLUMNS: tuple[Column, ...] = (
     Column("id", "slug", description="unique outcome id"),
     Column("name_en", "text", description="English name"),
     Column("name_fr", "text", description="French name"),
-    Column("default_severity", "float", "weight", minimum=0.0,
+    Column("default_severity", "float", "weight", minimum=0.0, maximum=BOUNDS["multiplier"].high,
            description="severity weight of one event (death = 1); the cardiologists may edit it"),
     Column("source", "text", description="rationale or source of the weight"),
 )
@@ -173,14 +242,14 @@ EVIDENCE_COLUMNS: tuple[Column, ...] = (
     Column("follow_up", "text", required=False, description="time at which the outcome was measured"),
     Column("measure", "enum", allowed=EFFECT_MEASURES,
            description="RR, HR, OR, RD (percentage points), class (guideline statement) or none"),
-    Column("effect", "float", required=False, description="point estimate of the measure"),
-    Column("ci_low", "float", required=False, description="lower bound of the 95% confidence interval"),
-    Column("ci_high", "float", required=False, description="upper bound of the 95% confidence interval"),
+    _ranged("effect", "float", "", "effect", "point estimate of the measure", required=False),
+    _ranged("ci_low", "float", "", "effect", "lower bound of the 95% confidence interval", required=False),
+    _ranged("ci_high", "float", "", "effect", "upper bound of the 95% confidence interval", required=False),
     Column("control_rate_pct", "float", "%", required=False, minimum=0.0, maximum=100.0,
            description="event rate with standard care"),
     Column("treated_rate_pct", "float", "%", required=False, minimum=0.0, maximum=100.0,
            description="event rate with the strategy"),
-    Column("n", "int", "patients", required=False, minimum=0.0, description="patients randomised or analysed"),
+    _ranged("n", "int", "patients", "patients", "patients randomised or analysed", required=False),
     Column("reliability", "enum", allowed=RELIABILITY, description="H primary/guideline, M secondary, L weak"),
     Column("note", "text", required=False, description="what the row says, caveats"),
 )
@@ -203,8 +272,8 @@ FAMILY_COLUMNS: tuple[Column, ...] = (
            description="role a site needs to use devices of the family"),
     Column("requires_family", "slug", required=False,
            description="another family that must be in use at the site (fallback)"),
-    Column("min_cases_per_year", "float", "cases/year", required=False, default="0", minimum=0.0,
-           description="minimum cases a year per site for the team's competence (0 = none)"),
+    _ranged("min_cases_per_year", "float", "cases/year", "min_volume",
+            "minimum cases a year per site for the team's competence (0 = none)", required=False, default="0"),
     Column("source", "text", required=False, description="where the minimum volume and rules come from"),
     Column("estimate", "yesno", required=False, default="no", description="yes = expert estimate"),
 )

@@ -21,6 +21,7 @@ from typing import Any
 
 import pulp
 
+from planner.errors import PlannerSolverError
 from planner.highs_session import HighsSession
 from planner.inputs import Allocation, SiteDevice
 from planner.model.build import BuiltModel
@@ -153,6 +154,8 @@ def run_phase(prob: pulp.LpProblem, objective: str, options: SolverOptions, time
             result = prob.solve(make_solver(options, time_limit_s))
     except pulp.PulpSolverError:
         return PhaseResult(objective, SolveStatus.SOLVER_ERROR, None, None, time.perf_counter() - start)
+    except Exception as exc:  # noqa: BLE001  (any failure inside the solver call: numbers it cannot take...)
+        raise PlannerSolverError(f"solving ({objective})", exc) from exc
     elapsed = time.perf_counter() - start
     has_sol, proven, infeasible = _read_status(prob, result)
     if not has_sol:

@@ -62,6 +62,12 @@ def checked_upload(data: bytes, filename: str, catalog: Catalog) -> Scenario:
     return checked_yaml(text, catalog, filename)
 
 
+def catalog_ignored(filename: str, folder: str) -> Issue:
+    """The warning that an uploaded scenario's ``catalog:`` folder is not used by the app."""
+    return Issue(filename, "catalog", "catalog", folder, "the scenario's catalog: folder is ignored in the app: it "
+                 "plans with the catalogue of the Catalogue page (bundled, or extended there)", "warning")
+
+
 def with_imported_prices(scenario: Scenario, data: bytes, filename: str, catalog: Catalog,
                          replace: bool = False) -> tuple[Scenario, int]:
     """The scenario with the prices of an uploaded price list (merged, or replacing the local prices), and

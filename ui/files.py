@@ -44,8 +44,15 @@ def _upload_scenario(catalog: Catalog) -> None:
     if file is None:
         state.set_notice("scenario", None)
         return
-    guarded(lambda: state.replace(edits.checked_upload(file.getvalue(), file.name, catalog)),
-            title="sc.upload_rejected", name=file.name)
+    loaded: list[Scenario] = []
+
+    def apply() -> None:
+        loaded.append(edits.checked_upload(file.getvalue(), file.name, catalog))
+        state.replace(loaded[0])
+
+    if guarded(apply, title="sc.upload_rejected", name=file.name) and loaded[0].catalog is not None:
+        state.set_notice("scenario", state.Notice("success", "sc.uploaded", (("name", file.name),),
+                                                  (edits.catalog_ignored(file.name, loaded[0].catalog),)))
 
 
 def scenario_files(scenario: Scenario, catalog: Catalog, t: Translator) -> None:

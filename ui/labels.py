@@ -10,6 +10,7 @@ from __future__ import annotations
 from ui.labels_clinical import CLINICAL_LABELS
 from ui.labels_decision import DECISION_LABELS
 from ui.labels_horizon import HORIZON_LABELS
+from ui.labels_inputs import INPUT_LABELS
 from ui.labels_mds2 import MDS2_LABELS
 from ui.labels_sae import SAE_LABELS
 from ui.labels_security import SECURITY_LABELS
@@ -318,6 +319,7 @@ LABELS: dict[str, dict[str, str]] = {
 }
 LABELS.update(DECISION_LABELS)
 LABELS.update(SECURITY_LABELS)
+LABELS.update(INPUT_LABELS)
 LABELS.update(MDS2_LABELS)
 LABELS.update(HORIZON_LABELS)
 LABELS.update(SAE_LABELS)

@@ -17,6 +17,7 @@ from typing import Any, Literal, TypeVar
 import streamlit as st
 
 from planner import Catalog, Issue, PlannerInputError
+from planner.errors import PlannerSolverError
 from ui import edits, state
 from ui.i18n import LANGUAGES, Translator, message
 
@@ -242,6 +243,9 @@ def computed(compute: Callable[[], T], t: Translator, catalog: Catalog, title: s
             return compute()
     except PlannerInputError as exc:
         show_issues(title, [issue_line(i, t, catalog) for i in exc.issues])
+        return None
+    except PlannerSolverError as exc:
+        st.error(t("plan.solver_failed", reason=exc.reason), icon=":material/error:")
         return None
 
 

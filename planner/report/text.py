@@ -21,7 +21,7 @@ def summary(plan: Plan, catalog: Catalog) -> str:
              f"Status: {plan.status}" + (f" (gap {plan.mip_gap:.4%})" if plan.mip_gap else ""),
              f"Solver: {plan.solver.version}, {plan.solver.time_s:.2f} s"]
     for w in plan.warnings:
-        lines.append(f"Warning: {w}")
+        lines.append(f"Warning: {w.removeprefix('warning: ')}")
     if not plan.has_solution or plan.costs is None:
         lines += ["", "No plan:"] + [f"  - {d}" for d in plan.diagnosis]
         return "\n".join(lines)

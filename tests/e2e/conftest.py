@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
-TIMEOUT_MS = 30_000
+#: Every wait of the browser tests (actions and ``expect``): generous, for a loaded 2-core machine. The tests
+#: wait for the app's own state (``data-test-script-state``, elements shown), never for a fixed time.
+TIMEOUT_MS = 120_000
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -86,8 +88,19 @@ def wait_idle(page) -> None:  # noqa: ANN001
     """Wait until the server has finished the rerun a widget change triggered (else a page switch may lose it)."""
     from playwright.sync_api import expect
 
-    page.wait_for_timeout(200)
-    expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
+    page.wait_for_timeout(200)  # let the rerun start; then wait for the app's own "done" state
+    expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning",
+                                                           timeout=TIMEOUT_MS)
+
+
+def charts_drawn(page) -> None:  # noqa: ANN001
+    """Wait until the app is idle and every plotly chart of the page has drawn its figure (before a screenshot)."""
+    from playwright.sync_api import expect
+
+    wait_idle(page)
+    plots = page.locator(".js-plotly-plot")
+    for i in range(plots.count()):
+        expect(plots.nth(i).locator(".main-svg").first).to_be_attached(timeout=TIMEOUT_MS)
 
 
 def load_example(page, label: str) -> None:  # noqa: ANN001
@@ -104,6 +117,7 @@ def page(app_url: str, chromium_path: str, browser_env: dict[str, str]) -> Itera
     """A fresh chromium page on the app (1400 x 1000, downloads accepted), its Scenario page shown; closed after."""
     from playwright.sync_api import expect, sync_playwright
 
+    expect.set_options(timeout=TIMEOUT_MS)  # Playwright's own default is 5 s: too short while a plan is solved
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path, headless=True, args=BROWSER_ARGS,
                                      env=browser_env)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import load_example, wait_idle
+from tests.e2e.conftest import charts_drawn, load_example, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -37,6 +37,7 @@ def test_plan_in_browser(page, output_dir: Path) -> None:  # noqa: ANN001
     # optimise on the Plan page
     page.get_by_test_id("stSidebarNav").get_by_role("link", name="Plan").click()
     main.get_by_role("button", name="Optimiser").click()
+    wait_idle(page)
     expect(main.get_by_text("Statut : optimal")).to_be_visible()
     expect(main.get_by_text("Configuration type, salle par salle")).to_be_visible()
     expect(main.get_by_text("Salle 1", exact=True)).to_be_visible()
@@ -58,7 +59,7 @@ def test_plan_in_browser(page, output_dir: Path) -> None:  # noqa: ANN001
     # Streamlit scrolls inside its main block, so a tall viewport shows the whole page
     page.set_viewport_size({"width": 1400, "height": 2800})
     page.locator(".js-plotly-plot").nth(2).wait_for(state="visible")
-    page.wait_for_timeout(800)  # let plotly finish drawing before the screenshot
+    charts_drawn(page)
     page.screenshot(path=str(output_dir / "e2e_plan_en.png"), full_page=True)
 
     page.get_by_test_id("stSidebarNav").get_by_role("link", name="Scenario").click()

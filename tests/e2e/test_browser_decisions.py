@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.e2e.conftest import wait_idle
+from tests.e2e.conftest import charts_drawn, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -24,6 +24,7 @@ def test_decisions_in_browser(page, output_dir: Path, tmp_path: Path) -> None:  
     # Plan: optimise, download the Excel workbook (built on click), explain the plan
     nav.get_by_role("link", name="Plan").click()
     main.get_by_role("button", name="Optimiser").click()
+    wait_idle(page)
     expect(main.get_by_text("Statut : optimal")).to_be_visible()
     with page.expect_download() as download:
         main.get_by_role("button", name="Télécharger le plan (Excel)").click()
@@ -38,7 +39,7 @@ def test_decisions_in_browser(page, output_dir: Path, tmp_path: Path) -> None:  
     expect(main.get_by_text("budget de fonctionnement utilisé à l'euro près", exact=False)).to_be_visible()
     wait_idle(page)
     page.set_viewport_size({"width": 1400, "height": 6200})
-    page.wait_for_timeout(800)
+    charts_drawn(page)
     page.screenshot(path=str(output_dir / "e2e_plan_why_fr.png"), full_page=True)
     page.set_viewport_size({"width": 1400, "height": 1000})
 
@@ -50,7 +51,7 @@ def test_decisions_in_browser(page, output_dir: Path, tmp_path: Path) -> None:  
     wait_idle(page)
     page.set_viewport_size({"width": 1400, "height": 2600})
     page.locator(".js-plotly-plot").first.wait_for(state="visible")
-    page.wait_for_timeout(800)
+    charts_drawn(page)
     page.screenshot(path=str(output_dir / "e2e_decisions_fr.png"), full_page=True)
 
     # Compare, in English
@@ -60,5 +61,5 @@ def test_decisions_in_browser(page, output_dir: Path, tmp_path: Path) -> None:  
     expect(main.get_by_role("heading", name="Compare scenarios")).to_be_visible()
     expect(main.get_by_text("Devices in use (units)")).to_be_visible()
     page.locator(".js-plotly-plot").first.wait_for(state="visible")
-    page.wait_for_timeout(800)
+    charts_drawn(page)
     page.screenshot(path=str(output_dir / "e2e_compare_en.png"), full_page=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import load_example
+from tests.e2e.conftest import charts_drawn, load_example, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -23,12 +23,13 @@ def test_multi_year_plan_in_browser(page, output_dir: Path) -> None:  # noqa: AN
     expect(main.get_by_role("spinbutton", name="Première année")).to_have_value("2027")
     horizon = main.get_by_role("heading", name="Horizon et plan pluriannuel")
     horizon.scroll_into_view_if_needed()
-    page.wait_for_timeout(500)
+    wait_idle(page)
     page.screenshot(path=str(output_dir / "e2e_scenario_horizon_fr.png"))
 
     # optimise: the Plan page of a multi-year plan
     page.get_by_test_id("stSidebarNav").get_by_role("link", name="Plan").click()
     main.get_by_role("button", name="Optimiser").click()
+    wait_idle(page)  # the 5-year plan takes a while: wait for the app to finish it
     expect(main.get_by_text("Calendrier des acquisitions")).to_be_visible()
     expect(main.get_by_text("Fins de vie des équipements installés")).to_be_visible()
     expect(main.get_by_test_id("stMetric").filter(has_text="Coût total de possession")).to_be_visible()
@@ -37,5 +38,5 @@ def test_multi_year_plan_in_browser(page, output_dir: Path) -> None:  # noqa: AN
     page.set_viewport_size({"width": 1400, "height": 7800})  # Streamlit scrolls inside its main block
     page.locator(".js-plotly-plot").nth(1).wait_for(state="visible")
     expect(page.locator(".js-plotly-plot").nth(1)).to_contain_text("Enveloppe d'investissement cumulée")
-    page.wait_for_timeout(800)  # let plotly finish drawing before the screenshot
+    charts_drawn(page)
     page.screenshot(path=str(output_dir / "e2e_plan_multiyear_fr.png"), full_page=True)

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.conftest import wait_idle
+
 pytestmark = pytest.mark.e2e
 
 
@@ -42,6 +44,7 @@ def test_start_from_an_establishment_in_browser(page, output_dir: Path) -> None:
     # optimise: a plan, whose warnings say where the figures come from
     page.get_by_test_id("stSidebarNav").get_by_role("link", name="Plan").click()
     main.get_by_role("button", name="Optimiser").click()
+    wait_idle(page)
     expect(main.get_by_text("Statut : optimal")).to_be_visible()
     expect(main.get_by_text("issu des données publiques SAE 2024", exact=False)).to_be_visible()
     expect(page.get_by_test_id("stSidebar").get_by_text("Plan à jour", exact=False)).to_be_visible()
