@@ -244,8 +244,8 @@ def _session_phase(session: HighsSession, objective: str, options: SolverOptions
     try:
         with _quiet_stdout():
             out = session.run(time_limit_s)
-    except Exception:  # noqa: BLE001 (any failure inside the solver is a solver error, reported as such)
-        return PhaseResult(objective, SolveStatus.SOLVER_ERROR, None, None, 0.0)
+    except Exception as exc:  # noqa: BLE001 (any failure inside the solver call: numbers it cannot take...)
+        raise PlannerSolverError(f"solving ({objective})", exc) from exc
     if not out.has_solution:
         status = SolveStatus.INFEASIBLE if out.infeasible else SolveStatus.TIME_LIMIT_NO_SOLUTION
         return PhaseResult(objective, status, None, None, out.time_s)
@@ -263,8 +263,8 @@ def _solve_in_session(built: BuiltModel, options: SolverOptions,
     try:
         with _quiet_stdout():
             session = HighsSession(built.prob, options.mip_gap, options.threads)
-    except Exception:  # noqa: BLE001
-        return (PhaseResult(built.inputs.objective, SolveStatus.SOLVER_ERROR, None, None, 0.0),), None
+    except Exception as exc:  # noqa: BLE001 (the model could not be handed to HiGHS)
+        raise PlannerSolverError("loading the model into HiGHS", exc) from exc
     if built.inputs.objective != "max_benefit":
         session.set_objective(cost_objective(built))
         phase = _session_phase(session, "min_cost", options, options.time_limit_s - (time.perf_counter() - start))

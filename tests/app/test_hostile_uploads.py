@@ -70,7 +70,10 @@ def test_a_solver_failure_is_a_readable_error(at, monkeypatch: pytest.MonkeyPatc
     def boom(self, solver=None, **kw):  # noqa: ANN001, ANN003, ANN202, ARG001
         raise OverflowError("cannot convert float infinity to integer")
 
-    monkeypatch.setattr(pulp.LpProblem, "solve", boom)
+    from planner.highs_session import HighsSession
+
+    monkeypatch.setattr(pulp.LpProblem, "solve", boom)  # CBC, and PuLP's HiGHS in the decision tools
+    monkeypatch.setattr(HighsSession, "run", boom)  # the main solve: one HiGHS model for both phases
     goto(at, "plan")
     at.button(key="ui.optimise").click().run()
     assert not at.exception, at.exception

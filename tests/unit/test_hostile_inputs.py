@@ -516,7 +516,10 @@ def test_any_exception_in_the_solver_call_is_exit_3(monkeypatch: pytest.MonkeyPa
     def boom(self: Any, solver: Any = None, **kw: Any) -> None:  # noqa: ARG001
         raise OverflowError("cannot convert float infinity to integer")
 
-    monkeypatch.setattr(pulp.LpProblem, "solve", boom)
+    from planner.highs_session import HighsSession
+
+    monkeypatch.setattr(pulp.LpProblem, "solve", boom)  # CBC, and PuLP's HiGHS in the decision tools
+    monkeypatch.setattr(HighsSession, "run", boom)  # the main solve: one HiGHS model for both phases
     out = tmp_path / "plan.json"
     assert main(["solve", str(EXAMPLE), "--json", str(out)]) == 3
     err = capsys.readouterr().err
