@@ -308,8 +308,9 @@ class Store:
                              plan_json=plan.to_json(), author=actor.name, created_at=now(), comment=comment)
             s.add(row)
             s.flush()
+            detail = f"plan {row.id}, {plan.status}, catalogue {plan.catalog_fingerprint}"
             s.add(AuditEvent(at=row.created_at, actor=actor.name, action="save plan", target=f"{name}@{version}",
-                             outcome="ok", detail=f"plan {row.id}, {plan.status}, catalogue {plan.catalog_fingerprint}"))
+                             outcome="ok", detail=detail))
             return self._saved_plan(name, row)
 
     @staticmethod
