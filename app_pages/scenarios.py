@@ -22,7 +22,8 @@ if store_view.unsaved():
 widgets.show_notice(t, scope="store")
 
 st.subheader(t("store.save"))
-name = st.text_input(t("store.name"), value=saved[0] if saved else state.scenario().name, key="ui.store.name")
+st.session_state.setdefault("ui.store.name", saved[0] if saved else state.scenario().name)
+name = st.text_input(t("store.name"), key="ui.store.name")
 comment = st.text_input(t("store.comment"), key="ui.store.comment")
 if st.button(t("store.save_button"), key="ui.store.save", type="primary"):
     try:

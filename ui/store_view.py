@@ -122,3 +122,4 @@ def open_version(name: str, version: int) -> None:
     scenario = scenario_from_yaml(saved.yaml, f"store:{name}@{version}")
     state.replace(scenario)
     mark_saved(name, saved.version, scenario)
+    st.session_state["ui.store.name"] = name
