@@ -17,10 +17,10 @@ from planner.store.errors import StoreError
 from ui import cached, state
 from ui.i18n import Translator
 
-CURRENT = "store.current"  #: tuple[str, int] | None: the saved scenario and version the inputs came from
-BASELINE = "store.baseline"  #: str | None: the scenario JSON of that version (unsaved changes = differs)
-ACTOR = "store.actor"  #: Actor | None: who is logged in (single-user mode: the system user)
-CONFLICT = "store.conflict"  #: tuple[str, int, int] | None: name, version started from, latest, after a refusal
+CURRENT = "ui.store.current"  #: tuple[str, int] | None: the saved scenario and version the inputs came from
+BASELINE = "ui.store.baseline"  #: str | None: the scenario JSON of that version (unsaved changes = differs)
+ACTOR = "ui.store.actor"  #: Actor | None: who is logged in (single-user mode: the system user)
+CONFLICT = "ui.store.conflict"  #: tuple[str, int, int] | None: name, version started from, latest, after a refusal
 
 
 def store() -> Any:
@@ -91,10 +91,8 @@ def sidebar(t: Translator) -> None:
 
 def _leave_warning(on: bool) -> None:
     """The browser asks before closing or reloading the tab while saved work has unsaved changes."""
-    import streamlit.components.v1 as components
-
     handler = "function(e){e.preventDefault(); e.returnValue='';}" if on else "null"
-    components.html(f"<script>window.parent.onbeforeunload = {handler};</script>", height=0)
+    st.html(f"<script>window.onbeforeunload = {handler};</script>", unsafe_allow_javascript=True)
 
 
 def _show(value: Any) -> str:
