@@ -5,7 +5,7 @@ Navigation and the shared sidebar only; the pages live in ``app_pages/``, the St
 
 import streamlit as st
 
-from ui import edits, state, widgets
+from ui import edits, state, store_view, widgets
 
 st.set_page_config(page_title="cathlab-planner", page_icon=":material/cardiology:", layout="wide")
 state.init(edits.load_example)
@@ -13,6 +13,8 @@ t = widgets.translator()
 
 with st.sidebar:
     widgets.language_switch()
+if not store_view.login_gate(t):  # accounts defined and nobody logged in yet
+    st.stop()
 
 page = st.navigation([
     st.Page("app_pages/scenario.py", title=t("nav.scenario"), icon=":material/domain:", default=True),
@@ -21,9 +23,11 @@ page = st.navigation([
     st.Page("app_pages/plan.py", title=t("nav.plan"), icon=":material/calculate:"),
     st.Page("app_pages/decisions.py", title=t("nav.decisions"), icon=":material/insights:"),
     st.Page("app_pages/compare.py", title=t("nav.compare"), icon=":material/compare_arrows:"),
+    st.Page("app_pages/scenarios.py", title=t("nav.scenarios"), icon=":material/history:"),
     st.Page("app_pages/about.py", title=t("nav.about"), icon=":material/info:"),
 ])
 page.run()
 
 with st.sidebar:  # after the page: reflects the changes made in this run
     widgets.plan_status(widgets.translator())
+    store_view.sidebar(widgets.translator())

@@ -1,7 +1,8 @@
 """Command line: ``cathlab-planner validate|solve|catalog|...|sites``.
 
 Exit codes: 0 a plan (optimal or feasible), 1 infeasible, 2 input error, 3 solver failure or time limit
-without a solution.
+without a solution; the store commands (``db``, ``users``, ``scenarios``, ``solve --from-store``) add 4 a version
+conflict, 5 refused (login or role), 6 store unusable (see :mod:`planner.store.cli`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from planner.publicdata.cli import SITES_COMMANDS, add_sites_parsers
 from planner.report.text import catalog_table, summary
 from planner.scenario import Scenario, load_scenario
 from planner.schema import BOUNDS
+from planner.store.cli import STORE_COMMANDS, add_solve_store_options, add_store_parsers, guarded
 
 EXIT_OK, EXIT_INFEASIBLE, EXIT_INPUT, EXIT_SOLVER = 0, 1, 2, 3
 
@@ -33,7 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="check the catalogue and a scenario; list every problem")
     v.add_argument("scenario")
     s = sub.add_parser("solve", help="optimise a scenario and print the plan")
-    s.add_argument("scenario")
+    s.add_argument("scenario", nargs="?", help="scenario YAML (or --from-store NAME)")
     s.add_argument("--json", metavar="OUT", help="write the plan JSON to OUT")
     s.add_argument("--xlsx", metavar="OUT", help="write the plan workbook (Excel) to OUT")
     s.add_argument("--lang", choices=("fr", "en"), default="fr", help="workbook language (default: fr)")
@@ -41,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--time-limit", type=float, metavar="S", help="time limit in seconds")
     s.add_argument("--mip-gap", type=float, metavar="G", help="relative MIP gap at which to stop")
     s.add_argument("--write-mps", metavar="OUT", help="write the model (first objective) as MPS")
+    add_solve_store_options(s)  # --from-store NAME[@V], --save
     c = sub.add_parser("catalog", help="list the catalogue")
     c.add_argument("--family", help="only this device family")
     c.add_argument("--catalog", metavar="DIR", help="catalogue folder (default: bundled)")
@@ -60,6 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     add_decision_parsers(sub)  # ladder, compare, explain
     add_sites_parsers(sub)  # sites search, sites scenario (public SAE data)
     add_mds2_parsers(sub)  # mds2, import-mds2
+    add_store_parsers(sub)  # db, users, scenarios (the scenario store)
     return p
 
 
@@ -99,8 +103,22 @@ def _solver_options(args: argparse.Namespace, scenario: Scenario) -> Scenario:
     return dataclasses.replace(scenario, solver=dataclasses.replace(scenario.solver, **changes))
 
 
+def _solve_input(args: argparse.Namespace) -> tuple[Catalog, Scenario, int | None]:
+    """The scenario file, or the saved scenario of ``--from-store`` (with its version)."""
+    if (args.scenario is None) == (args.from_store is None) or (args.save and not args.from_store):
+        raise PlannerInputError([Issue("command line", "", "scenario", args.scenario or "",
+                                       "give a scenario file or --from-store NAME (one of them); --save needs "
+                                       "--from-store")])
+    if args.scenario is not None:
+        return (*_load(args.scenario), None)
+    from planner.store.cli import scenario_from_store
+
+    scenario, version = scenario_from_store(args)
+    return load_catalog(scenario.catalog_path()), scenario, version
+
+
 def cmd_solve(args: argparse.Namespace) -> int:
-    catalog, scenario = _load(args.scenario)
+    catalog, scenario, version = _solve_input(args)
     scenario = _solver_options(args, scenario)
     for out in (args.json, args.write_mps, args.xlsx):
         if out and not Path(out).resolve().parent.is_dir():
@@ -117,6 +135,10 @@ def cmd_solve(args: argparse.Namespace) -> int:
 
         write_plan_xlsx(args.xlsx, plan, catalog, scenario, args.lang)
         print(f"\nPlan workbook written to {args.xlsx}")
+    if args.save and version is not None:
+        from planner.store.cli import save_plan
+
+        save_plan(args, version, plan)
     if plan.has_solution:
         return EXIT_OK
     return EXIT_INFEASIBLE if plan.status == "infeasible" else EXIT_SOLVER
@@ -198,9 +220,9 @@ def cmd_import_catalog(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"validate": cmd_validate, "solve": cmd_solve, "catalog": cmd_catalog,
+COMMANDS = {"validate": cmd_validate, "solve": guarded(cmd_solve), "catalog": cmd_catalog,
             "import-prices": cmd_import, "import-installed": cmd_import, "import-catalog": cmd_import_catalog,
-            **DECISION_COMMANDS, **SITES_COMMANDS, **MDS2_COMMANDS}
+            **DECISION_COMMANDS, **SITES_COMMANDS, **MDS2_COMMANDS, **STORE_COMMANDS}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -10,6 +10,7 @@ cache is bounded (``max_entries``). Input errors raise :class:`planner.PlannerIn
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import streamlit as st
 
@@ -99,3 +100,11 @@ def sensitivity(scenario_json: str, catalog_fingerprint: str, weights: tuple[str
     """Ranges of the given indication weights and consumable prices keeping the configuration."""
     del catalog_fingerprint  # cache key only
     return sensitivity_of(_catalog, _scenario(scenario_json), weights=weights, prices=prices)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def store(url: str) -> Any:
+    """The scenario store at ``url``, opened (and its schema checked) once per URL."""
+    from planner.store.api import open_store
+
+    return open_store(url)

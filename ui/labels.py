@@ -14,6 +14,7 @@ from ui.labels_inputs import INPUT_LABELS
 from ui.labels_mds2 import MDS2_LABELS
 from ui.labels_sae import SAE_LABELS
 from ui.labels_security import SECURITY_LABELS
+from ui.labels_store import STORE_LABELS
 
 _MODEL_FR = """
 **Ce que fait l'outil.** Pour chaque site, il choisit les équipements d'appoint des salles de
@@ -324,3 +325,4 @@ LABELS.update(MDS2_LABELS)
 LABELS.update(HORIZON_LABELS)
 LABELS.update(SAE_LABELS)
 LABELS.update(CLINICAL_LABELS)
+LABELS.update(STORE_LABELS)

@@ -60,6 +60,14 @@ def optimise(at: AppTest) -> AppTest:
     return at
 
 
+@pytest.fixture(autouse=True)
+def store_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A throwaway SQLite store per test (the app never writes into the user's data folder under test)."""
+    url = f"sqlite:///{tmp_path / 'store.sqlite3'}"
+    monkeypatch.setenv("CATHLAB_DB_URL", url)
+    return url
+
+
 @pytest.fixture
 def at() -> AppTest:
     """The app after its first run (Scenario page, French, general-hospital example)."""

@@ -49,7 +49,8 @@ def browser_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """Environment with throwaway XDG folders, so chromium and streamlit write nothing under ``~``."""
     home = tmp_path_factory.mktemp("xdg")
     env = dict(os.environ)
-    env.update(XDG_CONFIG_HOME=str(home / "config"), XDG_CACHE_HOME=str(home / "cache"))
+    env.update(XDG_CONFIG_HOME=str(home / "config"), XDG_CACHE_HOME=str(home / "cache"),
+               CATHLAB_DB_URL=f"sqlite:///{home / 'store.sqlite3'}")
     return env
 
 
