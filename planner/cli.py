@@ -22,6 +22,7 @@ from planner.io import write_atomic, write_folder_atomic
 from planner.mds2_cli import MDS2_COMMANDS, add_mds2_parsers
 from planner.publicdata.cli import SITES_COMMANDS, add_sites_parsers
 from planner.report.text import catalog_table, summary
+from planner.robust_cli import add_robust_parser, cmd_robust
 from planner.scenario import Scenario, load_scenario
 
 EXIT_OK, EXIT_INFEASIBLE, EXIT_INPUT, EXIT_SOLVER = 0, 1, 2, 3
@@ -60,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     add_decision_parsers(sub)  # ladder, compare, explain
     add_sites_parsers(sub)  # sites search, sites scenario (public SAE data)
     add_mds2_parsers(sub)  # mds2, import-mds2
+    add_robust_parser(sub)  # robust (issue 17)
     return p
 
 
@@ -197,7 +199,7 @@ def cmd_import_catalog(args: argparse.Namespace) -> int:
 
 COMMANDS = {"validate": cmd_validate, "solve": cmd_solve, "catalog": cmd_catalog,
             "import-prices": cmd_import, "import-installed": cmd_import, "import-catalog": cmd_import_catalog,
-            **DECISION_COMMANDS, **SITES_COMMANDS, **MDS2_COMMANDS}
+            **DECISION_COMMANDS, **SITES_COMMANDS, **MDS2_COMMANDS, "robust": cmd_robust}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -77,7 +77,7 @@ def build_extensive(base: ModelInputs, futures: Sequence[ModelInputs], confidenc
     tco = pulp.lpSum(tco_expr(f, b) for f, b in zip(futures, blocks, strict=True)) * (1.0 / n)
     built = BuiltModel(prob, shared, benefit, tco, first, tie_break_expr(shared))
     size = len(v0.acquire) + len(v0.present_t) + sum(len(b.cases_t) + len(b.shortfall) for b in blocks)
-    return ExtensiveModel(built, n, size + (n if chance else 0), len(prob.constraints))
+    return ExtensiveModel(built, n, size + (n if chance else 0), len(prob.constraints()))
 
 
 def future_block(prob: pulp.LpProblem, future: ModelInputs, shared: Variables, index: int,
@@ -90,7 +90,8 @@ def future_block(prob: pulp.LpProblem, future: ModelInputs, shared: Variables, i
     v = replace(own, acquire=shared.acquire, present_t=shared.present_t, buy=shared.buy, present=shared.present)
     for builder in SECOND_STAGE_BUILDERS:
         builder(scratch, future, v)
-    for cname, con in scratch.constraints.items():
+    for con in scratch.constraints():
+        cname = str(con.name)
         if cname.startswith(SECOND_STAGE_FAMILIES) and not (skip_opex and cname.startswith("opex_budget")):
             prob += (con, f"{cname}_f{index}")
     return v

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from typing import Literal
 
@@ -75,6 +74,25 @@ class RobustSolve:
 
 
 @dataclass(frozen=True)
+class EquipmentRows:
+    """A plan's equipment as plain rows (JSON-friendly): acquisitions (site, device, mode, year, units) and
+    devices in use (site, device, year)."""
+
+    acquire: tuple[tuple[str, str, str, int, int], ...]
+    present: tuple[tuple[str, str, int], ...]
+
+    @staticmethod
+    def of(eq: Equipment) -> EquipmentRows:
+        """Rows of an :class:`Equipment`."""
+        return EquipmentRows(tuple(sorted((*k, n) for k, n in eq.acquire.items())),
+                             tuple(sorted(k for k, p in eq.present_t.items() if p)))
+
+    def equipment(self) -> Equipment:
+        """Back to an :class:`Equipment`."""
+        return Equipment({(s, d, m, t): n for s, d, m, t, n in self.acquire}, dict.fromkeys(self.present, 1))
+
+
+@dataclass(frozen=True)
 class RobustReport:
     """Everything a robustness run gives (``to_json`` for files; the views render it)."""
 
@@ -91,6 +109,7 @@ class RobustReport:
     plans: tuple[PlanStats, ...]  # deterministic first, then robust (robust mode)
     in_use: tuple[tuple[str, ...], ...]  # per plan: "site:device" in use
     nominal_value: tuple[float, ...]  # per plan: value in the scenario's own (nominal) future
+    equipment: tuple[EquipmentRows, ...]  # per plan
     stability: Stability | None = None
     robust_solve: RobustSolve | None = None
 
@@ -150,7 +169,8 @@ def run_robustness(catalog: Catalog, scenario: Scenario, options: RobustOptions,
         retried=run.retried, uncertainty=unc.to_dict(), notes=notes,
         plans=tuple(plan_stats(names[i], [s.plans[i] for s in samples]) for i in range(len(plans))),
         in_use=tuple(tuple(f"{s}:{d}" for s, d in eq.devices_in_use()) for eq in plans),
-        nominal_value=tuple(nominal_plan(base, eq, per_future).benefit for eq in plans),
+        nominal_value=tuple(nominal_plan(base, eq, per_future).benefit or 0.0 for eq in plans),
+        equipment=tuple(EquipmentRows.of(eq) for eq in plans),
         stability=stability(samples) if options.mode == "stability" else None, robust_solve=rsolve)
 
 
@@ -186,4 +206,7 @@ def nominal_plan(base: ModelInputs, equipment: Equipment, options: SolverOptions
     return from_solution(built.inputs, result, scenario.to_dict() if scenario else {})
 
 
-ProgressFn = Callable[[int, int], None]
+def recommended_plan(catalog: Catalog, scenario: Scenario, report: RobustReport) -> Plan:
+    """The plan a run recommends (robust in robust mode, else the deterministic one) in the nominal future."""
+    base = prepare(catalog, scenario)
+    return nominal_plan(base, report.equipment[-1].equipment(), scenario.solver, scenario)
