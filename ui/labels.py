@@ -11,6 +11,7 @@ from ui.labels_clinical import CLINICAL_LABELS
 from ui.labels_decision import DECISION_LABELS
 from ui.labels_horizon import HORIZON_LABELS
 from ui.labels_mds2 import MDS2_LABELS
+from ui.labels_robust import ROBUST_LABELS
 from ui.labels_sae import SAE_LABELS
 from ui.labels_security import SECURITY_LABELS
 
@@ -322,3 +323,4 @@ LABELS.update(MDS2_LABELS)
 LABELS.update(HORIZON_LABELS)
 LABELS.update(SAE_LABELS)
 LABELS.update(CLINICAL_LABELS)
+LABELS.update(ROBUST_LABELS)
