@@ -70,6 +70,7 @@ def _stability(report: RobustReport, catalog: Catalog, t: Translate) -> None:
 def comparison(report: RobustReport, t: Translate) -> pd.DataFrame:
     """One row per plan: out-of-sample mean value, nominal value, overrun probability, equipment in use."""
     return pd.DataFrame([{t("rb.col.plan"): p.name, t("rb.col.mean"): round(p.value.mean, 3),
-                          t("rb.col.nominal"): round(nominal, 3), t("rb.col.overrun"): f"{p.opex_overrun_probability:.0%}",
+                          t("rb.col.nominal"): round(nominal, 3),
+                          t("rb.col.overrun"): f"{p.opex_overrun_probability:.0%}",
                           t("rb.col.equipment"): ", ".join(uses)}
                          for p, nominal, uses in zip(report.plans, report.nominal_value, report.in_use, strict=True)])
