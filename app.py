@@ -22,6 +22,7 @@ page = st.navigation([
     st.Page("app_pages/catalog.py", title=t("nav.catalog"), icon=":material/inventory_2:"),
     st.Page("app_pages/plan.py", title=t("nav.plan"), icon=":material/calculate:"),
     st.Page("app_pages/decisions.py", title=t("nav.decisions"), icon=":material/insights:"),
+    st.Page("app_pages/robustness.py", title=t("nav.robustness"), icon=":material/ssid_chart:"),
     st.Page("app_pages/compare.py", title=t("nav.compare"), icon=":material/compare_arrows:"),
     st.Page("app_pages/scenarios.py", title=t("nav.scenarios"), icon=":material/history:"),
     st.Page("app_pages/about.py", title=t("nav.about"), icon=":material/info:"),

@@ -22,6 +22,7 @@ from planner.io import write_atomic, write_folder_atomic
 from planner.mds2_cli import MDS2_COMMANDS, add_mds2_parsers
 from planner.publicdata.cli import SITES_COMMANDS, add_sites_parsers
 from planner.report.text import catalog_table, summary
+from planner.robust_cli import add_robust_parser, cmd_robust
 from planner.scenario import Scenario, load_scenario
 from planner.schema import BOUNDS
 from planner.store.cli import STORE_COMMANDS, add_solve_store_options, add_store_parsers, guarded
@@ -64,6 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     add_sites_parsers(sub)  # sites search, sites scenario (public SAE data)
     add_mds2_parsers(sub)  # mds2, import-mds2
     add_store_parsers(sub)  # db, users, scenarios (the scenario store)
+    add_robust_parser(sub)  # robust (issue 17)
     return p
 
 
@@ -222,7 +224,7 @@ def cmd_import_catalog(args: argparse.Namespace) -> int:
 
 COMMANDS = {"validate": cmd_validate, "solve": guarded(cmd_solve), "catalog": cmd_catalog,
             "import-prices": cmd_import, "import-installed": cmd_import, "import-catalog": cmd_import_catalog,
-            **DECISION_COMMANDS, **SITES_COMMANDS, **MDS2_COMMANDS, **STORE_COMMANDS}
+            **DECISION_COMMANDS, **SITES_COMMANDS, **MDS2_COMMANDS, **STORE_COMMANDS, "robust": cmd_robust}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

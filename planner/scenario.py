@@ -19,6 +19,7 @@ import yaml
 
 from planner.errors import Issue, PlannerInputError
 from planner.publicdata.provenance import SiteProvenance, parse_provenance, provenance_dict
+from planner.robust.uncertainty import Uncertainty, parse_uncertainty
 from planner.schema import ACTIVITIES, ANGIO_VENDORS, BOUNDS, DEVICE_COLUMNS, PRICE_FIELDS, ROLES, SLUG_RE
 from planner.yamlsafe import YamlRefused, load_yaml
 
@@ -145,6 +146,7 @@ class Scenario:
     security: SecurityOptions = field(default_factory=SecurityOptions)
     catalog: str | None = None
     provenance: Mapping[str, SiteProvenance] = field(default_factory=dict)  # site id -> public data it came from
+    uncertainty: Uncertainty | None = None  # optional: what may differ in future years (planner.robust)
     base_dir: str = field(default="", compare=False)
 
     def catalog_path(self) -> str | None:
@@ -181,6 +183,10 @@ class Scenario:
         data["provenance"] = provenance_dict(self.provenance)
         if not self.provenance:
             data.pop("provenance")
+        if self.uncertainty is None:
+            data.pop("uncertainty")
+        else:
+            data["uncertainty"] = self.uncertainty.to_dict()
         return data
 
     def to_yaml(self) -> str:
@@ -343,7 +349,7 @@ def _put(text: str, parts: list[str], room: list[int]) -> None:
 TOP_KEYS = ("name", "catalog", "objective", "budget", "sites", "indications", "devices",
             "must_include", "exclude", "solver", "allow_not_recommended", "security", "horizon_years", "start_year",
             "discount_rate", "price_escalation", "activity_growth", "acquisition_modes", "outcome_weights",
-            "provenance")
+            "provenance", "uncertainty")
 ACQUISITION_MODES = ("purchase", "placement", "lease")
 ESCALATION_KEYS = ("capex", "maintenance", "consumables")
 MODE_FIELDS = ("placement_available", "placement_consumable_eur_per_case", "placement_min_commitment_eur_per_year",
@@ -395,6 +401,7 @@ def parse_scenario(data: Any, source: str = "scenario", base_dir: str = "",
         outcome_weights=_number_map(p, "outcome_weights", top.get("outcome_weights"), rng="multiplier"),
         catalog=catalog if isinstance(catalog, str) else None,
         provenance=parse_provenance(top.get("provenance"), p.error),
+        uncertainty=parse_uncertainty(p, top.get("uncertainty"), _site_ids(top.get("sites"))),
         base_dir=base_dir,
     )
     if p.issues:
@@ -410,6 +417,11 @@ def default_name(source: str) -> str:
     """
     stem = Path(re.sub(r"\s*\[.*\]$", "", source)).stem
     return stem.strip() or "scenario"
+
+
+def _site_ids(value: Any) -> tuple[str, ...]:
+    """Site ids as written (for the sections that name sites); the sites' own checks report the rest."""
+    return tuple(str(s["id"]) for s in value if isinstance(s, dict) and "id" in s) if isinstance(value, list) else ()
 
 
 def _parse_budget(p: _Parser, value: Any) -> Budget:

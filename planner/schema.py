@@ -72,8 +72,8 @@ BOUNDS: Mapping[str, Bound] = {
     "threads": Bound(1, 64, "threads", "solver.threads"),
     "patients": Bound(0, 100_000_000, "patients", "patients of an evidence row"),
     "effect": Bound(-1_000, 1_000, "measure", "effect and confidence interval of an evidence row"),
-    "sites": Bound(1, 200, "sites", "sites of a scenario"),
-    "model_size": Bound(1, 10_000, "cells", "sites x catalogue devices x years of a run (a bigger group: "
+    "sites": Bound(1, 300, "sites", "sites of a scenario (every French cath-lab site fits: 228 in SAE 2024)"),
+    "model_size": Bound(1, 100_000, "cells", "sites x catalogue devices x years of a run (a bigger group: "
                                             "plan it in parts)"),
     "yaml_values": Bound(1, 50_000, "values", "values of a scenario file once its aliases are expanded; nesting "
                                               "at most 40 levels, files at most 2 MB"),

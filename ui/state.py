@@ -24,6 +24,7 @@ LANG = "lang"  #: "fr" | "en"
 STALE = "plan_stale"  #: bool: the inputs changed since the last optimisation
 NOTICE = "notice"  #: dict[str, Notice]: per page ("scenario", "catalog"), the outcome of the last upload
 REQUESTS = "requests"  #: dict[str, str]: the on-demand analyses asked for (ladder, explanation, ...) -> cache key
+ROBUST = "robust_report"  #: RobustReport | None: the last robustness run (Robustness page)
 EXTENSION = "catalog_extension"  #: Extension | None: the catalogue extension file uploaded in this session
 
 INPUT = "in."  #: prefix of widgets bound to the scenario (re-seeded from it)

@@ -13,7 +13,7 @@ from planner import Plan, Scenario
 from ui import state
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
-PAGES = ("scenario", "needs", "catalog", "plan", "decisions", "compare", "about")
+PAGES = ("scenario", "needs", "catalog", "plan", "decisions", "robustness", "compare", "about")
 
 
 def goto(at: AppTest, page: str) -> AppTest:

@@ -12,6 +12,7 @@ TITLES = {"scenario": ("Scénario", "Scenario"), "needs": ("Besoins cliniques", 
           "catalog": ("Catalogue", "Catalogue"), "plan": ("Plan d'équipement", "Equipment plan"),
           "decisions": ("Aide à la décision", "Decision support"),
           "compare": ("Comparer des scénarios", "Compare scenarios"),
+          "robustness": ("Robustesse du plan", "How robust is the plan"),
           "about": ("À propos et données", "About and data")}
 
 

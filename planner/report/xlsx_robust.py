@@ -1,0 +1,90 @@
+"""The Robustness sheet: how the plan holds over sampled futures (a robustness run's report).
+
+Every number comes from the :class:`~planner.robust.run.RobustReport`; the per-future table is plain values
+(value, cost, running cost, overrun) so a reader can filter or chart them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from planner.report.xlsx_cells import fit_widths, put, section, title, write_header, write_rows
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+
+    from planner.robust.run import RobustReport
+
+EUR = '#,##0 "€"'
+NUM = "0.000"
+PCT = "0%"
+
+LABELS = {
+    "sheet": {"fr": "Robustesse", "en": "Robustness"},
+    "title": {"fr": "Robustesse du plan sur des futurs tirés au sort", "en": "How the plan holds over sampled futures"},
+    "run": {"fr": "Mode {mode}, {n} futurs, graine {seed}, {backend}",
+            "en": "Mode {mode}, {n} futures, seed {seed}, {backend}"},
+    "plans": {"fr": "Plans", "en": "Plans"},
+    "plan": {"fr": "Plan", "en": "Plan"},
+    "mean_value": {"fr": "Valeur moyenne (év. pondérés évités/an)", "en": "Mean value (weighted events avoided/yr)"},
+    "p5": {"fr": "Valeur 5 %", "en": "Value 5 %"},
+    "p95": {"fr": "Valeur 95 %", "en": "Value 95 %"},
+    "nominal": {"fr": "Valeur nominale", "en": "Nominal value"},
+    "mean_cost": {"fr": "Coût moyen (EUR)", "en": "Mean cost (EUR)"},
+    "overrun": {"fr": "Probabilité de dépassement du budget de fonctionnement",
+                "en": "Probability the running budget is exceeded"},
+    "relaxed": {"fr": "Futurs où les couvertures minimales ne tiennent pas", "en": "Futures where floors do not hold"},
+    "futures": {"fr": "Futurs", "en": "Futures"},
+    "index": {"fr": "Futur n°", "en": "Future #"},
+    "value": {"fr": "Valeur", "en": "Value"},
+    "cost": {"fr": "Coût (EUR)", "en": "Cost (EUR)"},
+    "opex": {"fr": "Fonctionnement (EUR/an)", "en": "Running cost (EUR/yr)"},
+    "regret": {"fr": "Regret", "en": "Regret"},
+    "frequency": {"fr": "Fréquence de sélection (optimum de chaque futur)",
+                  "en": "Selection frequency (each future's optimum)"},
+    "site": {"fr": "Site", "en": "Site"},
+    "device": {"fr": "Équipement", "en": "Device"},
+    "share": {"fr": "Part des futurs", "en": "Share of futures"},
+}
+
+
+def _t(key: str, lang: str) -> str:
+    return LABELS[key][lang if lang in ("fr", "en") else "fr"]
+
+
+def add_robust_sheet(wb: Workbook, report: RobustReport, lang: str = "fr") -> None:
+    """Append the Robustness sheet: plans side by side, per-future values, selection frequency."""
+    ws = wb.create_sheet(_t("sheet", lang))
+    title(ws, _t("title", lang))
+    put(ws, 2, 1, _t("run", lang).format(mode=report.mode, n=report.samples, seed=report.seed,
+                                          backend=report.backend))
+    section(ws, 4, _t("plans", lang))
+    keys = ("plan", "mean_value", "p5", "p95", "nominal", "mean_cost", "overrun", "relaxed")
+    write_header(ws, 5, [_t(k, lang) for k in keys])
+    rows = [(p.name, p.value.mean, p.value.p5, p.value.p95, nominal, p.cost_eur.mean, p.opex_overrun_probability,
+             p.relaxed_share) for p, nominal in zip(report.plans, report.nominal_value, strict=True)]
+    row = write_rows(ws, 6, rows, (None, NUM, NUM, NUM, NUM, EUR, PCT, PCT)) + 2
+    row = _futures_table(ws, row, report, lang) + 2
+    if report.stability is not None:
+        section(ws, row, _t("frequency", lang))
+        write_header(ws, row + 1, [_t("site", lang), _t("device", lang), _t("share", lang)])
+        write_rows(ws, row + 2, report.stability.frequency, (None, None, PCT))
+    fit_widths(ws)
+
+
+def _futures_table(ws: object, row: int, report: RobustReport, lang: str) -> int:
+    section(ws, row, _t("futures", lang))  # type: ignore[arg-type]
+    header = [_t("index", lang)]
+    for p in report.plans:
+        header += [f"{_t(k, lang)} ({p.name})" for k in ("value", "cost", "opex")]
+    regrets = report.stability.regrets if report.stability is not None else ()
+    if regrets:
+        header.append(_t("regret", lang))
+    write_header(ws, row + 1, header)  # type: ignore[arg-type]
+    rows = []
+    for i in range(report.samples):
+        line: list[object] = [i + 1]
+        for p in report.plans:
+            line += [p.values[i], p.costs_eur[i], p.opex_eur[i]]
+        rows.append(line + ([regrets[i]] if i < len(regrets) else []))
+    return write_rows(ws, row + 2, rows, (None, *((NUM, EUR, EUR) * len(report.plans)), NUM))  # type: ignore[arg-type]

@@ -1,0 +1,36 @@
+"""Robustness page: run with a progress bar, the report's metrics and charts, cancel, FR labels."""
+
+from __future__ import annotations
+
+from tests.app.conftest import charts, goto
+from ui import state
+
+
+def test_run_shows_metrics_and_charts(at):
+    goto(at, "robustness")
+    assert at.title[0].value == "Robustesse du plan"
+    at.selectbox(key="ui.robust.mode").set_value("stability")
+    at.number_input(key="ui.robust.samples").set_value(3)
+    at.button(key="ui.robust.run").click().run()
+    assert not at.exception, at.exception
+    report = at.session_state[state.ROBUST]
+    assert report.samples == 3 and report.stability is not None
+    assert {"rb_value", "rb_cost", "rb_frequency", "rb_regret"} <= {k.removeprefix("ui.chart.") for k in charts(at)}
+    assert any(m.label.startswith("Valeur moyenne") for m in at.metric)
+
+
+def test_robust_mode_compares_the_plans(at):
+    goto(at, "robustness")
+    at.selectbox(key="ui.robust.mode").set_value("robust")
+    at.number_input(key="ui.robust.samples").set_value(3)
+    at.button(key="ui.robust.run").click().run()
+    assert not at.exception, at.exception
+    assert [p.name for p in at.session_state[state.ROBUST].plans] == ["deterministic", "robust"]
+    assert any("Valeur nominale" in d.value.columns for d in at.dataframe)
+
+
+def test_cancel_says_so(at):
+    goto(at, "robustness")
+    at.button(key="ui.robust.cancel").click().run()
+    assert not at.exception
+    assert "Calcul annulé." in [i.value for i in at.info]
