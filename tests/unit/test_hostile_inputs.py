@@ -182,10 +182,10 @@ STRUCTURE_CASES: tuple[Case, ...] = (
     _yaml_case("nesting-1000-flow-lists", lambda: "sites: " + "[" * 1000 + "]" * 1000 + "\n", "nested"),
     # sizes
     _yaml_case("file-over-2mb", lambda: BASE_TEXT + "#" + "x" * 2_100_000 + "\n", "million characters"),
-    _yaml_case("sites-201", lambda: _sites_text(201), "sites", "too many sites"),
+    _yaml_case("sites-301", lambda: _sites_text(301), "sites", "too many sites"),
     _yaml_case("sites-4000", lambda: _sites_text(4000), "refused", "values"),
-    _yaml_case("run-150-sites-5-years", lambda: _sites_text(150, 5), "too large for one run"),
-    _yaml_case("run-120-sites-3-years", lambda: _sites_text(120, 3), "too large for one run"),
+    _yaml_case("run-250-sites-20-years", lambda: _sites_text(250, 20), "too large for one run"),
+    _yaml_case("run-200-sites-17-years", lambda: _sites_text(200, 17), "too large for one run"),
     # impossible dates and numbers YAML builds as text
     _yaml_case("date-2024-02-30", _append("security: {reference_date: 2024-02-30}\n"), "security.reference_date"),
     _yaml_case("date-2023-02-29", _append("security: {reference_date: 2023-02-29}\n"), "security.reference_date"),
