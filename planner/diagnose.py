@@ -26,10 +26,9 @@ import pulp
 
 from planner import costs
 from planner.inputs import ModelInputs
+from planner.limits import capex_envelopes, opex_limits
 from planner.model import BuiltModel, build_model
-from planner.model.constraints import capex_expr, consumables_expr, maintenance_expr
-from planner.model.money import capex_in_year, opex_in_year
-from planner.model.variables import Variables
+from planner.model.elastic import Elastic
 from planner.scenario import SolverOptions
 from planner.solve import run_phase
 
@@ -124,20 +123,11 @@ class _Elastic:
 
 
 def yearly_limits(inputs: ModelInputs) -> dict[str, tuple[int, float, str]]:
-    """Yearly budget constraints: name -> (year, limit EUR, "capex" or "opex"). Capital envelopes are
-    cumulative with carry-over; a multi-year model has an opex budget per year."""
-    h = inputs.horizon
-    out: dict[str, tuple[int, float, str]] = {}
-    envelope = 0.0
-    for t in h.years:
-        if t in h.capex_by_year:
-            envelope = envelope + h.capex_by_year[t] if h.carry_over else h.capex_by_year[t]
-            out[f"capex_budget_{t}"] = (t, envelope, "capex")
-    if not h.single_period:
-        for t in h.years:
-            limit = h.opex_by_year.get(t, inputs.opex_budget_eur)
-            if limit is not None:
-                out[f"opex_budget_{t}"] = (t, limit, "opex")
+    """Yearly budget constraints (``planner.limits``): name -> (year, limit EUR, "capex" or "opex"). Capital
+    envelopes are cumulative with carry-over; a multi-year model has an opex budget per year."""
+    out = {e.name: (e.year, e.limit_eur, "capex") for e in capex_envelopes(inputs)}
+    if not inputs.horizon.single_period:
+        out.update({o.name: (o.year, o.limit_eur, "opex") for o in opex_limits(inputs)})
     return out
 
 
@@ -154,69 +144,12 @@ def relaxable(inputs: ModelInputs) -> tuple[str, ...]:
 
 
 def build_elastic(inputs: ModelInputs, elastic: Iterable[str]) -> _Elastic:
-    """The model with budgets, floors and must-includes rebuilt here, those named in ``elastic`` with a slack."""
-    soft = set(elastic)
-    no_envelopes = dataclasses.replace(inputs.horizon, capex_by_year={}, opex_by_year={})
-    hard = dataclasses.replace(inputs, capex_budget_eur=None, opex_budget_eur=None, horizon=no_envelopes,
-                               floor=dict.fromkeys(inputs.indications, 0.0), required=frozenset(), must_include=())
-    built = build_model(hard, name="cathlab_elastic")
-    prob, v = built.prob, built.variables
-    slacks: dict[str, tuple[pulp.LpVariable, float]] = {}
-
-    def add(name: str, lhs: pulp.LpAffineExpression, rhs: float, sense: str, scale: float, cap: float | None) -> None:
-        if name in soft:
-            slack = prob.add_variable(f"slack_{name}", 0, cap, pulp.LpContinuous)
-            slacks[name] = (slack, scale)
-            lhs = lhs - slack if sense == "<=" else lhs + slack
-        prob.addConstraint((lhs <= rhs) if sense == "<=" else (lhs >= rhs), name)
-
-    if inputs.capex_budget_eur is not None:
-        rhs = costs.to_model_money(inputs.capex_budget_eur)
-        add("capex_budget", capex_expr(inputs, v), rhs, "<=", max(rhs, 1.0), None)
-    if inputs.opex_budget_eur is not None and inputs.horizon.single_period:
-        rhs = costs.to_model_money(inputs.opex_budget_eur)
-        add("opex_budget", maintenance_expr(inputs, v) + consumables_expr(inputs, v), rhs, "<=", max(rhs, 1.0), None)
-    for name, (year, limit, kind) in yearly_limits(inputs).items():
-        rhs = costs.to_model_money(limit)
-        if kind == "opex":
-            spent = opex_in_year(inputs, v, year)
-        elif inputs.horizon.carry_over:
-            spent = pulp.lpSum(capex_in_year(inputs, v, y) for y in inputs.horizon.years if y <= year)
-        else:
-            spent = capex_in_year(inputs, v, year)
-        add(name, spent, rhs, "<=", max(rhs, 1.0), None)
-    for s in inputs.sites:
-        for k in inputs.indications:
-            need = inputs.site_floor(s, k) * inputs.demand[(s, k)]
-            if need <= 0:
-                continue
-            if inputs.horizon.single_period:
-                terms = pulp.lpSum(var for (s2, _d, k2), var in v.cases.items() if s2 == s and k2 == k)
-                add(f"coverage_floor_{s}_{k}", terms, need, ">=", need, need)
-            else:
-                _add_yearly_floor(prob, inputs, v, s, k, soft, slacks)
-    for d in inputs.must_include:
-        present = pulp.lpSum(var for (_s, d2), var in v.present.items() if d2 == d)
-        add(f"must_include_{d}", present, 1, ">=", 1.0, 1.0)
-    prob.setObjective(pulp.lpSum(slack * (1.0 / scale) for slack, scale in slacks.values()))
-    return _Elastic(built, slacks)
-
-
-def _add_yearly_floor(prob: pulp.LpProblem, inputs: ModelInputs, v: Variables, s: str, k: str, soft: set[str],
-                      slacks: dict[str, tuple[pulp.LpVariable, float]]) -> None:
-    """Multi-year: the floor holds every year; one slack (cases of the start year, scaled by demand growth)
-    relaxes it in all years at once, so the relaxation reads as one lower floor share."""
-    name, d0 = f"coverage_floor_{s}_{k}", inputs.demand[(s, k)]
-    need0 = inputs.site_floor(s, k) * d0
-    slack = None
-    if name in soft:
-        slack = prob.add_variable(f"slack_{name}", 0, need0, pulp.LpContinuous)
-        slacks[name] = (slack, need0)
-    for t in inputs.horizon.years:
-        growth = inputs.horizon.demand[(s, k, t)] / d0
-        terms = pulp.lpSum(var for (s2, _d, _m, k2, t2), var in v.cases_t.items() if (s2, k2, t2) == (s, k, t))
-        lhs = terms + growth * slack if slack is not None else terms
-        prob.addConstraint(lhs >= need0 * growth, f"{name}_{t}")
+    """The model itself (:func:`planner.model.build_model`), with a slack on the limits named in ``elastic``
+    (the same builders with their soft switch), minimising the slacks in their own units."""
+    soft = Elastic(frozenset(elastic))
+    built = build_model(inputs, name="cathlab_elastic", elastic=soft)
+    built.prob.setObjective(soft.objective())
+    return _Elastic(built, soft.slacks)
 
 
 @dataclass(frozen=True)

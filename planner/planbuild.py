@@ -16,9 +16,10 @@ import pulp
 
 from planner import clinical, costs
 from planner.inputs import ModelInputs
+from planner.limits import capex_envelopes, opex_limits
 from planner.mds2 import open_questions
 from planner.model import money
-from planner.model.constraints import in_service
+from planner.model.service import in_service
 from planner.model.variables import Variables
 from planner.plan import (
     Acquisition,
@@ -258,19 +259,16 @@ def _binding(limit: float | None, used: float) -> bool:
 def _budgets(inputs: ModelInputs, v: Variables, c: Costs) -> tuple[BudgetUse, ...]:
     h = inputs.horizon
     out = [BudgetUse("capex", inputs.capex_budget_eur, c.capex_eur, _binding(inputs.capex_budget_eur, c.capex_eur))]
-    spent, envelope = 0.0, 0.0
+    capex_t = {t: _eur(money.capex_in_year(inputs, v, t)) for t in h.years}
+    for env in capex_envelopes(inputs):  # the model's own limits (planner.limits)
+        spent = sum(capex_t[y] for y in env.years)
+        out.append(BudgetUse(f"capex_{env.year}", env.limit_eur, spent, _binding(env.limit_eur, spent)))
+    limits = {lim.year: lim.limit_eur for lim in opex_limits(inputs)}
     for t in h.years:
-        spent_t = _eur(money.capex_in_year(inputs, v, t))
-        spent = spent + spent_t if h.carry_over else spent_t
-        if t in h.capex_by_year:
-            envelope = envelope + h.capex_by_year[t] if h.carry_over else h.capex_by_year[t]
-            out.append(BudgetUse(f"capex_{t}", envelope, spent, _binding(envelope, spent)))
-    for t in h.years:
-        limit = h.opex_by_year.get(t, inputs.opex_budget_eur)
         used = _eur(money.opex_in_year(inputs, v, t))
-        name = "opex_per_year" if h.single_period else f"opex_{t}"
-        if h.single_period or limit is not None:
-            out.append(BudgetUse(name, limit, used, _binding(limit, used)))
+        if h.single_period or t in limits:
+            name = "opex_per_year" if h.single_period else f"opex_{t}"
+            out.append(BudgetUse(name, limits.get(t), used, _binding(limits.get(t), used)))
     return tuple(out)
 
 

@@ -8,6 +8,7 @@ import pulp
 
 from planner.inputs import ModelInputs
 from planner.model import constraints as c
+from planner.model.elastic import Elastic
 from planner.model.objective import tco_expr, tie_break_expr, value_expr
 from planner.model.variables import Variables, add_variables
 
@@ -35,20 +36,23 @@ class BuiltModel:
     tie_break: pulp.LpAffineExpression | None = None  # units acquired + devices in use: fewest among equal costs
 
 
-def build_model(inputs: ModelInputs, name: str = "cathlab_plan") -> BuiltModel:
-    """Create variables, every constraint family and the objective terms (objective set by the solver)."""
+def build_model(inputs: ModelInputs, name: str = "cathlab_plan", elastic: Elastic | None = None) -> BuiltModel:
+    """Create variables, every constraint family and the objective terms (objective set by the solver).
+
+    ``elastic`` (the infeasibility diagnosis) puts a slack on the limits it names: budgets, envelopes,
+    coverage floors, must-includes; every other rule is the same."""
     prob = pulp.LpProblem(name, pulp.LpMinimize)
     v = add_variables(prob, inputs)
     c.add_demand_constraints(prob, inputs, v)
-    c.add_coverage_floor_constraints(prob, inputs, v)
+    c.add_coverage_floor_constraints(prob, inputs, v, elastic)
     c.add_capacity_constraints(prob, inputs, v)
     c.add_presence_constraints(prob, inputs, v)
     c.add_per_room_constraints(prob, inputs, v)
     c.add_requires_constraints(prob, inputs, v)
-    c.add_capex_budget_constraints(prob, inputs, v)
-    c.add_opex_budget_constraints(prob, inputs, v)
+    c.add_capex_budget_constraints(prob, inputs, v, elastic)
+    c.add_opex_budget_constraints(prob, inputs, v, elastic)
     c.add_commitment_constraints(prob, inputs, v)
-    c.add_must_include_constraints(prob, inputs, v)
+    c.add_must_include_constraints(prob, inputs, v, elastic)
     c.add_min_volume_constraints(prob, inputs, v)
     c.add_share_cap_constraints(prob, inputs, v)
     return BuiltModel(prob, v, value_expr(inputs, v), tco_expr(inputs, v), inputs, tie_break_expr(v))

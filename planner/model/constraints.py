@@ -13,6 +13,8 @@ import pulp
 
 from planner import costs
 from planner.inputs import ModelInputs
+from planner.limits import capex_envelopes, opex_limits
+from planner.model.elastic import Elastic, slack_of
 from planner.model.money import (  # noqa: F401 (re-exported: capex_expr, maintenance_expr, consumables_expr)
     capex_expr,
     capex_in_year,
@@ -20,27 +22,8 @@ from planner.model.money import (  # noqa: F401 (re-exported: capex_expr, mainte
     maintenance_expr,
     opex_in_year,
 )
+from planner.model.service import in_service, units
 from planner.model.variables import Variables
-
-
-def in_service(inputs: ModelInputs, v: Variables, s: str, d: str, m: str, t: int) -> pulp.LpAffineExpression:
-    """Units of d at s in mode m serving in year t: installed (purchase) still in service + acquisitions.
-
-    Built once per (s, d, m, t) and variables (``Variables.memo``); callers never change it in place."""
-    key = ("in_service", s, d, m, t)
-    if key not in v.memo:
-        h = inputs.horizon
-        term = next(o.term_years for o in inputs.offers(d) if o.mode == m)
-        installed = h.installed_in_service((s, d), inputs.installed.get((s, d), 0), t) if m == "purchase" else 0
-        serving = [v.acquire[(s, d, m, a)] for a in h.years if h.in_service(a, t, term)]
-        v.memo[key] = (pulp.LpAffineExpression([(x, 1) for x in serving], constant=installed)
-                       if all(isinstance(x, pulp.LpVariable) for x in serving) else sum(serving) + installed)
-    return v.memo[key]  # type: ignore[no-any-return]
-
-
-def units(inputs: ModelInputs, v: Variables, s: str, d: str, t: int) -> pulp.LpAffineExpression:
-    """Units of d at s serving in year t, all modes."""
-    return pulp.lpSum(in_service(inputs, v, s, d, o.mode, t) for o in inputs.offers(d))
 
 
 def _cases_by(v: Variables, key: str) -> dict[tuple[str, ...], list[pulp.LpVariable]]:
@@ -58,21 +41,28 @@ def add_demand_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Variabl
         prob += (pulp.lpSum(terms) <= inputs.horizon.demand[(s, k, t)], f"demand_{s}_{k}{inputs.horizon.suffix(t)}")
 
 
-def add_coverage_floor_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Variables) -> None:
+def add_coverage_floor_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Variables,
+                                   elastic: Elastic | None = None) -> None:
     """coverage_floor: sum_{d,m} n_sdmkt >= c_sk D_skt. At least the floor share of each demand is served.
 
     c_sk is the indication's floor at a site that serves it, 1 for a required indication (required equipment),
     0 where the site lacks the role the indication needs (its cases are referred). Added also where no device
-    can serve the indication at the site (then it is infeasible, and says so).
+    can serve the indication at the site (then it is infeasible, and says so). Soft (diagnosis): one slack
+    per (s, k), in cases of the start year, relaxes every year by its demand growth (one lower floor share).
     """
     grouped = _cases_by(v, "sk")
-    for t in inputs.horizon.years:
-        for s in inputs.sites:
-            for k in inputs.indications:
-                need = inputs.site_floor(s, k) * inputs.horizon.demand[(s, k, t)]
+    h = inputs.horizon
+    for s in inputs.sites:
+        for k in inputs.indications:
+            need0 = inputs.site_floor(s, k) * inputs.demand[(s, k)]
+            slack = slack_of(elastic, prob, f"coverage_floor_{s}_{k}", need0, need0) if need0 > 0 else None
+            for t in h.years:
+                need = inputs.site_floor(s, k) * h.demand[(s, k, t)]
                 if need > 0:
-                    prob += (pulp.lpSum(grouped.get((s, k, t), [])) >= need,
-                             f"coverage_floor_{s}_{k}{inputs.horizon.suffix(t)}")
+                    lhs = pulp.lpSum(grouped.get((s, k, t), []))
+                    if slack is not None:
+                        lhs = lhs + (h.demand[(s, k, t)] / inputs.demand[(s, k)]) * slack
+                    prob += (lhs >= need, f"coverage_floor_{s}_{k}{h.suffix(t)}")
 
 
 def add_capacity_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Variables) -> None:
@@ -168,30 +158,31 @@ def add_requires_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Varia
                      f"requires_{s}_{d}{inputs.horizon.suffix(t)}")
 
 
-def add_capex_budget_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Variables) -> None:
+def add_capex_budget_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Variables,
+                                 elastic: Elastic | None = None) -> None:
     """capex_budget: capital spent over the horizon <= B_capex; capex_budget_{t}: spent in year t <= B_t,
-    or with carry-over, spent up to t <= envelopes up to t (only years with an envelope)."""
-    h = inputs.horizon
+    or with carry-over, spent in the years with an envelope up to t <= their envelopes (``planner.limits``)."""
     if inputs.capex_budget_eur is not None:
-        prob += (capex_expr(inputs, v) <= costs.to_model_money(inputs.capex_budget_eur), "capex_budget")
-    envelope = 0.0
-    for t in h.years:
-        if t not in h.capex_by_year:
-            continue
-        envelope = envelope + h.capex_by_year[t] if h.carry_over else h.capex_by_year[t]
-        spent = (pulp.lpSum(capex_in_year(inputs, v, y) for y in h.years if y <= t) if h.carry_over
-                 else capex_in_year(inputs, v, t))
-        prob += (spent <= costs.to_model_money(envelope), f"capex_budget_{t}")
+        rhs = costs.to_model_money(inputs.capex_budget_eur)
+        _upper(prob, "capex_budget", capex_expr(inputs, v), rhs, elastic)
+    for env in capex_envelopes(inputs):
+        spent = pulp.lpSum(capex_in_year(inputs, v, y) for y in env.years)
+        _upper(prob, env.name, spent, costs.to_model_money(env.limit_eur), elastic)
 
 
-def add_opex_budget_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Variables) -> None:
+def add_opex_budget_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Variables,
+                                elastic: Elastic | None = None) -> None:
     """opex_budget: maintenance + lease fees + consumables + commitment shortfalls of year t <= B_opex,t
-    (the year's envelope, else the yearly budget)."""
-    h = inputs.horizon
-    for t in h.years:
-        limit = h.opex_by_year.get(t, inputs.opex_budget_eur)
-        if limit is not None:
-            prob += (opex_in_year(inputs, v, t) <= costs.to_model_money(limit), f"opex_budget{h.suffix(t)}")
+    (the year's envelope, else the yearly budget; ``planner.limits``)."""
+    for lim in opex_limits(inputs):
+        _upper(prob, lim.name, opex_in_year(inputs, v, lim.year), costs.to_model_money(lim.limit_eur), elastic)
+
+
+def _upper(prob: pulp.LpProblem, name: str, lhs: pulp.LpAffineExpression, rhs: float,
+           elastic: Elastic | None) -> None:
+    """lhs <= rhs, named; soft in a diagnosis (a slack in the limit's own money, scaled by the limit)."""
+    slack = slack_of(elastic, prob, name, max(rhs, 1.0))
+    prob += ((lhs - slack if slack is not None else lhs) <= rhs, name)
 
 
 def add_commitment_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Variables) -> None:
@@ -200,19 +191,22 @@ def add_commitment_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Var
     A placed console commits the hospital to buy consumables for at least the commitment each year; the
     shortfall is paid (costs minimise it to max(0, .))."""
     h = inputs.horizon
+    placed = _cases_by(v, "sdm")
     for (s, d, t), short in sorted(v.shortfall.items()):
         offer = next(o for o in inputs.offers(d) if o.mode == "placement")
         price = costs.to_model_money(h.price("consumables", offer.consumable_eur_per_case, t))
-        bought = pulp.lpSum(costs.consumables_cost(price, var) for (s2, d2, m, _k, t2), var in v.cases_t.items()
-                            if (s2, d2, m, t2) == (s, d, "placement", t))
+        bought = pulp.lpSum(costs.consumables_cost(price, var) for var in placed.get((s, d, "placement", t), []))
         commit = costs.to_model_money(offer.min_commitment_eur_per_year)
         prob += (short >= commit * in_service(inputs, v, s, d, "placement", t) - bought,
                  f"placement_commitment_{s}_{d}_{t}")
 
 
-def add_must_include_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Variables) -> None:
+def add_must_include_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Variables,
+                                 elastic: Elastic | None = None) -> None:
     """must_include: sum_s p_sdT >= 1. The device is in use at one site at least at the end of the plan."""
     last = inputs.horizon.years[-1]
     for d in inputs.must_include:
-        prob += (pulp.lpSum(v.present_t[(s, d2, last)] for s, d2 in inputs.candidates if d2 == d) >= 1,
-                 f"must_include_{d}")
+        name = f"must_include_{d}"
+        slack = slack_of(elastic, prob, name, 1.0, 1.0)
+        used = pulp.lpSum(v.present_t[(s, d2, last)] for s, d2 in inputs.candidates if d2 == d)
+        prob += ((used + slack if slack is not None else used) >= 1, name)

@@ -13,6 +13,7 @@ import pulp
 from planner import costs
 from planner.horizon import Offer
 from planner.inputs import ModelInputs
+from planner.model.service import in_service
 from planner.model.variables import Variables
 
 
@@ -43,8 +44,6 @@ def capex_expr(inputs: ModelInputs, v: Variables) -> pulp.LpAffineExpression:
 
 def maintenance_in_year(inputs: ModelInputs, v: Variables, t: int) -> pulp.LpAffineExpression:
     """Maintenance of owned units serving in year t, k EUR (placement and lease include it)."""
-    from planner.model.constraints import in_service  # noqa: PLC0415 (constraints import this module)
-
     h = inputs.horizon
     return pulp.lpSum(
         costs.maintenance_cost(_k(h.price("maintenance", o.maintenance_eur_per_year, t)),
@@ -54,8 +53,6 @@ def maintenance_in_year(inputs: ModelInputs, v: Variables, t: int) -> pulp.LpAff
 
 def lease_in_year(inputs: ModelInputs, v: Variables, t: int) -> pulp.LpAffineExpression:
     """Lease fees of leased units serving in year t, k EUR (fixed over the term, not escalated)."""
-    from planner.model.constraints import in_service  # noqa: PLC0415
-
     return pulp.lpSum(costs.maintenance_cost(_k(o.lease_eur_per_year), in_service(inputs, v, s, d, "lease", t))
                       for s, d in inputs.candidates for o in inputs.offers(d) if o.mode == "lease")
 
