@@ -35,7 +35,7 @@ def test_plan_in_browser(page, output_dir: Path) -> None:  # noqa: ANN001
     expect(page.get_by_test_id("stSidebar").get_by_text("Pas encore de plan")).to_be_visible()
 
     # optimise on the Plan page
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Plan").click()
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Plan", exact=True).click()
     main.get_by_role("button", name="Optimiser").click()
     wait_idle(page)
     expect(main.get_by_text("Statut : optimal")).to_be_visible()
@@ -62,5 +62,5 @@ def test_plan_in_browser(page, output_dir: Path) -> None:  # noqa: ANN001
     charts_drawn(page)
     page.screenshot(path=str(output_dir / "e2e_plan_en.png"), full_page=True)
 
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Scenario").click()
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Scenario", exact=True).click()
     expect(main.get_by_role("spinbutton", name="Capital budget (€)")).to_have_value("150000")

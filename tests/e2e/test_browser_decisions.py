@@ -22,7 +22,7 @@ def test_decisions_in_browser(page, output_dir: Path, tmp_path: Path) -> None:  
     wait_idle(page)
 
     # Plan: optimise, download the Excel workbook (built on click), explain the plan
-    nav.get_by_role("link", name="Plan").click()
+    nav.get_by_role("link", name="Plan", exact=True).click()
     main.get_by_role("button", name="Optimiser").click()
     wait_idle(page)
     expect(main.get_by_text("Statut : optimal")).to_be_visible()

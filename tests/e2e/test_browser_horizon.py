@@ -27,7 +27,7 @@ def test_multi_year_plan_in_browser(page, output_dir: Path) -> None:  # noqa: AN
     page.screenshot(path=str(output_dir / "e2e_scenario_horizon_fr.png"))
 
     # optimise: the Plan page of a multi-year plan
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Plan").click()
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Plan", exact=True).click()
     main.get_by_role("button", name="Optimiser").click()
     wait_idle(page)  # the 5-year plan takes a while: wait for the app to finish it
     expect(main.get_by_text("Calendrier des acquisitions")).to_be_visible()

@@ -42,7 +42,7 @@ def test_start_from_an_establishment_in_browser(page, output_dir: Path) -> None:
     page.screenshot(path=str(output_dir / "e2e_sae_scenario_fr.png"))
 
     # optimise: a plan, whose warnings say where the figures come from
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Plan").click()
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Plan", exact=True).click()
     main.get_by_role("button", name="Optimiser").click()
     wait_idle(page)
     expect(main.get_by_text("Statut : optimal")).to_be_visible()
