@@ -79,8 +79,19 @@ class Device:
         return "any" in self.compatible_angio or angio_vendor in self.compatible_angio
 
 
+class _Bilingual:
+    """A catalogue row named in French and English (``name_fr``, ``name_en``)."""
+
+    name_fr: str
+    name_en: str
+
+    def name(self, lang: str) -> str:
+        """Name in ``lang`` ("fr" or "en")."""
+        return self.name_fr if lang == "fr" else self.name_en
+
+
 @dataclass(frozen=True)
-class Indication:
+class Indication(_Bilingual):
     """A clinical indication: a share of a base activity that needs an adjunct device."""
 
     id: str
@@ -93,10 +104,6 @@ class Indication:
     source: str
     required_role: str = ""  # a site needs this role to serve the indication; others refer the cases
     required: bool = False  # required equipment by practice: served in full, outside the value
-
-    def name(self, lang: str) -> str:
-        """Name in ``lang`` ("fr" or "en")."""
-        return self.name_fr if lang == "fr" else self.name_en
 
 
 @dataclass(frozen=True)
@@ -121,7 +128,7 @@ class Coverage:
 
 
 @dataclass(frozen=True)
-class Family:
+class Family(_Bilingual):
     """A device family: the role a site needs to use it, a family it needs as fallback, a minimum volume."""
 
     id: str
@@ -133,13 +140,9 @@ class Family:
     source: str = ""
     estimate: bool = False
 
-    def name(self, lang: str) -> str:
-        """Name in ``lang`` ("fr" or "en")."""
-        return self.name_fr if lang == "fr" else self.name_en
-
 
 @dataclass(frozen=True)
-class Outcome:
+class Outcome(_Bilingual):
     """An adverse clinical event a strategy may avoid, with its default severity weight (death = 1)."""
 
     id: str
@@ -147,10 +150,6 @@ class Outcome:
     name_fr: str
     default_severity: float
     source: str
-
-    def name(self, lang: str) -> str:
-        """Name in ``lang`` ("fr" or "en")."""
-        return self.name_fr if lang == "fr" else self.name_en
 
 
 @dataclass(frozen=True)
