@@ -54,7 +54,7 @@ def add_solve_store_options(p: argparse.ArgumentParser) -> None:
 
 
 def add_store_parsers(sub: Any) -> None:
-    """Add ``db``, ``users`` and ``scenarios`` to the CLI's subparsers."""
+    """Add ``db``, ``users``, ``scenarios`` and ``items`` to the CLI's subparsers."""
     db = sub.add_parser("db", help="the scenario store: upgrade, export, import, audit").add_subparsers(
         dest="db_command", required=True)
     _store_options(db.add_parser("upgrade", help="create or migrate the store's schema to this program's"))
@@ -102,6 +102,9 @@ def add_store_parsers(sub: Any) -> None:
     res.add_argument("version", type=int)
     res.add_argument("--expect-version", type=int, required=True, metavar="V", help="the latest version now")
     _store_options(res)
+    from planner.store.cli_items import add_item_parsers
+
+    add_item_parsers(sub, _store_options)  # items: catalogue extensions and price lists
 
 
 # ---------------------------------------------------------------- helpers
@@ -317,4 +320,12 @@ def guarded(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse.
     return run
 
 
-STORE_COMMANDS = {"db": guarded(_db), "users": guarded(_users), "scenarios": guarded(_scenarios)}
+def _items(args: argparse.Namespace) -> int:
+    from planner.store.cli_items import run
+
+    store = _open(args)
+    return run(store, args, lambda: _actor(store, args))
+
+
+STORE_COMMANDS = {"db": guarded(_db), "users": guarded(_users), "scenarios": guarded(_scenarios),
+                  "items": guarded(_items)}
