@@ -79,4 +79,26 @@ STORE_LABELS: dict[str, dict[str, str]] = {
     "store.login_failed": {"fr": "Compte inconnu ou mot de passe erroné.", "en": "Unknown account or wrong password."},
     "store.side": {"fr": "Version enregistrée : {name} v{version}", "en": "Saved version: {name} v{version}"},
     "store.side_none": {"fr": "Non enregistré", "en": "Not saved"},
+    # Compare page: saved versions and plans as either side
+    "cmp.left": {"fr": "Comparer", "en": "Compare"},
+    "cmp.source.current": {"fr": "le scénario courant", "en": "the current scenario"},
+    "cmp.source.store": {"fr": "une version enregistrée", "en": "a saved version"},
+    "cmp.store_unavailable": {
+        "fr": "Base de scénarios indisponible ({error}) : les versions enregistrées ne peuvent pas être comparées ; "
+              "les exemples et les fichiers importés restent disponibles.",
+        "en": "Scenario store unavailable ({error}): saved versions cannot be compared; the examples and uploaded "
+              "files remain available."},
+    "cmp.store_empty": {"fr": "Aucun scénario enregistré pour l'instant (page Scénarios enregistrés).",
+                        "en": "No saved scenario yet (Saved scenarios page)."},
+    "cmp.store_scenario": {"fr": "Scénario enregistré", "en": "Saved scenario"},
+    "cmp.store_version": {"fr": "Version", "en": "Version"},
+    "cmp.store_plan": {"fr": "Plan", "en": "Plan"},
+    "cmp.store_solve": {"fr": "optimiser cette version", "en": "optimise this version"},
+    "cmp.store_saved_plan": {"fr": "plan n° {id} enregistré par {author} le {at} ({status})",
+                             "en": "plan no. {id} saved by {author} on {at} ({status})"},
+    "cmp.saved_version": {"fr": "{name} v{version}", "en": "{name} v{version}"},
+    "cmp.saved_plan": {"fr": "{name} v{version}, plan n° {id}", "en": "{name} v{version}, plan no. {id}"},
+    "cmp.other_catalogue": {
+        "fr": "{name} : plan enregistré avec un autre catalogue (empreinte {fingerprint}) que celui utilisé ici.",
+        "en": "{name}: plan saved with another catalogue (fingerprint {fingerprint}) than the one in use here."},
 }
