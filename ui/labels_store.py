@@ -101,4 +101,15 @@ STORE_LABELS: dict[str, dict[str, str]] = {
     "cmp.other_catalogue": {
         "fr": "{name} : plan enregistré avec un autre catalogue (empreinte {fingerprint}) que celui utilisé ici.",
         "en": "{name}: plan saved with another catalogue (fingerprint {fingerprint}) than the one in use here."},
+    # single sign-on (Streamlit OIDC login, [auth] in secrets.toml)
+    "store.sso_button": {"fr": "Se connecter avec {provider}", "en": "Sign in with {provider}"},
+    "store.sso_or_password": {"fr": "Ou avec un compte et un mot de passe de la base :",
+                              "en": "Or with an account and password of the store:"},
+    "store.sso_refused": {"fr": "Connexion refusée : {error}", "en": "Sign-in refused: {error}"},
+    "store.sso_logout": {"fr": "Se déconnecter", "en": "Sign out"},
+    "store.sso_missing": {
+        "fr": "La connexion unique est configurée ([auth]) mais le paquet Authlib manque : "
+              "pip install 'cathlab-planner[sso]'.",
+        "en": "Single sign-on is configured ([auth]) but the Authlib package is missing: "
+              "pip install 'cathlab-planner[sso]'."},
 }

@@ -12,6 +12,7 @@ import argparse
 import getpass
 import json
 import os
+import secrets
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -72,6 +73,8 @@ def add_store_parsers(sub: Any) -> None:
     add = users.add_parser("add", help="create an account (password from stdin, or asked twice)")
     add.add_argument("name")
     add.add_argument("--role", action="append", required=True, choices=ROLE_CHOICES, help="repeat for several")
+    add.add_argument("--sso", action="store_true", help="signs in only through single sign-on (NAME is the "
+                                                        "e-mail address; no password is asked)")
     _store_options(add)
     _store_options(users.add_parser("list", help="list the accounts and their roles"))
     sc = sub.add_parser("scenarios", help="saved scenarios: save, list, history, show, diff, restore") \
@@ -217,7 +220,8 @@ def _users(args: argparse.Namespace) -> int:
             print(f"{name:<24} {', '.join(roles)}")
         return EXIT_OK
     actor = store.local_actor() if not store.has_accounts() else _actor(store, args)
-    store.add_account(actor, args.name, _new_password(args.name), args.role)
+    password = secrets.token_urlsafe(32) if args.sso else _new_password(args.name)  # --sso: nobody knows it
+    store.add_account(actor, args.name, password, args.role)
     print(f"Account {args.name!r} created ({', '.join(args.role)})")
     return EXIT_OK
 
