@@ -112,4 +112,25 @@ STORE_LABELS: dict[str, dict[str, str]] = {
               "pip install 'cathlab-planner[sso]'.",
         "en": "Single sign-on is configured ([auth]) but the Authlib package is missing: "
               "pip install 'cathlab-planner[sso]'."},
+    # Catalogue page: price lists and catalogue extensions as named, versioned items of the store
+    "items.title.price_list": {"fr": "**Listes de prix enregistrées** (les prix locaux actuels, en classeur)",
+                               "en": "**Saved price lists** (the current local prices, as a workbook)"},
+    "items.title.catalog_extension": {"fr": "**Extensions enregistrées** (le fichier d'extension utilisé)",
+                                      "en": "**Saved extensions** (the extension file in use)"},
+    "items.name": {"fr": "Nom dans la base", "en": "Name in the store"},
+    "items.save": {"fr": "Enregistrer dans la base", "en": "Save to the store"},
+    "items.saved": {"fr": "{name} enregistré dans la base : version {version}.",
+                    "en": "{name} saved to the store: version {version}."},
+    "items.conflict": {
+        "fr": "Conflit de version : {name} a une version {latest} plus récente que celle que vous avez ouverte. "
+              "Rien n'a été enregistré : ouvrez la version {latest}, ou choisissez un autre nom.",
+        "en": "Version conflict: {name} has a version {latest} newer than the one you opened. Nothing was saved: "
+              "open version {latest}, or choose another name."},
+    "items.none": {"fr": "Rien d'enregistré dans la base pour l'instant.", "en": "Nothing saved in the store yet."},
+    "items.pick": {"fr": "Ouvrir depuis la base", "en": "Open from the store"},
+    "items.open": {"fr": "Ouvrir", "en": "Open"},
+    "items.unavailable": {"fr": "Base de scénarios indisponible ({error}) : enregistrer et ouvrir depuis la base "
+                                "sont impossibles.",
+                          "en": "Scenario store unavailable ({error}): saving to and opening from the store are "
+                                "not possible."},
 }
