@@ -1,48 +1,34 @@
-"""Compare page: the current scenario against a bundled example or an uploaded scenario, side by side."""
+"""Compare page: two plans side by side (the sides come from :mod:`ui.compare_sources`), what differs."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from planner import Catalog, PlannerInputError, Scenario
+from planner import Catalog
 from planner.decision import Comparison, compare_plans
-from ui import cached, charts_decision, decision_tables, edits, tables
+from ui import cached, charts_decision, decision_tables, tables
+from ui.compare_sources import Side
 from ui.i18n import Translator
-from ui.widgets import issue_line, show_issues
 
-UPLOAD = "upload"
 HIGHLIGHT = "background-color: rgba(255, 193, 7, 0.25)"
 
 
-def other_scenario(current: Scenario, catalog: Catalog, t: Translator) -> Scenario | None:
-    """The scenario to compare with: a bundled example (another than the current one by default) or an upload."""
-    examples = list(edits.bundled_examples())
-    names = {e: edits.load_example(e).name for e in examples}
-    default = next((i for i, e in enumerate(examples) if names[e] != current.name), 0)
-    choice = st.radio(t("cmp.with"), [*examples, UPLOAD], index=default, key="ui.cmp.with", horizontal=True,
-                      format_func=lambda e: t("cmp.upload_option") if e == UPLOAD else t.opt("example", e))
-    if choice != UPLOAD:
-        return edits.load_example(choice)
-    file = st.file_uploader(t("cmp.upload"), type=["yaml", "yml", "xlsx"], key="ui.cmp.upload",
-                            help=t("sc.upload_help"))
-    if file is None:
-        st.info(t("cmp.upload_none"), icon=":material/info:")
-        return None
-    try:
-        return edits.checked_upload(file.getvalue(), file.name, catalog)
-    except PlannerInputError as exc:
-        show_issues(t("cmp.upload_rejected", name=file.name), [issue_line(i, t, catalog) for i in exc.issues])
-        return None
-
-
-def compare(current: Scenario, other: Scenario, catalog: Catalog, t: Translator) -> Comparison:
-    """Both plans (cached solves) side by side; the current scenario's column says it is the current one."""
-    plans = [cached.plan(s.to_json(), catalog.fingerprint, catalog) for s in (current, other)]
-    names = [t("cmp.current", name=current.name), other.name]
+def compare(left: Side, right: Side, catalog: Catalog) -> Comparison:
+    """Both plans side by side: a saved plan as it was saved, any other side solved (cached)."""
+    plans = [cached.plan(side.scenario.to_json(), catalog.fingerprint, catalog) if side.plan is None else side.plan
+             for side in (left, right)]
+    names = [left.name, right.name]
     if names[1] == names[0]:
         names[1] += " (2)"
     return compare_plans(plans, names)
+
+
+def other_catalogue(sides: tuple[Side, ...], catalog: Catalog, t: Translator) -> None:
+    """A note when a saved plan was made with another catalogue than the one in use."""
+    for side in sides:
+        if side.plan is not None and side.plan.catalog_fingerprint != catalog.fingerprint:
+            st.caption(t("cmp.other_catalogue", name=side.name, fingerprint=side.plan.catalog_fingerprint[:12]))
 
 
 def _highlighted(frame: pd.DataFrame, shown: pd.DataFrame) -> object:

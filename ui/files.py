@@ -108,17 +108,24 @@ def _upload_prices(catalog: Catalog) -> None:
     if file is None:
         state.set_notice("catalog", None)
         return
+    apply_prices(file.getvalue(), file.name, catalog)
+
+
+def apply_prices(data: bytes, filename: str, catalog: Catalog) -> bool:
+    """Import a price list file into the local prices (merged, or replacing them); the outcome as a notice."""
     replace = bool(st.session_state.get("ui.prices.replace", False))
     count: list[int] = []
 
     def apply() -> None:
-        new, n = edits.with_imported_prices(state.scenario(), file.getvalue(), file.name, catalog, replace)
+        new, n = edits.with_imported_prices(state.scenario(), data, filename, catalog, replace)
         count.append(n)
         state.replace(new)
 
-    if guarded(apply, scope="catalog", title="sc.upload_rejected", name=file.name):
-        state.set_notice("catalog", state.Notice("success", "cat.prices_imported", (("name", file.name),
+    if guarded(apply, scope="catalog", title="sc.upload_rejected", name=filename):
+        state.set_notice("catalog", state.Notice("success", "cat.prices_imported", (("name", filename),
                                                                                     ("n", count[0]))))
+        return True
+    return False
 
 
 def price_files(scenario: Scenario, catalog: Catalog, t: Translator) -> None:
@@ -155,7 +162,12 @@ def _upload_extension() -> None:
     file = _file("ui.extension.upload")
     if file is None:
         return
-    ext = state.Extension(file.name, file.getvalue())
+    apply_extension(file.name, file.getvalue())
+
+
+def apply_extension(filename: str, data: bytes) -> bool:
+    """Extend the catalogue with a file (the scenario must still hold); the outcome as a notice."""
+    ext = state.Extension(filename, data)
     added: list[int] = []
 
     def apply() -> None:
@@ -165,9 +177,11 @@ def _upload_extension() -> None:
                       len(new.coverage) - len(base.coverage)])
         state.set_extension(ext)
 
-    if guarded(apply, scope="extension", title="cat.ext_rejected", name=file.name):
+    if guarded(apply, scope="extension", title="cat.ext_rejected", name=filename):
         state.set_notice("extension", state.Notice("success", "cat.ext_imported", (
-            ("name", file.name), ("devices", added[0]), ("indications", added[1]), ("coverage", added[2]))))
+            ("name", filename), ("devices", added[0]), ("indications", added[1]), ("coverage", added[2]))))
+        return True
+    return False
 
 
 def _remove_extension() -> None:

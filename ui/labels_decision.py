@@ -220,10 +220,12 @@ DECISION_LABELS: dict[str, dict[str, str]] = {
     "fix.must_include": {"fr": "ne plus imposer {device}", "en": "stop requiring {device}"},
     # compare page
     "cmp.title": {"fr": "Comparer des scénarios", "en": "Compare scenarios"},
-    "cmp.intro": {"fr": "Le scénario courant face à un exemple fourni ou à un scénario importé : configuration, "
-                        "coûts et couverture côte à côte, différences surlignées.",
-                  "en": "The current scenario against a bundled example or an uploaded scenario: configuration, "
-                        "costs and coverage side by side, differences highlighted."},
+    "cmp.intro": {"fr": "Le scénario courant ou une version enregistrée face à un exemple fourni, à un scénario "
+                        "importé ou à une autre version enregistrée : configuration, coûts et couverture côte à "
+                        "côte, différences surlignées.",
+                  "en": "The current scenario or a saved version against a bundled example, an uploaded scenario or "
+                        "another saved version: configuration, costs and coverage side by side, differences "
+                        "highlighted."},
     "cmp.with": {"fr": "Comparer avec", "en": "Compare with"},
     "cmp.upload_option": {"fr": "un fichier importé", "en": "an uploaded file"},
     "cmp.upload": {"fr": "Scénario à comparer (YAML ou classeur du plan)",

@@ -79,4 +79,58 @@ STORE_LABELS: dict[str, dict[str, str]] = {
     "store.login_failed": {"fr": "Compte inconnu ou mot de passe erroné.", "en": "Unknown account or wrong password."},
     "store.side": {"fr": "Version enregistrée : {name} v{version}", "en": "Saved version: {name} v{version}"},
     "store.side_none": {"fr": "Non enregistré", "en": "Not saved"},
+    # Compare page: saved versions and plans as either side
+    "cmp.left": {"fr": "Comparer", "en": "Compare"},
+    "cmp.source.current": {"fr": "le scénario courant", "en": "the current scenario"},
+    "cmp.source.store": {"fr": "une version enregistrée", "en": "a saved version"},
+    "cmp.store_unavailable": {
+        "fr": "Base de scénarios indisponible ({error}) : les versions enregistrées ne peuvent pas être comparées ; "
+              "les exemples et les fichiers importés restent disponibles.",
+        "en": "Scenario store unavailable ({error}): saved versions cannot be compared; the examples and uploaded "
+              "files remain available."},
+    "cmp.store_empty": {"fr": "Aucun scénario enregistré pour l'instant (page Scénarios enregistrés).",
+                        "en": "No saved scenario yet (Saved scenarios page)."},
+    "cmp.store_scenario": {"fr": "Scénario enregistré", "en": "Saved scenario"},
+    "cmp.store_version": {"fr": "Version", "en": "Version"},
+    "cmp.store_plan": {"fr": "Plan", "en": "Plan"},
+    "cmp.store_solve": {"fr": "optimiser cette version", "en": "optimise this version"},
+    "cmp.store_saved_plan": {"fr": "plan n° {id} enregistré par {author} le {at} ({status})",
+                             "en": "plan no. {id} saved by {author} on {at} ({status})"},
+    "cmp.saved_version": {"fr": "{name} v{version}", "en": "{name} v{version}"},
+    "cmp.saved_plan": {"fr": "{name} v{version}, plan n° {id}", "en": "{name} v{version}, plan no. {id}"},
+    "cmp.other_catalogue": {
+        "fr": "{name} : plan enregistré avec un autre catalogue (empreinte {fingerprint}) que celui utilisé ici.",
+        "en": "{name}: plan saved with another catalogue (fingerprint {fingerprint}) than the one in use here."},
+    # single sign-on (Streamlit OIDC login, [auth] in secrets.toml)
+    "store.sso_button": {"fr": "Se connecter avec {provider}", "en": "Sign in with {provider}"},
+    "store.sso_or_password": {"fr": "Ou avec un compte et un mot de passe de la base :",
+                              "en": "Or with an account and password of the store:"},
+    "store.sso_refused": {"fr": "Connexion refusée : {error}", "en": "Sign-in refused: {error}"},
+    "store.sso_logout": {"fr": "Se déconnecter", "en": "Sign out"},
+    "store.sso_missing": {
+        "fr": "La connexion unique est configurée ([auth]) mais le paquet Authlib manque : "
+              "pip install 'cathlab-planner[sso]'.",
+        "en": "Single sign-on is configured ([auth]) but the Authlib package is missing: "
+              "pip install 'cathlab-planner[sso]'."},
+    # Catalogue page: price lists and catalogue extensions as named, versioned items of the store
+    "items.title.price_list": {"fr": "**Listes de prix enregistrées** (les prix locaux actuels, en classeur)",
+                               "en": "**Saved price lists** (the current local prices, as a workbook)"},
+    "items.title.catalog_extension": {"fr": "**Extensions enregistrées** (le fichier d'extension utilisé)",
+                                      "en": "**Saved extensions** (the extension file in use)"},
+    "items.name": {"fr": "Nom dans la base", "en": "Name in the store"},
+    "items.save": {"fr": "Enregistrer dans la base", "en": "Save to the store"},
+    "items.saved": {"fr": "{name} enregistré dans la base : version {version}.",
+                    "en": "{name} saved to the store: version {version}."},
+    "items.conflict": {
+        "fr": "Conflit de version : {name} a une version {latest} plus récente que celle que vous avez ouverte. "
+              "Rien n'a été enregistré : ouvrez la version {latest}, ou choisissez un autre nom.",
+        "en": "Version conflict: {name} has a version {latest} newer than the one you opened. Nothing was saved: "
+              "open version {latest}, or choose another name."},
+    "items.none": {"fr": "Rien d'enregistré dans la base pour l'instant.", "en": "Nothing saved in the store yet."},
+    "items.pick": {"fr": "Ouvrir depuis la base", "en": "Open from the store"},
+    "items.open": {"fr": "Ouvrir", "en": "Open"},
+    "items.unavailable": {"fr": "Base de scénarios indisponible ({error}) : enregistrer et ouvrir depuis la base "
+                                "sont impossibles.",
+                          "en": "Scenario store unavailable ({error}): saving to and opening from the store are "
+                                "not possible."},
 }

@@ -14,7 +14,7 @@ import streamlit as st
 from planner import Scenario, scenario_from_yaml
 from planner.store.diff import Change
 from planner.store.errors import StoreError
-from ui import cached, state
+from ui import cached, sso_view, state
 from ui.i18n import Translator
 
 CURRENT = "ui.store.current"  #: tuple[str, int] | None: the saved scenario and version the inputs came from
@@ -66,8 +66,14 @@ def login_gate(t: Translator) -> bool:
     except StoreError as exc:
         st.sidebar.warning(t("store.unavailable", error=str(exc)), icon=":material/database:")
         return True
+    auth = sso_view.auth_config()  # single sign-on when [auth] is configured
+    signed = sso_view.sign_in(opened, auth)
+    if signed is not None:
+        st.session_state[ACTOR] = signed
+        return True
     st.title(t("store.login"))
     st.caption(t("store.login_intro"))
+    sso_view.login_options(auth, t)
     with st.form("ui.store.login"):
         name = st.text_input(t("store.user"), key="ui.store.user")
         password = st.text_input(t("store.password"), type="password", key="ui.store.password")
@@ -87,6 +93,7 @@ def sidebar(t: Translator) -> None:
     if saved and unsaved():
         st.caption(f":orange[● {t('store.unsaved')}]")
     _leave_warning(bool(saved and unsaved()))
+    sso_view.sidebar(sso_view.auth_config(), t)
 
 
 def _leave_warning(on: bool) -> None:

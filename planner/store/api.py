@@ -85,6 +85,11 @@ def _version_info(name: str, row: ScenarioVersion) -> VersionInfo:
                        row.restored_from)
 
 
+def _item_info(rec: ItemRecord, row: ItemVersion) -> ItemInfo:
+    return ItemInfo(rec.kind, rec.name, row.version, row.filename, row.digest, row.author, utc(row.created_at),
+                    row.comment)
+
+
 class Store:
     """A scenario store on one database (see :func:`open_store`)."""
 
@@ -366,6 +371,24 @@ class Store:
                 raise NotFound(f"{kind} {name!r} has no version {version} (latest: {rec.latest_version})")
             return (ItemInfo(kind, name, row.version, row.filename, row.digest, row.author, utc(row.created_at),
                              row.comment), row.content)
+
+    def items(self, kind: str | None = None) -> list[ItemInfo]:
+        """The latest version of every item (of ``kind``, or of every kind), by kind then name."""
+        with self._session() as s:
+            query = select(ItemRecord, ItemVersion).join(ItemVersion, (ItemVersion.item_id == ItemRecord.id) & (
+                ItemVersion.version == ItemRecord.latest_version)).order_by(ItemRecord.kind, ItemRecord.name)
+            rows = s.execute(query if kind is None else query.where(ItemRecord.kind == kind)).all()
+            return [_item_info(r, v) for r, v in rows]
+
+    def item_history(self, kind: str, name: str) -> list[ItemInfo]:
+        """Every version of the item ``kind``/``name``, newest first."""
+        with self._session() as s:
+            rec = s.scalars(select(ItemRecord).where(ItemRecord.kind == kind, ItemRecord.name == name)).first()
+            if rec is None:
+                raise NotFound(f"no {kind} named {name!r} in the store")
+            rows = s.scalars(select(ItemVersion).where(ItemVersion.item_id == rec.id)
+                             .order_by(ItemVersion.version.desc()))
+            return [_item_info(rec, v) for v in rows]
 
     # ------------------------------------------------------------ audit, archive
 

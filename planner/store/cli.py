@@ -12,6 +12,7 @@ import argparse
 import getpass
 import json
 import os
+import secrets
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -54,7 +55,7 @@ def add_solve_store_options(p: argparse.ArgumentParser) -> None:
 
 
 def add_store_parsers(sub: Any) -> None:
-    """Add ``db``, ``users`` and ``scenarios`` to the CLI's subparsers."""
+    """Add ``db``, ``users``, ``scenarios`` and ``items`` to the CLI's subparsers."""
     db = sub.add_parser("db", help="the scenario store: upgrade, export, import, audit").add_subparsers(
         dest="db_command", required=True)
     _store_options(db.add_parser("upgrade", help="create or migrate the store's schema to this program's"))
@@ -72,6 +73,8 @@ def add_store_parsers(sub: Any) -> None:
     add = users.add_parser("add", help="create an account (password from stdin, or asked twice)")
     add.add_argument("name")
     add.add_argument("--role", action="append", required=True, choices=ROLE_CHOICES, help="repeat for several")
+    add.add_argument("--sso", action="store_true", help="signs in only through single sign-on (NAME is the "
+                                                        "e-mail address; no password is asked)")
     _store_options(add)
     _store_options(users.add_parser("list", help="list the accounts and their roles"))
     sc = sub.add_parser("scenarios", help="saved scenarios: save, list, history, show, diff, restore") \
@@ -102,6 +105,9 @@ def add_store_parsers(sub: Any) -> None:
     res.add_argument("version", type=int)
     res.add_argument("--expect-version", type=int, required=True, metavar="V", help="the latest version now")
     _store_options(res)
+    from planner.store.cli_items import add_item_parsers
+
+    add_item_parsers(sub, _store_options)  # items: catalogue extensions and price lists
 
 
 # ---------------------------------------------------------------- helpers
@@ -214,7 +220,8 @@ def _users(args: argparse.Namespace) -> int:
             print(f"{name:<24} {', '.join(roles)}")
         return EXIT_OK
     actor = store.local_actor() if not store.has_accounts() else _actor(store, args)
-    store.add_account(actor, args.name, _new_password(args.name), args.role)
+    password = secrets.token_urlsafe(32) if args.sso else _new_password(args.name)  # --sso: nobody knows it
+    store.add_account(actor, args.name, password, args.role)
     print(f"Account {args.name!r} created ({', '.join(args.role)})")
     return EXIT_OK
 
@@ -317,4 +324,12 @@ def guarded(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse.
     return run
 
 
-STORE_COMMANDS = {"db": guarded(_db), "users": guarded(_users), "scenarios": guarded(_scenarios)}
+def _items(args: argparse.Namespace) -> int:
+    from planner.store.cli_items import run
+
+    store = _open(args)
+    return run(store, args, lambda: _actor(store, args))
+
+
+STORE_COMMANDS = {"db": guarded(_db), "users": guarded(_users), "scenarios": guarded(_scenarios),
+                  "items": guarded(_items)}
