@@ -34,6 +34,7 @@ def test_start_from_an_establishment_in_browser(page, output_dir: Path) -> None:
     load = main.get_by_role("button", name="Charger comme sites du scénario")
     expect(load).to_be_enabled()
     load.click()
+    wait_idle(page)  # the rerun that loads the sites has finished (the app's own state)
     expect(main.get_by_text("1 établissement(s) chargé(s) comme sites du scénario")).to_be_visible()
     expect(main.get_by_text("Site 1 — CH SAINT-QUENTIN (ST QUENTIN CEDEX)")).to_be_visible()
     expect(main.get_by_role("spinbutton", name="Angioplasties (ATL)").first).to_have_value("991")
