@@ -63,8 +63,10 @@ def _settings(t: Translator) -> None:
     """The ratios (with their sources as help), the default vendor and the budget choice."""
     st.markdown(f"**{t('sae.ratios')}**")
     for col, r in zip(st.columns(len(DEFAULT_RATIOS)), DEFAULT_RATIOS, strict=True):
-        st.session_state.setdefault(RATIO + r.key, r.value)
+        # the default as the widget's own value: a ratio input never starts at its minimum, whatever the order
+        # in which the browser sends the widgets of a rerun
         col.number_input(t(f"sae.ratio.{r.key}"), key=RATIO + r.key, min_value=r.low, max_value=r.high,
+                         value=float(st.session_state.get(RATIO + r.key, r.value)),
                          step=0.01 if r.value < 10 else 25.0, help=r.source)
     c1, c2 = st.columns([1, 2], vertical_alignment="bottom")
     st.session_state.setdefault(VENDOR, DEFAULT_VENDOR)

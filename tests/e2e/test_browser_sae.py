@@ -30,6 +30,7 @@ def test_start_from_an_establishment_in_browser(page, output_dir: Path) -> None:
     main.get_by_role("combobox", name="Établissements retenus").click()
     page.get_by_role("option", name=re.compile(r"CH SAINT-QUENTIN .* \(020000162\)")).click()
     page.keyboard.press("Escape")  # close the list (it hides the rest of the page while open)
+    wait_idle(page)  # the rerun of the pick has finished before the next click (the app's own state)
     expect(main.get_by_text("Chiffres publics et chiffres dérivés")).to_be_visible()
     load = main.get_by_role("button", name="Charger comme sites du scénario")
     expect(load).to_be_enabled()
