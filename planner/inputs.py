@@ -68,9 +68,11 @@ class ModelInputs:
         return 0.0 if cv is None else self.weight[indication_id] * cv.weighted.central
 
     def site_floor(self, site_id: str, indication_id: str) -> float:
-        """Coverage floor at a site: 0 where the site refers the indication, 1 for a required indication."""
+        """Coverage floor at a site: 1 for a required indication; where the site lacks the role, the floor
+        applies to its cases referred along its routes (0 without a route: referred outside the plan)."""
         if (site_id, indication_id) not in self.serves:
-            return 0.0
+            routed = any(r.sender == site_id and r.indication == indication_id for r in self.routes)
+            return (1.0 if indication_id in self.required else self.floor[indication_id]) if routed else 0.0
         return 1.0 if indication_id in self.required else self.floor[indication_id]
 
     def reach(self, site_id: str, indication_id: str, year: int) -> float:

@@ -19,7 +19,9 @@ def other_scenario(current: Scenario, catalog: Catalog, t: Translator) -> Scenar
     """The scenario to compare with: a bundled example (another than the current one by default) or an upload."""
     examples = list(edits.bundled_examples())
     names = {e: edits.load_example(e).name for e in examples}
-    default = next((i for i, e in enumerate(examples) if names[e] != current.name), 0)
+    # the first other example, network examples (with referral links) last
+    order = sorted(range(len(examples)), key=lambda i: bool(edits.load_example(examples[i]).referral_rules))
+    default = next((i for i in order if names[examples[i]] != current.name), 0)
     choice = st.radio(t("cmp.with"), [*examples, UPLOAD], index=default, key="ui.cmp.with", horizontal=True,
                       format_func=lambda e: t("cmp.upload_option") if e == UPLOAD else t.opt("example", e))
     if choice != UPLOAD:
