@@ -144,8 +144,39 @@ def check_run_size(catalog: Catalog, scenario: Scenario) -> list[Issue]:
                   f"too large for one run (at most {most:,}): plan fewer sites or years at a time")]
 
 
+def check_referrals(catalog: Catalog, scenario: Scenario) -> list[Issue]:
+    """Referral links name catalogue indications and a receiver holding the role each needs (errors); a link
+    longer than an indication's time limit is not used for it, and figures without a source are estimates
+    (warnings)."""
+    issues, src = [], _src(scenario)
+    roles = {s.id: s.roles for s in scenario.sites}
+    limits = scenario.referral_rules.max_minutes if scenario.referral_rules is not None else {}
+    for key in limits:
+        if key not in catalog.indications:
+            issues.append(Issue(src, f"referral_rules.max_minutes.{key}", "indication_id", key,
+                                "unknown indication id"))
+    for i, ln in enumerate(scenario.referrals):
+        for j, k in enumerate(ln.indications):
+            path = f"referrals[{i}].indications[{j}]"
+            ind = catalog.indications.get(k)
+            if ind is None:
+                issues.append(Issue(src, path, "indication_id", k, "unknown indication id"))
+            elif ind.required_role and ind.required_role not in roles.get(ln.to_site, ()):
+                issues.append(Issue(src, path, "to", ln.to_site, f"the receiver lacks the role {ind.required_role} "
+                                    f"that {k} needs: it cannot serve the cases referred"))
+            elif k in limits and ln.transfer_minutes > limits[k]:
+                issues.append(Issue(src, path, "transfer_minutes", f"{ln.transfer_minutes:g}",
+                                    f"longer than the {limits[k]:g} min limit of {k}: the link is not used for it",
+                                    "warning"))
+        if (ln.value_loss_per_case or ln.transport_eur_per_case) and not ln.source:
+            issues.append(Issue(src, f"referrals[{i}]", "source", "", "value loss and transport cost without a "
+                                "source: estimates", "warning"))
+    return issues
+
+
 CHECKS = (check_run_size, check_device_ids, check_indication_ids, check_installed_compatibility, check_must_include_possible,
-          check_installed_ages, check_outcome_ids, check_value_meaning, check_role_needs, *PUBLIC_DATA_CHECKS)
+          check_installed_ages, check_outcome_ids, check_value_meaning, check_role_needs, check_referrals,
+          *PUBLIC_DATA_CHECKS)
 
 
 def run_checks(catalog: Catalog, scenario: Scenario) -> list[Issue]:

@@ -12,6 +12,7 @@ from datetime import date
 
 from planner.catalog import Catalog, Coverage, Device, Indication
 from planner.horizon import Horizon, Offer, device_offers, prepare_horizon
+from planner.referrals import Route, SitePoint, all_links, routes
 from planner.scenario import Scenario, Site
 from planner.security import apply_profiles, security_exclusions, segmentation_cost
 from planner.value import CaseValue, case_values, severities
@@ -56,6 +57,8 @@ class ModelInputs:
     indication_roles: Mapping[str, str] = field(default_factory=dict)  # k -> role a site needs to serve it
     family_roles: Mapping[str, str] = field(default_factory=dict)  # family -> role a site needs to use it
     fallback_family: Mapping[str, str] = field(default_factory=dict)  # family -> family needed beside it
+    routes: tuple[Route, ...] = ()  # referral routes (sender, receiver, indication): planner.referrals
+    receivable: Mapping[tuple[str, str, int], float] = field(default_factory=dict)  # (s, k, t) -> most received
     # offers per device, computed once; not copied by dataclasses.replace (a replaced device gets its own)
     _offers: dict[str, tuple[Offer, ...]] = field(default_factory=dict, init=False, compare=False, repr=False)
 
@@ -65,10 +68,17 @@ class ModelInputs:
         return 0.0 if cv is None else self.weight[indication_id] * cv.weighted.central
 
     def site_floor(self, site_id: str, indication_id: str) -> float:
-        """Coverage floor at a site: 0 where the site refers the indication, 1 for a required indication."""
+        """Coverage floor at a site: 1 for a required indication; where the site lacks the role, the floor
+        applies to its cases referred along its routes (0 without a route: referred outside the plan)."""
         if (site_id, indication_id) not in self.serves:
-            return 0.0
+            routed = any(r.sender == site_id and r.indication == indication_id for r in self.routes)
+            return (1.0 if indication_id in self.required else self.floor[indication_id]) if routed else 0.0
         return 1.0 if indication_id in self.required else self.floor[indication_id]
+
+    def reach(self, site_id: str, indication_id: str, year: int) -> float:
+        """D_skt plus the most cases the site may receive by referral: the most it may serve."""
+        key = (site_id, indication_id, year)
+        return self.horizon.demand[key] + self.receivable.get(key, 0.0)
 
     def family(self, device_id: str) -> str:
         """The device's family."""
@@ -195,8 +205,10 @@ def prepare(catalog: Catalog, scenario: Scenario) -> ModelInputs:
               for s in scenario.sites for k in catalog.indications}
     horizon = prepare_horizon(scenario, devices, demand, catalog.indications)
     serves = served_pairs(catalog, scenario)
-    peak = {(s, k): max(horizon.demand[(s, k, t)] for t in horizon.years) if (s, k) in serves else 0.0
-            for s, k in demand}
+    links = referral_routes(catalog, scenario)
+    receivable = receivable_cases(links, horizon)
+    peak = {(s, k): max(horizon.demand[(s, k, t)] + receivable.get((s, k, t), 0.0) for t in horizon.years)
+            if (s, k) in serves else 0.0 for s, k in demand}
     required = required_indications(catalog, scenario)
     severity = severities(catalog, scenario.outcome_weights)
     values = case_values(catalog, severity, required)
@@ -244,7 +256,31 @@ def prepare(catalog: Catalog, scenario: Scenario) -> ModelInputs:
         indication_roles={k: ind.required_role for k, ind in catalog.indications.items() if ind.required_role},
         family_roles={f: fam.required_role for f, fam in catalog.family_table.items() if fam.required_role},
         fallback_family={f: fam.requires_family for f, fam in catalog.family_table.items() if fam.requires_family},
+        routes=links,
+        receivable=receivable,
     )
+
+
+def referral_routes(catalog: Catalog, scenario: Scenario) -> tuple[Route, ...]:
+    """The referral routes of the scenario: declared and generated links, per indication, where the receiver
+    holds the role and the transfer time is within the limit (``planner.referrals``)."""
+    if not scenario.referrals and scenario.referral_rules is None:
+        return ()
+    roles = {k: ind.required_role for k, ind in catalog.indications.items() if ind.required_role}
+    points = tuple(SitePoint(s.id, s.roles, s.latitude, s.longitude) for s in scenario.sites)
+    links = all_links(scenario.referrals, scenario.referral_rules, points, roles)
+    return routes(links, scenario.referral_rules, {s.id: s.roles for s in scenario.sites}, roles,
+                  tuple(catalog.indications))
+
+
+def receivable_cases(links: tuple[Route, ...], horizon: Horizon) -> dict[tuple[str, str, int], float]:
+    """(receiver, k, t) -> the senders' demand that may reach it: a bound on the cases it may receive."""
+    out: dict[tuple[str, str, int], float] = {}
+    for r in links:
+        for t in horizon.years:
+            key = (r.receiver, r.indication, t)
+            out[key] = out.get(key, 0.0) + horizon.demand[(r.sender, r.indication, t)]
+    return out
 
 
 def _max_new(site: Site, dev: Device, demand: Mapping[SiteIndication, float],

@@ -59,6 +59,7 @@ class Costs:
     residual_value_eur: float = 0.0  # of purchases at the end of the horizon (straight line)
     tco_eur: float = 0.0  # total cost of ownership over the horizon = the cost objective
     horizon_years: int = 1
+    transport_eur_per_year: float = 0.0  # of referred cases, part of opex
 
 
 @dataclass(frozen=True)
@@ -106,13 +107,16 @@ class CoverageRow:
     min_coverage: float
     weight: float  # the cardiologists' multiplier on the evidence-based value
     year: int = 0
-    referred_cases: float = 0.0  # cases the site cannot serve (it lacks the role the indication needs)
+    referred_cases: float = 0.0  # cases referred: along the plan's referral routes if the site has any for the
+    # indication, else every case of an indication whose role the site lacks (referred outside the plan)
     not_covered_cases: float = 0.0  # cases the site could serve but the plan leaves without the device
     events_avoided: float = 0.0  # weighted events avoided per year
     events_low: float = 0.0
     events_high: float = 0.0
     required_role: str = ""
     required: bool = False  # required equipment (served in full, outside the value)
+    received_cases: float = 0.0  # cases received from other sites, part of served_cases
+    without_receiver_cases: float = 0.0  # cases the site must refer but no route of the plan takes
 
 
 @dataclass(frozen=True)
@@ -138,7 +142,8 @@ class ClinicalAlert:
     (a device in use without the fallback family its family needs, e.g. angio-FFR without a wire console),
     ``below_min_volume`` (an installed device left idle: its family's volume is below the minimum),
     ``role_missing_device`` (an installed device the site may not use without a role), ``harmful_use``
-    (cases served with a net negative value, forced by a floor)."""
+    (cases served with a net negative value, forced by a floor), ``no_receiver`` (cases to refer that no
+    referral route of the plan takes)."""
 
     code: str
     site_id: str = ""
@@ -146,6 +151,22 @@ class ClinicalAlert:
     indication_id: str = ""
     role: str = ""
     value: float = 0.0
+
+
+@dataclass(frozen=True)
+class ReferralFlow:
+    """Cases of an indication referred a year from one site to another, what the delay costs in value and the
+    transport in money (``estimate``: figures without a source)."""
+
+    from_site: str
+    to_site: str
+    indication_id: str
+    cases_per_year: float
+    value_lost: float  # weighted events lost per year (value loss per case x cases)
+    transport_eur: float  # per year
+    transfer_minutes: float
+    year: int = 0
+    estimate: bool = True
 
 
 @dataclass(frozen=True)
@@ -181,12 +202,13 @@ class YearCosts:
     total_eur: float
     discount_factor: float
     benefit: float
+    transport_eur: float = 0.0  # of referred cases, part of opex_eur
 
 
 @dataclass(frozen=True)
 class DeviceTco:
     """Cost of ownership of one device at one site over the horizon: cash totals (EUR) and the TCO (NPV net
-    of residual value); the rows add up to ``Plan.costs.tco_eur``."""
+    of residual value); the rows plus the discounted transport of referred cases add up to ``Plan.costs.tco_eur``."""
 
     site_id: str
     device_id: str
@@ -271,6 +293,7 @@ class Plan:
     benefit_high: float | None = None
     outcomes: tuple[OutcomeRow, ...] = ()
     alerts: tuple[ClinicalAlert, ...] = ()
+    flows: tuple[ReferralFlow, ...] = ()  # referrals between sites (empty without referral routes)
 
     @property
     def cost_per_weighted_event_eur(self) -> float | None:

@@ -30,6 +30,7 @@ from planner.plan import (
     DeviceTco,
     PhaseInfo,
     Plan,
+    ReferralFlow,
     Retirement,
     RoomConfig,
     SecurityExclusion,
@@ -66,15 +67,18 @@ def from_solution(inputs: ModelInputs, result: SolveResult, scenario: Mapping[st
         return Plan(**base)
     v = numeric_variables(inputs, {k: _integral(x, k) for k, x in result.acquire.items()},
                           {k: _integral(x, k) for k, x in result.present_t.items()},
-                          {k: (x if x > 1e-7 else 0.0) for k, x in result.cases_t.items()})
+                          {k: (x if x > 1e-7 else 0.0) for k, x in result.cases_t.items()},
+                          {k: (x if x > 1e-7 else 0.0) for k, x in result.refer.items()})
     allocation = _allocation(inputs, v)
-    plan_costs, by_year = _costs(inputs, v, allocation)
+    flows = clinical.flow_rows(inputs, v.refer)
+    plan_costs, by_year = _costs(inputs, v, allocation, flows)
     acquisitions = _acquisitions(inputs, v)
-    coverage = clinical.coverage_rows(inputs, allocation)
+    coverage = clinical.coverage_rows(inputs, allocation, flows)
     disc = inputs.horizon.discount
-    return Plan(**base, benefit=sum(disc(a.year) * a.benefit for a in allocation),
-                benefit_low=sum(disc(a.year) * a.benefit_low for a in allocation),
-                benefit_high=sum(disc(a.year) * a.benefit_high for a in allocation),
+    lost = sum(disc(f.year) * f.value_lost for f in flows)
+    return Plan(**base, benefit=sum(disc(a.year) * a.benefit for a in allocation) - lost,
+                benefit_low=sum(disc(a.year) * a.benefit_low for a in allocation) - lost,
+                benefit_high=sum(disc(a.year) * a.benefit_high for a in allocation) - lost, flows=flows,
                 costs=plan_costs, costs_by_year=by_year, acquisitions=acquisitions, allocation=allocation,
                 coverage=coverage, budgets=_budgets(inputs, v, plan_costs),
                 rooms=_rooms(inputs, v), retirements=_retirements(inputs, v),
@@ -93,7 +97,8 @@ def _integral(value: float, key: object) -> int:
 
 def numeric_variables(inputs: ModelInputs, acquire: Mapping[tuple[str, str, str, int], int],
                       present_t: Mapping[tuple[str, str, int], int],
-                      cases_t: Mapping[tuple[str, str, str, str, int], float]) -> Variables:
+                      cases_t: Mapping[tuple[str, str, str, str, int], float],
+                      refer: Mapping[tuple[str, str, str, int], float] | None = None) -> Variables:
     """A :class:`Variables` holding numbers: the money expressions then evaluate to the plan's costs.
 
     Commitment shortfalls are recomputed as max(0, commitment x placed units - placement consumables).
@@ -120,7 +125,7 @@ def numeric_variables(inputs: ModelInputs, acquire: Mapping[tuple[str, str, str,
                     placed = _num(in_service(inputs, v, s, d, "placement", t))
                     commit = costs.to_model_money(o.min_commitment_eur_per_year)
                     shortfall[(s, d, t)] = max(0.0, commit * placed - bought)
-    return Variables(v.acquire, v.present_t, v.cases_t, shortfall, v.buy, v.present, v.cases)
+    return Variables(v.acquire, v.present_t, v.cases_t, shortfall, v.buy, v.present, v.cases, dict(refer or {}))
 
 
 def _num(expr: Any) -> float:
@@ -147,18 +152,19 @@ def compute_costs(inputs: ModelInputs, buy: Mapping[Any, int], cases: Mapping[An
     return _costs(sub, v, _allocation(sub, v))[0]
 
 
-def _costs(inputs: ModelInputs, v: Variables,
-           allocation: tuple[AllocationRow, ...]) -> tuple[Costs, tuple[YearCosts, ...]]:
+def _costs(inputs: ModelInputs, v: Variables, allocation: tuple[AllocationRow, ...],
+           referrals: tuple[ReferralFlow, ...] = ()) -> tuple[Costs, tuple[YearCosts, ...]]:
     h = inputs.horizon
     rows = []
     for t in h.years:
         flows = [_eur(f(inputs, v, t)) for f in (money.capex_in_year, money.maintenance_in_year,
                                                  money.lease_in_year, money.consumables_in_year,
-                                                 money.shortfall_in_year)]
+                                                 money.shortfall_in_year, money.transport_in_year)]
         opex = sum(flows[1:])
-        benefit = sum(a.benefit for a in allocation if a.year == t)
+        benefit = sum(a.benefit for a in allocation if a.year == t) - sum(f.value_lost for f in referrals
+                                                                          if f.year == t)
         rows.append(YearCosts(t, flows[0], flows[1], flows[2], flows[3], flows[4], opex, flows[0] + opex,
-                              h.discount(t), benefit))
+                              h.discount(t), benefit, flows[5]))
     n = len(h.years)
     net_capex = _eur(money.net_capex_expr(inputs, v))
     tco = _eur(money.tco_expr(inputs, v))
@@ -166,9 +172,9 @@ def _costs(inputs: ModelInputs, v: Variables,
     seg = sum(costs.capex_cost(h.price("capex", inputs.segmentation_eur.get(d, 0.0), t), u)
               for (s, d, m, t), u in v.acquire.items())
     avg = [sum(getattr(r, f) for r in rows) / n for f in ("maintenance_eur", "consumables_eur", "opex_eur",
-                                                          "lease_eur", "shortfall_eur")]
+                                                          "lease_eur", "shortfall_eur", "transport_eur")]
     return Costs(capex, net_capex / n, avg[0], avg[1], avg[2], tco / n, seg, avg[3], avg[4],
-                 _residual(inputs, v), tco, n), tuple(rows)
+                 _residual(inputs, v), tco, n, avg[5]), tuple(rows)
 
 
 def _tco_by_device(inputs: ModelInputs, v: Variables) -> tuple[DeviceTco, ...]:

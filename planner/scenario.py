@@ -19,6 +19,7 @@ import yaml
 
 from planner.errors import Issue, PlannerInputError
 from planner.publicdata.provenance import SiteProvenance, parse_provenance, provenance_dict
+from planner.referrals import ReferralLink, ReferralRules, parse_referral_rules, parse_referrals
 from planner.robust.uncertainty import Uncertainty, parse_uncertainty
 from planner.schema import ACTIVITIES, ANGIO_VENDORS, BOUNDS, DEVICE_COLUMNS, PRICE_FIELDS, ROLES, SLUG_RE
 from planner.yamlsafe import YamlRefused, load_yaml
@@ -58,6 +59,8 @@ class Site:
     installed: Mapping[str, int] = field(default_factory=dict)
     installed_year: Mapping[str, int] = field(default_factory=dict)  # acquisition year of installed units
     roles: tuple[str, ...] = ()  # clinical capabilities: cardiac_surgery, shock_centre, ecmo_centre, ccs_programme
+    latitude: float | None = None  # decimal degrees, for referral links generated from coordinates
+    longitude: float | None = None
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,8 @@ class Scenario:
     catalog: str | None = None
     provenance: Mapping[str, SiteProvenance] = field(default_factory=dict)  # site id -> public data it came from
     uncertainty: Uncertainty | None = None  # optional: what may differ in future years (planner.robust)
+    referrals: tuple[ReferralLink, ...] = ()  # links between sites (planner.referrals)
+    referral_rules: ReferralRules | None = None  # links generated from coordinates, time limits per indication
     base_dir: str = field(default="", compare=False)
 
     def catalog_path(self) -> str | None:
@@ -183,6 +188,12 @@ class Scenario:
         data["provenance"] = provenance_dict(self.provenance)
         if not self.provenance:
             data.pop("provenance")
+        data["referrals"] = [ln.to_dict() for ln in self.referrals]
+        if not self.referrals:
+            data.pop("referrals")
+        data["referral_rules"] = None if self.referral_rules is None else self.referral_rules.to_dict()
+        if self.referral_rules is None:
+            data.pop("referral_rules")
         if self.uncertainty is None:
             data.pop("uncertainty")
         else:
@@ -206,6 +217,9 @@ def _site_dict(site: Site) -> dict[str, Any]:
     data["roles"] = list(site.roles)
     for key in ("volumes", "installed", "roles"):
         if not data[key]:
+            data.pop(key)
+    for key in ("latitude", "longitude"):
+        if data[key] is None:
             data.pop(key)
     return data
 
@@ -349,7 +363,7 @@ def _put(text: str, parts: list[str], room: list[int]) -> None:
 TOP_KEYS = ("name", "catalog", "objective", "budget", "sites", "indications", "devices",
             "must_include", "exclude", "solver", "allow_not_recommended", "security", "horizon_years", "start_year",
             "discount_rate", "price_escalation", "activity_growth", "acquisition_modes", "outcome_weights",
-            "provenance", "uncertainty")
+            "provenance", "uncertainty", "referrals", "referral_rules")
 ACQUISITION_MODES = ("purchase", "placement", "lease")
 ESCALATION_KEYS = ("capex", "maintenance", "consumables")
 MODE_FIELDS = ("placement_available", "placement_consumable_eur_per_case", "placement_min_commitment_eur_per_year",
@@ -359,7 +373,8 @@ SECURITY_KEYS = ("exclude_unsupported_os", "require_mds2", "max_risk_score",
 #: Keys of a device's security profile in ``security.device_profiles`` (``source`` and ``date`` required).
 PROFILE_KEYS = ("source", "date", "network_connected", "os_family", "os_end_of_support", "mds2_available",
                 "sbom_available", "patch_policy", "remote_access", "encryption_at_rest")
-SITE_KEYS = ("id", "name", "rooms", "angio_vendor", "activity", "volumes", "installed", "roles")
+SITE_KEYS = ("id", "name", "rooms", "angio_vendor", "activity", "volumes", "installed", "roles", "latitude",
+             "longitude")
 
 
 def parse_scenario(data: Any, source: str = "scenario", base_dir: str = "",
@@ -402,6 +417,8 @@ def parse_scenario(data: Any, source: str = "scenario", base_dir: str = "",
         catalog=catalog if isinstance(catalog, str) else None,
         provenance=parse_provenance(top.get("provenance"), p.error),
         uncertainty=parse_uncertainty(p, top.get("uncertainty"), _site_ids(top.get("sites"))),
+        referrals=parse_referrals(p, top.get("referrals"), _site_ids(top.get("sites"))),
+        referral_rules=parse_referral_rules(p, top.get("referral_rules")),
         base_dir=base_dir,
     )
     if p.issues:
@@ -501,8 +518,10 @@ def _parse_site(p: _Parser, path: str, raw: Any) -> Site | None:
     roles = _parse_roles(p, f"{path}.roles", data.get("roles"))
     if ident is None or rooms is None or vendor is None:
         return None
+    lat, lon = (None if data.get(key) is None else p.number(f"{path}.{key}", data[key], -lim, lim)
+                for key, lim in (("latitude", 90.0), ("longitude", 180.0)))
     name = data.get("name", ident)
-    return Site(ident, str(name), int(rooms), vendor, activity, volumes, installed, installed_year, roles)
+    return Site(ident, str(name), int(rooms), vendor, activity, volumes, installed, installed_year, roles, lat, lon)
 
 
 def _parse_roles(p: _Parser, path: str, value: Any) -> tuple[str, ...]:

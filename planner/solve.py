@@ -80,6 +80,7 @@ class SolveResult:
     benefit_value: float | None = None
     tco_value: float | None = None
     tie_break_value: float | None = None  # units acquired + devices in use (each year), see cost_objective
+    refer: dict[tuple[str, str, str, int], float] = field(default_factory=dict)  # (from, to, k, year): cases
 
 
 def make_solver(options: SolverOptions, time_limit_s: float) -> Any:
@@ -186,6 +187,7 @@ def _snapshot(built: BuiltModel) -> dict[str, dict[Any, float]]:
         "acquire": {k: _value(x) for k, x in v.acquire.items()},
         "present_t": {k: _value(x) for k, x in v.present_t.items()},
         "cases_t": {k: _value(x) for k, x in v.cases_t.items()},
+        "refer": {k: _value(x) for k, x in v.refer.items()},
         "benefit": {(): float(pulp.value(built.benefit) or 0.0)},
         "cost": {(): float(pulp.value(built.tco) or 0.0)},
         "tie_break": {(): float(pulp.value(built.tie_break) or 0.0) if built.tie_break is not None else 0.0},
@@ -307,4 +309,4 @@ def _result(phases: tuple[PhaseResult, ...], snap: dict[str, dict[Any, float]] |
     return SolveResult(**common, buy=snap["buy"], present=snap["present"], cases=snap["cases"],
                        acquire=snap["acquire"], present_t=snap["present_t"], cases_t=snap["cases_t"],
                        benefit_value=snap["benefit"][()], tco_value=snap["cost"][()],
-                       tie_break_value=snap["tie_break"][()])
+                       tie_break_value=snap["tie_break"][()], refer=snap.get("refer", {}))

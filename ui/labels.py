@@ -145,6 +145,8 @@ LABELS: dict[str, dict[str, str]] = {
     "vendor.canon": {"fr": "Canon Medical", "en": "Canon Medical"},
     "example.general_hospital": {"fr": "Centre hospitalier (1 site, 2 salles)",
                                  "en": "General hospital (1 site, 2 rooms)"},
+    "example.ght_network": {"fr": "GHT en réseau (CHU + 3 CH, recours)", "en": "Hospital group network (hub + 3 "
+                                                                            "spokes, referrals)"},
     "example.university_hospital": {"fr": "CHU (2 sites, 5 salles)", "en": "University hospital (2 sites, 5 rooms)"},
     "example.university_hospital_ppi_2027_2031": {"fr": "CHU, plan pluriannuel 2027-2031",
                                                   "en": "University hospital, 2027-2031 multi-year plan"},

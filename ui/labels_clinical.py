@@ -161,8 +161,12 @@ CLINICAL_LABELS: dict[str, dict[str, str]] = {
                                 "c'est la couverture minimale qui l'impose.",
                           "en": "{site}: {device} for “{indication}” has a net negative value ({value}); the "
                                 "minimum coverage forces it."},
+    "alert.no_receiver": {"fr": "{site} : {value} patients/an de « {indication} » à adresser sans site receveur dans "
+                                "le plan (aucun lien de recours vers un site « {role} » ne les prend).",
+                          "en": "{site}: {value} patients/year of “{indication}” to refer with no receiving site in "
+                                "the plan (no referral link to a “{role}” site takes them)."},
 }
 
 #: The alert codes of :class:`planner.plan.ClinicalAlert` (a test checks each has a label in both languages).
 ALERT_CODES = ("referred", "role_uncovered", "fallback_missing", "below_min_volume", "role_missing_device",
-               "harmful_use")
+               "harmful_use", "no_receiver")

@@ -21,6 +21,8 @@ CONSTRAINT_FAMILIES = (
 CLINICAL_RULE_FAMILIES = ("min_volume", "share_cap")
 #: Families that exist only in multi-year or multi-mode models.
 MULTI_PERIOD_FAMILIES = ("used_upper", "used_lower", "placement_commitment")
+#: Families that exist only with referral routes between sites (``referrals:``, ``referral_rules:``).
+REFERRAL_FAMILIES = ("referral_origin", "referral_served", "referral_share", "referral_cases")
 
 
 @dataclass(frozen=True)
@@ -55,4 +57,5 @@ def build_model(inputs: ModelInputs, name: str = "cathlab_plan", elastic: Elasti
     c.add_must_include_constraints(prob, inputs, v, elastic)
     c.add_min_volume_constraints(prob, inputs, v)
     c.add_share_cap_constraints(prob, inputs, v)
+    c.add_referral_constraints(prob, inputs, v)
     return BuiltModel(prob, v, value_expr(inputs, v), tco_expr(inputs, v), inputs, tie_break_expr(v))

@@ -35,16 +35,71 @@ def _cases_by(v: Variables, key: str) -> dict[tuple[str, ...], list[pulp.LpVaria
     return out
 
 
+def _flows(v: Variables) -> tuple[dict[tuple[str, str, int], list[pulp.LpVariable]], ...]:
+    """Referral variables grouped by (sender, k, t) (out) and by (receiver, k, t) (in), computed once."""
+    if "flows" not in v.memo:
+        out: dict[tuple[str, str, int], list[pulp.LpVariable]] = defaultdict(list)
+        into: dict[tuple[str, str, int], list[pulp.LpVariable]] = defaultdict(list)
+        for (s, r, k, t), var in v.refer.items():
+            out[(s, k, t)].append(var)
+            into[(r, k, t)].append(var)
+        v.memo["flows"] = (out, into)
+    return v.memo["flows"]  # type: ignore[no-any-return]
+
+
+def _net_out(v: Variables, s: str, k: str, t: int) -> pulp.LpAffineExpression | None:
+    """sum_r r_{s,r,k,t} - sum_q r_{q,s,k,t}: cases referred out less cases received (None without routes)."""
+    out, into = _flows(v)
+    if (s, k, t) not in out and (s, k, t) not in into:
+        return None
+    return pulp.lpSum(out.get((s, k, t), [])) - pulp.lpSum(into.get((s, k, t), []))
+
+
 def add_demand_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Variables) -> None:
-    """demand: sum_{d,m} n_sdmkt <= D_skt. No more cases are served than there are."""
+    """demand: sum_{d,m} n_sdmkt + sum_r r_srkt <= D_skt + sum_q r_qskt. No more cases are served than there
+    are: the site's own, less those it refers, plus those it receives (without routes: n <= D)."""
     for (s, k, t), terms in sorted(_cases_by(v, "sk").items()):
-        prob += (pulp.lpSum(terms) <= inputs.horizon.demand[(s, k, t)], f"demand_{s}_{k}{inputs.horizon.suffix(t)}")
+        lhs = pulp.lpSum(terms)
+        if (net := _net_out(v, s, k, t)) is not None:
+            lhs = lhs + net
+        prob += (lhs <= inputs.horizon.demand[(s, k, t)], f"demand_{s}_{k}{inputs.horizon.suffix(t)}")
+
+
+def add_referral_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Variables) -> None:
+    """Referral rules (only with routes; ``planner.referrals``).
+
+    referral_origin: sum_r r_srkt <= D_skt, a sender refers at most its own cases.
+    referral_served: sum_{d,m} n_rdmkt >= sum_q r_qrkt, cases received are served by the receiver's devices
+    (so they count against its capacity and its minimum volumes).
+    referral_share: r_srkt <= a_sr D_skt, the link's ``max_share`` of the sender's demand per indication.
+    referral_cases: sum_k r_srkt <= N_sr, the link's ``max_cases`` a year.
+    """
+    if not v.refer:
+        return
+    h, (out, into), served = inputs.horizon, _flows(v), _cases_by(v, "sk")
+    for (s, k, t), terms in sorted(out.items()):
+        prob += (pulp.lpSum(terms) <= h.demand[(s, k, t)], f"referral_origin_{s}_{k}{h.suffix(t)}")
+    for (r, k, t), terms in sorted(into.items()):
+        prob += (pulp.lpSum(served.get((r, k, t), [])) >= pulp.lpSum(terms), f"referral_served_{r}_{k}{h.suffix(t)}")
+    per_link: dict[tuple[str, str, int], list[pulp.LpVariable]] = defaultdict(list)
+    for route in inputs.routes:
+        for t in h.years:
+            var = v.refer[(route.sender, route.receiver, route.indication, t)]
+            per_link[(route.sender, route.receiver, t)].append(var)
+            if route.max_share is not None:
+                prob += (var <= route.max_share * h.demand[(route.sender, route.indication, t)],
+                         f"referral_share_{route.sender}_{route.receiver}_{route.indication}{h.suffix(t)}")
+    limits = {(ro.sender, ro.receiver): ro.max_cases for ro in inputs.routes if ro.max_cases is not None}
+    for (s, r, t), terms in sorted(per_link.items()):
+        if (s, r) in limits:
+            prob += (pulp.lpSum(terms) <= limits[(s, r)], f"referral_cases_{s}_{r}{h.suffix(t)}")
 
 
 def add_coverage_floor_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Variables,
                                    elastic: Elastic | None = None) -> None:
     """coverage_floor: sum_{d,m} n_sdmkt >= c_sk D_skt. At least the floor share of each demand is served.
 
+    With referral routes the left side is the site's own patients served here or referred (+ out - in).
     c_sk is the indication's floor at a site that serves it, 1 for a required indication (required equipment),
     0 where the site lacks the role the indication needs (its cases are referred). Added also where no device
     can serve the indication at the site (then it is infeasible, and says so). Soft (diagnosis): one slack
@@ -60,6 +115,8 @@ def add_coverage_floor_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v:
                 need = inputs.site_floor(s, k) * h.demand[(s, k, t)]
                 if need > 0:
                     lhs = pulp.lpSum(grouped.get((s, k, t), []))
+                    if (net := _net_out(v, s, k, t)) is not None:
+                        lhs = lhs + net  # the site's own patients: served here or referred
                     if slack is not None:
                         lhs = lhs + (h.demand[(s, k, t)] / inputs.demand[(s, k)]) * slack
                     prob += (lhs >= need, f"coverage_floor_{s}_{k}{h.suffix(t)}")
@@ -95,8 +152,9 @@ def add_min_volume_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Var
 
 
 def add_share_cap_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Variables) -> None:
-    """share_cap: sum_{d in f, m} n_sdmkt <= a_fk D_skt. A family serves at most the share a_fk of an
-    indication's demand (angio-derived FFR: the vessels it can analyse; the rest needs a wire)."""
+    """share_cap: sum_{d in f, m} n_sdmkt <= a_fk (D_skt + sum_q r_qskt). A family serves at most the share a_fk
+    of an indication's demand, received cases included (angio-derived FFR: the vessels it can analyse; the
+    rest needs a wire)."""
     if not inputs.share_cap:
         return
     grouped: dict[tuple[str, str, str, int], list[pulp.LpVariable]] = defaultdict(list)
@@ -104,13 +162,15 @@ def add_share_cap_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Vari
         if (inputs.family(d), k) in inputs.share_cap:
             grouped[(s, inputs.family(d), k, t)].append(var)
     for (s, f, k, t), terms in sorted(grouped.items()):
-        prob += (pulp.lpSum(terms) <= inputs.share_cap[(f, k)] * inputs.horizon.demand[(s, k, t)],
-                 f"share_cap_{s}_{f}_{k}{inputs.horizon.suffix(t)}")
+        rhs = inputs.share_cap[(f, k)] * inputs.horizon.demand[(s, k, t)]
+        if (received := _flows(v)[1].get((s, k, t))) is not None:
+            rhs = rhs + inputs.share_cap[(f, k)] * pulp.lpSum(received)
+        prob += (pulp.lpSum(terms) <= rhs, f"share_cap_{s}_{f}_{k}{inputs.horizon.suffix(t)}")
 
 
 def add_presence_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Variables) -> None:
     """presence: p_sdt <= units in service (in use only if a unit serves); u_sdmt <= Ubar_sd p_sdt (acquire
-    only for a device in use that year); cases need presence: sum_m n_sdmkt <= D_skt p_sdt.
+    only for a device in use that year); cases need presence: sum_m n_sdmkt <= (D_skt + most received) p_sdt.
 
     Installed units do not force presence: an installed device that cannot be used stays idle.
     """
@@ -124,7 +184,7 @@ def add_presence_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Varia
                     name = f"presence_upper_{s}_{d}" if h.single_period else f"presence_upper_{s}_{d}_{o.mode}_{t}"
                     prob += (v.acquire[(s, d, o.mode, t)] <= inputs.max_new[(s, d)] * v.present_t[(s, d, t)], name)
     for (s, d, k, t), terms in sorted(_cases_by(v, "sdk").items()):
-        prob += (pulp.lpSum(terms) <= h.demand[(s, k, t)] * v.present_t[(s, d, t)],
+        prob += (pulp.lpSum(terms) <= inputs.reach(s, k, t) * v.present_t[(s, d, t)],
                  f"cases_need_presence_{s}_{d}_{k}{h.suffix(t)}")
     add_used_constraints(prob, inputs, v)
 

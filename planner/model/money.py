@@ -70,10 +70,17 @@ def shortfall_in_year(inputs: ModelInputs, v: Variables, t: int) -> pulp.LpAffin
     return pulp.lpSum(var for (s, d, y), var in v.by_year("shortfall").get(t, ()))
 
 
+def transport_in_year(inputs: ModelInputs, v: Variables, t: int) -> pulp.LpAffineExpression:
+    """Transport of the cases referred in year t, k EUR (price of the route per case; not escalated)."""
+    return pulp.lpSum(costs.consumables_cost(_k(r.transport_eur_per_case), v.refer[r.key(t)])
+                      for r in inputs.routes if r.transport_eur_per_case and r.key(t) in v.refer)
+
+
 def opex_in_year(inputs: ModelInputs, v: Variables, t: int) -> pulp.LpAffineExpression:
-    """Running costs of year t: maintenance + lease + consumables + shortfalls, k EUR."""
-    return (maintenance_in_year(inputs, v, t) + lease_in_year(inputs, v, t) + consumables_in_year(inputs, v, t)
-            + shortfall_in_year(inputs, v, t))
+    """Running costs of year t: maintenance + lease + consumables + shortfalls + transport, k EUR."""
+    out = (maintenance_in_year(inputs, v, t) + lease_in_year(inputs, v, t) + consumables_in_year(inputs, v, t)
+           + shortfall_in_year(inputs, v, t))
+    return out + transport_in_year(inputs, v, t) if v.refer else out
 
 
 def maintenance_expr(inputs: ModelInputs, v: Variables) -> pulp.LpAffineExpression:

@@ -11,14 +11,23 @@ from planner.model.variables import Variables
 
 
 def value_expr(inputs: ModelInputs, v: Variables) -> pulp.LpAffineExpression:
-    """V = sum_t delta_t sum m_k v_dk n_sdmkt: (discounted) weighted events avoided per year.
+    """V = sum_t delta_t (sum m_k v_dk n_sdmkt - sum l r): (discounted) weighted events avoided per year, less the
+    value lost on the cases referred (``referral_loss_expr``).
 
     v_dk comes from the evidence table (``planner.value``); pairs without outcome value, and required
     indications, contribute nothing."""
     h = inputs.horizon
     value = {(d, k): inputs.case_value(d, k) for d, k in inputs.effectiveness}
-    return pulp.lpSum(h.discount(t) * value[(d, k)] * var
-                      for (s, d, m, k, t), var in v.cases_t.items() if value[(d, k)] != 0.0)
+    served = pulp.lpSum(h.discount(t) * value[(d, k)] * var
+                        for (s, d, m, k, t), var in v.cases_t.items() if value[(d, k)] != 0.0)
+    return served - referral_loss_expr(inputs, v) if v.refer else served
+
+
+def referral_loss_expr(inputs: ModelInputs, v: Variables) -> pulp.LpAffineExpression:
+    """sum_t delta_t sum_routes l_route r_route,t: weighted events lost by the delay of the cases referred."""
+    h = inputs.horizon
+    return pulp.lpSum(h.discount(t) * r.value_loss_per_case * v.refer[(r.sender, r.receiver, r.indication, t)]
+                      for r in inputs.routes if r.value_loss_per_case for t in h.years)
 
 
 def tie_break_expr(v: Variables) -> pulp.LpAffineExpression:

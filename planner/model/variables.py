@@ -19,6 +19,7 @@ from planner.inputs import Allocation, ModelInputs, SiteDevice
 Acq = tuple[str, str, str, int]  # (site, device, mode, year)
 SiteDeviceYear = tuple[str, str, int]
 CaseKey = tuple[str, str, str, str, int]  # (site, device, mode, indication, year)
+ReferKey = tuple[str, str, str, int]  # (sender, receiver, indication, year)
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class Variables:
     buy: dict[SiteDevice, Any]  # new units over the horizon (a variable in the single-period model)
     present: dict[SiteDevice, Any]  # in use in some year (a binary)
     cases: dict[Allocation, Any]  # cases over the horizon
+    refer: dict[ReferKey, Any] = field(default_factory=dict)  # r_{s,r,k,t} >= 0: cases referred a year
     memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)  # expressions built once
 
     def by_year(self, part: str) -> dict[int, list[tuple[tuple[Any, ...], Any]]]:
@@ -71,7 +73,18 @@ def add_variables(prob: pulp.LpProblem, inputs: ModelInputs) -> Variables:
                 cases_t[(s, d, offer.mode, k, t)] = prob.add_variable(
                     _name("cases", s, d, k) if single else _name("cases", s, d, offer.mode, k, t), 0, None,
                     pulp.LpContinuous)
-    return Variables(acquire, present_t, cases_t, shortfall, *_aggregates(prob, inputs, acquire, present_t, cases_t))
+    return Variables(acquire, present_t, cases_t, shortfall, *_aggregates(prob, inputs, acquire, present_t, cases_t),
+                     refer=add_refer_variables(prob, inputs))
+
+
+def add_refer_variables(prob: pulp.LpProblem, inputs: ModelInputs) -> dict[ReferKey, pulp.LpVariable]:
+    """``refer_{from}_{to}_{k}{_t}``: cases of indication k referred a year along each route (none without
+    routes: the model is then today's)."""
+    single = inputs.horizon.single_period
+    return {(r.sender, r.receiver, r.indication, t): prob.add_variable(
+        _name("refer", r.sender, r.receiver, r.indication) if single
+        else _name("refer", r.sender, r.receiver, r.indication, t), 0, None, pulp.LpContinuous)
+        for r in inputs.routes for t in inputs.horizon.years}
 
 
 def _aggregates(prob: pulp.LpProblem, inputs: ModelInputs, acquire: dict[Acq, pulp.LpVariable],

@@ -105,6 +105,8 @@ def alert_text(alert: ClinicalAlert) -> str:
         "role_missing_device": f"{a.site_id}: installed {a.device_id} stays idle: it needs the {a.role} role",
         "harmful_use": f"{a.site_id}: {a.device_id} serves {a.indication_id} with a net negative value "
                        f"({a.value:.2f} weighted events/year), forced by a floor",
+        "no_receiver": f"{a.site_id}: {a.value:.1f} cases/year of {a.indication_id} to refer have no receiving "
+                       f"site in the plan (no referral link to a {a.role or 'receiving'} site takes them)",
     }
     return texts[a.code]
 
