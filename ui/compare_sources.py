@@ -54,7 +54,10 @@ def right_side(current: Scenario, catalog: Catalog, store: Any | None, t: Transl
     version (when the store is open)."""
     examples = list(edits.bundled_examples())
     names = {e: edits.load_example(e).name for e in examples}
-    default = next((i for i, e in enumerate(examples) if names[e] != current.name), 0)
+    # the first other example, network examples (with referral links or rules) last
+    network = {e: bool(edits.load_example(e).referral_rules or edits.load_example(e).referrals) for e in examples}
+    order = sorted(range(len(examples)), key=lambda i: network[examples[i]])
+    default = next((i for i in order if names[examples[i]] != current.name), 0)
     options = [*examples, UPLOAD, *([STORE] if store is not None else [])]
     choice = st.radio(t("cmp.with"), options, index=default, key="ui.cmp.with", horizontal=True,
                       format_func=lambda e: _source(e, t))
