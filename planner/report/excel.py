@@ -2,7 +2,8 @@
 
 :func:`plan_to_xlsx_bytes` writes Summary, Procurement list, Schedule (acquisitions by year and mode,
 retirements, costs by year, capital envelopes), TCO (per device and site), Room configuration, Clinical
-coverage, Cases by device, Assumptions, Security, and the importable sheets (price overrides, installed
+coverage, Cases by device, Assumptions, Security, Referrals (when sites refer cases to each other), and the
+importable sheets (price overrides, installed
 equipment, the scenario file). Every number comes from the :class:`~planner.plan.Plan`; line totals,
 subtotals and totals are classic live formulas (quantity x price, ``SUM``, ``SUMIF``) so that a buyer who
 edits a quantity sees the totals move.
@@ -54,6 +55,7 @@ from planner.report.xlsx_cells import (
 )
 from planner.report.xlsx_clinical import cases_sheet, coverage_sheet, rooms_sheet
 from planner.report.xlsx_context import PlanContext
+from planner.report.xlsx_network import referrals_sheet
 from planner.report.xlsx_procurement import PROC, ProcurementRefs, procurement_sheet
 from planner.report.xlsx_roundtrip import (
     catalog_to_xlsx_bytes,
@@ -121,6 +123,8 @@ def plan_workbook(plan: Plan, catalog: Catalog, scenario: Scenario, lang: str = 
     benefit = cases_sheet(wb.create_sheet(ctx.sheet("sheet_cases")), ctx)
     assumptions_sheet(wb.create_sheet(ctx.sheet("sheet_assumptions")), ctx)
     security_sheet(wb.create_sheet(ctx.sheet("sheet_security")), ctx, refs)
+    if plan.flows:
+        referrals_sheet(wb.create_sheet(ctx.sheet("sheet_referrals")), ctx)
     write_price_sheet(wb.create_sheet(ctx.sheet("sheet_prices")), scenario, catalog)
     write_installed_sheet(wb.create_sheet(ctx.sheet("sheet_installed")), scenario, catalog)
     write_scenario_sheet(wb.create_sheet(SCENARIO_SHEET), scenario)

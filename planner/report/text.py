@@ -77,6 +77,12 @@ def summary(plan: Plan, catalog: Catalog) -> str:
                      f"{row.served_cases:8.1f} / {row.demand_cases:8.1f}"
                      f"  {row.coverage_share:6.1%}  (floor {row.min_coverage:.0%}){tail}")
     last = plan.years[-1] if plan.years else None
+    flows = [f for f in plan.flows if f.year == last]
+    if flows:
+        lines += ["", "Referrals (cases per year; transfer minutes; weighted events lost; transport)"]
+        lines += [f"  {f.from_site:<10} -> {f.to_site:<10} {f.indication_id:<28} {f.cases_per_year:7.1f}  "
+                  f"{f.transfer_minutes:4.0f} min  {f.value_lost:5.2f}  {eur(f.transport_eur)}"
+                  + ("  (estimates)" if f.estimate else "") for f in flows]
     outcome_rows = [o for o in plan.outcomes if o.year == last]
     if outcome_rows:
         lines += ["", "Events avoided per year by outcome (negative: events added, e.g. bleeding)"]
