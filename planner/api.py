@@ -12,12 +12,12 @@ import time
 from planner.catalog import Catalog
 from planner.checks import validate
 from planner.diagnose import diagnose
+from planner.errors import PlannerSolverError
 from planner.inputs import prepare
 from planner.model import build_model
 from planner.plan import Plan
 from planner.planbuild import from_solution
 from planner.scenario import Scenario, SolverOptions
-from planner.errors import PlannerSolverError
 from planner.solve import SolveResult, SolveStatus, solve, solver_version
 
 #: Seconds the solver needs at least: a run whose preparation used all but this of the time limit stops there

@@ -174,8 +174,8 @@ def check_referrals(catalog: Catalog, scenario: Scenario) -> list[Issue]:
     return issues
 
 
-CHECKS = (check_run_size, check_device_ids, check_indication_ids, check_installed_compatibility, check_must_include_possible,
-          check_installed_ages, check_outcome_ids, check_value_meaning, check_role_needs, check_referrals,
+CHECKS = (check_run_size, check_device_ids, check_indication_ids, check_installed_compatibility,
+          check_must_include_possible, check_installed_ages, check_outcome_ids, check_value_meaning, check_role_needs, check_referrals,
           *PUBLIC_DATA_CHECKS)
 
 

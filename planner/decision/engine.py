@@ -108,8 +108,8 @@ def interchangeable(inputs: ModelInputs, prefer: frozenset[SiteDevice] = frozens
 
     Two devices are interchangeable at a site when neither is installed there, neither is a must-include
     or required by another device, and they have the same prices, lifetime, capacity, deployment, required
-    devices, value per case for every indication (and family rules) and upper bound on units: any plan using one has a twin
-    using the other with the same benefit and costs. The representative is a device of ``prefer`` if the
+    devices, value per case for every indication (and family rules) and upper bound on units: any plan using one
+    has a twin using the other with the same benefit and costs. The representative is a device of ``prefer`` if the
     group has one, else the first by id; devices in ``drop`` are left out of the groups.
     """
     required = {r for dev in inputs.devices.values() for r in dev.requires}
