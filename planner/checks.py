@@ -175,8 +175,8 @@ def check_referrals(catalog: Catalog, scenario: Scenario) -> list[Issue]:
 
 
 CHECKS = (check_run_size, check_device_ids, check_indication_ids, check_installed_compatibility,
-          check_must_include_possible, check_installed_ages, check_outcome_ids, check_value_meaning, check_role_needs, check_referrals,
-          *PUBLIC_DATA_CHECKS)
+          check_must_include_possible, check_installed_ages, check_outcome_ids, check_value_meaning,
+          check_role_needs, check_referrals, *PUBLIC_DATA_CHECKS)
 
 
 def run_checks(catalog: Catalog, scenario: Scenario) -> list[Issue]:
