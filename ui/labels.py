@@ -12,6 +12,7 @@ from ui.labels_decision import DECISION_LABELS
 from ui.labels_horizon import HORIZON_LABELS
 from ui.labels_inputs import INPUT_LABELS
 from ui.labels_mds2 import MDS2_LABELS
+from ui.labels_network import NETWORK_LABELS
 from ui.labels_robust import ROBUST_LABELS
 from ui.labels_sae import SAE_LABELS
 from ui.labels_security import SECURITY_LABELS
@@ -330,3 +331,4 @@ LABELS.update(SAE_LABELS)
 LABELS.update(CLINICAL_LABELS)
 LABELS.update(STORE_LABELS)
 LABELS.update(ROBUST_LABELS)
+LABELS.update(NETWORK_LABELS)

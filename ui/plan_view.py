@@ -12,6 +12,7 @@ from ui import (
     clinical_view,
     files,
     horizon_view,
+    network_view,
     security_view,
     tables,
     tables_horizon,
@@ -140,6 +141,7 @@ def render(plan: Plan, catalog: Catalog, t: Translator) -> None:
         horizon_view.costs(plan, catalog, t)
     else:
         details(plan, catalog, t)
+    network_view.section(plan, catalog, t)
     clinical_view.section(plan, catalog, t)
     security_view.section(plan, catalog, t)
     s = plan.solver
