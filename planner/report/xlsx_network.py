@@ -41,12 +41,13 @@ def referrals_sheet(ws: Worksheet, ctx: PlanContext) -> None:
         letter = ws.cell(row=1, column=col).column_letter
         put(ws, total, col, Formula(f"=SUM({letter}2:{letter}{max(last, 2)})"), fmt, bold=True)
     style_total(ws, total, 1, len(keys))
-    _per_site(ws, ctx, total + 2)
+    per_site_block(ws, ctx, total + 2)
     fit_widths(ws, wrap={"A": 30, "B": 30, "C": 45})
 
 
-def _per_site(ws: Worksheet, ctx: PlanContext, top: int) -> None:
-    """Per site (last year of the plan): cases served itself, referred to others, received, events avoided."""
+def per_site_block(ws: Worksheet, ctx: PlanContext, top: int) -> int:
+    """Per site (last year of the plan): cases served itself, referred to others, received, events avoided,
+    and the group's totals (formulas); also on the Summary of a plan with referrals. Returns the last row."""
     last_year = ctx.plan.years[-1] if ctx.plan.years else 0
     acc: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
     for c in ctx.plan.coverage:
@@ -69,3 +70,4 @@ def _per_site(ws: Worksheet, ctx: PlanContext, top: int) -> None:
         letter = ws.cell(row=top + 1, column=col).column_letter
         put(ws, total, col, Formula(f"=SUM({letter}{top + 2}:{letter}{max(last, top + 2)})"), fmt, bold=True)
     style_total(ws, total, 1, len(keys))
+    return total

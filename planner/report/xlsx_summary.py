@@ -24,6 +24,7 @@ from planner.report.xlsx_cells import (
     write_header,
 )
 from planner.report.xlsx_context import PlanContext
+from planner.report.xlsx_network import per_site_block
 from planner.report.xlsx_procurement import ProcurementRefs
 from planner.report.xlsx_schedule import ScheduleRefs
 from planner.report.xlsx_security import security_caveat
@@ -55,6 +56,8 @@ def summary_sheet(ws: Worksheet, ctx: PlanContext, refs: ProcurementRefs, benefi
             used = {"capex": cells["capex"], "opex_per_year": cells["opex_y"]}
         row = _budgets_block(ws, ctx, used, row + len(cells) + 2)
         row = _family_block(ws, ctx, refs, row + 2)
+        if plan.flows:  # a group whose sites refer cases to each other: the group and each site
+            row = per_site_block(ws, ctx, row + 2)
     else:
         row = text_block(ws, row, ctx.t("no_plan"), plan.diagnosis)
     row = text_block(ws, row + 2, ctx.t("caveats"), _caveats(ctx))

@@ -44,6 +44,9 @@ def test_referrals_sheet_lists_the_flows_with_live_totals(ght, tmp_path: Path, l
     received = sum(c.received_cases for c in plan.coverage)
     assert cell(sheet, f"D{group}") == pytest.approx(received)
     assert cell(sheet, f"E{group}") == pytest.approx(sum(c.events_avoided for c in plan.coverage))
+    summary = load_workbook(path)[t("sheet_summary", lang)]
+    row = row_of(summary, t("ref_group", lang))  # the group and its sites on the Summary too
+    assert cell(t("sheet_summary", lang), f"E{row}") == pytest.approx(sum(c.events_avoided for c in plan.coverage))
 
 
 def test_no_referrals_sheet_without_flows(tmp_path: Path) -> None:
