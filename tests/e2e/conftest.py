@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -85,11 +86,37 @@ def chromium_path() -> str:
     return str(CHROMIUM)
 
 
+def script_finished(frame: bytes | str) -> bool:
+    """Whether a websocket frame from the server is Streamlit's "script finished" message (the end of a run)."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    if isinstance(frame, str):
+        return False
+    try:
+        return ForwardMsg.FromString(frame).WhichOneof("type") == "script_finished"
+    except Exception:  # noqa: BLE001 (another kind of frame)
+        return False
+
+
+def watch_runs(tab) -> None:  # noqa: ANN001
+    """Keep the app's websocket of this page (before it loads the app), for :func:`rerun`."""
+    tab.on("websocket", lambda ws: setattr(tab, "_app_socket", ws))
+
+
+@contextlib.contextmanager
+def rerun(page) -> Iterator[None]:  # noqa: ANN001
+    """Around an action that makes the app rerun (a click, Enter in a field, a page link): wait for the server's
+    own "script finished" message of that run, whatever the machine's load; no fixed wait."""
+    if getattr(page, "_app_socket", None) is None:
+        wait_idle(page)  # the app has run once: its websocket is open and kept
+    with page._app_socket.expect_event("framereceived", predicate=script_finished, timeout=TIMEOUT_MS):
+        yield
+
+
 def wait_idle(page) -> None:  # noqa: ANN001
-    """Wait until the server has finished the rerun a widget change triggered (else a page switch may lose it)."""
+    """Wait until the app is not running (no rerun under way); after an action, use :func:`rerun` instead."""
     from playwright.sync_api import expect
 
-    page.wait_for_timeout(200)  # let the rerun start; then wait for the app's own "done" state
     expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning",
                                                            timeout=TIMEOUT_MS)
 
@@ -109,8 +136,8 @@ def load_example(page, label: str) -> None:  # noqa: ANN001
     main = page.get_by_test_id("stMain")
     main.get_by_role("combobox", name="Exemple fourni").click()
     page.get_by_role("option", name=label).click()
-    main.get_by_role("button", name="Charger l'exemple").click()
-    wait_idle(page)
+    with rerun(page):
+        main.get_by_role("button", name="Charger l'exemple").click()
 
 
 @pytest.fixture
@@ -125,6 +152,7 @@ def page(app_url: str, chromium_path: str, browser_env: dict[str, str]) -> Itera
         try:
             tab = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
             tab.set_default_timeout(TIMEOUT_MS)
+            watch_runs(tab)
             tab.goto(app_url)
             expect(tab.get_by_test_id("stMain").get_by_role("heading", name="Scénario")).to_be_visible()
             yield tab

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import charts_drawn, load_example, wait_idle
+from tests.e2e.conftest import charts_drawn, load_example, rerun
 
 pytestmark = pytest.mark.e2e
 
@@ -29,15 +29,16 @@ def test_plan_in_browser(page, output_dir: Path) -> None:  # noqa: ANN001
     # change the capital budget (a number input commits on Enter)
     capex = main.get_by_role("spinbutton", name="Budget d'investissement (€)")
     capex.fill("150000")
-    capex.press("Enter")
+    with rerun(page):
+        capex.press("Enter")
     expect(capex).to_have_value("150000")
-    wait_idle(page)
     expect(page.get_by_test_id("stSidebar").get_by_text("Pas encore de plan")).to_be_visible()
 
     # optimise on the Plan page
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Plan", exact=True).click()
-    main.get_by_role("button", name="Optimiser").click()
-    wait_idle(page)
+    with rerun(page):
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name="Plan", exact=True).click()
+    with rerun(page):
+        main.get_by_role("button", name="Optimiser").click()
     expect(main.get_by_text("Statut : optimal")).to_be_visible()
     expect(main.get_by_text("Configuration type, salle par salle")).to_be_visible()
     expect(main.get_by_text("Salle 1", exact=True)).to_be_visible()

@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.e2e.conftest import charts_drawn, wait_idle
+from tests.e2e.conftest import charts_drawn, rerun, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -22,9 +22,10 @@ def test_decisions_in_browser(page, output_dir: Path, tmp_path: Path) -> None:  
     wait_idle(page)
 
     # Plan: optimise, download the Excel workbook (built on click), explain the plan
-    nav.get_by_role("link", name="Plan", exact=True).click()
-    main.get_by_role("button", name="Optimiser").click()
-    wait_idle(page)
+    with rerun(page):
+        nav.get_by_role("link", name="Plan", exact=True).click()
+    with rerun(page):
+        main.get_by_role("button", name="Optimiser").click()
     expect(main.get_by_text("Statut : optimal")).to_be_visible()
     with page.expect_download() as download:
         main.get_by_role("button", name="Télécharger le plan (Excel)").click()
@@ -55,8 +56,8 @@ def test_decisions_in_browser(page, output_dir: Path, tmp_path: Path) -> None:  
     page.screenshot(path=str(output_dir / "e2e_decisions_fr.png"), full_page=True)
 
     # Compare, in English
-    page.get_by_test_id("stSidebar").get_by_text("English").click()
-    wait_idle(page)
+    with rerun(page):
+        page.get_by_test_id("stSidebar").get_by_text("English").click()
     nav.get_by_role("link", name="Compare").click()
     expect(main.get_by_role("heading", name="Compare scenarios")).to_be_visible()
     expect(main.get_by_text("Devices in use (units)")).to_be_visible()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import charts_drawn, load_example, wait_idle
+from tests.e2e.conftest import charts_drawn, load_example, rerun, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -27,9 +27,10 @@ def test_multi_year_plan_in_browser(page, output_dir: Path) -> None:  # noqa: AN
     page.screenshot(path=str(output_dir / "e2e_scenario_horizon_fr.png"))
 
     # optimise: the Plan page of a multi-year plan
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Plan", exact=True).click()
-    main.get_by_role("button", name="Optimiser").click()
-    wait_idle(page)  # the 5-year plan takes a while: wait for the app to finish it
+    with rerun(page):
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name="Plan", exact=True).click()
+    with rerun(page):
+        main.get_by_role("button", name="Optimiser").click()
     expect(main.get_by_text("Calendrier des acquisitions")).to_be_visible()
     expect(main.get_by_text("Fins de vie des équipements installés")).to_be_visible()
     expect(main.get_by_test_id("stMetric").filter(has_text="Coût total de possession")).to_be_visible()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import wait_idle
+from tests.e2e.conftest import rerun
 
 pytestmark = pytest.mark.e2e
 
@@ -28,14 +28,14 @@ def test_start_from_an_establishment_in_browser(page, output_dir: Path) -> None:
 
     # pick it: the public and derived figures appear, the load button is enabled
     main.get_by_role("combobox", name="Établissements retenus").click()
-    page.get_by_role("option", name=re.compile(r"CH SAINT-QUENTIN .* \(020000162\)")).click()
+    with rerun(page):  # the rerun of the pick has finished before the next click (the server says so)
+        page.get_by_role("option", name=re.compile(r"CH SAINT-QUENTIN .* \(020000162\)")).click()
     page.keyboard.press("Escape")  # close the list (it hides the rest of the page while open)
-    wait_idle(page)  # the rerun of the pick has finished before the next click (the app's own state)
     expect(main.get_by_text("Chiffres publics et chiffres dérivés")).to_be_visible()
     load = main.get_by_role("button", name="Charger comme sites du scénario")
     expect(load).to_be_enabled()
-    load.click()
-    wait_idle(page)  # the rerun that loads the sites has finished (the app's own state)
+    with rerun(page):  # the rerun that loads the sites has finished (the server says so)
+        load.click()
     expect(main.get_by_text("1 établissement(s) chargé(s) comme sites du scénario")).to_be_visible()
     expect(main.get_by_text("Site 1 — CH SAINT-QUENTIN (ST QUENTIN CEDEX)")).to_be_visible()
     expect(main.get_by_role("spinbutton", name="Angioplasties (ATL)").first).to_have_value("991")
@@ -44,9 +44,10 @@ def test_start_from_an_establishment_in_browser(page, output_dir: Path) -> None:
     page.screenshot(path=str(output_dir / "e2e_sae_scenario_fr.png"))
 
     # optimise: a plan, whose warnings say where the figures come from
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Plan", exact=True).click()
-    main.get_by_role("button", name="Optimiser").click()
-    wait_idle(page)
+    with rerun(page):
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name="Plan", exact=True).click()
+    with rerun(page):
+        main.get_by_role("button", name="Optimiser").click()
     expect(main.get_by_text("Statut : optimal")).to_be_visible()
     expect(main.get_by_text("issu des données publiques SAE 2024", exact=False)).to_be_visible()
     expect(page.get_by_test_id("stSidebar").get_by_text("Plan à jour", exact=False)).to_be_visible()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import TIMEOUT_MS, wait_idle
+from tests.e2e.conftest import TIMEOUT_MS, rerun, watch_runs
 
 pytestmark = pytest.mark.e2e
 NAME = "e2e-ch"
@@ -16,10 +16,10 @@ NAME = "e2e-ch"
 def _scenarios_page(tab) -> object:  # noqa: ANN001
     from playwright.sync_api import expect
 
-    tab.get_by_test_id("stSidebarNav").get_by_role("link", name="Scénarios enregistrés").click()
+    with rerun(tab):
+        tab.get_by_test_id("stSidebarNav").get_by_role("link", name="Scénarios enregistrés").click()
     main = tab.get_by_test_id("stMain")
     expect(main.get_by_role("heading", name="Scénarios enregistrés")).to_be_visible()
-    wait_idle(tab)
     return main
 
 
@@ -29,8 +29,8 @@ def test_save_reload_find_again_and_conflict(page, app_url: str, output_dir: Pat
     main = _scenarios_page(page)
     name = main.get_by_role("textbox", name="Nom dans la base")
     name.fill(NAME)
-    name.press("Enter")
-    wait_idle(page)
+    with rerun(page):
+        name.press("Enter")
     main.get_by_role("button", name="Enregistrer", exact=True).click()
     expect(main.get_by_text(f"{NAME} enregistré : version 1.")).to_be_visible()
     expect(page.get_by_test_id("stSidebar").get_by_text(f"Version enregistrée : {NAME} v1")).to_be_visible()
@@ -39,19 +39,20 @@ def test_save_reload_find_again_and_conflict(page, app_url: str, output_dir: Pat
     expect(page.get_by_test_id("stMain").get_by_role("heading", name="Scénario")).to_be_visible()
     main = _scenarios_page(page)
     expect(main.get_by_role("combobox", name="Scénario enregistré")).to_have_value(NAME)  # found again
-    main.get_by_role("button", name="Ouvrir cette version").click()
+    with rerun(page):
+        main.get_by_role("button", name="Ouvrir cette version").click()
     expect(page.get_by_test_id("stSidebar").get_by_text(f"Version enregistrée : {NAME} v1")).to_be_visible()
-    wait_idle(page)
 
     other_context = page.context.browser.new_context(viewport={"width": 1400, "height": 1000})
     try:
         other = other_context.new_page()
         other.set_default_timeout(TIMEOUT_MS)
+        watch_runs(other)
         other.goto(app_url)
         other_main = _scenarios_page(other)
-        other_main.get_by_role("button", name="Ouvrir cette version").click()
+        with rerun(other):
+            other_main.get_by_role("button", name="Ouvrir cette version").click()
         expect(other.get_by_test_id("stSidebar").get_by_text(f"Version enregistrée : {NAME} v1")).to_be_visible()
-        wait_idle(other)
 
         main.get_by_role("button", name="Enregistrer", exact=True).click()  # the first context saves v2
         expect(main.get_by_text(f"{NAME} enregistré : version 2.")).to_be_visible()
