@@ -75,7 +75,8 @@ def security_form(data: dict[str, Any], t: Translator) -> dict[str, Any]:
         ref = sec.get("reference_date")
         sec["reference_date"] = day(t("sc.reference_date"), "in.sec.date",
                                     date.fromisoformat(ref) if isinstance(ref, str) else (ref or date.today()),
-                                    format="YYYY-MM-DD", help=t("sc.reference_date_help")).isoformat()
+                                    format="DD/MM/YYYY" if t.lang == "fr" else "YYYY-MM-DD",
+                                    help=t("sc.reference_date_help")).isoformat()
     data["security"] = {k: v for k, v in sec.items() if v is not None}
     return data
 
