@@ -10,6 +10,19 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """``--update-golden``: rewrite the golden files of ``tests/golden/`` from the current code instead of
+    comparing with them (PyPSA-style command-line flag; replaces the former ``UPDATE_GOLDEN=1``)."""
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite tests/golden/*.json from the current plans instead of comparing")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """True when pytest runs with ``--update-golden``."""
+    return bool(request.config.getoption("--update-golden"))
+
+
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     """The repository root (where ``app.py``, ``catalog/`` and ``examples/`` are)."""
