@@ -37,7 +37,8 @@ def key_facts(plan):
     }
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("example", [pytest.param(p, marks=pytest.mark.slow) if p.stem.endswith("_ppi_2027_2031") else p
+                                     for p in EXAMPLES], ids=lambda p: p.stem)
 def test_golden_plan(example, update_golden):
     sc = load_scenario(example)
     sc = dataclasses.replace(sc, solver=dataclasses.replace(sc.solver, mip_gap=0.0, time_limit_s=300))

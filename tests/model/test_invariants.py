@@ -22,6 +22,12 @@ from tests.model.reference_costs import K_EUR, TIE_BREAK_EUR, reference_costs, t
 ROOT = Path(__file__).resolve().parents[2]
 CASES = [("example", p) for p in sorted((ROOT / "examples").glob("*.yaml"))] + \
         [("generated", (3, 40, seed)) for seed in range(3)]
+#: Cases measured at 4 s and more (slow: out of the fast loop)
+SLOW_CASES = ("university_hospital_ppi_2027_2031", "gen(3, 40, 2)")
+
+
+def case_id(case):
+    return Path(str(case[1])).stem if case[0] == "example" else f"gen{case[1]}"
 
 
 def load(kind, arg):
@@ -67,8 +73,8 @@ def solved_case(catalog, scenario):
     return Solved(catalog, scenario, plan, result, acquire, present_t, ref)
 
 
-@pytest.fixture(scope="module", params=CASES, ids=lambda c: Path(str(c[1])).stem if c[0] == "example" else
-                f"gen{c[1]}")
+@pytest.fixture(scope="module", params=[pytest.param(c, marks=pytest.mark.slow) if case_id(c) in SLOW_CASES else c
+                                        for c in CASES], ids=case_id)
 def solved(request):
     catalog, scenario = load(*request.param)
     case = solved_case(catalog, scenario)

@@ -156,6 +156,7 @@ def test_installed_ages_are_checked():
     assert plan.warnings and [a.units_new for a in plan.acquisitions if a.device_id == "a"][0] == 1
 
 
+@pytest.mark.slow
 def test_tco_by_device_adds_up_to_the_plan_tco():
     sc = load_scenario(ROOT / "examples" / "university_hospital_ppi_2027_2031.yaml")
     plan = make_plan(load_catalog(), sc)

@@ -16,6 +16,7 @@ from tests.model.reference_costs import reference_costs
 
 
 @pytest.mark.parametrize(("sites", "devices"), [(3, 60), (5, 40)])
+@pytest.mark.slow
 def test_tco_by_device_matches_an_independent_computation(sites, devices):
     catalog, scenario = generate(sites, devices, seed=3)
     inputs = prepare(catalog, scenario)

@@ -408,7 +408,8 @@ def _outputs(tmp: Path) -> set[str]:
     return {p.name for p in tmp.iterdir()}
 
 
-@pytest.mark.parametrize("case", CORPUS, ids=[c.name for c in CORPUS])
+@pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.slow) if c.name == "sites-4000" else c
+                                  for c in CORPUS], ids=[c.name for c in CORPUS])
 def test_hostile_input_is_handled_clearly(case: Case, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Exit code, a located message, no exception, nothing written."""
     runs = case.make(tmp_path)
@@ -435,7 +436,7 @@ def test_the_corpus_is_large() -> None:
 @pytest.mark.parametrize(("name", "text"), [
     ("alias-bomb", _alias_bomb(9, 9)),
     ("nesting-5000", "name: x\nsites: " + "[" * 5000 + "]" * 5000 + "\n"),
-    ("sites-20000", _sites_text(20_000)),
+    pytest.param("sites-20000", _sites_text(20_000), marks=pytest.mark.slow),
 ])
 def test_former_hangs_are_refused_quickly_in_a_process(name: str, text: str, tmp_path: Path) -> None:
     path = tmp_path / f"{name}.yaml"
