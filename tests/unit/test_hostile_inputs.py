@@ -533,10 +533,10 @@ def test_any_exception_in_the_solver_call_is_exit_3(monkeypatch: pytest.MonkeyPa
 
 
 def test_the_time_limit_bounds_the_whole_run(monkeypatch: pytest.MonkeyPatch) -> None:
-    import planner.api as api
-
     import time
     import types
+
+    import planner.api as api
 
     real = api.build_model
     spent = [0.0]
