@@ -52,7 +52,7 @@ def figure(catalog, scenario, device_id: str, name: str):
 
 
 def route_transport(scenario) -> dict[tuple[str, str], float]:
-    """Transport price per case of each declared link; generated links get the rules' price."""
+    """Transport price per case of each declared link (a generated link has the rules' price instead)."""
     return {(ln.from_site, ln.to_site): ln.transport_eur_per_case for ln in scenario.referrals}
 
 
