@@ -117,7 +117,7 @@ def profile_fields(answers: Mapping[str, Answer], mds2_form: bool) -> dict[str, 
     an MDS2 (``mds2_form``: ``mds2_available`` is yes).
 
     >>> profile_fields({"SBOM-1": "no", "CONN-3": "yes", "CONN-4": "no", "RMOT-1": "n/a"}, True)
-    {'network_connected': 'network', 'mds2_available': 'yes', 'sbom_available': 'no'}
+    {'mds2_available': 'yes', 'network_connected': 'network', 'sbom_available': 'no'}
     """
     a = answers
     out: dict[str, str | date] = {}

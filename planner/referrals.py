@@ -97,7 +97,7 @@ def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float
     """Great-circle (haversine) distance in km.
 
     >>> round(great_circle_km(48.8566, 2.3522, 45.7640, 4.8357))   # Paris - Lyon
-    392
+    391
     """
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)

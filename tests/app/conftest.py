@@ -13,6 +13,9 @@ from planner import Plan, Scenario
 from ui import state
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
+#: Limit of one AppTest script run (seconds): generous, because a run that solves a plan on a busy 2-core machine
+#: can take tens of seconds (AppTest's own default is 3 s; 30 s was measured too short under load).
+APP_TIMEOUT_S = 180
 PAGES = ("scenario", "needs", "catalog", "plan", "decisions", "robustness", "compare", "about")
 
 
@@ -71,7 +74,7 @@ def store_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
 @pytest.fixture
 def at() -> AppTest:
     """The app after its first run (Scenario page, French, general-hospital example)."""
-    app = AppTest.from_file(str(APP), default_timeout=30)
+    app = AppTest.from_file(str(APP), default_timeout=APP_TIMEOUT_S)
     app.run()
     assert not app.exception, app.exception
     return app

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from planner import load_catalog, load_scenario, make_plan
 from planner.store.api import open_store
 from planner.store.records import Actor
-from tests.app.conftest import goto, table
+from tests.app.conftest import APP_TIMEOUT_S, goto, table
 
 CATALOG = load_catalog()
 EXAMPLE = load_scenario("examples/general_hospital.yaml")
@@ -77,7 +77,7 @@ def test_a_store_that_cannot_be_opened_keeps_the_other_sources(tmp_path: Path,
     bad = tmp_path / "not-a-store.db"
     bad.write_text("garbage")
     monkeypatch.setenv("CATHLAB_DB_URL", f"sqlite:///{bad}")
-    app = AppTest.from_file(str(Path(__file__).resolve().parents[2] / "app.py"), default_timeout=30).run()
+    app = AppTest.from_file(str(Path(__file__).resolve().parents[2] / "app.py"), default_timeout=APP_TIMEOUT_S).run()
     goto(app, "compare")
     assert any("les exemples et les fichiers importés restent disponibles" in w.value for w in app.main.warning)
     assert "une version enregistrée" not in app.radio(key="ui.cmp.with").options

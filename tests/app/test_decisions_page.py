@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from planner import load_catalog
 from planner.decision import budget_ladder
 from tests.app.conftest import charts, errors, goto, scenario, table
@@ -116,6 +118,7 @@ def test_sensitivity_on_a_subset_with_a_tornado_chart(at):
     assert ivus["Paramètre"] == "prix du consommable"
 
 
+@pytest.mark.slow
 def test_decision_tools_refuse_a_multi_year_scenario_with_a_clear_message(at):
     at.selectbox(key="ui.example").set_value("university_hospital_ppi_2027_2031").run()
     at.button(key="ui.load").click().run()

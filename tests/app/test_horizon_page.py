@@ -8,7 +8,7 @@ import time
 import pytest
 
 from planner import load_catalog
-from tests.app.conftest import APP, charts, errors, goto, optimise, plan, scenario, table
+from tests.app.conftest import APP, APP_TIMEOUT_S, charts, errors, goto, optimise, plan, scenario, table
 from ui import cached
 from ui.i18n import Translator
 
@@ -214,6 +214,7 @@ def test_horizon_inputs_edit_the_scenario(at):
     assert scenario(at).acquisition_modes == ("purchase",)
 
 
+@pytest.mark.slow
 def test_installed_acquisition_year(at):
     key = "in.site.0.year.abbott_pressurewire_coroflow"
     assert at.number_input(key=key).value is None  # no year: the unit never retires
@@ -231,6 +232,7 @@ def test_installed_acquisition_year(at):
     assert dict(scenario(at).sites[0].installed_year) == {}
 
 
+@pytest.mark.slow
 def test_a_negative_envelope_names_the_field_and_keeps_the_scenario(at):
     _load(at, PPI)
     before = scenario(at).to_json()
@@ -256,7 +258,7 @@ def test_multi_year_plan_solves_and_renders_quickly():
     """The 3-year general hospital: solve and render the Plan page (server time, a real solve)."""
     from streamlit.testing.v1 import AppTest
 
-    at = AppTest.from_file(str(APP), default_timeout=30).run()
+    at = AppTest.from_file(str(APP), default_timeout=APP_TIMEOUT_S).run()
     at.number_input(key="in.hz.years").set_value(3).run()
     goto(at, "plan")
     cached.plan.clear()
@@ -270,6 +272,7 @@ def test_multi_year_plan_solves_and_renders_quickly():
 
 
 
+@pytest.mark.slow
 def test_an_infeasible_multi_year_scenario_shows_the_diagnosis_and_the_ways_out(at):
     _load(at, PPI)
     at.number_input(key="in.budget.capex").set_value(0).run()

@@ -128,6 +128,7 @@ def test_planner_warnings_become_issue_lines():
 # ---------------------------------------------------------------- tables and chart of a multi-year plan
 
 
+@pytest.mark.slow
 def test_schedule_and_retirements_frames(ppi_plan):
     schedule = tables_horizon.schedule_frame(ppi_plan, CATALOG, FR)
     new = [a for a in ppi_plan.acquisitions if a.units_new > 0]

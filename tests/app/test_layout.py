@@ -26,6 +26,7 @@ def test_pages_are_small_and_hold_no_model_logic(page):
         assert forbidden not in text, forbidden
 
 
+@pytest.mark.slow
 def test_pure_helpers_do_not_import_streamlit():
     code = ("import sys, ui.i18n, ui.labels, ui.edits, ui.tables, ui.tables_horizon, ui.charts, ui.wording, "
             "ui.decision_tables, ui.charts_decision, planner; "

@@ -8,7 +8,7 @@ import zipfile
 
 import openpyxl
 
-from tests.app.conftest import errors, optimise, plan, scenario
+from tests.app.conftest import APP_TIMEOUT_S, errors, optimise, plan, scenario
 from tests.app.test_plan_extras import downloaded, media  # noqa: F401  (fixture)
 from tests.unit.test_mds2 import HN_ANSWERS, vendor_form
 
@@ -29,7 +29,7 @@ def _card_script() -> None:
 def test_the_security_card_shows_the_advisory_and_how_much_is_known():
     from streamlit.testing.v1 import AppTest
 
-    at = AppTest.from_function(_card_script, default_timeout=30).run()
+    at = AppTest.from_function(_card_script, default_timeout=APP_TIMEOUT_S).run()
     assert not at.exception, at.exception
     assert any(e.label == "Fiche de sécurité d'un équipement" for e in at.expander)
     at.selectbox(key="ui.card.device").set_value("abiomed_impella_cp_aic").run()

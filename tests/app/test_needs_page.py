@@ -34,6 +34,7 @@ def test_weight_and_floor_become_scenario_overrides(at):
     assert "anoca" not in scenario(at).indications  # untouched rows add no override
 
 
+@pytest.mark.slow
 def test_demand_can_be_entered_per_site_and_reset(at):
     goto(at, "needs")
     at.number_input(key="in.need.calcified_lesion.demand.main").set_value(120.0).run()
@@ -49,6 +50,7 @@ def test_demand_can_be_entered_per_site_and_reset(at):
     assert at.number_input(key="in.need.calcified_lesion.demand.main").value == 2000 * 0.055
 
 
+@pytest.mark.slow
 def test_blank_demand_is_rejected_with_its_field(at):
     goto(at, "needs")
     before = scenario(at).to_json()
@@ -58,6 +60,7 @@ def test_blank_demand_is_rejected_with_its_field(at):
     assert scenario(at).to_json() == before
 
 
+@pytest.mark.slow
 def test_demand_per_site_for_two_sites(at):
     at.selectbox(key="ui.example").set_value("university_hospital").run()
     at.button(key="ui.load").click().run()

@@ -19,6 +19,7 @@ def _ght_plan(at, lang):
 
 @pytest.mark.parametrize(("lang", "column", "compare"), [("fr", "Adressés à", "Plan actuel"),
                                                          ("en", "Referred to", "Current plan")])
+@pytest.mark.slow
 def test_network_section_and_shock_centre_what_if(at, lang, column, compare):
     _ght_plan(at, lang)
     network = charts(at)["ui.chart.network"]

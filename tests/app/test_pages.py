@@ -52,6 +52,7 @@ def test_language_switch_keeps_what_was_typed(at):
     assert scenario(at).to_json() == before
 
 
+@pytest.mark.slow
 def test_indication_names_follow_the_language(at):
     catalog = load_catalog()
     goto(at, "needs")
@@ -86,6 +87,7 @@ def test_session_state_holds_only_the_declared_keys(at):
     assert all(k.startswith((state.INPUT, state.UI)) for k in keys - declared)
 
 
+@pytest.mark.slow
 def test_a_multi_year_scenario_survives_every_page(at):
     """The multi-year fields have inputs on the Scenario page: visiting the pages must not change them."""
     at.selectbox(key="ui.example").set_value("university_hospital_ppi_2027_2031").run()

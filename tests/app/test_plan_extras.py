@@ -15,7 +15,7 @@ from planner import load_catalog, make_plan
 from planner.decision import explain_plan
 from planner.report.excel import XLSX_MIME
 from planner.security import MAX_RISK_SCORE
-from tests.app.conftest import errors, goto, optimise, plan, scenario, table
+from tests.app.conftest import APP_TIMEOUT_S, errors, goto, optimise, plan, scenario, table
 from ui import files, tables
 from ui.i18n import Translator
 
@@ -59,7 +59,7 @@ def test_excel_download_in_the_interface_language(media):
 
     from tests.app.conftest import APP
 
-    at = AppTest.from_file(str(APP), default_timeout=30).run()
+    at = AppTest.from_file(str(APP), default_timeout=APP_TIMEOUT_S).run()
     optimise(at)
     assert at.download_button(key="ui.plan.xlsx").label == "Télécharger le plan (Excel)"
     name, data = downloaded(at, "ui.plan.xlsx")  # built when clicked, not at every render
@@ -99,6 +99,7 @@ def _loss(expl, lang: str) -> str:
     return t("why.loss", loss=t.num(c.benefit_loss_without, 1))
 
 
+@pytest.mark.slow
 def test_why_and_why_not_on_a_button(at):
     optimise(at)
     assert at.button(key="ui.explain").label == "Expliquer le plan"
@@ -120,6 +121,7 @@ def test_why_and_why_not_on_a_button(at):
     assert not at.get("button") or all(b.key != "ui.explain" for b in at.button)  # the button made way
 
 
+@pytest.mark.slow
 def test_the_explanation_follows_the_language_and_the_plan(at):
     optimise(at)
     at.button(key="ui.explain").click().run()

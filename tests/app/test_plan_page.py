@@ -6,7 +6,7 @@ import json
 import time
 
 from planner import load_catalog, make_plan
-from tests.app.conftest import APP, errors, goto, optimise, plan, scenario
+from tests.app.conftest import APP, APP_TIMEOUT_S, errors, goto, optimise, plan, scenario
 from ui import cached
 from ui.i18n import Translator
 
@@ -106,7 +106,7 @@ def test_solve_and_render_plan_page_under_a_second_of_server_time():
     """Issue 3: the general-hospital example solves and the Plan page renders in well under 1 s."""
     from streamlit.testing.v1 import AppTest
 
-    at = AppTest.from_file(str(APP), default_timeout=30).run()  # start-up: imports, catalogue load
+    at = AppTest.from_file(str(APP), default_timeout=APP_TIMEOUT_S).run()  # start-up: imports, catalogue load
     goto(at, "plan")
     cached.plan.clear()  # a real solve, not a cache hit
     start = time.perf_counter()

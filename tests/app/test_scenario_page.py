@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from planner import scenario_from_yaml
-from tests.app.conftest import errors, goto, optimise, plan, scenario
+from tests.app.conftest import APP_TIMEOUT_S, errors, goto, optimise, plan, scenario
 
 UNIVERSITY = "examples/university_hospital.yaml"
 
@@ -143,7 +143,7 @@ def test_download_offers_the_current_scenario_as_yaml(monkeypatch):
             return file_id
 
     monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", Capture)
-    at = AppTest.from_file(str(APP), default_timeout=30).run()
+    at = AppTest.from_file(str(APP), default_timeout=APP_TIMEOUT_S).run()
     at.number_input(key="in.budget.capex").set_value(111_000).run()
     button = at.download_button(key="ui.download")
     assert button.label == "Télécharger (YAML)"

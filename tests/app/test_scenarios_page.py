@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from planner.store.api import open_store
 from planner.store.records import Actor
-from tests.app.conftest import APP, goto, scenario
+from tests.app.conftest import APP, APP_TIMEOUT_S, goto, scenario
 from ui import state
 
 
@@ -44,11 +45,12 @@ def test_save_then_conflict_then_merge(at: AppTest, store_url: str) -> None:
     assert other.version("ch").version == 3 and "ch v3" in _sidebar(at)
 
 
+@pytest.mark.slow
 def test_login_is_asked_once_accounts_exist(store_url: str) -> None:
     store = open_store(store_url)
     store.add_account(store.local_actor(), "root", "correct horse", ["administrator"])
     store.add_account(store.login("root", "correct horse"), "ada", "correct horse", ["reader"])
-    app = AppTest.from_file(str(APP), default_timeout=30).run()
+    app = AppTest.from_file(str(APP), default_timeout=APP_TIMEOUT_S).run()
     assert app.title[0].value == "Connexion"
     app.text_input(key="ui.store.user").set_value("ada")
     app.text_input(key="ui.store.password").set_value("wrong one")

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from planner.store.api import Store, open_store
 from planner.store.records import Actor
-from tests.app.conftest import APP, goto
+from tests.app.conftest import APP, APP_TIMEOUT_S, goto
 from ui import store_view
 
 AUTH = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "c" * 32, "client_id": "id",
@@ -27,7 +27,7 @@ def store(store_url: str) -> Store:
 
 
 def _app(user: dict[str, object], auth: dict[str, object] | None = AUTH) -> AppTest:
-    app = AppTest.from_file(str(APP), default_timeout=30)
+    app = AppTest.from_file(str(APP), default_timeout=APP_TIMEOUT_S)
     if auth is not None:
         app.secrets["auth"] = auth
     app.user = dict(user)

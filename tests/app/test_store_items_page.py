@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from planner.store.api import open_store
 from planner.store.records import Actor
-from tests.app.conftest import APP, errors, goto, scenario
+from tests.app.conftest import APP, APP_TIMEOUT_S, errors, goto, scenario
 from tests.store.test_items_cli import EXTENSION
 from ui import state
 
@@ -66,7 +66,7 @@ def test_a_reader_is_refused(store_url: str) -> None:
     store = open_store(store_url)
     store.add_account(store.local_actor(), "root", "correct horse", ["administrator"])
     store.add_account(store.login("root", "correct horse"), "rita", "correct horse", ["reader"])
-    app = AppTest.from_file(str(APP), default_timeout=30)
+    app = AppTest.from_file(str(APP), default_timeout=APP_TIMEOUT_S)
     app.session_state["ui.store.actor"] = Actor("rita", ("reader",))
     app.run()
     goto(app, "catalog")

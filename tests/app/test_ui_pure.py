@@ -10,6 +10,7 @@ import pytest
 from planner import Issue, load_catalog, make_plan
 from planner.scenario import OBJECTIVES
 from planner.schema import ACTIVITIES, ANGIO_VENDORS
+from tests.model.reference_costs import figure, reference_costs
 from ui import charts, edits, tables
 from ui.i18n import Translator, eur, message, number, pct
 from ui.labels import LABELS
@@ -140,9 +141,23 @@ def test_need_rows_change_only_what_the_user_changed(general):
 # ---------------------------------------------------------------- tables and charts
 
 
-def test_cost_by_family_reconciles_with_plan_costs(general_plan):
+def test_cost_by_family_reconciles_with_plan_costs(general, general_plan):
     frame = tables.cost_by_family(general_plan, CATALOG)
     c = general_plan.costs
+    # each family's row against an independent computation from the catalogue (one year, purchase only)
+    assert general_plan.years == (general.years[0],) and general.discount_rate == 0
+    acquire = {(a.site_id, a.device_id, a.mode, a.year): a.units_new for a in general_plan.acquisitions}
+    cases = {(r.site_id, r.device_id, "purchase", r.indication_id, r.year): r.cases_per_year
+             for r in general_plan.allocation}
+    ref = reference_costs(CATALOG, general, acquire, cases)
+    by_family = frame.set_index("family")
+    assert len(by_family) >= 3
+    for family, row in by_family.iterrows():
+        pairs = [p for p in ref.tco_by_pair if CATALOG.devices[p[1]].family == family]
+        capex = sum(figure(CATALOG, general, d, "capex_eur") * n for (_s, d, _m, _t), n in acquire.items()
+                    if CATALOG.devices[d].family == family)
+        assert row["capex"] == pytest.approx(capex), family
+        assert row["annualised"] == pytest.approx(sum(ref.tco_by_pair[p] for p in pairs)), family
     assert frame["capex"].sum() == pytest.approx(c.capex_eur)
     assert frame["annualised"].sum() == pytest.approx(c.annualised_eur_per_year)
     assert frame["consumables"].sum() == pytest.approx(c.consumables_eur_per_year)

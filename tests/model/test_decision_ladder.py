@@ -23,7 +23,12 @@ def load(path: Path):
     return load_catalog(scenario.catalog_path()), scenario
 
 
-@pytest.fixture(scope="module", params=[*EXAMPLES, DECISION / "why_not.yaml"], ids=lambda p: p.stem)
+#: Ladders measured at 4 s and more (slow: out of the fast loop)
+SLOW_LADDERS = ("ght_network", "university_hospital")
+
+
+@pytest.fixture(scope="module", params=[pytest.param(p, marks=pytest.mark.slow) if p.stem in SLOW_LADDERS else p
+                                        for p in [*EXAMPLES, DECISION / "why_not.yaml"]], ids=lambda p: p.stem)
 def ladder(request):
     catalog, scenario = load(request.param)
     return catalog, scenario, budget_ladder(catalog, scenario, steps=20)

@@ -69,6 +69,7 @@ def test_no_break_within_the_limits():
     assert a.low_open and a.high_open
 
 
+@pytest.mark.slow
 def test_sensitivity_on_the_general_hospital_is_bounded_and_consistent():
     scenario = load_scenario(Path(__file__).resolve().parents[2] / "examples" / "general_hospital.yaml")
     catalog = load_catalog(scenario.catalog_path())

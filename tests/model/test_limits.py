@@ -58,6 +58,7 @@ def test_a_blank_envelope_with_carry_over_has_no_ceiling():
     assert "capex_2028" not in uses
 
 
+@pytest.mark.slow
 def test_the_plan_budget_view_reads_the_model_limits():
     sc = load_scenario(EXAMPLES / "university_hospital_ppi_2027_2031.yaml")
     plan = make_plan(load_catalog(), sc)

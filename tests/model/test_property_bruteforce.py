@@ -96,6 +96,7 @@ def _allocation_lp(devices, inds, units, usable, demand, eff, budget):
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(instances())
+@pytest.mark.slow
 def test_milp_benefit_equals_brute_force(inst):
     devices, inds, cov, rooms, budget = inst
     expected = brute_force(devices, inds, cov, rooms, budget)
@@ -111,6 +112,7 @@ def test_milp_benefit_equals_brute_force(inst):
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(instances(), st.integers(0, 2))
+@pytest.mark.slow
 def test_removing_a_device_never_increases_the_value(inst, which):
     """A device taken out of the catalogue's choice (excluded) can only lose value: the optimum with fewer
     options is never above the optimum with more."""

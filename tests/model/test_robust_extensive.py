@@ -70,6 +70,7 @@ def test_extensive_form_equals_brute_force():
 
 
 @pytest.mark.parametrize("example", ["general_hospital", "university_hospital"])
+@pytest.mark.slow
 def test_robust_plan_out_of_sample_at_least_deterministic(example):
     scenario = load_scenario(f"examples/{example}.yaml")
     catalog = load_catalog(scenario.catalog_path())

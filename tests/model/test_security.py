@@ -10,6 +10,7 @@ from planner import make_plan
 from planner.catalog import load_catalog
 from planner.security import MAX_RISK_SCORE, risk_score
 from tests.builders import make_catalog, make_scenario
+from tests.model.reference_costs import solver_tco_eur
 
 IND = [{"id": "k1", "base_activity": "pci", "default_share": 0.1}]
 OLD = {"id": "cheap_old", "capex_eur": 20000, "network_connected": "dicom", "os_family": "Windows 7",
@@ -62,7 +63,7 @@ def test_segmentation_cost_enters_capex_for_connected_devices_only():
                                           security={"segmentation_cost_eur_per_connected_device": 5000}))
     assert forced.costs.capex_eur == 34000 and forced.costs.segmentation_eur == 5000
     assert forced.acquisitions[0].segmentation_eur == 5000 and forced.acquisitions[0].unit_capex_eur == 34000
-    assert forced.costs.annualised_eur_per_year == pytest.approx(forced.solver.objective_tco_eur)
+    assert forced.costs.annualised_eur_per_year == pytest.approx(solver_tco_eur(forced))
 
 
 def test_risk_score_points_of_known_fields():

@@ -72,6 +72,7 @@ def _accounts(store: Store) -> dict[str, Actor]:
     return {name: store.login(name, PASSWORD) for name in ("ada", "bea", "carl", "bob", "rita")}
 
 
+@pytest.mark.slow
 def test_roles_are_enforced_section_by_section(store: Store, example: Scenario) -> None:
     who = _accounts(store)
     with pytest.raises(LoginFailed):
@@ -145,6 +146,7 @@ def _content(store: Store) -> tuple[object, ...]:
 
 
 @pytest.mark.parametrize(("source", "target"), [("sqlite", "postgresql"), ("postgresql", "sqlite")])
+@pytest.mark.slow
 def test_export_then_import_across_backends(source: str, target: str, tmp_path: Path, pg_url: str,
                                             example: Scenario, admin: Actor) -> None:
     urls = {"sqlite": f"sqlite:///{tmp_path / 'store.sqlite3'}", "postgresql": pg_url}

@@ -258,6 +258,7 @@ def test_write_is_atomic_and_inputs_are_checked(tmp_path: Path, chu: tuple[Catal
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.slow
 def test_libreoffice_recalculates_the_plan_figures(tmp_path: Path,
                                                    chu: tuple[Catalog, Scenario, Plan]) -> None:
     """Independent check: a real spreadsheet application computes the same totals."""

@@ -26,6 +26,7 @@ def ght():
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.slow
 def test_referrals_sheet_lists_the_flows_with_live_totals(ght, tmp_path: Path, lang: str) -> None:
     catalog, scenario, plan = ght
     assert plan.flows

@@ -70,6 +70,7 @@ def _block(ws: Any, section_key: str, lang: str, years: int | None = None) -> tu
     return head, last
 
 
+@pytest.mark.slow
 def test_the_example_is_multi_year_with_replacements_and_modes(ppi: Solved) -> None:
     """Guards the fixtures below: the example still exercises what the sheets show."""
     plan = ppi[2]
@@ -79,6 +80,7 @@ def test_the_example_is_multi_year_with_replacements_and_modes(ppi: Solved) -> N
     assert any(not r.replaced_by for r in plan.retirements)
 
 
+@pytest.mark.slow
 def test_schedule_has_one_line_per_acquisition_with_live_capex(book: tuple[str, Path, Cells], ppi: Solved) -> None:
     lang, path, cell = book
     plan = ppi[2]
@@ -234,6 +236,7 @@ def test_multi_year_procurement_list_has_year_and_mode_and_counts_cases_once(boo
     assert row_of(ws, t("proc_note_multi", lang, schedule=t("sheet_schedule", lang), tco=t("sheet_tco", lang)))
 
 
+@pytest.mark.slow
 def test_coverage_and_cases_sheets_show_the_year(book: tuple[str, Path, Cells], ppi: Solved) -> None:
     lang, path, cell = book
     plan = ppi[2]
@@ -248,6 +251,7 @@ def test_coverage_and_cases_sheets_show_the_year(book: tuple[str, Path, Cells], 
     assert {t("budget_capex_year", lang, year=2028), 150000} <= assumptions
 
 
+@pytest.mark.slow
 def test_multi_year_formulas_are_planner_formulas_and_the_scenario_round_trips(ppi: Solved) -> None:
     catalog, scenario, plan = ppi
     data = plan_to_xlsx_bytes(plan, catalog, scenario, "fr", TODAY)
@@ -262,6 +266,7 @@ def test_multi_year_formulas_are_planner_formulas_and_the_scenario_round_trips(p
     assert import_installed(data, "ppi.xlsx", catalog, scenario) == scenario
 
 
+@pytest.mark.slow
 def test_one_year_plan_keeps_its_sheets_and_gets_a_short_schedule(tmp_path: Path, one_year: Solved) -> None:
     catalog, scenario, plan = one_year
     path = tmp_path / "one.xlsx"
@@ -329,6 +334,7 @@ def test_horizon_labels_do_not_shadow_other_labels() -> None:
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.slow
 def test_libreoffice_recalculates_the_schedule_and_tco_totals(tmp_path: Path, ppi: Solved) -> None:
     """Independent check: a real spreadsheet application computes the same multi-year totals."""
     catalog, scenario, plan = ppi

@@ -253,6 +253,7 @@ def test_plan_without_solution_still_has_a_security_sheet(tmp_path: Path, secure
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.slow
 def test_libreoffice_computes_the_security_formulas(tmp_path: Path, secured: Secured) -> None:
     catalog, scenario, plan = secured
     assert plan.costs is not None

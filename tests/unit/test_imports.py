@@ -201,6 +201,7 @@ def test_formula_without_saved_value_is_reported(catalog: Catalog) -> None:
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.slow
 def test_formula_saved_by_a_spreadsheet_app_is_read_through_its_value(tmp_path: Path, catalog: Catalog) -> None:
     source = tmp_path / "prices.xlsx"
     source.write_bytes(xlsx({"p": [["id", "capex_eur"], ["abbott_istat_act", Formula("=1000*0.9")]]}))
@@ -384,6 +385,7 @@ def test_installed_export_keeps_acquisition_years(catalog: Catalog) -> None:
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.slow
 def test_plan_workbook_gives_back_its_scenario(catalog: Catalog, chu: Scenario, lang: str) -> None:
     data = plan_to_xlsx_bytes(make_plan(catalog, chu), catalog, chu, lang)
     assert scenario_from_workbook(data, "plan.xlsx", chu.base_dir) == chu

@@ -18,6 +18,7 @@ def inline(job):
     return run_chunks(run_chunk, job, range(N), Backend(workers=1)).results
 
 
+@pytest.mark.slow
 def test_process_pool_matches_this_process(job, inline):
     seen = []
     out = run_chunks(run_chunk, job, range(N), Backend(workers=2, chunk_size=3), progress=lambda d, t: seen.append(d))
@@ -38,6 +39,7 @@ def test_dask_local_cluster_processes_matches(job, inline):
     assert out.results == inline
 
 
+@pytest.mark.slow
 def test_killed_worker_loses_no_sample(job, inline, tmp_path):
     out = run_chunks(kill_once, (str(tmp_path / "killed"), job), range(N), Backend(workers=2, chunk_size=2))
     assert (tmp_path / "killed").exists()  # the worker was killed once

@@ -45,6 +45,7 @@ def test_cbc_with_requested_gap_is_feasible_not_optimal(monkeypatch):
     assert exact.status == SolveStatus.OPTIMAL
 
 
+@pytest.mark.slow
 def test_real_time_limit_on_a_large_instance_is_not_optimal():
     from bench.generate import generate  # noqa: PLC0415
     from planner import make_plan
