@@ -165,7 +165,7 @@ def _output_path(out: str, missing_parent: str) -> Path:
 
 def _read_input(file: str) -> tuple[Path, bytes]:
     """The file to import and its bytes (one byte over the importers' size limit at most, so they can refuse)."""
-    from planner.imports import MAX_FILE_BYTES
+    from planner.ingest.imports import MAX_FILE_BYTES
 
     source = Path(file)
     if not source.is_file():
@@ -176,7 +176,7 @@ def _read_input(file: str) -> tuple[Path, bytes]:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """``import-prices`` / ``import-installed``: spreadsheet -> new scenario YAML (none on errors)."""
-    from planner import imports  # openpyxl only when asked for
+    from planner.ingest import imports  # openpyxl only when asked for
 
     catalog, scenario = _load(args.scenario)
     out = _output_path(args.out, "folder does not exist")
@@ -204,7 +204,7 @@ def catalog_reachable(scenario: Scenario, out: Path) -> Scenario:
 
 def cmd_import_catalog(args: argparse.Namespace) -> int:
     """``import-catalog``: catalogue + extension file -> a new catalogue folder (none on errors)."""
-    from planner import imports  # openpyxl only when asked for
+    from planner.ingest import imports  # openpyxl only when asked for
     from planner.report.xlsx_roundtrip import catalog_to_csv_texts
 
     base = load_catalog(args.catalog)

@@ -1,6 +1,6 @@
 """Files in and out of the app: scenario (YAML or plan workbook), installed equipment, price lists, the plan.
 
-Uploads run in ``on_change`` callbacks: the file is read, imported by :mod:`planner.imports` through
+Uploads run in ``on_change`` callbacks: the file is read, imported by :mod:`planner.ingest.imports` through
 :mod:`ui.edits`, checked like any other edit, and either replaces the scenario or leaves it as it was with
 every problem remembered (sheet, row, column, value, reason) for :func:`ui.widgets.show_notice`.
 """
@@ -13,7 +13,7 @@ from typing import Any
 import streamlit as st
 
 from planner import Catalog, Issue, Plan, Scenario
-from planner.imports import MAX_FILE_BYTES
+from planner.ingest.imports import MAX_FILE_BYTES
 from planner.report.excel import (
     XLSX_MIME,
     catalog_to_xlsx_bytes,

@@ -28,7 +28,7 @@ from openpyxl import Workbook
 
 from planner.catalog import Catalog
 from planner.i18n import check_lang
-from planner.imports import SCENARIO_SHEET
+from planner.ingest.imports import SCENARIO_SHEET
 from planner.inputs import effective_devices
 from planner.io import write_atomic
 from planner.plan import Plan

@@ -18,7 +18,7 @@ import openpyxl
 import pytest
 
 from planner import Catalog, PlannerInputError, Scenario, load_catalog, load_scenario, make_plan
-from planner.imports import (
+from planner.ingest.imports import (
     MAX_FILE_BYTES,
     import_catalog_extension,
     import_installed,

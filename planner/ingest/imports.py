@@ -8,14 +8,14 @@ file has an error. Layout rules, shared by all importers:
   regard to case or surrounding spaces. Sheets without any value are ignored.
 - Columns are the catalogue's own names (``catalog/README.md``): ``id`` (or ``vendor`` + ``name``),
   ``capex_eur``, ``maintenance_eur_per_year``, ... An empty price cell means "no change".
-- Numbers, CSV encodings and separators, formulas and the file limits: see :mod:`planner.imports_read`.
+- Numbers, CSV encodings and separators, formulas and the file limits: see :mod:`planner.ingest.read`.
 
 Limits: files up to :data:`MAX_FILE_BYTES` (5 MB), workbooks up to :data:`MAX_UNZIPPED_BYTES` (50 MB)
 once decompressed, and :data:`MAX_ROWS` (10,000) rows per sheet. Password-protected workbooks, Excel 97-2003
 ``.xls`` files, damaged files and other files renamed ``.xlsx`` are refused with a clear message.
 
-File reading lives in :mod:`planner.imports_read`, column matching in :mod:`planner.imports_columns` and
-the catalogue extension in :mod:`planner.imports_catalog`; their public names are re-exported here.
+File reading lives in :mod:`planner.ingest.read`, column matching in :mod:`planner.ingest.columns` and
+the catalogue extension in :mod:`planner.ingest.catalog`; their public names are re-exported here.
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ from dataclasses import dataclass
 
 from planner.catalog import Catalog
 from planner.errors import Issue, PlannerInputError, errors_only
-from planner.imports_catalog import import_catalog_extension
-from planner.imports_columns import DeviceResolver, Layout, at, column_map, lower_header, pick_table
-from planner.imports_read import (
+from planner.ingest.catalog import import_catalog_extension
+from planner.ingest.columns import DeviceResolver, Layout, at, column_map, lower_header, pick_table
+from planner.ingest.read import (
     MAX_FILE_BYTES,
     MAX_ROWS,
     MAX_UNZIPPED_BYTES,

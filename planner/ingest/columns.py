@@ -13,7 +13,7 @@ from typing import Any
 
 from planner.catalog import Catalog
 from planner.errors import Issue
-from planner.imports_read import RawRow, Table, blank, file_error
+from planner.ingest.read import RawRow, Table, blank, file_error
 
 
 @dataclass(frozen=True)
