@@ -56,6 +56,11 @@ def _parser() -> argparse.ArgumentParser:
         i.add_argument("--out", required=True, metavar="OUT", help="write the new scenario YAML to OUT")
         if name == "import-prices":
             i.add_argument("--replace", action="store_true", help="replace the price overrides (default: merge)")
+    pt = sub.add_parser("price-template", help="write the price-list template (.xlsx) to fill in or hand to a "
+                                               "supplier; import-prices reads it back")
+    pt.add_argument("out", help="the .xlsx file to write")
+    pt.add_argument("--lang", choices=("fr", "en"), default="fr", help="header language (default: fr)")
+    pt.add_argument("--catalog", metavar="DIR", help="catalogue whose devices fill it (default: bundled)")
     x = sub.add_parser("import-catalog", help="add the devices, indications and coverage rows of a file "
                                               "(.xlsx/.csv, catalogue layout) to a catalogue; write the new folder")
     x.add_argument("file", help=".xlsx (one sheet per table) or .csv (one table) in the layout of catalog/*.csv")
@@ -165,7 +170,7 @@ def _output_path(out: str, missing_parent: str) -> Path:
 
 def _read_input(file: str) -> tuple[Path, bytes]:
     """The file to import and its bytes (one byte over the importers' size limit at most, so they can refuse)."""
-    from planner.ingest.imports import MAX_FILE_BYTES
+    from planner.ingest.read import MAX_FILE_BYTES
 
     source = Path(file)
     if not source.is_file():
@@ -182,9 +187,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     out = _output_path(args.out, "folder does not exist")
     source, data = _read_input(args.file)
     if args.command == "import-prices":
-        prices = imports.import_price_list(data, source.name, catalog)
-        new = imports.with_price_overrides(scenario, prices, replace=args.replace)
-        print(f"{len(prices)} device price(s) imported from {source.name}")
+        imported = imports.import_price_list_details(data, source.name, catalog)
+        new = imports.with_price_overrides(scenario, imported.prices, replace=args.replace)
+        print(f"{len(imported.prices)} device price(s) imported from {source.name}")
+        for device, day in sorted(imported.quote_dates.items()):
+            print(f"  {catalog.devices[device].name}: quote of {day.isoformat()}")
     else:
         result = imports.import_installed_details(data, source.name, catalog, scenario)
         _print_issues(result.notes)
@@ -202,9 +209,19 @@ def catalog_reachable(scenario: Scenario, out: Path) -> Scenario:
     return dataclasses.replace(scenario, catalog=folder)
 
 
+def cmd_price_template(args: argparse.Namespace) -> int:
+    """``price-template``: the price-list template, headers in ``--lang``, one line per catalogue device."""
+    from planner.ingest.template import price_template_xlsx_bytes  # openpyxl only when asked for
+
+    catalog = load_catalog(args.catalog)
+    write_atomic(_output_path(args.out, "folder does not exist"), price_template_xlsx_bytes(catalog, args.lang))
+    print(f"Price-list template written to {args.out}")
+    return EXIT_OK
+
+
 def cmd_import_catalog(args: argparse.Namespace) -> int:
     """``import-catalog``: catalogue + extension file -> a new catalogue folder (none on errors)."""
-    from planner.ingest import imports  # openpyxl only when asked for
+    from planner.ingest.catalog import import_catalog_extension  # openpyxl only when asked for
     from planner.report.xlsx_roundtrip import catalog_to_csv_texts
 
     base = load_catalog(args.catalog)
@@ -213,7 +230,7 @@ def cmd_import_catalog(args: argparse.Namespace) -> int:
         raise PlannerInputError([Issue("command line", "--out", "output", args.out,
                                        "exists and is not an empty folder: choose a new folder")])
     source, data = _read_input(args.file)
-    merged = imports.import_catalog_extension(data, source.name, base)
+    merged = import_catalog_extension(data, source.name, base)
     write_folder_atomic(out, {CATALOG_FILES[k]: text for k, text in catalog_to_csv_texts(merged).items()})
     added = [(len(merged.devices) - len(base.devices), "device"), (len(merged.indications) - len(base.indications),
              "indication"), (len(merged.coverage) - len(base.coverage), "coverage row")]
@@ -224,6 +241,7 @@ def cmd_import_catalog(args: argparse.Namespace) -> int:
 
 COMMANDS = {"validate": cmd_validate, "solve": guarded(cmd_solve), "catalog": cmd_catalog,
             "import-prices": cmd_import, "import-installed": cmd_import, "import-catalog": cmd_import_catalog,
+            "price-template": cmd_price_template,
             **DECISION_COMMANDS, **SITES_COMMANDS, **MDS2_COMMANDS, **STORE_COMMANDS, "robust": cmd_robust}
 
 

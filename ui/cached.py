@@ -18,7 +18,7 @@ from planner import Catalog, Plan, Scenario, load_catalog, make_plan, parse_scen
 from planner.decision import Explanation, Ladder, Sensitivity, budget_ladder, explain_plan
 from planner.decision import sensitivity as sensitivity_of
 from planner.diagnose import Diagnosis, elastic_diagnosis
-from planner.ingest.imports import import_catalog_extension
+from planner.ingest.catalog import import_catalog_extension
 from planner.inputs import prepare
 from planner.report.excel import plan_to_xlsx_bytes
 from ui import state
@@ -33,7 +33,7 @@ def catalog(path: str | None = None) -> Catalog:
 @st.cache_resource(max_entries=16, show_spinner=False)
 def extended(base_fingerprint: str, name: str, digest: str, _data: bytes) -> Catalog:
     """The bundled catalogue with a catalogue extension file (see
-    :func:`planner.ingest.imports.import_catalog_extension`); raises :class:`planner.PlannerInputError` on errors.
+    :func:`planner.ingest.catalog.import_catalog_extension`); raises :class:`planner.PlannerInputError` on errors.
     Keyed by the file's name and digest: its bytes (``_data``) are not hashed again at every run of a page."""
     del base_fingerprint, digest  # cache key only
     return import_catalog_extension(_data, name, catalog())

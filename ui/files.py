@@ -13,7 +13,8 @@ from typing import Any
 import streamlit as st
 
 from planner import Catalog, Issue, Plan, Scenario
-from planner.ingest.imports import MAX_FILE_BYTES
+from planner.ingest.read import MAX_FILE_BYTES
+from planner.ingest.template import price_template_xlsx_bytes
 from planner.report.excel import (
     XLSX_MIME,
     catalog_to_xlsx_bytes,
@@ -130,10 +131,13 @@ def apply_prices(data: bytes, filename: str, catalog: Catalog) -> bool:
 
 def price_files(scenario: Scenario, catalog: Catalog, t: Translator) -> None:
     """Upload a price list (.xlsx or .csv) as local prices; download the local prices as a workbook."""
-    c1, c2, c3 = st.columns([4, 2, 2], vertical_alignment="bottom")
+    c1, c2, c3, c4 = st.columns([4, 2, 2, 2], vertical_alignment="bottom")
     c1.file_uploader(t("cat.prices_upload"), type=SPREADSHEETS, key="ui.prices.upload", on_change=_upload_prices,
                      args=(catalog,), help=t("cat.prices_upload_help"), max_upload_size=MAX_MB)
     c2.toggle(t("cat.prices_replace"), key="ui.prices.replace", help=t("cat.prices_replace_help"))
+    c4.download_button(t("cat.prices_template"), data=lambda: price_template_xlsx_bytes(catalog, t.lang),
+                       file_name=f"{t('file.prices_template')}.xlsx", mime=XLSX_MIME, key="ui.prices.template",
+                       icon=":material/description:", help=t("cat.prices_template_help"))
     c3.download_button(t("cat.prices_download"), data=lambda: price_overrides_to_xlsx_bytes(scenario, catalog),
                        file_name=f"{t('file.prices')}_{tables.slug(scenario.name)}.xlsx", mime=XLSX_MIME,
                        key="ui.prices.download", icon=":material/download:", disabled=not scenario.devices)

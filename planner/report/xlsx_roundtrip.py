@@ -95,7 +95,7 @@ def _catalog_rows(catalog: Catalog) -> dict[str, tuple[list[str], list[list[Any]
 
 def catalog_to_xlsx_bytes(catalog: Catalog) -> bytes:
     """The catalogue, one sheet per table in the CSV layout (imports back with
-    :func:`planner.ingest.imports.import_catalog_extension`)."""
+    :func:`planner.ingest.catalog.import_catalog_extension`)."""
     wb = Workbook()
     wb.remove(wb.active)
     for table, (names, rows) in _catalog_rows(catalog).items():
