@@ -1,10 +1,10 @@
 """Excel workbooks: the plan for buyers and committees, and the sheets the importers read back.
 
-:func:`plan_to_xlsx_bytes` writes Summary, Procurement list, Schedule (acquisitions by year and mode,
-retirements, costs by year, capital envelopes), TCO (per device and site), Room configuration, Clinical
-coverage, Cases by device, Assumptions, Security, Referrals (when sites refer cases to each other), and the
-importable sheets (price overrides, installed
-equipment, the scenario file). Every number comes from the :class:`~planner.plan.Plan`; line totals,
+:func:`plan_to_xlsx_bytes` writes Summary, Purchases (print), Procurement list, Schedule (acquisitions by year
+and mode, retirements, costs by year, capital envelopes), TCO (per device and site), Room configuration,
+Clinical coverage, Cases by device, Assumptions, Security, Referrals (when sites refer cases to each other),
+and the importable sheets (price overrides, installed equipment, the scenario file). Every sheet is set up for
+A4 (:mod:`planner.report.xlsx_print`). Every number comes from the :class:`~planner.plan.Plan`; line totals,
 subtotals and totals are classic live formulas (quantity x price, ``SUM``, ``SUMIF``) so that a buyer who
 edits a quantity sees the totals move.
 
@@ -56,6 +56,7 @@ from planner.report.xlsx_cells import (
 from planner.report.xlsx_clinical import cases_sheet, coverage_sheet, rooms_sheet
 from planner.report.xlsx_context import PlanContext
 from planner.report.xlsx_network import referrals_sheet
+from planner.report.xlsx_print import PageText, data_view_repeat, print_layout, print_sheet
 from planner.report.xlsx_procurement import PROC, ProcurementRefs, procurement_sheet
 from planner.report.xlsx_roundtrip import (
     catalog_to_xlsx_bytes,
@@ -116,6 +117,7 @@ def plan_workbook(plan: Plan, catalog: Catalog, scenario: Scenario, lang: str = 
     summary = wb.active
     summary.title = ctx.sheet("sheet_summary")
     refs = procurement_sheet(wb.create_sheet(ctx.sheet("sheet_procurement")), ctx)
+    print_sheet(wb.create_sheet(ctx.sheet("sheet_print"), 1), ctx, refs)
     schedule = schedule_sheet(wb.create_sheet(ctx.sheet("sheet_schedule")), ctx, refs)
     tco = tco_sheet(wb.create_sheet(ctx.sheet("sheet_tco")), ctx)
     rooms_sheet(wb.create_sheet(ctx.sheet("sheet_rooms")), ctx)
@@ -129,8 +131,9 @@ def plan_workbook(plan: Plan, catalog: Catalog, scenario: Scenario, lang: str = 
     write_installed_sheet(wb.create_sheet(ctx.sheet("sheet_installed")), scenario, catalog)
     write_scenario_sheet(wb.create_sheet(SCENARIO_SHEET), scenario)
     summary_sheet(summary, ctx, refs, benefit, schedule, tco)
+    text = PageText(scenario.name, f"{ctx.t('generated')} {ctx.today.isoformat()}", ctx.t("page_of"))
     for ws in wb.worksheets:
-        page_setup(ws, f"{scenario.name} - {ctx.t('generated')} {ctx.today.isoformat()}")
+        print_layout(ws, text, data_view_repeat(refs) if ws.title == refs.sheet else None)
     return wb
 
 
