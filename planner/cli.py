@@ -20,6 +20,7 @@ from planner.decision_cli import DECISION_COMMANDS, add_decision_parsers
 from planner.errors import Issue, PlannerInputError, PlannerSolverError, errors_only
 from planner.io import write_atomic, write_folder_atomic
 from planner.mds2_cli import MDS2_COMMANDS, add_mds2_parsers
+from planner.plan import Plan
 from planner.publicdata.cli import SITES_COMMANDS, add_sites_parsers
 from planner.report.text import catalog_table, summary
 from planner.robust_cli import add_robust_parser, cmd_robust
@@ -39,7 +40,10 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("scenario", nargs="?", help="scenario YAML (or --from-store NAME)")
     s.add_argument("--json", metavar="OUT", help="write the plan JSON to OUT")
     s.add_argument("--xlsx", metavar="OUT", help="write the plan workbook (Excel) to OUT")
-    s.add_argument("--lang", choices=("fr", "en"), default="fr", help="workbook language (default: fr)")
+    s.add_argument("--pdf", metavar="OUT", help="write the procurement committee's document (PDF, A4) to OUT")
+    s.add_argument("--path-steps", type=int, default=10, metavar="N",
+                   help="budgets of the purchase path in the PDF (single-year scenarios; 0: none; default 10)")
+    s.add_argument("--lang", choices=("fr", "en"), default="fr", help="workbook and PDF language (default: fr)")
     s.add_argument("--solver", choices=("highs", "cbc"), help="override the scenario's solver")
     s.add_argument("--time-limit", type=float, metavar="S", help="time limit in seconds")
     s.add_argument("--mip-gap", type=float, metavar="G", help="relative MIP gap at which to stop")
@@ -127,7 +131,7 @@ def _solve_input(args: argparse.Namespace) -> tuple[Catalog, Scenario, int | Non
 def cmd_solve(args: argparse.Namespace) -> int:
     catalog, scenario, version = _solve_input(args)
     scenario = _solver_options(args, scenario)
-    for out in (args.json, args.write_mps, args.xlsx):
+    for out in (args.json, args.write_mps, args.xlsx, args.pdf):
         if out and not Path(out).resolve().parent.is_dir():
             raise PlannerInputError([Issue("command line", "", "output", out, "folder does not exist")])
     from planner.api import make_plan  # noqa: PLC0415 (the solver stack loads only for commands that solve)
@@ -142,6 +146,8 @@ def cmd_solve(args: argparse.Namespace) -> int:
 
         write_plan_xlsx(args.xlsx, plan, catalog, scenario, args.lang)
         print(f"\nPlan workbook written to {args.xlsx}")
+    if args.pdf:
+        _write_pdf(args, plan, catalog, scenario)
     if args.save and version is not None:
         from planner.store.cli import save_plan
 
@@ -149,6 +155,24 @@ def cmd_solve(args: argparse.Namespace) -> int:
     if plan.has_solution:
         return EXIT_OK
     return EXIT_INFEASIBLE if plan.status == "infeasible" else EXIT_SOLVER
+
+
+def _write_pdf(args: argparse.Namespace, plan: Plan, catalog: Catalog, scenario: Scenario) -> None:
+    """The committee PDF, with the purchase path of the budget ladder when the scenario allows one."""
+    from planner.report.pdf import write_committee_pdf  # reportlab only when asked for
+    from planner.report.pdf_path import purchase_path_from_ladder
+
+    path = None
+    if plan.has_solution and args.path_steps >= 2:
+        from planner.decision import budget_ladder
+
+        try:
+            path = purchase_path_from_ladder(budget_ladder(catalog, scenario, steps=args.path_steps,
+                                                           with_greedy=False))
+        except PlannerInputError as exc:  # a multi-year scenario has no ladder: the PDF says so
+            print(f"\nNo purchase path in the PDF: {exc.issues[0].message}", file=sys.stderr)
+    write_committee_pdf(args.pdf, plan, catalog, scenario, args.lang, path)
+    print(f"\nCommittee document (PDF) written to {args.pdf}")
 
 
 def cmd_catalog(args: argparse.Namespace) -> int:

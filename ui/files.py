@@ -7,6 +7,7 @@ every problem remembered (sheet, row, column, value, reason) for :func:`ui.widge
 
 from __future__ import annotations
 
+import json
 from functools import partial
 from typing import Any
 
@@ -21,6 +22,7 @@ from planner.report.excel import (
     installed_to_xlsx_bytes,
     price_overrides_to_xlsx_bytes,
 )
+from planner.report.pdf import PDF_MIME
 from ui import cached, edits, state, tables
 from ui.i18n import Translator
 from ui.widgets import guarded
@@ -149,7 +151,7 @@ def price_files(scenario: Scenario, catalog: Catalog, t: Translator) -> None:
 def plan_downloads(plan: Plan, catalog: Catalog, t: Translator) -> None:
     """The plan as an Excel workbook in the interface language, and as JSON."""
     scenario = tables.plan_scenario(plan)
-    c1, c2, _ = st.columns([2, 2, 3])
+    c1, c2, c3 = st.columns([2, 2, 3])
     # deferred: the workbook is built (and cached) when the button is clicked, not at every render of the page
     c1.download_button(t("plan.download_xlsx"),
                        data=partial(cached.plan_xlsx, scenario.to_json(), catalog.fingerprint, t.lang, catalog),
@@ -157,6 +159,20 @@ def plan_downloads(plan: Plan, catalog: Catalog, t: Translator) -> None:
                        key="ui.plan.xlsx", icon=":material/table_view:", type="primary")
     c2.download_button(t("plan.download"), data=plan.to_json(), file_name="plan.json", mime="application/json",
                        key="ui.plan.download", icon=":material/download:")
+    c3.download_button(t("plan.download_pdf"), data=partial(cached.committee_pdf, scenario.to_json(),
+                                                            catalog.fingerprint, t.lang, _ladder_steps(scenario),
+                                                            catalog),
+                       file_name=f"{t('file.committee')}_{tables.slug(scenario.name)}.pdf", mime=PDF_MIME,
+                       key="ui.plan.pdf", icon=":material/picture_as_pdf:", help=t("plan.pdf_help"))
+
+
+def _ladder_steps(scenario: Scenario) -> int:
+    """Budgets of the ladder the Decisions page computed for this scenario (0: none asked for it)."""
+    raw = state.requested("ladder")
+    if raw is None:
+        return 0
+    asked = json.loads(raw)
+    return int(asked[1]) if asked[0] == scenario.to_json() else 0
 
 
 # ---------------------------------------------------------------- catalogue extension

@@ -18,18 +18,13 @@ keeps the public names (they are re-exported here).
 
 from __future__ import annotations
 
-import json
 import os
-from collections.abc import Mapping
 from datetime import date
-from typing import Any
 
 from openpyxl import Workbook
 
 from planner.catalog import Catalog
-from planner.i18n import check_lang
 from planner.ingest.imports import SCENARIO_SHEET
-from planner.inputs import effective_devices
 from planner.io import write_atomic
 from planner.plan import Plan
 from planner.report.xlsx_assumptions import assumptions_sheet
@@ -54,7 +49,7 @@ from planner.report.xlsx_cells import (
     write_rows,
 )
 from planner.report.xlsx_clinical import cases_sheet, coverage_sheet, rooms_sheet
-from planner.report.xlsx_context import PlanContext
+from planner.report.xlsx_context import PlanContext, plan_context
 from planner.report.xlsx_network import referrals_sheet
 from planner.report.xlsx_print import PageText, data_view_repeat, print_layout, print_sheet
 from planner.report.xlsx_procurement import PROC, ProcurementRefs, procurement_sheet
@@ -103,14 +98,7 @@ def write_plan_xlsx(path: str | os.PathLike[str], plan: Plan, catalog: Catalog, 
 def plan_workbook(plan: Plan, catalog: Catalog, scenario: Scenario, lang: str = "fr",
                   today: date | None = None) -> Workbook:
     """Build the plan workbook (see the module docstring for its sheets)."""
-    check_lang(lang)
-    if _canonical(plan.scenario) != _canonical(scenario.to_dict()):
-        msg = f"the plan was made for another scenario than {scenario.name!r}"
-        raise ValueError(msg)
-    if plan.catalog_fingerprint and catalog.fingerprint and plan.catalog_fingerprint != catalog.fingerprint:
-        msg = "the plan was made with another catalogue (fingerprints differ)"
-        raise ValueError(msg)
-    ctx = PlanContext(plan, catalog, scenario, lang, effective_devices(catalog, scenario), today or date.today())
+    ctx = plan_context(plan, catalog, scenario, lang, today)
     wb = Workbook()
     wb.properties.title = f"{ctx.t('title')}: {scenario.name}"[:250]
     wb.properties.creator = "cathlab-planner"
@@ -135,7 +123,3 @@ def plan_workbook(plan: Plan, catalog: Catalog, scenario: Scenario, lang: str = 
     for ws in wb.worksheets:
         print_layout(ws, text, data_view_repeat(refs) if ws.title == refs.sheet else None)
     return wb
-
-
-def _canonical(data: Mapping[str, Any]) -> str:
-    return json.dumps(data, sort_keys=True, default=str)

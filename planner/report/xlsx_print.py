@@ -41,6 +41,8 @@ LANDSCAPE_WIDTH = 110.0
 _CM_PER_UNIT = 7.1 / 72 * 2.54
 #: Smallest scale at which a sheet is fitted to the page width (11 pt text prints at 7.5 pt or more).
 MIN_SCALE = 0.68
+#: Smallest printed text size: a sheet with smaller fonts than 11 pt gets a larger minimum scale.
+READABLE_PT = 7.4
 
 #: Columns of the printable purchase list: (label key, procurement-list column, number format, width).
 #: Text columns are copied; numeric ones refer to the procurement list's cell. Another column of the list
@@ -125,12 +127,13 @@ def print_layout(ws: Worksheet, text: PageText, repeat_columns: str | None = Non
     setup = ws.page_setup
     setup.paperSize = ws.PAPERSIZE_A4
     ws.page_margins.left = ws.page_margins.right = 0.4
-    page = LANDSCAPE_WIDTH / MIN_SCALE
-    setup.orientation = "portrait" if width <= PORTRAIT_WIDTH / MIN_SCALE else "landscape"
+    scale = max(MIN_SCALE, READABLE_PT / smallest_font(ws))
+    page = LANDSCAPE_WIDTH / scale
+    setup.orientation = "portrait" if width <= PORTRAIT_WIDTH / scale else "landscape"
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     setup.fitToWidth, setup.fitToHeight = 1, 0
     if width > page:  # several pages across, each at a readable scale, the key columns on each
-        repeat = _repeatable(ws, repeat_columns or "A:A")
+        repeat = _repeatable(ws, repeat_columns or "A:A", page)
         kept = _width(ws, repeat) if repeat else 0.0
         setup.fitToWidth = math.ceil((width - kept) / (page - kept))
         if repeat:
@@ -147,11 +150,16 @@ def _width(ws: Worksheet, columns: str) -> float:
     return float(sum(ws.column_dimensions[get_column_letter(c)].width or 8.43 for c in range(first, last + 1)))
 
 
-def _repeatable(ws: Worksheet, columns: str) -> str | None:
-    """``columns`` if they take at most a quarter of a page across, else the first column if it does, else
+def _repeatable(ws: Worksheet, columns: str, page: float) -> str | None:
+    """``columns`` if they take at most a quarter of a ``page`` across, else the first column if it does, else
     none (repeating wide columns would leave no room for the others)."""
-    room = LANDSCAPE_WIDTH / MIN_SCALE / 4
-    return next((c for c in (columns, "A:A") if _width(ws, c) <= room), None)
+    return next((c for c in (columns, "A:A") if _width(ws, c) <= page / 4), None)
+
+
+def smallest_font(ws: Worksheet) -> float:
+    """The smallest font size of the sheet's non-empty cells (11, openpyxl's default, when none is set)."""
+    sizes = [float(c.font.sz) for row in ws.iter_rows() for c in row if c.value is not None and c.font and c.font.sz]
+    return min(sizes, default=11.0)
 
 
 def _header_footer(ws: Worksheet, text: PageText) -> None:

@@ -16,7 +16,9 @@ MODULES = [
     "planner.report.xlsx_summary", "planner.report.xlsx_security", "planner.report.xlsx_roundtrip",
     "planner.report.xlsx_schedule", "planner.report.xlsx_tco", "planner.report.xlsx_labels",
     "planner.report.security_text", "planner.ingest.imports", "planner.ingest.read", "planner.ingest.columns",
-    "planner.ingest.catalog", "planner.ingest.headers", "planner.i18n",
+    "planner.ingest.catalog", "planner.ingest.headers", "planner.ingest.template", "planner.i18n",
+    "planner.report.xlsx_print", "planner.report.pdf", "planner.report.pdf_sections", "planner.report.pdf_style",
+    "planner.report.pdf_path", "planner.report.print_labels",
 ]
 PUBLIC = {
     "planner.report.excel": ["plan_to_xlsx_bytes", "write_plan_xlsx", "plan_workbook", "XLSX_MIME", "PROC",
@@ -53,7 +55,8 @@ def test_modules_and_functions_stay_small(module: str) -> None:
 
 
 @pytest.mark.parametrize("module", ["planner.report.xlsx_cells", "planner.report.security_text",
-                                    "planner.ingest.read", "planner.ingest.headers", "planner.i18n"])
+                                    "planner.ingest.read", "planner.ingest.headers", "planner.i18n",
+                                    "planner.report.pdf_style"])
 def test_doctests(module: str) -> None:
     result = doctest.testmod(importlib.import_module(module))
     assert result.failed == 0 and result.attempted > 0
