@@ -33,6 +33,8 @@ PRINT_MESSAGES_FR: tuple[tuple[str, str], ...] = (
     (r"reference '(.+)' is no catalogue id, and no catalogue device has this vendor and name",
      r"la référence « \1 » n'est pas un identifiant du catalogue, et aucun équipement du catalogue n'a ce "
      r"fournisseur et cette désignation"),
+    (r"no price column \(expected any of: (.+), or Prix unitaire HT\)",
+     r"aucune colonne de prix (colonnes possibles : \1, ou Prix unitaire HT)"),
     (r"unknown column \(expected: (.+), or their French or English names, e\.g\. Fournisseur, Désignation, "
      r"Prix unitaire HT\)",
      r"colonne inconnue (colonnes possibles : \1, ou leurs noms français ou anglais, par exemple Fournisseur, "
