@@ -123,16 +123,16 @@ def spec_columns(ctx: PlanContext) -> tuple[PdfColumn, ...]:
     """Columns of a family's purchase lines (year and mode for a multi-year or leasing plan)."""
     lang = ctx.lang
     dev: Callable[[Acquisition], Device] = lambda a: ctx.devices[a.device_id]  # noqa: E731
-    columns = [PdfColumn("device", lambda a: dev(a).name, 2.6),
-               PdfColumn("vendor", lambda a: dev(a).vendor, 1.2),
+    columns = [PdfColumn("device", lambda a: dev(a).name, 2.0),
+               PdfColumn("vendor", lambda a: dev(a).vendor, 1.1),
                PdfColumn("print_qty", lambda a: str(a.units_new), 0.6, True),
-               PdfColumn("print_unit", lambda a: money(a.unit_capex_eur, lang), 1.1, True),
-               PdfColumn("print_total", lambda a: money(a.capex_eur, lang), 1.1, True)]
+               PdfColumn("print_unit", lambda a: money(a.unit_capex_eur, lang), 1.3, True),
+               PdfColumn("print_total", lambda a: money(a.capex_eur, lang), 1.3, True)]
     if ctx.with_modes:
-        columns[2:2] = [PdfColumn("year", lambda a: str(a.year), 0.75, True),
-                        PdfColumn("mode", lambda a: ctx.mode_label(a.mode, a.device_id), 1.4)]
+        columns[2:2] = [PdfColumn("year", lambda a: str(a.year), 0.8, True),
+                        PdfColumn("pdf_mode", lambda a: ctx.mode_label(a.mode, a.device_id), 1.1)]
     if len(ctx.scenario.sites) > 1:
-        columns.insert(0, PdfColumn("site", lambda a: ctx.site_name(a.site_id), 1.4))
+        columns.insert(0, PdfColumn("site", lambda a: ctx.site_name(a.site_id), 1.1))
     return tuple(columns)
 
 

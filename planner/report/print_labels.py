@@ -84,4 +84,5 @@ PRINT_LABELS: dict[str, tuple[str, str]] = {
                            "fondement réglementaire."),
     "pdf_basis": ("Basis", "Fondement"),
     "pdf_page": ("Page {n}", "Page {n}"),
+    "pdf_mode": ("Mode", "Mode"),
 }
