@@ -20,6 +20,7 @@ from planner.decision_cli import DECISION_COMMANDS, add_decision_parsers
 from planner.errors import Issue, PlannerInputError, PlannerSolverError, errors_only
 from planner.io import write_atomic, write_folder_atomic
 from planner.mds2_cli import MDS2_COMMANDS, add_mds2_parsers
+from planner.plan import Plan
 from planner.publicdata.cli import SITES_COMMANDS, add_sites_parsers
 from planner.report.text import catalog_table, summary
 from planner.robust_cli import add_robust_parser, cmd_robust
@@ -39,7 +40,10 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("scenario", nargs="?", help="scenario YAML (or --from-store NAME)")
     s.add_argument("--json", metavar="OUT", help="write the plan JSON to OUT")
     s.add_argument("--xlsx", metavar="OUT", help="write the plan workbook (Excel) to OUT")
-    s.add_argument("--lang", choices=("fr", "en"), default="fr", help="workbook language (default: fr)")
+    s.add_argument("--pdf", metavar="OUT", help="write the procurement committee's document (PDF, A4) to OUT")
+    s.add_argument("--path-steps", type=int, default=10, metavar="N",
+                   help="budgets of the purchase path in the PDF (single-year scenarios; 0: none; default 10)")
+    s.add_argument("--lang", choices=("fr", "en"), default="fr", help="workbook and PDF language (default: fr)")
     s.add_argument("--solver", choices=("highs", "cbc"), help="override the scenario's solver")
     s.add_argument("--time-limit", type=float, metavar="S", help="time limit in seconds")
     s.add_argument("--mip-gap", type=float, metavar="G", help="relative MIP gap at which to stop")
@@ -56,6 +60,11 @@ def _parser() -> argparse.ArgumentParser:
         i.add_argument("--out", required=True, metavar="OUT", help="write the new scenario YAML to OUT")
         if name == "import-prices":
             i.add_argument("--replace", action="store_true", help="replace the price overrides (default: merge)")
+    pt = sub.add_parser("price-template", help="write the price-list template (.xlsx) to fill in or hand to a "
+                                               "supplier; import-prices reads it back")
+    pt.add_argument("out", help="the .xlsx file to write")
+    pt.add_argument("--lang", choices=("fr", "en"), default="fr", help="header language (default: fr)")
+    pt.add_argument("--catalog", metavar="DIR", help="catalogue whose devices fill it (default: bundled)")
     x = sub.add_parser("import-catalog", help="add the devices, indications and coverage rows of a file "
                                               "(.xlsx/.csv, catalogue layout) to a catalogue; write the new folder")
     x.add_argument("file", help=".xlsx (one sheet per table) or .csv (one table) in the layout of catalog/*.csv")
@@ -122,7 +131,7 @@ def _solve_input(args: argparse.Namespace) -> tuple[Catalog, Scenario, int | Non
 def cmd_solve(args: argparse.Namespace) -> int:
     catalog, scenario, version = _solve_input(args)
     scenario = _solver_options(args, scenario)
-    for out in (args.json, args.write_mps, args.xlsx):
+    for out in (args.json, args.write_mps, args.xlsx, args.pdf):
         if out and not Path(out).resolve().parent.is_dir():
             raise PlannerInputError([Issue("command line", "", "output", out, "folder does not exist")])
     from planner.api import make_plan  # noqa: PLC0415 (the solver stack loads only for commands that solve)
@@ -137,6 +146,8 @@ def cmd_solve(args: argparse.Namespace) -> int:
 
         write_plan_xlsx(args.xlsx, plan, catalog, scenario, args.lang)
         print(f"\nPlan workbook written to {args.xlsx}")
+    if args.pdf:
+        _write_pdf(args, plan, catalog, scenario)
     if args.save and version is not None:
         from planner.store.cli import save_plan
 
@@ -144,6 +155,24 @@ def cmd_solve(args: argparse.Namespace) -> int:
     if plan.has_solution:
         return EXIT_OK
     return EXIT_INFEASIBLE if plan.status == "infeasible" else EXIT_SOLVER
+
+
+def _write_pdf(args: argparse.Namespace, plan: Plan, catalog: Catalog, scenario: Scenario) -> None:
+    """The committee PDF, with the purchase path of the budget ladder when the scenario allows one."""
+    from planner.report.pdf import write_committee_pdf  # reportlab only when asked for
+    from planner.report.pdf_path import purchase_path_from_ladder
+
+    path = None
+    if plan.has_solution and args.path_steps >= 2:
+        from planner.decision import budget_ladder
+
+        try:
+            path = purchase_path_from_ladder(budget_ladder(catalog, scenario, steps=args.path_steps,
+                                                           with_greedy=False))
+        except PlannerInputError as exc:  # a multi-year scenario has no ladder: the PDF says so
+            print(f"\nNo purchase path in the PDF: {exc.issues[0].message}", file=sys.stderr)
+    write_committee_pdf(args.pdf, plan, catalog, scenario, args.lang, path)
+    print(f"\nCommittee document (PDF) written to {args.pdf}")
 
 
 def cmd_catalog(args: argparse.Namespace) -> int:
@@ -165,7 +194,7 @@ def _output_path(out: str, missing_parent: str) -> Path:
 
 def _read_input(file: str) -> tuple[Path, bytes]:
     """The file to import and its bytes (one byte over the importers' size limit at most, so they can refuse)."""
-    from planner.imports import MAX_FILE_BYTES
+    from planner.ingest.read import MAX_FILE_BYTES
 
     source = Path(file)
     if not source.is_file():
@@ -176,15 +205,17 @@ def _read_input(file: str) -> tuple[Path, bytes]:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """``import-prices`` / ``import-installed``: spreadsheet -> new scenario YAML (none on errors)."""
-    from planner import imports  # openpyxl only when asked for
+    from planner.ingest import imports  # openpyxl only when asked for
 
     catalog, scenario = _load(args.scenario)
     out = _output_path(args.out, "folder does not exist")
     source, data = _read_input(args.file)
     if args.command == "import-prices":
-        prices = imports.import_price_list(data, source.name, catalog)
-        new = imports.with_price_overrides(scenario, prices, replace=args.replace)
-        print(f"{len(prices)} device price(s) imported from {source.name}")
+        imported = imports.import_price_list_details(data, source.name, catalog)
+        new = imports.with_price_overrides(scenario, imported.prices, replace=args.replace)
+        print(f"{len(imported.prices)} device price(s) imported from {source.name}")
+        for device, day in sorted(imported.quote_dates.items()):
+            print(f"  {catalog.devices[device].name}: quote of {day.isoformat()}")
     else:
         result = imports.import_installed_details(data, source.name, catalog, scenario)
         _print_issues(result.notes)
@@ -202,9 +233,19 @@ def catalog_reachable(scenario: Scenario, out: Path) -> Scenario:
     return dataclasses.replace(scenario, catalog=folder)
 
 
+def cmd_price_template(args: argparse.Namespace) -> int:
+    """``price-template``: the price-list template, headers in ``--lang``, one line per catalogue device."""
+    from planner.ingest.template import price_template_xlsx_bytes  # openpyxl only when asked for
+
+    catalog = load_catalog(args.catalog)
+    write_atomic(_output_path(args.out, "folder does not exist"), price_template_xlsx_bytes(catalog, args.lang))
+    print(f"Price-list template written to {args.out}")
+    return EXIT_OK
+
+
 def cmd_import_catalog(args: argparse.Namespace) -> int:
     """``import-catalog``: catalogue + extension file -> a new catalogue folder (none on errors)."""
-    from planner import imports  # openpyxl only when asked for
+    from planner.ingest.catalog import import_catalog_extension  # openpyxl only when asked for
     from planner.report.xlsx_roundtrip import catalog_to_csv_texts
 
     base = load_catalog(args.catalog)
@@ -213,7 +254,7 @@ def cmd_import_catalog(args: argparse.Namespace) -> int:
         raise PlannerInputError([Issue("command line", "--out", "output", args.out,
                                        "exists and is not an empty folder: choose a new folder")])
     source, data = _read_input(args.file)
-    merged = imports.import_catalog_extension(data, source.name, base)
+    merged = import_catalog_extension(data, source.name, base)
     write_folder_atomic(out, {CATALOG_FILES[k]: text for k, text in catalog_to_csv_texts(merged).items()})
     added = [(len(merged.devices) - len(base.devices), "device"), (len(merged.indications) - len(base.indications),
              "indication"), (len(merged.coverage) - len(base.coverage), "coverage row")]
@@ -224,6 +265,7 @@ def cmd_import_catalog(args: argparse.Namespace) -> int:
 
 COMMANDS = {"validate": cmd_validate, "solve": guarded(cmd_solve), "catalog": cmd_catalog,
             "import-prices": cmd_import, "import-installed": cmd_import, "import-catalog": cmd_import_catalog,
+            "price-template": cmd_price_template,
             **DECISION_COMMANDS, **SITES_COMMANDS, **MDS2_COMMANDS, **STORE_COMMANDS, "robust": cmd_robust}
 
 

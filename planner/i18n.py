@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from planner.report.print_labels import PRINT_LABELS
 from planner.report.xlsx_labels import HORIZON_LABELS
 
 Lang = Literal["fr", "en"]
@@ -282,6 +283,8 @@ LABELS: dict[str, tuple[str, str]] = {
                       "coronarographie hors SCA ST+ (chronique et SCA non ST+)"),
     # multi-year parts (Schedule and TCO sheets): planner/report/xlsx_labels.py
     **HORIZON_LABELS,
+    # printed outputs (printable sheet, page headers, committee PDF): planner/report/print_labels.py
+    **PRINT_LABELS,
 }
 
 #: Device families: key ``family_<slug>``; unknown families show their slug.

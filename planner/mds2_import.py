@@ -24,7 +24,7 @@ from typing import Any
 
 from planner.catalog import Catalog
 from planner.errors import Issue, PlannerInputError
-from planner.imports_read import RawRow, Table, blank, cell_text, file_error, read_table_file
+from planner.ingest.read import RawRow, Table, blank, cell_text, file_error, read_table_file
 from planner.mds2 import BY_ID, YESNO_ANSWERS, Answer, Question, profile_fields
 from planner.scenario import DeviceProfile, Scenario
 from planner.schema import Column, coerce

@@ -18,9 +18,11 @@ from planner import Catalog, Plan, Scenario, load_catalog, make_plan, parse_scen
 from planner.decision import Explanation, Ladder, Sensitivity, budget_ladder, explain_plan
 from planner.decision import sensitivity as sensitivity_of
 from planner.diagnose import Diagnosis, elastic_diagnosis
-from planner.imports import import_catalog_extension
+from planner.ingest.catalog import import_catalog_extension
 from planner.inputs import prepare
 from planner.report.excel import plan_to_xlsx_bytes
+from planner.report.pdf import committee_pdf_bytes
+from planner.report.pdf_path import purchase_path_from_ladder
 from ui import state
 
 
@@ -33,7 +35,7 @@ def catalog(path: str | None = None) -> Catalog:
 @st.cache_resource(max_entries=16, show_spinner=False)
 def extended(base_fingerprint: str, name: str, digest: str, _data: bytes) -> Catalog:
     """The bundled catalogue with a catalogue extension file (see
-    :func:`planner.imports.import_catalog_extension`); raises :class:`planner.PlannerInputError` on errors.
+    :func:`planner.ingest.catalog.import_catalog_extension`); raises :class:`planner.PlannerInputError` on errors.
     Keyed by the file's name and digest: its bytes (``_data``) are not hashed again at every run of a page."""
     del base_fingerprint, digest  # cache key only
     return import_catalog_extension(_data, name, catalog())
@@ -70,6 +72,18 @@ def plan_xlsx(scenario_json: str, catalog_fingerprint: str, lang: str, _catalog:
     """The plan of the scenario as an Excel workbook in ``lang`` (the plan itself comes from :func:`plan`)."""
     return plan_to_xlsx_bytes(plan(scenario_json, catalog_fingerprint, _catalog), _catalog, _scenario(scenario_json),
                               lang)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def committee_pdf(scenario_json: str, catalog_fingerprint: str, lang: str, ladder_steps: int,
+                  _catalog: Catalog) -> bytes:
+    """The committee PDF of the scenario's plan in ``lang``; with the purchase path of the budget ladder of
+    ``ladder_steps`` budgets (the Decisions page's, from the cache) when it is not 0."""
+    path = None
+    if ladder_steps:
+        path = purchase_path_from_ladder(ladder(scenario_json, catalog_fingerprint, ladder_steps, _catalog))
+    return committee_pdf_bytes(plan(scenario_json, catalog_fingerprint, _catalog), _catalog,
+                               _scenario(scenario_json), lang, path)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)

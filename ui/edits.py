@@ -15,7 +15,12 @@ from typing import Any
 from planner import Catalog, Issue, PlannerInputError, Scenario, load_scenario, parse_scenario, scenario_from_yaml
 from planner.checks import run_checks
 from planner.errors import errors_only
-from planner.imports import import_installed_details, import_price_list, scenario_from_workbook, with_price_overrides
+from planner.ingest.imports import (
+    import_installed_details,
+    import_price_list,
+    scenario_from_workbook,
+    with_price_overrides,
+)
 from planner.inputs import base_volume, indication_params, required_indications, site_demand
 from planner.schema import PRICE_FIELDS
 

@@ -1,25 +1,28 @@
 """Files in and out of the app: scenario (YAML or plan workbook), installed equipment, price lists, the plan.
 
-Uploads run in ``on_change`` callbacks: the file is read, imported by :mod:`planner.imports` through
+Uploads run in ``on_change`` callbacks: the file is read, imported by :mod:`planner.ingest.imports` through
 :mod:`ui.edits`, checked like any other edit, and either replaces the scenario or leaves it as it was with
 every problem remembered (sheet, row, column, value, reason) for :func:`ui.widgets.show_notice`.
 """
 
 from __future__ import annotations
 
+import json
 from functools import partial
 from typing import Any
 
 import streamlit as st
 
 from planner import Catalog, Issue, Plan, Scenario
-from planner.imports import MAX_FILE_BYTES
+from planner.ingest.read import MAX_FILE_BYTES
+from planner.ingest.template import price_template_xlsx_bytes
 from planner.report.excel import (
     XLSX_MIME,
     catalog_to_xlsx_bytes,
     installed_to_xlsx_bytes,
     price_overrides_to_xlsx_bytes,
 )
+from planner.report.pdf import PDF_MIME
 from ui import cached, edits, state, tables
 from ui.i18n import Translator
 from ui.widgets import guarded
@@ -130,10 +133,13 @@ def apply_prices(data: bytes, filename: str, catalog: Catalog) -> bool:
 
 def price_files(scenario: Scenario, catalog: Catalog, t: Translator) -> None:
     """Upload a price list (.xlsx or .csv) as local prices; download the local prices as a workbook."""
-    c1, c2, c3 = st.columns([4, 2, 2], vertical_alignment="bottom")
+    c1, c2, c3, c4 = st.columns([4, 2, 2, 2], vertical_alignment="bottom")
     c1.file_uploader(t("cat.prices_upload"), type=SPREADSHEETS, key="ui.prices.upload", on_change=_upload_prices,
                      args=(catalog,), help=t("cat.prices_upload_help"), max_upload_size=MAX_MB)
     c2.toggle(t("cat.prices_replace"), key="ui.prices.replace", help=t("cat.prices_replace_help"))
+    c4.download_button(t("cat.prices_template"), data=lambda: price_template_xlsx_bytes(catalog, t.lang),
+                       file_name=f"{t('file.prices_template')}.xlsx", mime=XLSX_MIME, key="ui.prices.template",
+                       icon=":material/description:", help=t("cat.prices_template_help"))
     c3.download_button(t("cat.prices_download"), data=lambda: price_overrides_to_xlsx_bytes(scenario, catalog),
                        file_name=f"{t('file.prices')}_{tables.slug(scenario.name)}.xlsx", mime=XLSX_MIME,
                        key="ui.prices.download", icon=":material/download:", disabled=not scenario.devices)
@@ -145,7 +151,7 @@ def price_files(scenario: Scenario, catalog: Catalog, t: Translator) -> None:
 def plan_downloads(plan: Plan, catalog: Catalog, t: Translator) -> None:
     """The plan as an Excel workbook in the interface language, and as JSON."""
     scenario = tables.plan_scenario(plan)
-    c1, c2, _ = st.columns([2, 2, 3])
+    c1, c2, c3 = st.columns([2, 2, 3])
     # deferred: the workbook is built (and cached) when the button is clicked, not at every render of the page
     c1.download_button(t("plan.download_xlsx"),
                        data=partial(cached.plan_xlsx, scenario.to_json(), catalog.fingerprint, t.lang, catalog),
@@ -153,6 +159,20 @@ def plan_downloads(plan: Plan, catalog: Catalog, t: Translator) -> None:
                        key="ui.plan.xlsx", icon=":material/table_view:", type="primary")
     c2.download_button(t("plan.download"), data=plan.to_json(), file_name="plan.json", mime="application/json",
                        key="ui.plan.download", icon=":material/download:")
+    c3.download_button(t("plan.download_pdf"), data=partial(cached.committee_pdf, scenario.to_json(),
+                                                            catalog.fingerprint, t.lang, _ladder_steps(scenario),
+                                                            catalog),
+                       file_name=f"{t('file.committee')}_{tables.slug(scenario.name)}.pdf", mime=PDF_MIME,
+                       key="ui.plan.pdf", icon=":material/picture_as_pdf:", help=t("plan.pdf_help"))
+
+
+def _ladder_steps(scenario: Scenario) -> int:
+    """Budgets of the ladder the Decisions page computed for this scenario (0: none asked for it)."""
+    raw = state.requested("ladder")
+    if raw is None:
+        return 0
+    asked = json.loads(raw)
+    return int(asked[1]) if asked[0] == scenario.to_json() else 0
 
 
 # ---------------------------------------------------------------- catalogue extension

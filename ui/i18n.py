@@ -12,6 +12,7 @@ from typing import Any
 
 from ui.labels import LABELS
 from ui.labels_inputs import INPUT_MESSAGES_FR
+from ui.labels_print import PRINT_MESSAGES_FR
 from ui.labels_sae import SAE_MESSAGES_FR
 
 LANGUAGES = ("fr", "en")
@@ -107,6 +108,7 @@ def _lots_fr(m: re.Match[str]) -> str:
 #: French versions of the planner's most common input messages (the planner speaks English).
 _MESSAGES_FR: tuple[tuple[re.Pattern[str], Any], ...] = tuple((re.compile(p), r) for p, r in (
     *INPUT_MESSAGES_FR,
+    *PRINT_MESSAGES_FR,
     (r"site (\w+): (\d+) units \((.+)\) are planned as one lot acquired in (\d+), the oldest: .*", _lots_fr),
     (r"must be >= (.+)", r"doit être ≥ \1"),
     (r"must be > (.+)", r"doit être > \1"),

@@ -63,11 +63,15 @@ SECURITY_LABELS: dict[str, dict[str, str]] = {
                          "en": "Import / export a price list (Excel, CSV)"},
     "cat.prices_upload": {"fr": "Importer une liste de prix", "en": "Upload a price list"},
     "cat.prices_upload_help": {"fr": "Colonne id (ou vendor + name) et une ou plusieurs colonnes de prix du "
-                                     "catalogue (capex_eur, maintenance_eur_per_year, consumable_eur_per_case…). "
+                                     "catalogue (capex_eur, maintenance_eur_per_year, consumable_eur_per_case…), "
+                                     "ou les en-têtes d'un devis (Fournisseur, Désignation, Référence, Prix "
+                                     "unitaire HT, Date…) ; nombres à la française acceptés (1 234,50 €). "
                                      "Une cellule vide ne change rien. Rien n'est appliqué si le fichier a une "
                                      "erreur.",
                                "en": "An id column (or vendor + name) and any price columns of the catalogue "
-                                     "(capex_eur, maintenance_eur_per_year, consumable_eur_per_case…). An empty "
+                                     "(capex_eur, maintenance_eur_per_year, consumable_eur_per_case…), or a "
+                                     "quote's headers (Supplier, Description, Reference, Unit price, Date…, in "
+                                     "French or English); French numbers are accepted (1 234,50 €). An empty "
                                      "cell changes nothing. Nothing is applied when the file has an error."},
     "cat.prices_replace": {"fr": "Remplacer les prix locaux", "en": "Replace the local prices"},
     "cat.prices_replace_help": {"fr": "Activé : les prix locaux actuels sont oubliés ; désactivé : le fichier les "

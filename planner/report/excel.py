@@ -1,10 +1,10 @@
 """Excel workbooks: the plan for buyers and committees, and the sheets the importers read back.
 
-:func:`plan_to_xlsx_bytes` writes Summary, Procurement list, Schedule (acquisitions by year and mode,
-retirements, costs by year, capital envelopes), TCO (per device and site), Room configuration, Clinical
-coverage, Cases by device, Assumptions, Security, Referrals (when sites refer cases to each other), and the
-importable sheets (price overrides, installed
-equipment, the scenario file). Every number comes from the :class:`~planner.plan.Plan`; line totals,
+:func:`plan_to_xlsx_bytes` writes Summary, Purchases (print), Procurement list, Schedule (acquisitions by year
+and mode, retirements, costs by year, capital envelopes), TCO (per device and site), Room configuration,
+Clinical coverage, Cases by device, Assumptions, Security, Referrals (when sites refer cases to each other),
+and the importable sheets (price overrides, installed equipment, the scenario file). Every sheet is set up for
+A4 (:mod:`planner.report.xlsx_print`). Every number comes from the :class:`~planner.plan.Plan`; line totals,
 subtotals and totals are classic live formulas (quantity x price, ``SUM``, ``SUMIF``) so that a buyer who
 edits a quantity sees the totals move.
 
@@ -18,18 +18,13 @@ keeps the public names (they are re-exported here).
 
 from __future__ import annotations
 
-import json
 import os
-from collections.abc import Mapping
 from datetime import date
-from typing import Any
 
 from openpyxl import Workbook
 
 from planner.catalog import Catalog
-from planner.i18n import check_lang
-from planner.imports import SCENARIO_SHEET
-from planner.inputs import effective_devices
+from planner.ingest.imports import SCENARIO_SHEET
 from planner.io import write_atomic
 from planner.plan import Plan
 from planner.report.xlsx_assumptions import assumptions_sheet
@@ -54,8 +49,9 @@ from planner.report.xlsx_cells import (
     write_rows,
 )
 from planner.report.xlsx_clinical import cases_sheet, coverage_sheet, rooms_sheet
-from planner.report.xlsx_context import PlanContext
+from planner.report.xlsx_context import PlanContext, plan_context
 from planner.report.xlsx_network import referrals_sheet
+from planner.report.xlsx_print import PageText, data_view_repeat, print_layout, print_sheet
 from planner.report.xlsx_procurement import PROC, ProcurementRefs, procurement_sheet
 from planner.report.xlsx_roundtrip import (
     catalog_to_xlsx_bytes,
@@ -102,20 +98,14 @@ def write_plan_xlsx(path: str | os.PathLike[str], plan: Plan, catalog: Catalog, 
 def plan_workbook(plan: Plan, catalog: Catalog, scenario: Scenario, lang: str = "fr",
                   today: date | None = None) -> Workbook:
     """Build the plan workbook (see the module docstring for its sheets)."""
-    check_lang(lang)
-    if _canonical(plan.scenario) != _canonical(scenario.to_dict()):
-        msg = f"the plan was made for another scenario than {scenario.name!r}"
-        raise ValueError(msg)
-    if plan.catalog_fingerprint and catalog.fingerprint and plan.catalog_fingerprint != catalog.fingerprint:
-        msg = "the plan was made with another catalogue (fingerprints differ)"
-        raise ValueError(msg)
-    ctx = PlanContext(plan, catalog, scenario, lang, effective_devices(catalog, scenario), today or date.today())
+    ctx = plan_context(plan, catalog, scenario, lang, today)
     wb = Workbook()
     wb.properties.title = f"{ctx.t('title')}: {scenario.name}"[:250]
     wb.properties.creator = "cathlab-planner"
     summary = wb.active
     summary.title = ctx.sheet("sheet_summary")
     refs = procurement_sheet(wb.create_sheet(ctx.sheet("sheet_procurement")), ctx)
+    print_sheet(wb.create_sheet(ctx.sheet("sheet_print"), 1), ctx, refs)
     schedule = schedule_sheet(wb.create_sheet(ctx.sheet("sheet_schedule")), ctx, refs)
     tco = tco_sheet(wb.create_sheet(ctx.sheet("sheet_tco")), ctx)
     rooms_sheet(wb.create_sheet(ctx.sheet("sheet_rooms")), ctx)
@@ -129,10 +119,7 @@ def plan_workbook(plan: Plan, catalog: Catalog, scenario: Scenario, lang: str = 
     write_installed_sheet(wb.create_sheet(ctx.sheet("sheet_installed")), scenario, catalog)
     write_scenario_sheet(wb.create_sheet(SCENARIO_SHEET), scenario)
     summary_sheet(summary, ctx, refs, benefit, schedule, tco)
+    text = PageText(scenario.name, f"{ctx.t('generated')} {ctx.today.isoformat()}", ctx.t("page_of"))
     for ws in wb.worksheets:
-        page_setup(ws, f"{scenario.name} - {ctx.t('generated')} {ctx.today.isoformat()}")
+        print_layout(ws, text, data_view_repeat(refs) if ws.title == refs.sheet else None)
     return wb
-
-
-def _canonical(data: Mapping[str, Any]) -> str:
-    return json.dumps(data, sort_keys=True, default=str)

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 
-from planner.imports import SCENARIO_SHEET
+from planner.ingest.imports import SCENARIO_SHEET
 from planner.inputs import indication_params
 from planner.report.xlsx_cells import (
     EUR,

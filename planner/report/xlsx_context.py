@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from planner.catalog import Catalog, Device
-from planner.i18n import family_label, t
+from planner.i18n import check_lang, family_label, t
+from planner.inputs import effective_devices
 from planner.plan import Plan
 from planner.scenario import Scenario
 
@@ -71,7 +74,33 @@ class PlanContext:
             return self.t("mode_lease_term", n=f"{term:g}")
         return self.label(f"mode_{mode}")
 
+    def budget_label(self, name: str) -> str:
+        """A budget's name in words: "capex", "opex_per_year", or a year's "capex_2027" / "opex_2027"."""
+        kind, _, year = name.partition("_")
+        if not year.isdigit():
+            return self.label(f"budget_{name}")
+        cumulative = kind == "capex" and self.scenario.budget.carry_over
+        return self.t("budget_capex_year_cum" if cumulative else f"budget_{kind}_year", year=year)
+
     def device_label(self, device_id: str) -> list[str]:
         """Family, name, vendor and id of a device (four cells)."""
         dev = self.devices[device_id]
         return [family_label(dev.family, self.lang), dev.name, dev.vendor, dev.id]
+
+
+def plan_context(plan: Plan, catalog: Catalog, scenario: Scenario, lang: str, today: date | None = None
+                 ) -> PlanContext:
+    """The context of a document of ``plan``; ``ValueError`` if the plan was made for another scenario or
+    with another catalogue, or the language is not supported."""
+    check_lang(lang)
+    if _canonical(plan.scenario) != _canonical(scenario.to_dict()):
+        msg = f"the plan was made for another scenario than {scenario.name!r}"
+        raise ValueError(msg)
+    if plan.catalog_fingerprint and catalog.fingerprint and plan.catalog_fingerprint != catalog.fingerprint:
+        msg = "the plan was made with another catalogue (fingerprints differ)"
+        raise ValueError(msg)
+    return PlanContext(plan, catalog, scenario, lang, effective_devices(catalog, scenario), today or date.today())
+
+
+def _canonical(data: Mapping[str, Any]) -> str:
+    return json.dumps(data, sort_keys=True, default=str)

@@ -1,6 +1,6 @@
 """The importable sheets (round trip): price overrides, installed equipment, the scenario file, the catalogue.
 
-Each is written in the layout :mod:`planner.imports` reads, so that exporting and importing back gives the
+Each is written in the layout :mod:`planner.ingest.imports` reads, so that exporting and importing back gives the
 same scenario (or catalogue).
 """
 
@@ -17,7 +17,7 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planner.catalog import Catalog
-from planner.imports import INSTALLED_COLUMNS, PRICE_LIST_COLUMNS
+from planner.ingest.imports import INSTALLED_COLUMNS, PRICE_LIST_COLUMNS
 from planner.report.xlsx_cells import finish_table, fit_widths, put, save_bytes, write_header, write_rows
 from planner.scenario import Scenario
 from planner.schema import PRICE_FIELDS, TABLES
@@ -54,7 +54,7 @@ def write_installed_sheet(ws: Worksheet, scenario: Scenario, catalog: Catalog) -
 
 def write_scenario_sheet(ws: Worksheet, scenario: Scenario) -> None:
     """The complete scenario file (YAML), one line per row in column A, for
-    :func:`planner.imports.scenario_from_workbook`."""
+    :func:`planner.ingest.imports.scenario_from_workbook`."""
     for row, line in enumerate(scenario.to_yaml().splitlines(), start=1):
         put(ws, row, 1, line).font = Font(name="Courier New", size=9)
     ws.column_dimensions["A"].width = 100
@@ -68,12 +68,12 @@ def _one_sheet_workbook(title: str, writer: Callable[[Worksheet], None]) -> byte
 
 
 def price_overrides_to_xlsx_bytes(scenario: Scenario, catalog: Catalog) -> bytes:
-    """The scenario's price overrides as a workbook; :func:`planner.imports.import_price_list` reads it."""
+    """The scenario's price overrides as a workbook; :func:`planner.ingest.imports.import_price_list` reads it."""
     return _one_sheet_workbook("prices", lambda ws: write_price_sheet(ws, scenario, catalog))
 
 
 def installed_to_xlsx_bytes(scenario: Scenario, catalog: Catalog) -> bytes:
-    """The installed equipment as a workbook that :func:`planner.imports.import_installed` reads back."""
+    """The installed equipment as a workbook that :func:`planner.ingest.imports.import_installed` reads back."""
     return _one_sheet_workbook("installed", lambda ws: write_installed_sheet(ws, scenario, catalog))
 
 
@@ -95,7 +95,7 @@ def _catalog_rows(catalog: Catalog) -> dict[str, tuple[list[str], list[list[Any]
 
 def catalog_to_xlsx_bytes(catalog: Catalog) -> bytes:
     """The catalogue, one sheet per table in the CSV layout (imports back with
-    :func:`planner.imports.import_catalog_extension`)."""
+    :func:`planner.ingest.catalog.import_catalog_extension`)."""
     wb = Workbook()
     wb.remove(wb.active)
     for table, (names, rows) in _catalog_rows(catalog).items():

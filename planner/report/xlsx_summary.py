@@ -138,7 +138,7 @@ def _budgets_block(ws: Worksheet, ctx: PlanContext, used_cells: Mapping[str, str
     row = top + 1
     for use in ctx.plan.budgets:
         row += 1
-        put(ws, row, 1, _budget_label(ctx, use.name))
+        put(ws, row, 1, ctx.budget_label(use.name))
         put(ws, row, 3, Formula(used_cells[use.name]), EUR)
         if use.limit_eur is None:
             put(ws, row, 2, ctx.t("unlimited"))
@@ -148,15 +148,6 @@ def _budgets_block(ws: Worksheet, ctx: PlanContext, used_cells: Mapping[str, str
         if use.limit_eur > 0:
             put(ws, row, 5, Formula(f"C{row}/B{row}"), SHARE)
     return row
-
-
-def _budget_label(ctx: PlanContext, name: str) -> str:
-    """A budget's name in words: "capex", "opex_per_year", or a year's "capex_2027" / "opex_2027"."""
-    kind, _, year = name.partition("_")
-    if not year.isdigit():
-        return ctx.label(f"budget_{name}")
-    cumulative = kind == "capex" and ctx.scenario.budget.carry_over
-    return ctx.t("budget_capex_year_cum" if cumulative else f"budget_{kind}_year", year=year)
 
 
 def _family_block(ws: Worksheet, ctx: PlanContext, refs: ProcurementRefs, top: int) -> int:

@@ -56,7 +56,8 @@ def add_item_parsers(sub: Any, store_options: Any) -> None:
 def check_item(kind: str, data: bytes, filename: str) -> None:
     """Raise :class:`PlannerInputError` unless the file imports as an item of ``kind``."""
     from planner import load_catalog
-    from planner.imports import import_catalog_extension, import_price_list
+    from planner.ingest.catalog import import_catalog_extension
+    from planner.ingest.imports import import_price_list
 
     if kind == "catalog_extension":
         import_catalog_extension(data, filename, load_catalog())

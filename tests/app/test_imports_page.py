@@ -95,6 +95,26 @@ def test_local_prices_download_reads_back(media, at):  # noqa: F811
     assert rows[1][0] == "boston_rotapro" and 15000 in rows[1]
 
 
+def test_the_price_template_downloads_and_a_french_quote_imports(media, at):  # noqa: F811
+    goto(at, "catalog")
+    name, data = downloaded(at, "ui.prices.template")
+    assert name == "modele_liste_de_prix.xlsx"
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert book.sheetnames == ["Devis", "Aide"]
+    ws = book.active
+    header = [c.value for c in ws[1]]
+    assert header[:4] == ["Fournisseur", "Désignation", "Référence", "Prix unitaire HT (€)"]
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(row=r, column=3).value == "boston_rotapro")
+    ws.cell(row=row, column=4).value = "15\u202f250,00\u00a0€"
+    out = io.BytesIO()
+    book.save(out)
+    _upload(at, "ui.prices.upload", "devis.xlsx", out.getvalue(), XLSX)
+    assert dict(scenario(at).devices) == {"boston_rotapro": {"capex_eur": 15250.0}}
+    bad = _workbook([["Référence", "Prix unitaire HT"], ["boston_rotapro", "1,500"]], "Devis")
+    _upload(at, "ui.prices.upload", "ambigu.xlsx", bad, XLSX)
+    assert "est ambigu (1,500 peut vouloir dire 1500 ou 1.500)" in errors(at)
+
+
 def test_the_catalogue_shows_the_risk_score(at):
     from planner.security import risk_score
 

@@ -136,9 +136,9 @@ def test_other_sheets_have_headers_filters_and_content(workbook: tuple[str, Path
     lang, path, _ = workbook
     catalog, scenario, plan = chu
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == [t(k, lang) for k in ("sheet_summary", "sheet_procurement", "sheet_schedule",
-                                                 "sheet_tco", "sheet_rooms", "sheet_coverage", "sheet_cases",
-                                                 "sheet_assumptions", "sheet_security", "sheet_prices",
+    assert wb.sheetnames == [t(k, lang) for k in ("sheet_summary", "sheet_print", "sheet_procurement",
+                                                 "sheet_schedule", "sheet_tco", "sheet_rooms", "sheet_coverage",
+                                                 "sheet_cases", "sheet_assumptions", "sheet_security", "sheet_prices",
                                                  "sheet_installed")] + ["scenario.yaml"]
     for key in ("sheet_rooms", "sheet_coverage", "sheet_cases"):
         ws = wb[t(key, lang)]

@@ -17,7 +17,7 @@ import pytest
 
 from planner import Catalog, Plan, Scenario, load_catalog, load_scenario, make_plan
 from planner.i18n import LABELS, t
-from planner.imports import import_installed, scenario_from_workbook
+from planner.ingest.imports import import_installed, scenario_from_workbook
 from planner.report.excel import PROC, plan_to_xlsx_bytes, write_plan_xlsx
 from planner.report.xlsx_labels import HORIZON_LABELS
 from tests.builders import make_catalog, make_scenario

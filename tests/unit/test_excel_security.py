@@ -16,7 +16,7 @@ import pytest
 
 from planner import Catalog, Plan, Scenario, load_catalog, load_scenario, make_plan
 from planner.i18n import t
-from planner.imports import import_installed, import_price_list, scenario_from_workbook
+from planner.ingest.imports import import_installed, import_price_list, scenario_from_workbook
 from planner.report.excel import PROC, plan_to_xlsx_bytes, write_plan_xlsx
 from planner.report.security_text import CLAUSES, reason_text, value_label
 from planner.report.xlsx_security import may_be_connected, unknown_fields

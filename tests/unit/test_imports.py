@@ -18,16 +18,15 @@ import openpyxl
 import pytest
 
 from planner import Catalog, PlannerInputError, Scenario, load_catalog, load_scenario, make_plan
-from planner.imports import (
-    MAX_FILE_BYTES,
-    import_catalog_extension,
+from planner.ingest.catalog import import_catalog_extension
+from planner.ingest.imports import (
     import_installed,
     import_installed_details,
     import_price_list,
-    read_table_file,
     scenario_from_workbook,
     with_price_overrides,
 )
+from planner.ingest.read import MAX_FILE_BYTES, read_table_file
 from planner.report.excel import (
     catalog_to_xlsx_bytes,
     installed_to_xlsx_bytes,
@@ -105,7 +104,7 @@ def test_price_list_reports_every_problem_with_its_place(catalog: Catalog) -> No
         ["shockwave_c2_ivl", "cheap", -5, None],
         [],
         ["shockwave_c2_ivl", 1000, 10, None],
-        ["abbott_istat_act", "1,5", 10, None],
+        ["abbott_istat_act", "1,500", 10, None],
     ]})
     with pytest.raises(PlannerInputError) as exc:
         import_price_list(data, "prices.xlsx", catalog)
@@ -113,7 +112,7 @@ def test_price_list_reports_every_problem_with_its_place(catalog: Catalog) -> No
     assert ("sheet 'prices', row 2, column D", "colour", "colour", found[0][3]) == found[0]
     assert "unknown column" in found[0][3]
     rows = [[], ["id", "capex_eur", "maintenance_eur_per_year"], ["no_such_device", 1000, 10],
-            ["shockwave_c2_ivl", "cheap", -5], [], ["shockwave_c2_ivl", 1000, 10], ["abbott_istat_act", "1,5", 10]]
+            ["shockwave_c2_ivl", "cheap", -5], [], ["shockwave_c2_ivl", 1000, 10], ["abbott_istat_act", "1,500", 10]]
     with pytest.raises(PlannerInputError) as exc:  # without the unknown column: every row problem at once
         import_price_list(xlsx({"prices": rows}), "prices.xlsx", catalog)
     found = problems(exc)
@@ -122,8 +121,8 @@ def test_price_list_reports_every_problem_with_its_place(catalog: Catalog) -> No
     assert found[1] == ("sheet 'prices', row 4, column B", "capex_eur", "cheap", "is not a number")
     assert found[2] == ("sheet 'prices', row 4, column C", "maintenance_eur_per_year", "-5", "must be >= 0")
     assert found[3][0] == "sheet 'prices', row 6" and "already on row 4" in found[3][3]
-    assert found[4][:3] == ("sheet 'prices', row 7, column B", "capex_eur", "1,5")
-    assert "decimal separator" in found[4][3]
+    assert found[4][:3] == ("sheet 'prices', row 7, column B", "capex_eur", "1,500")
+    assert "ambiguous" in found[4][3] and "1500" in found[4][3] and "1.500" in found[4][3]
     assert len(found) == 5
 
 

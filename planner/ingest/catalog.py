@@ -14,8 +14,8 @@ from typing import Any
 
 from planner.catalog import Catalog, ParsedTable, build_catalog, check_references, parse_rows
 from planner.errors import Issue, PlannerInputError, errors_only
-from planner.imports_columns import at, lower_header
-from planner.imports_read import Table, cell_text, read_table_file
+from planner.ingest.columns import at, lower_header
+from planner.ingest.read import Table, cell_text, read_table_file
 
 _CATALOG_KEYS = {"devices": ("id",), "indications": ("id",), "coverage": ("device_id", "indication_id"),
                  "families": ("id",), "outcomes": ("id",), "evidence": ("id",),

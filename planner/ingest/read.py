@@ -1,10 +1,10 @@
 """Reading spreadsheet files for the importers: .xlsx workbooks and .csv files, limits, cell values.
 
 - A sheet's header is its first non-empty row; blank rows are skipped. Sheets without any value are ignored.
-- Numbers may be number cells or text; text may carry spaces as thousands separators and a trailing
-  ``€``/``EUR``. A decimal comma (``1 200,50``) is accepted in semicolon-separated CSV files only, the
-  layout of French Excel's "CSV (séparateur : point-virgule)", where it cannot be confused with a thousands
-  separator.
+- Numbers may be number cells or text; text may carry spaces (also no-break and narrow no-break) between
+  thousands, a trailing ``€``/``EUR``/``HT`` and a French decimal comma (``1 234,50 €``), the same in an
+  .xlsx text cell and in a CSV file (see :func:`number_text`).
+- Dates may be date cells or text (``2026-03-15``, ``15/03/2026``, ``15.03.2026``; see :func:`date_value`).
 - CSV files are UTF-8 (with or without BOM) or Windows-1252, separated by ``,``, ``;`` or tabs.
 - Formulas are read through the value Excel or LibreOffice saved with them; a formula with no saved value
   (a file written by a program that does not compute) is an error.
@@ -233,25 +233,45 @@ def cell_text(value: Any) -> str:
     return repr(value) if isinstance(value, float) else str(value)
 
 
-_DECIMAL_COMMA = re.compile(r"-?\d{1,3}(?:[ .\u00a0\u202f]\d{3})*,\d+|-?\d+,\d+")
-_CURRENCY = re.compile(r"\s*(€|eur)\s*$", re.IGNORECASE)
+#: Spaces a spreadsheet or a French locale puts between thousands: space, no-break, narrow no-break, thin.
+_SPACES = " \u00a0\u202f\u2009"
+_GROUPED_COMMA = re.compile(rf"-?\d{{1,3}}(?:[{_SPACES}.]\d{{3}})+,\d+")  # 1 234,50 / 1.234,50
+_PLAIN_COMMA = re.compile(r"-?\d+,\d+")  # 650,50 / 1,5 / 1,500 (ambiguous)
+_ENGLISH_GROUPED = re.compile(r"-?\d{1,3}(?:,\d{3})+\.\d+")  # 1,234.50
+_CURRENCY = re.compile(r"\s*(€|eur|euros?)(\s*ht)?\s*$|\s*ht\s*$", re.IGNORECASE)
 
 
 def number_text(value: Any, decimal_comma: bool) -> str:
-    """Text of a numeric cell for :func:`planner.schema.coerce` (currency sign and decimal comma handled).
+    """Text of a numeric cell for :func:`planner.schema.coerce`: currency sign, ``HT``, spaces between
+    thousands (also no-break and narrow no-break) and a French decimal comma handled.
 
-    >>> number_text("1 200,50 €", True), number_text("12 000 EUR", False)
-    ('1200.50', '12 000')
+    A decimal comma is read as such when the text cannot mean anything else: thousands grouped by spaces or
+    dots (``1 234,50``), or not three digits after the comma (``650,50``, ``1,5``). ``1,500`` alone means
+    1.5 in a semicolon-separated CSV file (French Excel's layout) and is refused elsewhere as ambiguous.
+
+    >>> number_text("1\u202f200,50\u00a0€", False), number_text("12 000 EUR", False), number_text("1,5", False)
+    ('1200.50', '12000', '1.5')
+    >>> number_text("1,234.50", False), number_text("1,500", True)
+    ('1234.50', '1.500')
     """
-    text = _CURRENCY.sub("", cell_text(value).strip())
-    if decimal_comma and _DECIMAL_COMMA.fullmatch(text):
-        text = re.sub(r"[ .\u00a0\u202f]", "", text).replace(",", ".")
-    return text
+    text = _CURRENCY.sub("", cell_text(value).strip()).strip(_SPACES)
+    squeezed = re.sub(rf"(?<=\d)[{_SPACES}](?=\d{{3}}(?:\D|$))", "", text)
+    if _GROUPED_COMMA.fullmatch(text):
+        return re.sub(rf"[{_SPACES}.]", "", text).replace(",", ".")
+    if _PLAIN_COMMA.fullmatch(squeezed):
+        if decimal_comma or len(squeezed.rsplit(",", 1)[1]) != 3:
+            return squeezed.replace(",", ".")
+        msg = (f"is ambiguous ({squeezed} could be {squeezed.replace(',', '')} or {squeezed.replace(',', '.')}): "
+               "use a number cell, or write it 1 500 or 1,50")
+        raise ValueError(msg)
+    if _ENGLISH_GROUPED.fullmatch(squeezed):
+        return squeezed.replace(",", "")
+    return squeezed
 
 
 def coerce_number(column: Column, value: Any, decimal_comma: bool) -> float | int | None:
     """Coerce a numeric cell; ``None`` when blank. Raises ``ValueError`` with the reason."""
-    text = number_text(value, decimal_comma)
+    text = number_text(value, decimal_comma)  # raises ValueError on an ambiguous comma
     if not text:
         return None
     try:
@@ -259,3 +279,31 @@ def coerce_number(column: Column, value: Any, decimal_comma: bool) -> float | in
     except ValueError as exc:
         hint = " (use a number cell, or a dot as decimal separator)" if "," in text else ""
         raise ValueError(f"{exc}{hint}") from None
+
+
+_DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+
+
+def date_value(value: Any) -> date | None:
+    """A date cell, or a date written as text (ISO ``2026-03-15`` or French ``15/03/2026``, ``15.03.2026``);
+    ``None`` when blank. Raises ``ValueError`` with the reason.
+
+    >>> date_value("15/03/2026"), date_value(datetime(2026, 3, 15, 9, 30)), date_value(" 2026-03-15 ")
+    (datetime.date(2026, 3, 15), datetime.date(2026, 3, 15), datetime.date(2026, 3, 15))
+    """
+    if blank(value):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = cell_text(value).strip()
+    day_first = _DAY_FIRST.fullmatch(text)
+    try:
+        if day_first:
+            day, month, year = (int(g) for g in day_first.groups())
+            return date(year, month, day)
+        return date.fromisoformat(text)
+    except ValueError:
+        msg = "is not a date (use a date cell, or write it 15/03/2026 or 2026-03-15)"
+        raise ValueError(msg) from None

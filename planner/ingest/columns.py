@@ -1,8 +1,10 @@
 """Column matching for the importers: accepted columns and aliases, devices named by id or vendor + name,
 and the choice of the sheet to read in a workbook of several.
 
-Column names are matched without regard to case or surrounding spaces; unknown, duplicate and missing
-columns are reported as issues with their sheet, row and column.
+Column names are matched by :func:`planner.ingest.headers.header_key` (without case, accents, punctuation
+or extra spaces), as the catalogue's code names or their French and English synonyms
+(:data:`planner.ingest.headers.SYNONYMS`); unknown, duplicate and missing columns are reported as issues with
+their sheet, row and column.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from typing import Any
 
 from planner.catalog import Catalog
 from planner.errors import Issue
-from planner.imports_read import RawRow, Table, blank, file_error
+from planner.ingest.headers import IGNORED, canonical_names, header_key
+from planner.ingest.read import RawRow, Table, blank, file_error
 
 
 @dataclass(frozen=True)
@@ -29,21 +32,27 @@ class Layout:
 def column_map(table: Table, layout: Layout, source: str, issues: list[Issue]) -> dict[str, int]:
     """Canonical column name -> index; unknown, duplicate and missing columns become issues."""
     found: dict[str, int] = {}
+    names = canonical_names(layout.columns, layout.aliases)
     for index, raw in enumerate(table.header):
-        name = layout.aliases.get(raw.lower(), raw.lower())
+        name = names.get(header_key(raw), raw)
         where = table.where(table.header_row, index)
         if not raw:
             if any(not blank(at(r, index)) for r in table.rows):
                 issues.append(Issue(source, where, "", "", "column without a header holds values"))
+        elif name == IGNORED:
+            continue
         elif name not in layout.columns:
             expected = ", ".join(layout.columns)
-            issues.append(Issue(source, where, raw, raw, f"unknown column (expected: {expected})"))
+            issues.append(Issue(source, where, raw, raw, f"unknown column (expected: {expected}, or their French "
+                                                          "or English names, e.g. Fournisseur, Désignation, "
+                                                          "Prix unitaire HT)"))
         elif name in found:
             issues.append(Issue(source, where, raw, raw, "duplicate column"))
         else:
             found[name] = index
     missing = [c for c in layout.required if c not in found]
-    if layout.device_key and layout.device_key not in found and not {"vendor", "name"} <= found.keys():
+    if (layout.device_key and layout.device_key not in found and "reference" not in found
+            and not {"vendor", "name"} <= found.keys()):
         missing.append(f"{layout.device_key} (or vendor and name)")
     for name in missing:
         issues.append(Issue(source, table.where(table.header_row), name, "", "required column is missing"))
@@ -61,7 +70,7 @@ def norm(text: Any) -> str:
 
 
 class DeviceResolver:
-    """Finds a catalogue device from an id cell, or from vendor + name cells."""
+    """Finds a catalogue device from an id cell, a reference cell holding a catalogue id, or vendor + name."""
 
     def __init__(self, catalog: Catalog) -> None:
         self.ids = set(catalog.devices)
@@ -71,7 +80,9 @@ class DeviceResolver:
 
     def resolve(self, table: Table, row: RawRow, cols: Mapping[str, int], key: str, source: str,
                 issues: list[Issue]) -> str | None:
-        """The device id of a row (``key`` column, else vendor + name); ``None`` with an issue if not found."""
+        """The device id of a row (``key`` column, else a ``reference`` that is a catalogue id, else vendor +
+        name); ``None`` with an issue if not found. A supplier's own reference is no catalogue id: the row is
+        then found by vendor + name."""
         raw = at(row, cols[key]) if key in cols else None
         if not blank(raw):
             ident = str(raw).strip()
@@ -80,24 +91,35 @@ class DeviceResolver:
             issues.append(Issue(source, table.where(row.number, cols[key]), table.header[cols[key]], ident,
                                 "unknown device id (not in the catalogue)"))
             return None
+        ref = at(row, cols["reference"]) if "reference" in cols else None
+        if not blank(ref) and str(ref).strip() in self.ids:
+            return str(ref).strip()
         vendor, name = (at(row, cols[c]) if c in cols else None for c in ("vendor", "name"))
         where = table.where(row.number, cols.get("name", cols.get(key)))
         matches = self.by_name.get((norm(vendor), norm(name)), [])
         if len(matches) == 1:
             return matches[0]
         value = f"{vendor or ''} / {name or ''}"
+        lead = f"reference {str(ref).strip()!r} is no catalogue id, and" if not blank(ref) else "no device id, and"
         reason = (f"ambiguous vendor and name: devices {', '.join(matches)}" if matches else
-                  "no device id, and no catalogue device has this vendor and name" if not blank(name)
+                  f"{lead} no catalogue device has this vendor and name" if not blank(name)
                   else "no device id, vendor or name")
         issues.append(Issue(source, where, key, value, reason))
         return None
 
 
-def pick_table(tables: Sequence[Table], fits: Callable[[Table], bool], what: str, filename: str) -> Table:
-    """The one table that looks like ``what``; a single table is returned as is (its columns get checked)."""
+def pick_table(tables: Sequence[Table], fits: Callable[[Table], bool], what: str, filename: str,
+               layout: Layout | None = None) -> Table:
+    """The one table that looks like ``what``; a single table is returned as is (its columns get checked).
+
+    When several look like it, the one whose every column belongs to ``layout`` is taken (a plan workbook's
+    procurement list names a supplier and a unit price too, beside columns no price list has)."""
     if len(tables) == 1:
         return tables[0]
     matches = [t for t in tables if fits(t)]
+    if len(matches) > 1 and layout is not None:
+        names = canonical_names(layout.columns, layout.aliases)
+        matches = [t for t in matches if all(header_key(h) in names for h in t.header if h)] or matches
     if len(matches) == 1:
         return matches[0]
     sheets = ", ".join(f"'{t.sheet}'" for t in (matches or tables))
@@ -106,6 +128,29 @@ def pick_table(tables: Sequence[Table], fits: Callable[[Table], bool], what: str
     raise file_error(filename, reason)
 
 
+def header_found(table: Table, fits: Callable[[Table], bool], search_rows: int = 20) -> Table:
+    """The table read from its real header row: a quote often has a letterhead (supplier, quote number) above
+    its column headers. The first of the first ``search_rows`` rows under which the table ``fits`` is the
+    header; the table as it is when none does (its columns then get reported)."""
+    if fits(table):
+        return table
+    rows = table.rows
+    for i, row in enumerate(rows[:search_rows]):
+        names = [("" if blank(c) else str(c).strip()) for c in row.cells]
+        while names and not names[-1]:
+            names.pop()
+        candidate = Table(table.sheet, tuple(names), rows[i + 1:], row.number, table.decimal_comma)
+        if fits(candidate):
+            return candidate
+    return table
+
+
 def lower_header(table: Table) -> set[str]:
     """The lower-cased column names of a table."""
     return {h.lower() for h in table.header}
+
+
+def canonical_header(table: Table, layout: Layout) -> set[str]:
+    """The canonical columns of ``layout`` that a table's header names (code names or synonyms)."""
+    names = canonical_names(layout.columns, layout.aliases)
+    return {names[key] for key in map(header_key, table.header) if key in names} - {IGNORED}

@@ -4,18 +4,23 @@ Every importer reads the whole file, reports **every** problem at once as
 :class:`~planner.errors.PlannerInputError` (sheet, row, column, value, reason) and applies nothing when the
 file has an error. Layout rules, shared by all importers:
 
-- A sheet's header is its first non-empty row; blank rows are skipped; column names are matched without
-  regard to case or surrounding spaces. Sheets without any value are ignored.
+- A sheet's header is its first non-empty row (or, for a quote with a letterhead, the first of its first 20
+  rows that names the columns the importer needs); blank rows are skipped; column names are matched without
+  regard to case, accents, punctuation or extra spaces. Sheets without any value are ignored.
 - Columns are the catalogue's own names (``catalog/README.md``): ``id`` (or ``vendor`` + ``name``),
-  ``capex_eur``, ``maintenance_eur_per_year``, ... An empty price cell means "no change".
-- Numbers, CSV encodings and separators, formulas and the file limits: see :mod:`planner.imports_read`.
+  ``capex_eur``, ``maintenance_eur_per_year``, ..., or their French and English names
+  (:data:`planner.ingest.headers.SYNONYMS`): a supplier's quote with ``Fournisseur``, ``Désignation``,
+  ``Référence``, ``Prix unitaire HT``, ``Quantité``, ``Date`` reads as it is. Quantities, line amounts and VAT
+  columns are ignored; the quote's summary lines (``Total HT``, ``TVA``...) are skipped. An empty price cell
+  means "no change".
+- Numbers, CSV encodings and separators, formulas and the file limits: see :mod:`planner.ingest.read`.
 
-Limits: files up to :data:`MAX_FILE_BYTES` (5 MB), workbooks up to :data:`MAX_UNZIPPED_BYTES` (50 MB)
-once decompressed, and :data:`MAX_ROWS` (10,000) rows per sheet. Password-protected workbooks, Excel 97-2003
+Limits (:mod:`planner.ingest.read`): files up to 5 MB, workbooks up to 50 MB once decompressed, and
+10,000 rows per sheet. Password-protected workbooks, Excel 97-2003
 ``.xls`` files, damaged files and other files renamed ``.xlsx`` are refused with a clear message.
 
-File reading lives in :mod:`planner.imports_read`, column matching in :mod:`planner.imports_columns` and
-the catalogue extension in :mod:`planner.imports_catalog`; their public names are re-exported here.
+File reading lives in :mod:`planner.ingest.read`, column matching in :mod:`planner.ingest.columns` and
+:mod:`planner.ingest.headers`, the catalogue extension in :mod:`planner.ingest.catalog`.
 """
 
 from __future__ import annotations
@@ -23,31 +28,27 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from planner.catalog import Catalog
 from planner.errors import Issue, PlannerInputError, errors_only
-from planner.imports_catalog import import_catalog_extension
-from planner.imports_columns import DeviceResolver, Layout, at, column_map, lower_header, pick_table
-from planner.imports_read import (
-    MAX_FILE_BYTES,
-    MAX_ROWS,
-    MAX_UNZIPPED_BYTES,
-    RawRow,
-    Table,
-    blank,
-    cell_text,
-    coerce_number,
-    file_error,
-    number_text,
-    read_table_file,
+from planner.ingest.columns import (
+    DeviceResolver,
+    Layout,
+    at,
+    canonical_header,
+    column_map,
+    header_found,
+    pick_table,
 )
+from planner.ingest.headers import header_key
+from planner.ingest.read import RawRow, Table, blank, coerce_number, date_value, file_error, read_table_file
 from planner.scenario import Scenario, scenario_from_yaml
 from planner.schema import BOUNDS, DEVICE_COLUMNS, PRICE_FIELDS, Column
 
 __all__ = [
-    "INSTALLED_COLUMNS", "MAX_FILE_BYTES", "MAX_ROWS", "MAX_UNZIPPED_BYTES", "PRICE_LIST_COLUMNS",
-    "SCENARIO_SHEET", "InstalledImport", "RawRow", "Table", "cell_text", "import_catalog_extension",
-    "import_installed", "import_installed_details", "import_price_list", "number_text", "read_table_file",
+    "INSTALLED_COLUMNS", "PRICE_LIST_COLUMNS", "SCENARIO_SHEET", "InstalledImport", "PriceImport",
+    "import_installed", "import_installed_details", "import_price_list", "import_price_list_details",
     "scenario_from_workbook", "with_price_overrides",
 ]
 
@@ -62,40 +63,69 @@ _PRICE_SPEC = {c.name: c for c in DEVICE_COLUMNS if c.name in PRICE_FIELDS}
 _Years = dict[tuple[str, str], list[tuple[int, int]]]
 _UNITS = Column("units", "int", minimum=0.0, maximum=BOUNDS["units"].high)
 _YEAR = Column("acquisition_year", "int", minimum=1950.0, maximum=2100.0)
-_PRICE_LAYOUT = Layout(("id", *_INFO_COLUMNS, *PRICE_FIELDS), {"device_id": "id", "device": "id"}, (), "id")
+_PRICE_LAYOUT = Layout(("id", "reference", *_INFO_COLUMNS, *PRICE_FIELDS, "quote_date"),
+                       {"device_id": "id", "device": "id"}, (), "id")
+#: First words of a quote's summary lines (no device): skipped.
+_SUMMARY_LINES = ("total", "sous total", "montant", "tva", "vat", "remise", "discount", "net a payer", "subtotal")
 _INSTALLED_LAYOUT = Layout(("site_id", "device_id", "units", "acquisition_year", *_INFO_COLUMNS),
-                            {"site": "site_id", "device": "device_id", "id": "device_id"},
+                            {"site": "site_id", "device": "device_id", "id": "device_id", "référence": "device_id",
+                             "reference": "device_id", "réf": "device_id"},
                             ("site_id", "units"), "device_id")
 
 # ---------------------------------------------------------------- price list
 
 
-def import_price_list(data: bytes, filename: str, catalog: Catalog) -> dict[str, dict[str, float]]:
-    """Read a price list: ``{device_id: {price field: value}}`` for the non-empty price cells.
+@dataclass(frozen=True)
+class PriceImport:
+    """Result of a price-list import: ``{device_id: {price field: value}}`` for the non-empty price cells, and
+    the date of each device's quote when the file gives one (a ``Date`` column)."""
 
-    Devices are named by ``id`` (or ``device_id``), or by ``vendor`` + ``name`` as in the catalogue; price
-    columns are any of :data:`planner.schema.PRICE_FIELDS`. Raises :class:`PlannerInputError` listing every
-    problem (unknown device, text in a number, negative price, duplicate device, missing column).
+    prices: Mapping[str, Mapping[str, float]]
+    quote_dates: Mapping[str, date] = dataclasses.field(default_factory=dict)
+
+
+def import_price_list(data: bytes, filename: str, catalog: Catalog) -> dict[str, dict[str, float]]:
+    """Read a price list: ``{device_id: {price field: value}}`` (see :func:`import_price_list_details`)."""
+    return {k: dict(v) for k, v in import_price_list_details(data, filename, catalog).prices.items()}
+
+
+def import_price_list_details(data: bytes, filename: str, catalog: Catalog) -> PriceImport:
+    """Read a price list or a supplier's quote: its prices and quote dates.
+
+    Devices are named by ``id`` (or ``device_id``), by a ``Référence`` that is a catalogue id, or by
+    ``vendor`` + ``name`` (``Fournisseur`` + ``Désignation``) as in the catalogue; price columns are any of
+    :data:`planner.schema.PRICE_FIELDS` or their synonyms. Raises :class:`PlannerInputError` listing every
+    problem (unknown device, text in a number, negative price, bad date, duplicate device, missing column).
     """
     def fits(table: Table) -> bool:
-        head = lower_header(table)
-        return bool(head & {"id", "device_id", "device"} or {"vendor", "name"} <= head) and bool(
-            head & set(PRICE_FIELDS))
+        head = canonical_header(table, _PRICE_LAYOUT)
+        return bool(head & {"id", "reference"} or {"vendor", "name"} <= head) and bool(head & set(PRICE_FIELDS))
 
-    table = pick_table(read_table_file(data, filename), fits, "price list", filename)
+    tables = [header_found(t, fits) for t in read_table_file(data, filename)]
+    table = pick_table(tables, fits, "price list", filename, _PRICE_LAYOUT)
     issues: list[Issue] = []
     cols = column_map(table, _PRICE_LAYOUT, filename, issues)
     if not any(f in cols for f in PRICE_FIELDS) and not errors_only(issues):
         issues.append(Issue(filename, table.where(table.header_row), "", "",
-                            f"no price column (expected any of: {', '.join(PRICE_FIELDS)})"))
+                            f"no price column (expected any of: {', '.join(PRICE_FIELDS)}, or Prix unitaire HT)"))
     if errors_only(issues):
         raise PlannerInputError(issues)
-    resolver = DeviceResolver(catalog)
+    result = _price_rows(table, cols, DeviceResolver(catalog), filename, issues)
+    if errors_only(issues):
+        raise PlannerInputError(issues)
+    return result
+
+
+def _price_rows(table: Table, cols: Mapping[str, int], resolver: DeviceResolver, filename: str,
+                issues: list[Issue]) -> PriceImport:
+    """The prices and quote dates of the rows (a quote's summary lines skipped)."""
     out: dict[str, dict[str, float]] = {}
+    dates: dict[str, date] = {}
     seen: dict[str, int] = {}
-    for row in table.rows:
+    for row in (r for r in table.rows if not _summary_line(r, cols)):
         device = resolver.resolve(table, row, cols, "id", filename, issues)
         prices = _row_prices(table, row, cols, filename, issues)
+        quoted = _row_date(table, row, cols, "quote_date", filename, issues)
         if device is None:
             continue
         if device in seen:
@@ -104,9 +134,30 @@ def import_price_list(data: bytes, filename: str, catalog: Catalog) -> dict[str,
         seen[device] = row.number
         if prices:
             out[device] = prices
-    if errors_only(issues):
-        raise PlannerInputError(issues)
-    return out
+        if quoted is not None:
+            dates[device] = quoted
+    return PriceImport(out, dates)
+
+
+def _summary_line(row: RawRow, cols: Mapping[str, int]) -> bool:
+    """A quote's summary line (``Total HT``, ``TVA 20 %``...): no id, reference or vendor, a total's label."""
+    if any(not blank(at(row, cols[c])) for c in ("id", "reference", "vendor") if c in cols):
+        return False
+    label = header_key(at(row, cols["name"])) if "name" in cols else ""
+    return label.startswith(_SUMMARY_LINES)
+
+
+def _row_date(table: Table, row: RawRow, cols: Mapping[str, int], name: str, source: str,
+              issues: list[Issue]) -> date | None:
+    if name not in cols:
+        return None
+    raw = at(row, cols[name])
+    try:
+        return date_value(raw)
+    except ValueError as exc:
+        issues.append(Issue(source, table.where(row.number, cols[name]), table.header[cols[name]], str(raw),
+                            str(exc)))
+        return None
 
 
 def _row_prices(table: Table, row: RawRow, cols: Mapping[str, int], source: str,
@@ -168,9 +219,10 @@ def import_installed_details(data: bytes, filename: str, catalog: Catalog,
     years add up, dated by the oldest (see :class:`InstalledImport`).
     """
     def fits(table: Table) -> bool:
-        return {"units"} <= lower_header(table) and bool(lower_header(table) & {"site_id", "site"})
+        return {"units", "site_id"} <= canonical_header(table, _INSTALLED_LAYOUT)
 
-    table = pick_table(read_table_file(data, filename), fits, "list of installed equipment", filename)
+    tables = [header_found(t, fits) for t in read_table_file(data, filename)]
+    table = pick_table(tables, fits, "list of installed equipment", filename, _INSTALLED_LAYOUT)
     issues: list[Issue] = []
     cols = column_map(table, _INSTALLED_LAYOUT, filename, issues)
     if errors_only(issues):
@@ -244,6 +296,8 @@ def _row_int(table: Table, row: RawRow, cols: Mapping[str, int], name: str, colu
         return None
     raw = at(row, cols[name])
     try:
+        if name == "acquisition_year" and _is_date(raw):
+            raw = date_value(raw).year  # type: ignore[union-attr]  # a date of acquisition: its year
         value = coerce_number(column, raw, table.decimal_comma)
     except ValueError as exc:
         issues.append(Issue(source, table.where(row.number, cols[name]), name, str(raw), str(exc)))
@@ -251,6 +305,12 @@ def _row_int(table: Table, row: RawRow, cols: Mapping[str, int], name: str, colu
     if value is None and name == "units":
         issues.append(Issue(source, table.where(row.number, cols[name]), name, "", "is required and empty"))
     return None if value is None else int(value)
+
+
+def _is_date(raw: object) -> bool:
+    """A date cell, or text written as a full date (``15/03/2019``, ``2019-03-15``)."""
+    return isinstance(raw, date | datetime) or (isinstance(raw, str) and len(raw.strip()) >= 8
+                                                 and not raw.strip().isdigit())
 
 
 # ---------------------------------------------------------------- scenario of a plan workbook

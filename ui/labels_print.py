@@ -1,0 +1,42 @@
+"""French and English labels of the printable outputs and buyer imports (PDF for the committee, price-list
+template), and the French versions of the importers' new messages; :data:`ui.labels.LABELS` includes them."""
+
+from __future__ import annotations
+
+PRINT_LABELS: dict[str, dict[str, str]] = {
+    "plan.download_pdf": {"fr": "Télécharger le dossier du comité (PDF)",
+                          "en": "Download the committee document (PDF)"},
+    "plan.pdf_help": {"fr": "Un document A4 pour la commission des achats : synthèse, parcours d'achat (si "
+                            "l'échelle budgétaire a été calculée sur la page Décisions), spécifications par famille, "
+                            "couverture clinique et clauses de sécurité.",
+                      "en": "One A4 document for the procurement committee: summary, purchase path (when the "
+                            "budget ladder was computed on the Decisions page), specifications by family, "
+                            "clinical coverage and security clauses."},
+    "file.committee": {"fr": "dossier_comite", "en": "committee_document"},
+    "cat.prices_template": {"fr": "Modèle de liste de prix (Excel)", "en": "Price list template (Excel)"},
+    "cat.prices_template_help": {
+        "fr": "Un classeur à remplir ou à transmettre au fournisseur : Fournisseur, Désignation, Référence, Prix "
+              "unitaire HT, Maintenance, Date du devis…, une ligne par équipement du catalogue. Il se réimporte "
+              "tel quel ; les en-têtes français ou anglais d'un devis sont aussi reconnus.",
+        "en": "A workbook to fill in or hand to the supplier: Supplier, Description, Reference, Unit price excl. "
+              "VAT, Maintenance, Quote date…, one line per catalogue device. It imports back as it is; a quote's "
+              "French or English headers are recognised too."},
+    "file.prices_template": {"fr": "modele_liste_de_prix", "en": "price_list_template"},
+}
+
+#: French versions of the importers' messages added with the buyer imports (English pattern, French text).
+PRINT_MESSAGES_FR: tuple[tuple[str, str], ...] = (
+    (r"is ambiguous \((.+) could be (.+) or (.+)\): use a number cell, or write it 1 500 or 1,50",
+     r"est ambigu (\1 peut vouloir dire \2 ou \3) : utilisez une cellule numérique, ou écrivez 1 500 ou 1,50"),
+    (r"is not a date \(use a date cell, or write it 15/03/2026 or 2026-03-15\)",
+     "n'est pas une date (utilisez une cellule de date, ou écrivez 15/03/2026 ou 2026-03-15)"),
+    (r"reference '(.+)' is no catalogue id, and no catalogue device has this vendor and name",
+     r"la référence « \1 » n'est pas un identifiant du catalogue, et aucun équipement du catalogue n'a ce "
+     r"fournisseur et cette désignation"),
+    (r"no price column \(expected any of: (.+), or Prix unitaire HT\)",
+     r"aucune colonne de prix (colonnes possibles : \1, ou Prix unitaire HT)"),
+    (r"unknown column \(expected: (.+), or their French or English names, e\.g\. Fournisseur, Désignation, "
+     r"Prix unitaire HT\)",
+     r"colonne inconnue (colonnes possibles : \1, ou leurs noms français ou anglais, par exemple Fournisseur, "
+     r"Désignation, Prix unitaire HT)"),
+)
