@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from planner.report.money_labels import MONEY_LABELS
 from planner.report.xlsx_labels import HORIZON_LABELS
 
 Lang = Literal["fr", "en"]
@@ -282,6 +283,8 @@ LABELS: dict[str, tuple[str, str]] = {
                       "coronarographie hors SCA ST+ (chronique et SCA non ST+)"),
     # multi-year parts (Schedule and TCO sheets): planner/report/xlsx_labels.py
     **HORIZON_LABELS,
+    # funding, perspective and dated prices: planner/report/money_labels.py
+    **MONEY_LABELS,
 }
 
 #: Device families: key ``family_<slug>``; unknown families show their slug.
