@@ -131,7 +131,8 @@ def dated_devices(catalog: Catalog, plan_year: int, rate: float | None) -> tuple
                                      dev.consumable_currency, fc, fk, dev.estimate, dev.source))
     method = "rate" if rate is not None else ("index" if points else "none")
     return out, PriceBasis(plan_year, method, rate, points[0].year if points else None,
-                           points[-1].year if points else None, points[-1].source if points else "", tuple(rows))
+                           points[-1].year if points else None, points[0].source.split(";")[0] if points else "",
+                           tuple(rows))
 
 
 def check_funding(devices: Mapping[str, Mapping[str, CellValue]], source: str) -> list[Issue]:

@@ -35,10 +35,11 @@ MONEY_LABELS: dict[str, tuple[str, str]] = {
                      "investissement de {cy} en {cc} x{cf}, consommable de {ky} en {kc} x{kf}"),
     "dating_estimate": ("; estimate", " ; estimation"),
     "caveat_index": ("Catalogue prices are brought to {year} with the price index of the catalogue ({first}-{last}, "
-                     "{source}){held}. Each line's year, currency and factor are in the column '{column}'.",
+                     "{source}){held}.",
                      "Les prix du catalogue sont ramenés à {year} avec l'indice de prix du catalogue ({first}-{last}, "
-                     "{source}){held}. L'année, la devise et le facteur de chaque ligne sont dans la colonne "
-                     "« {column} »."),
+                     "{source}){held}."),
+    "caveat_column": (" Each line's year, currency and factor are in the column '{column}'.",
+                      " L'année, la devise et le facteur de chaque ligne sont dans la colonne « {column} »."),
     "caveat_index_held": ("; after {last} the index is held at its {last} level",
                           " ; après {last}, l'indice est maintenu à son niveau de {last}"),
     "caveat_rate": ("Catalogue prices are brought to {year} with the scenario's rate of {rate} a year.",
@@ -95,8 +96,9 @@ def dating_label(row: DevicePriceBasis, lang: str) -> str:
     return text + (_label("dating_estimate", lang) if row.estimate else "")
 
 
-def basis_caveat(basis: PriceBasis, lang: str, column: str) -> str:
-    """The sentence saying how the plan's catalogue prices were brought to its first year."""
+def basis_caveat(basis: PriceBasis, lang: str, column: str = "") -> str:
+    """The sentence saying how the plan's catalogue prices were brought to its first year (and, given a
+    ``column``, where each line's dating is)."""
     if basis.method == "rate":
         rate = f"{basis.rate:.2%}".replace(".", ",") if lang == "fr" else f"{basis.rate:.2%}"
         return _label("caveat_rate", lang, year=basis.plan_year, rate=rate)
@@ -104,5 +106,6 @@ def basis_caveat(basis: PriceBasis, lang: str, column: str) -> str:
         return _label("caveat_no_index", lang)
     last = basis.index_last_year
     held = _label("caveat_index_held", lang, last=last) if last is not None and basis.plan_year > last else ""
+    where = _label("caveat_column", lang, column=column) if column else ""
     return _label("caveat_index", lang, year=basis.plan_year, first=basis.index_first_year, last=last,
-                  source=basis.index_source.split(";")[0], held=held, column=column)
+                  source=basis.index_source, held=held) + where

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from planner.catalog import Catalog
 from planner.plan import ClinicalAlert, Plan
-from planner.prices import DevicePriceBasis, PriceBasis, capex_year, consumable_year
+from planner.prices import capex_year, consumable_year
+from planner.report.money_labels import basis_caveat, dating_label
 
 
 def eur(value: float | None) -> str:
@@ -39,7 +40,7 @@ def summary(plan: Plan, catalog: Catalog) -> str:
         when = f"{a.year} {a.mode:<9} " if multi or a.mode != "purchase" else ""
         repl = f"  replaces {a.replaces}" if a.replaces else ""
         row = basis.factor(a.device_id) if basis else None
-        dated = f"  [{dating_text(row)}]" if row else ""
+        dated = f"  [{dating_label(row, 'en')}]" if row else ""
         lines.append(f"  {when}{a.site_id:<10} {a.device_id:<32} new {a.units_new}  installed {a.units_installed}"
                      f"  capex {eur(a.capex_eur)}{use}{repl}{dated}")
     for r in plan.retirements:
@@ -111,35 +112,8 @@ def perspective_lines(plan: Plan) -> list[str]:
            f"{eur(c.billed_on_top_eur_per_year)}/year"]
     b = plan.price_basis
     if b is not None:
-        out.append(f"Catalogue prices brought to {b.plan_year}: {basis_text(b)}")
+        out.append(basis_caveat(b, "en") + " Each acquisition shows its price years and factor in brackets.")
     return out
-
-
-def basis_text(b: PriceBasis) -> str:
-    """How the catalogue prices of a plan were brought to its first year, in one English sentence."""
-    if b.method == "rate":
-        return f"the scenario's rate of {b.rate:.2%} a year (price_index_rate)"
-    if b.method == "index":
-        held = (f"; after {b.index_last_year} the index is held at its {b.index_last_year} level"
-                if b.index_last_year is not None and b.plan_year > b.index_last_year else "")
-        return f"price index of the catalogue (price_index.csv, {b.index_first_year}-{b.index_last_year}){held}"
-    return "no price index in the catalogue: prices used as written"
-
-
-def dating_text(row: DevicePriceBasis) -> str:
-    """A device's price years, currencies and index factors, with 'estimate' when the row is one.
-
-    >>> dating_text(DevicePriceBasis("d", 2009, 2009, "USD", "USD", 1.28, 1.28, True, "ITN"))
-    'prices of 2009 USD x1.28; estimate'
-    >>> dating_text(DevicePriceBasis("d", 2026, 2014, "EUR", "GBP", 1.0, 1.198, False, "NICE"))
-    'capex of 2026 EUR x1.00, consumable of 2014 GBP x1.20'
-    """
-    if (row.capex_year, row.capex_currency) == (row.consumable_year, row.consumable_currency):
-        text = f"prices of {row.capex_year} {row.capex_currency} x{row.capex_factor:.2f}"
-    else:
-        text = (f"capex of {row.capex_year} {row.capex_currency} x{row.capex_factor:.2f}, consumable of "
-                f"{row.consumable_year} {row.consumable_currency} x{row.consumable_factor:.2f}")
-    return text + ("; estimate" if row.estimate else "")
 
 
 def alert_text(alert: ClinicalAlert) -> str:
