@@ -12,6 +12,7 @@ from ui import (
     clinical_view,
     files,
     horizon_view,
+    money_view,
     network_view,
     security_view,
     tables,
@@ -130,6 +131,7 @@ def render(plan: Plan, catalog: Catalog, t: Translator) -> None:
         return
     multi = tables_horizon.is_multi_year(plan)
     (horizon_view.metrics if multi else metrics)(plan, t)
+    money_view.section(plan, t)
     clinical_view.value_caption(plan, t)
     clinical_view.alerts(plan, catalog, t)
     files.plan_downloads(plan, catalog, t)
