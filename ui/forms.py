@@ -294,7 +294,8 @@ def price_editor(data: dict[str, Any], scenario: Scenario, catalog: Catalog, ids
               "source": st.column_config.TextColumn(t("col.source"), width="large"),
               "notes": st.column_config.TextColumn(t("col.notes"), width="large"),
               "name": st.column_config.TextColumn(t("col.name"), width="medium"),
-              **{c: t(f"col.{c}") for c in ("family", "vendor", "local", "estimate", "deployment", "price_date")}}
+              **{c: t(f"col.{c}") for c in ("family", "vendor", "local", "estimate", "deployment", "price_date",
+                                            "price_basis", "funding", "funding_source")}}
     edited = st.data_editor(frame, key=f"in.prices.{digest}", hide_index=True, column_config=config,
                             disabled=[c for c in frame.columns if c not in PRICE_FIELDS],
                             height=table_height(len(frame), 710))
