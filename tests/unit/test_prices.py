@@ -132,3 +132,24 @@ def test_csv_round_trip_keeps_funding_dates_index_and_rates(tmp_path):
     again = load_catalog(tmp_path)
     assert again.devices == catalog.devices
     assert again.price_index == catalog.price_index and again.fx_rates == catalog.fx_rates
+
+
+@pytest.mark.parametrize(("top", "key", "reason"), [
+    ({"perspective": "patient"}, "perspective", "must be one of hospital, health_system"),
+    ({"price_index_rate": 5}, "price_index_rate", "must be <= 1"),
+    ({"price_index_rate": "2%"}, "price_index_rate", "must be a number"),
+])
+def test_scenario_perspective_and_rate_errors(top, key, reason):
+    with pytest.raises(PlannerInputError) as err:
+        make_scenario(**top)
+    issue = next(i for i in err.value.issues if i.field == key)
+    assert reason in issue.message
+
+
+def test_scenario_round_trip_keeps_perspective_and_rate_and_omits_defaults():
+    from planner.scenario import parse_scenario
+    default = make_scenario()
+    assert "perspective" not in default.to_dict() and "price_index_rate" not in default.to_dict()
+    chosen = make_scenario(perspective="health_system", price_index_rate=0.015)
+    again = parse_scenario(chosen.to_dict(), "again")
+    assert (again.perspective, again.price_index_rate) == ("health_system", 0.015)
