@@ -13,6 +13,7 @@ from typing import Any
 import streamlit as st
 
 from planner import Catalog, Scenario
+from planner.prices import dated_devices
 from planner.scenario import OBJECTIVES, PERSPECTIVES, SOLVERS
 from planner.schema import ACTIVITIES, ANGIO_VENDORS, PRICE_FIELDS, ROLES
 from planner.security import MAX_RISK_SCORE
@@ -300,7 +301,8 @@ def price_editor(data: dict[str, Any], scenario: Scenario, catalog: Catalog, ids
                             disabled=[c for c in frame.columns if c not in PRICE_FIELDS],
                             height=table_height(len(frame), 710))
     rows = [(str(dev), row.to_dict()) for dev, row in edited.iterrows()]
-    data["devices"] = edits.price_overrides(rows, catalog, scenario.devices)
+    shown = dated_devices(catalog, scenario.start_year, scenario.price_index_rate)[0]  # as the table shows them
+    data["devices"] = edits.price_overrides(rows, catalog, scenario.devices, shown)
     return data
 
 
