@@ -7,7 +7,7 @@ MONEY_LABELS: dict[str, dict[str, str]] = {
     "col.funding_source": {"fr": "Source du financement", "en": "Funding source"},
     "col.price_basis": {"fr": "Année du prix et indexation", "en": "Price year and index"},
     "col.perspective": {"fr": "Point de vue", "en": "Perspective"},
-    "col.tco": {"fr": "Coût total de possession", "en": "Total cost of ownership"},
+    "col.tco_payer": {"fr": "Coût total de possession", "en": "Total cost of ownership"},
     "col.billed_y": {"fr": "Facturé en sus du GHS par an", "en": "Billed on top of the GHS per year"},
     "col.optimised": {"fr": "Optimisé", "en": "Optimised"},
     "sc.perspective": {"fr": "Point de vue des coûts", "en": "Cost perspective"},

@@ -16,7 +16,7 @@ def section(plan: Plan, t: Translator) -> None:
         return
     with st.expander(t("plan.perspective")):
         frame = tables.perspective_frame(plan, t)
-        st.dataframe(tables.display(frame, t, {"tco": "eur", "billed_y": "eur", "optimised": "bool"}),
+        st.dataframe(tables.display(frame, t, {"tco_payer": "eur", "billed_y": "eur", "optimised": "bool"}),
                      hide_index=True, key="ui.plan.perspective")
         if plan.price_basis is not None:
             st.caption(basis_caveat(plan.price_basis, t.lang, t("col.price_basis")))

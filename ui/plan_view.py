@@ -131,7 +131,6 @@ def render(plan: Plan, catalog: Catalog, t: Translator) -> None:
         return
     multi = tables_horizon.is_multi_year(plan)
     (horizon_view.metrics if multi else metrics)(plan, t)
-    money_view.section(plan, t)
     clinical_view.value_caption(plan, t)
     clinical_view.alerts(plan, catalog, t)
     files.plan_downloads(plan, catalog, t)
@@ -143,6 +142,7 @@ def render(plan: Plan, catalog: Catalog, t: Translator) -> None:
         horizon_view.costs(plan, catalog, t)
     else:
         details(plan, catalog, t)
+    money_view.section(plan, t)
     network_view.section(plan, catalog, t)
     clinical_view.section(plan, catalog, t)
     security_view.section(plan, catalog, t)

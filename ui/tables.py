@@ -232,8 +232,8 @@ def perspective_frame(plan: Plan, t: Translator) -> pd.DataFrame:
     on top of the GHS tariff a year, and which one the optimiser counted."""
     c = plan.costs
     if c is None:
-        return pd.DataFrame(columns=["perspective", "tco", "billed_y", "optimised"])
-    rows = [{"perspective": t.opt("perspective", p), "tco": tco, "billed_y": c.billed_on_top_eur_per_year,
+        return pd.DataFrame(columns=["perspective", "tco_payer", "billed_y", "optimised"])
+    rows = [{"perspective": t.opt("perspective", p), "tco_payer": tco, "billed_y": c.billed_on_top_eur_per_year,
              "optimised": c.perspective == p}
             for p, tco in (("hospital", c.tco_hospital_eur), ("health_system", c.tco_health_system_eur))]
-    return pd.DataFrame(rows, columns=["perspective", "tco", "billed_y", "optimised"])
+    return pd.DataFrame(rows, columns=["perspective", "tco_payer", "billed_y", "optimised"])
