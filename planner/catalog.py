@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.errors import Issue, PlannerInputError, errors_only
+from planner.prices import FxRate, IndexPoint, check_dated_prices, check_funding
 from planner.schema import OPTIONAL_TABLES, TABLES, CellValue, Column, coerce
 
 BUNDLED_CATALOG = Path(__file__).resolve().parent.parent / "catalog"
@@ -72,6 +73,17 @@ class Device:
     lease_available: bool = False
     lease_eur_per_year: float = 0.0
     lease_term_years: float = 0.0
+    funding: str = "unknown"  # liste_en_sus | intra_ghs | unknown (how the consumable is paid in France)
+    lpp_code: str = ""
+    lpp_tariff_eur: float | None = None  # billed on top of the GHS per case (liste_en_sus only)
+    funding_source: str = ""
+    funding_date: date | None = None
+    capex_year: int | None = None  # year of capex and maintenance figures (None: the price_date year)
+    capex_currency: str = "EUR"
+    capex_source_amount: float | None = None  # as quoted, in capex_currency (non-EUR only)
+    consumable_year: int | None = None  # year of the consumable figures (None: the price_date year)
+    consumable_currency: str = "EUR"
+    consumable_source_amount: float | None = None
     advisories: tuple[Advisory, ...] = ()  # from advisories.csv, newest first
 
     def works_with(self, angio_vendor: str) -> bool:
@@ -200,6 +212,8 @@ class Catalog:
     evidence: Mapping[str, Evidence] = field(default_factory=dict)
     effects: tuple[Effect, ...] = ()
     advisories: tuple[Advisory, ...] = ()  # security advisories, newest first
+    price_index: tuple[IndexPoint, ...] = ()  # price_index.csv, by year
+    fx_rates: tuple[FxRate, ...] = ()  # fx_rates.csv
 
     def coverage_row(self, device_id: str, indication_id: str) -> Coverage | None:
         """The coverage row of a device x indication pair, if any."""
@@ -323,6 +337,11 @@ def build_catalog(tables: Mapping[str, ParsedTable], path: str = "", fingerprint
     issues.extend(check_evidence_references(devices, indications, coverage, families, outcomes, evidence, effects,
                                             path))
     advisories = _advisories(tables.get("advisories", empty).rows, known[0], path, issues)
+    price_index = tuple(sorted((IndexPoint(**r) for r in tables.get("price_index", empty).rows),  # type: ignore[arg-type]
+                               key=lambda p: p.year))
+    fx_rates = tuple(FxRate(**r) for r in tables.get("fx_rates", empty).rows)  # type: ignore[arg-type]
+    issues.extend(check_funding(devices, _source(path, "devices")))
+    issues.extend(check_dated_prices(devices, fx_rates, _source(path, "devices")))
     if errors_only(issues):
         raise PlannerInputError(issues)
     return Catalog(
@@ -337,6 +356,8 @@ def build_catalog(tables: Mapping[str, ParsedTable], path: str = "", fingerprint
         evidence={k: Evidence(**_clean(v)) for k, v in sorted(evidence.items())},  # type: ignore[arg-type]
         effects=tuple(Effect(**_clean(row)) for row in effects),  # type: ignore[arg-type]
         advisories=advisories,
+        price_index=price_index,
+        fx_rates=fx_rates,
     )
 
 

@@ -118,3 +118,48 @@ def net_capex(capex_eur: Q, lifetime_years: float, years_used: int, discount_buy
     used_share = min(years_used, lifetime_years) / lifetime_years
     residual = residual_share(lifetime_years, years_used)
     return capex_eur * discount_buy * used_share + capex_eur * residual * (discount_buy - discount_end)  # type: ignore[operator,no-any-return]
+
+
+def to_eur(amount: float, eur_per_unit: float) -> float:
+    """An amount quoted in another currency, in euros at that year's exchange rate (EUR per unit).
+
+    >>> round(to_eur(150_000.0, 0.7169), 2)  # USD 150,000 at 0.7169 EUR per dollar
+    107535.0
+    >>> to_eur(701.0, 1.0)  # already in euros
+    701.0
+    """
+    return amount * eur_per_unit
+
+
+def index_factor(index_from: float, index_to: float) -> float:
+    """Multiplier that brings a price of one year to another with a price index (ratio of annual averages).
+
+    >>> round(index_factor(93.29, 119.64), 4)  # CPI 2009 -> 2024
+    1.2825
+    >>> index_factor(100.0, 100.0)
+    1.0
+    """
+    return index_to / index_from
+
+
+def billed_on_top(eur_per_case: float, lpp_tariff_eur: float | None) -> float:
+    """What the hospital bills per case on top of the stay's tariff (liste en sus): the price it paid, up to the
+    LPP tariff (the 50 % share of a price below the tariff, the *écart indemnisable*, is not counted).
+    Zero for a consumable paid inside the GHS (no tariff).
+
+    >>> billed_on_top(800.0, 650.0), billed_on_top(500.0, 650.0), billed_on_top(800.0, None)
+    (650.0, 500.0, 0.0)
+    """
+    return 0.0 if lpp_tariff_eur is None else min(eur_per_case, lpp_tariff_eur)
+
+
+def payer_cost_per_case(eur_per_case: float, lpp_tariff_eur: float | None, perspective: str) -> float:
+    """Cost of one case's consumable for the payer of the perspective: ``health_system`` pays the whole price
+    (whoever pays it), ``hospital`` the price less what it bills on top of the GHS tariff.
+
+    >>> payer_cost_per_case(800.0, 650.0, "health_system"), payer_cost_per_case(800.0, 650.0, "hospital")
+    (800.0, 150.0)
+    """
+    if perspective == "hospital":
+        return eur_per_case - billed_on_top(eur_per_case, lpp_tariff_eur)
+    return eur_per_case

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Literal
 
 from planner.report.print_labels import PRINT_LABELS
+from planner.report.money_labels import MONEY_LABELS
 from planner.report.xlsx_labels import HORIZON_LABELS
 
 Lang = Literal["fr", "en"]
@@ -285,6 +286,8 @@ LABELS: dict[str, tuple[str, str]] = {
     **HORIZON_LABELS,
     # printed outputs (printable sheet, page headers, committee PDF): planner/report/print_labels.py
     **PRINT_LABELS,
+    # funding, perspective and dated prices: planner/report/money_labels.py
+    **MONEY_LABELS,
 }
 
 #: Device families: key ``family_<slug>``; unknown families show their slug.

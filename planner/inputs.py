@@ -12,6 +12,7 @@ from datetime import date
 
 from planner.catalog import Catalog, Coverage, Device, Indication
 from planner.horizon import Horizon, Offer, device_offers, prepare_horizon
+from planner.prices import PriceBasis, dated_devices
 from planner.referrals import Route, SitePoint, all_links, routes
 from planner.scenario import Scenario, Site
 from planner.security import apply_profiles, security_exclusions, segmentation_cost
@@ -59,6 +60,9 @@ class ModelInputs:
     fallback_family: Mapping[str, str] = field(default_factory=dict)  # family -> family needed beside it
     routes: tuple[Route, ...] = ()  # referral routes (sender, receiver, indication): planner.referrals
     receivable: Mapping[tuple[str, str, int], float] = field(default_factory=dict)  # (s, k, t) -> most received
+    perspective: str = "health_system"  # whose costs the cost objective counts (scenario perspective)
+    lpp_tariff: Mapping[str, float] = field(default_factory=dict)  # liste_en_sus device -> LPP tariff per case
+    price_basis: PriceBasis | None = None  # how catalogue prices were brought to the start year
     # offers per device, computed once; not copied by dataclasses.replace (a replaced device gets its own)
     _offers: dict[str, tuple[Offer, ...]] = field(default_factory=dict, init=False, compare=False, repr=False)
 
@@ -104,9 +108,11 @@ class ModelInputs:
 
 
 def effective_devices(catalog: Catalog, scenario: Scenario) -> dict[str, Device]:
-    """Catalogue devices with the scenario's local prices applied, and the vendors' security disclosures
-    (``prepare`` also extends ``requires`` with the devices of the family's fallback family)."""
-    out = apply_profiles(catalog.devices, scenario.security)  # vendors' security disclosures (issue 19)
+    """Catalogue devices with their prices brought to the start year (:mod:`planner.prices`), then the
+    scenario's local prices (already of that year) and the vendors' security disclosures applied (``prepare``
+    also extends ``requires`` with the devices of the family's fallback family)."""
+    dated, _ = dated_devices(catalog, scenario.start_year, scenario.price_index_rate)
+    out = apply_profiles(dated, scenario.security)  # vendors' security disclosures (issue 19)
     for dev_id, fields in scenario.devices.items():
         if dev_id in out:
             out[dev_id] = replace(out[dev_id], **fields)  # type: ignore[arg-type]
@@ -258,6 +264,10 @@ def prepare(catalog: Catalog, scenario: Scenario) -> ModelInputs:
         fallback_family={f: fam.requires_family for f, fam in catalog.family_table.items() if fam.requires_family},
         routes=links,
         receivable=receivable,
+        perspective=scenario.perspective,
+        lpp_tariff={d: dev.lpp_tariff_eur for d, dev in devices.items()
+                    if dev.funding == "liste_en_sus" and dev.lpp_tariff_eur is not None},
+        price_basis=dated_devices(catalog, scenario.start_year, scenario.price_index_rate)[1],
     )
 
 

@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, is_dataclass
 from typing import Any
 
+from planner.prices import DevicePriceBasis, PriceBasis
+
 
 @dataclass(frozen=True)
 class PhaseInfo:
@@ -60,6 +62,10 @@ class Costs:
     tco_eur: float = 0.0  # total cost of ownership over the horizon = the cost objective
     horizon_years: int = 1
     transport_eur_per_year: float = 0.0  # of referred cases, part of opex
+    perspective: str = "health_system"  # whose costs tco_eur counts (the objective): hospital | health_system
+    billed_on_top_eur_per_year: float = 0.0  # liste en sus: billed by the hospital on top of the GHS tariff
+    tco_health_system_eur: float = 0.0  # TCO of the health system (consumables at their whole price)
+    tco_hospital_eur: float = 0.0  # TCO of the hospital (less what it bills on top of the GHS tariff)
 
 
 @dataclass(frozen=True)
@@ -203,6 +209,7 @@ class YearCosts:
     discount_factor: float
     benefit: float
     transport_eur: float = 0.0  # of referred cases, part of opex_eur
+    billed_on_top_eur: float = 0.0  # liste en sus billed on top of the GHS tariff (not part of opex_eur)
 
 
 @dataclass(frozen=True)
@@ -218,7 +225,10 @@ class DeviceTco:
     consumables_eur: float
     shortfall_eur: float
     residual_value_eur: float
-    tco_eur: float
+    tco_eur: float  # of the plan's perspective
+    billed_on_top_eur: float = 0.0  # liste en sus billed on top of the GHS tariff over the horizon (cash)
+    tco_health_system_eur: float = 0.0
+    tco_hospital_eur: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -294,6 +304,7 @@ class Plan:
     outcomes: tuple[OutcomeRow, ...] = ()
     alerts: tuple[ClinicalAlert, ...] = ()
     flows: tuple[ReferralFlow, ...] = ()  # referrals between sites (empty without referral routes)
+    price_basis: PriceBasis | None = None  # catalogue prices brought to the plan's first year (planner.prices)
 
     @property
     def cost_per_weighted_event_eur(self) -> float | None:
@@ -362,4 +373,4 @@ def _build(tp: Any, data: Any) -> Any:
 
 __all__ = ["Acquisition", "AllocationRow", "BudgetUse", "ClinicalAlert", "Costs", "CoverageRow", "DeviceSecurity",
            "DeviceTco", "OutcomeRow", "PhaseInfo", "Plan",
-           "Retirement", "RoomConfig", "SecurityExclusion", "SolverInfo", "YearCosts"]
+           "Retirement", "RoomConfig", "SecurityExclusion", "SolverInfo", "YearCosts", "DevicePriceBasis", "PriceBasis"]

@@ -37,6 +37,7 @@ from planner.plan import (
     SolverInfo,
     YearCosts,
 )
+from planner.prices import PriceBasis
 from planner.security import SCORED_FIELDS, advisory_text, risk_score
 from planner.solve import SolveResult
 
@@ -84,7 +85,17 @@ def from_solution(inputs: ModelInputs, result: SolveResult, scenario: Mapping[st
                 rooms=_rooms(inputs, v), retirements=_retirements(inputs, v),
                 security=_security(inputs, acquisitions), tco_by_device=_tco_by_device(inputs, v),
                 outcomes=clinical.outcome_rows(inputs, allocation),
-                alerts=clinical.alerts(inputs, coverage, allocation, v.present_t))
+                alerts=clinical.alerts(inputs, coverage, allocation, v.present_t),
+                price_basis=_plan_prices(inputs, acquisitions))
+
+
+def _plan_prices(inputs: ModelInputs, acquisitions: tuple[Acquisition, ...]) -> PriceBasis | None:
+    """The price basis of the catalogue, restricted to the devices of the plan (acquired or installed)."""
+    basis = inputs.price_basis
+    if basis is None:
+        return None
+    used = {a.device_id for a in acquisitions}
+    return dataclasses.replace(basis, devices=tuple(b for b in basis.devices if b.device_id in used))
 
 
 def _integral(value: float, key: object) -> int:
@@ -164,17 +175,20 @@ def _costs(inputs: ModelInputs, v: Variables, allocation: tuple[AllocationRow, .
         benefit = sum(a.benefit for a in allocation if a.year == t) - sum(f.value_lost for f in referrals
                                                                           if f.year == t)
         rows.append(YearCosts(t, flows[0], flows[1], flows[2], flows[3], flows[4], opex, flows[0] + opex,
-                              h.discount(t), benefit, flows[5]))
+                              h.discount(t), benefit, flows[5], _eur(money.billed_in_year(inputs, v, t))))
     n = len(h.years)
     net_capex = _eur(money.net_capex_expr(inputs, v))
     tco = _eur(money.tco_expr(inputs, v))
+    tco_system = _eur(money.health_system_tco_expr(inputs, v))
     capex = sum(r.capex_eur for r in rows)
     seg = sum(costs.capex_cost(h.price("capex", inputs.segmentation_eur.get(d, 0.0), t), u)
               for (s, d, m, t), u in v.acquire.items())
     avg = [sum(getattr(r, f) for r in rows) / n for f in ("maintenance_eur", "consumables_eur", "opex_eur",
-                                                          "lease_eur", "shortfall_eur", "transport_eur")]
+                                                          "lease_eur", "shortfall_eur", "transport_eur",
+                                                          "billed_on_top_eur")]
     return Costs(capex, net_capex / n, avg[0], avg[1], avg[2], tco / n, seg, avg[3], avg[4],
-                 _residual(inputs, v), tco, n, avg[5]), tuple(rows)
+                 _residual(inputs, v), tco, n, avg[5], inputs.perspective, avg[6], tco_system,
+                 tco_system - _eur(money.billed_npv_expr(inputs, v))), tuple(rows)
 
 
 def _tco_by_device(inputs: ModelInputs, v: Variables) -> tuple[DeviceTco, ...]:
@@ -195,7 +209,10 @@ def _tco_by_device(inputs: ModelInputs, v: Variables) -> tuple[DeviceTco, ...]:
         flows = [sum(_eur(f(sub, mine, t)) for t in inputs.horizon.years)
                  for f in (money.capex_in_year, money.maintenance_in_year, money.lease_in_year,
                            money.consumables_in_year, money.shortfall_in_year)]
-        rows.append(DeviceTco(s, d, *flows, _residual(sub, mine), _eur(money.tco_expr(sub, mine))))
+        system, billed_npv = _eur(money.health_system_tco_expr(sub, mine)), _eur(money.billed_npv_expr(sub, mine))
+        billed = sum(_eur(money.billed_in_year(sub, mine, t)) for t in inputs.horizon.years)
+        rows.append(DeviceTco(s, d, *flows, _residual(sub, mine), _eur(money.tco_expr(sub, mine)), billed, system,
+                              system - billed_npv))
     return tuple(rows)
 
 

@@ -27,6 +27,9 @@ from planner.yamlsafe import YamlRefused, load_yaml
 Objective = Literal["max_benefit", "min_cost"]
 SolverName = Literal["highs", "cbc"]
 OBJECTIVES: tuple[str, ...] = ("max_benefit", "min_cost")
+#: Whose costs the optimiser minimises: the hospital's (consumables net of what it bills on top of the GHS tariff,
+#: liste en sus) or the health system's (the whole price, whoever pays it). The plan shows both.
+PERSPECTIVES: tuple[str, ...] = ("hospital", "health_system")
 SOLVERS: tuple[str, ...] = ("highs", "cbc")
 
 
@@ -152,6 +155,8 @@ class Scenario:
     uncertainty: Uncertainty | None = None  # optional: what may differ in future years (planner.robust)
     referrals: tuple[ReferralLink, ...] = ()  # links between sites (planner.referrals)
     referral_rules: ReferralRules | None = None  # links generated from coordinates, time limits per indication
+    perspective: str = "hospital"  # hospital | health_system (PERSPECTIVES)
+    price_index_rate: float | None = None  # yearly rate bringing catalogue prices to start_year (None: price index)
     base_dir: str = field(default="", compare=False)
 
     def catalog_path(self) -> str | None:
@@ -194,6 +199,9 @@ class Scenario:
         data["referral_rules"] = None if self.referral_rules is None else self.referral_rules.to_dict()
         if self.referral_rules is None:
             data.pop("referral_rules")
+        for key, default in (("perspective", "hospital"), ("price_index_rate", None)):
+            if data[key] == default:
+                data.pop(key)  # the default is not written: older readers load the file unchanged
         if self.uncertainty is None:
             data.pop("uncertainty")
         else:
@@ -363,7 +371,7 @@ def _put(text: str, parts: list[str], room: list[int]) -> None:
 TOP_KEYS = ("name", "catalog", "objective", "budget", "sites", "indications", "devices",
             "must_include", "exclude", "solver", "allow_not_recommended", "security", "horizon_years", "start_year",
             "discount_rate", "price_escalation", "activity_growth", "acquisition_modes", "outcome_weights",
-            "provenance", "uncertainty", "referrals", "referral_rules")
+            "provenance", "uncertainty", "referrals", "referral_rules", "perspective", "price_index_rate")
 ACQUISITION_MODES = ("purchase", "placement", "lease")
 ESCALATION_KEYS = ("capex", "maintenance", "consumables")
 MODE_FIELDS = ("placement_available", "placement_consumable_eur_per_case", "placement_min_commitment_eur_per_year",
@@ -419,6 +427,9 @@ def parse_scenario(data: Any, source: str = "scenario", base_dir: str = "",
         uncertainty=parse_uncertainty(p, top.get("uncertainty"), _site_ids(top.get("sites"))),
         referrals=parse_referrals(p, top.get("referrals"), _site_ids(top.get("sites"))),
         referral_rules=parse_referral_rules(p, top.get("referral_rules")),
+        perspective=p.choice("perspective", top.get("perspective", "hospital"), PERSPECTIVES) or "hospital",
+        price_index_rate=None if top.get("price_index_rate") is None
+        else p.bounded("price_index_rate", top.get("price_index_rate"), "rate"),
         base_dir=base_dir,
     )
     if p.issues:

@@ -35,6 +35,11 @@ RELIABILITY = ("H", "M", "L")
 ADVISORY_SEVERITIES = ("critical", "high", "medium", "low")
 #: open: no fix yet; mitigated: a workaround or partial fix is in place; resolved: fixed by an update.
 ADVISORY_STATUSES = ("open", "mitigated", "resolved")
+#: How a device's per-case consumable is paid in France: billed on top of the stay's tariff (liste en sus, with
+#: an LPP code and tariff), inside the GHS tariff, or not known (then treated as paid inside it).
+FUNDINGS = ("liste_en_sus", "intra_ghs", "unknown")
+#: Currencies a catalogue price may be quoted in (non-EUR amounts are converted with ``fx_rates.csv``).
+CURRENCIES = ("EUR", "USD", "GBP")
 
 
 @dataclass(frozen=True)
@@ -175,7 +180,33 @@ DEVICE_COLUMNS: tuple[Column, ...] = (
             required=False, default="0"),
     _ranged("lease_term_years", "float", "years", "term", "lease term (a lease ends after it)", required=False,
             default="0"),
+    # Funding in France and dated prices (optional columns: without them a device is "unknown" funding and its
+    # prices are of its price_date year, in EUR).
+    Column("funding", "enum", required=False, default="unknown", allowed=FUNDINGS,
+           description="liste_en_sus (consumable billed on top of the GHS), intra_ghs or unknown"),
+    Column("lpp_code", "text", required=False, description="LPP code of the consumable (liste_en_sus only)"),
+    _ranged("lpp_tariff_eur", "float", "EUR", "price", "LPP tariff per case billed on top of the GHS "
+            "(liste_en_sus only)", required=False),
+    Column("funding_source", "text", required=False, description="where the funding status was read"),
+    Column("funding_date", "date", required=False, description="date of the funding source (YYYY-MM)"),
+    Column("capex_year", "int", "year", required=False, minimum=1970.0, maximum=2200.0,
+           description="year of the capex, maintenance and lease figures (empty: the price_date year)"),
+    Column("capex_currency", "enum", required=False, default="EUR", allowed=CURRENCIES,
+           description="currency the capex figure was quoted in"),
+    _ranged("capex_source_amount", "float", "", "price", "capex as quoted, in capex_currency (non-EUR only)",
+            required=False),
+    Column("consumable_year", "int", "year", required=False, minimum=1970.0, maximum=2200.0,
+           description="year of the consumable figures (empty: the price_date year)"),
+    Column("consumable_currency", "enum", required=False, default="EUR", allowed=CURRENCIES,
+           description="currency the consumable figure was quoted in"),
+    _ranged("consumable_source_amount", "float", "", "price",
+            "consumable per case as quoted, in consumable_currency (non-EUR only)", required=False),
 )
+
+#: Columns of devices.csv describing funding and dated prices.
+FUNDING_COLUMNS: tuple[str, ...] = ("funding", "lpp_code", "lpp_tariff_eur", "funding_source", "funding_date")
+PRICE_DATING_COLUMNS: tuple[str, ...] = ("capex_year", "capex_currency", "capex_source_amount", "consumable_year",
+                                         "consumable_currency", "consumable_source_amount")
 
 #: Columns of devices.csv describing the acquisition modes.
 MODE_COLUMNS: tuple[str, ...] = ("placement_available", "placement_consumable_eur_per_case",
@@ -290,6 +321,23 @@ ADVISORY_COLUMNS: tuple[Column, ...] = (
     Column("source", "text", description="where it was read (URL) and when, with its reliability"),
 )
 
+PRICE_INDEX_COLUMNS: tuple[Column, ...] = (
+    Column("year", "int", "year", minimum=1970.0, maximum=2200.0, description="calendar year"),
+    Column("index", "float", "index", minimum=0.0, exclusive_minimum=True, maximum=10_000.0,
+           description="annual average of the price index (any base)"),
+    Column("source", "text", description="series, publisher and how the value was obtained"),
+    Column("verified", "yesno", description="yes = read in the source; no = derived or recalled (see source)"),
+)
+
+FX_RATE_COLUMNS: tuple[Column, ...] = (
+    Column("currency", "enum", allowed=CURRENCIES, description="currency converted to EUR"),
+    Column("year", "int", "year", minimum=1970.0, maximum=2200.0, description="calendar year"),
+    Column("eur_per_unit", "float", "EUR", minimum=0.0, exclusive_minimum=True, maximum=1_000.0,
+           description="euros for one unit of the currency (annual average)"),
+    Column("source", "text", description="series and publisher"),
+    Column("verified", "yesno", description="yes = read in the source; no = recalled (see source)"),
+)
+
 TABLES: Mapping[str, tuple[Column, ...]] = {
     "devices": DEVICE_COLUMNS,
     "indications": INDICATION_COLUMNS,
@@ -299,9 +347,12 @@ TABLES: Mapping[str, tuple[Column, ...]] = {
     "evidence": EVIDENCE_COLUMNS,
     "effects": EFFECT_COLUMNS,
     "advisories": ADVISORY_COLUMNS,
+    "price_index": PRICE_INDEX_COLUMNS,
+    "fx_rates": FX_RATE_COLUMNS,
 }
 #: Tables a catalogue folder may lack (an older catalogue): they load empty.
-OPTIONAL_TABLES: tuple[str, ...] = ("families", "outcomes", "evidence", "effects", "advisories")
+OPTIONAL_TABLES: tuple[str, ...] = ("families", "outcomes", "evidence", "effects", "advisories", "price_index",
+                                     "fx_rates")
 
 #: Device columns that a scenario (or a price list) may override.
 PRICE_FIELDS: tuple[str, ...] = (

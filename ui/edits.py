@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from planner import Catalog, Issue, PlannerInputError, Scenario, load_scenario, parse_scenario, scenario_from_yaml
+from planner.catalog import Device
 from planner.checks import run_checks
 from planner.errors import errors_only
 from planner.ingest.imports import (
@@ -211,15 +212,17 @@ def without_outcome_weights(scenario: Scenario, catalog: Catalog) -> Scenario:
 
 
 def price_overrides(rows: Iterable[tuple[str, Mapping[str, Any]]], catalog: Catalog,
-                    existing: Mapping[str, Mapping[str, float]]) -> dict[str, dict[str, Any]]:
+                    existing: Mapping[str, Mapping[str, float]],
+                    shown: Mapping[str, Device] | None = None) -> dict[str, dict[str, Any]]:
     """Local prices from edited catalogue rows ``(device_id, {field: value})``.
 
-    A field is kept only where it differs from the catalogue; devices not in ``rows`` (filtered out of the
-    view) keep their existing overrides. A blank cell becomes ``None`` so that validation names it.
+    A field is kept only where it differs from the catalogue price shown (``shown``: the catalogue's prices
+    brought to the plan's first year; default the catalogue as written); devices not in ``rows`` (filtered out
+    of the view) keep their existing overrides. A blank cell becomes ``None`` so that validation names it.
     """
     out = {dev: dict(fields) for dev, fields in existing.items()}
     for dev_id, row in rows:
-        base = catalog.devices[dev_id]
+        base = (shown or catalog.devices)[dev_id]
         fields: dict[str, Any] = {}
         for name in PRICE_FIELDS:
             value = _number_or_none(row.get(name))

@@ -13,7 +13,8 @@ from typing import Any
 import streamlit as st
 
 from planner import Catalog, Scenario
-from planner.scenario import OBJECTIVES, SOLVERS
+from planner.prices import dated_devices
+from planner.scenario import OBJECTIVES, PERSPECTIVES, SOLVERS
 from planner.schema import ACTIVITIES, ANGIO_VENDORS, PRICE_FIELDS, ROLES
 from planner.security import MAX_RISK_SCORE
 from ui import clinical, edits, state, tables
@@ -31,6 +32,17 @@ def general_form(data: dict[str, Any], t: Translator) -> dict[str, Any]:
     with c2:
         data["objective"] = radio(t("sc.objective"), "in.objective", data["objective"], OBJECTIVES,
                                   format_func=lambda o: t.opt("objective", o))
+    c1, c2 = st.columns(2)
+    with c1:
+        data["perspective"] = radio(t("sc.perspective"), "in.perspective", data.get("perspective", "hospital"),
+                                    PERSPECTIVES, format_func=lambda p: t.opt("perspective", p),
+                                    help=t("sc.perspective_help"), horizontal=True)
+    with c2:
+        rate = data.get("price_index_rate")
+        pct = number(t("sc.price_index_rate"), "in.price_index_rate", None if rate is None else rate * 100,
+                     min_value=-50.0, max_value=100.0, step=0.5, format="%.2f", help=t("sc.price_index_rate_help"),
+                     placeholder=t("sc.price_index_placeholder"))
+        data["price_index_rate"] = None if pct is None else pct / 100
     c1, c2 = st.columns(2)
     budget = data.get("budget", {})
     with c1:
@@ -284,12 +296,14 @@ def price_editor(data: dict[str, Any], scenario: Scenario, catalog: Catalog, ids
               "source": st.column_config.TextColumn(t("col.source"), width="large"),
               "notes": st.column_config.TextColumn(t("col.notes"), width="large"),
               "name": st.column_config.TextColumn(t("col.name"), width="medium"),
-              **{c: t(f"col.{c}") for c in ("family", "vendor", "local", "estimate", "deployment", "price_date")}}
+              **{c: t(f"col.{c}") for c in ("family", "vendor", "local", "estimate", "deployment", "price_date",
+                                            "price_basis", "funding", "funding_source")}}
     edited = st.data_editor(frame, key=f"in.prices.{digest}", hide_index=True, column_config=config,
                             disabled=[c for c in frame.columns if c not in PRICE_FIELDS],
                             height=table_height(len(frame), 710))
     rows = [(str(dev), row.to_dict()) for dev, row in edited.iterrows()]
-    data["devices"] = edits.price_overrides(rows, catalog, scenario.devices)
+    shown = dated_devices(catalog, scenario.start_year, scenario.price_index_rate)[0]  # as the table shows them
+    data["devices"] = edits.price_overrides(rows, catalog, scenario.devices, shown)
     return data
 
 

@@ -12,6 +12,7 @@ from ui.labels_decision import DECISION_LABELS
 from ui.labels_horizon import HORIZON_LABELS
 from ui.labels_inputs import INPUT_LABELS
 from ui.labels_mds2 import MDS2_LABELS
+from ui.labels_money import MONEY_LABELS
 from ui.labels_network import NETWORK_LABELS
 from ui.labels_print import PRINT_LABELS
 from ui.labels_robust import ROBUST_LABELS
@@ -334,3 +335,4 @@ LABELS.update(STORE_LABELS)
 LABELS.update(ROBUST_LABELS)
 LABELS.update(NETWORK_LABELS)
 LABELS.update(PRINT_LABELS)
+LABELS.update(MONEY_LABELS)

@@ -12,6 +12,7 @@ from ui import (
     clinical_view,
     files,
     horizon_view,
+    money_view,
     network_view,
     security_view,
     tables,
@@ -141,6 +142,7 @@ def render(plan: Plan, catalog: Catalog, t: Translator) -> None:
         horizon_view.costs(plan, catalog, t)
     else:
         details(plan, catalog, t)
+    money_view.section(plan, t)
     network_view.section(plan, catalog, t)
     clinical_view.section(plan, catalog, t)
     security_view.section(plan, catalog, t)

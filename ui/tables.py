@@ -17,6 +17,8 @@ import pandas as pd
 from planner import Catalog, Plan, Scenario, parse_scenario
 from planner.inputs import effective_devices, prepare
 from planner.planbuild import compute_costs
+from planner.prices import PriceBasis, dated_devices
+from planner.report.money_labels import dating_label, funding_text
 from planner.schema import PRICE_FIELDS
 from planner.security import risk_score
 from ui.i18n import Translator
@@ -77,6 +79,7 @@ def filter_devices(catalog: Catalog, families: Iterable[str] = (), vendors: Iter
 def catalogue_frame(catalog: Catalog, scenario: Scenario, device_ids: Sequence[str], t: Translator) -> pd.DataFrame:
     """One row per device (index: id) with its effective (local or catalogue) prices and provenance."""
     eff = effective_devices(catalog, scenario)
+    basis = dated_devices(catalog, scenario.start_year, scenario.price_index_rate)[1]
     rows = []
     for d in device_ids:
         dev = eff[d]
@@ -85,9 +88,10 @@ def catalogue_frame(catalog: Catalog, scenario: Scenario, device_ids: Sequence[s
                      **{f: float(getattr(dev, f)) for f in PRICE_FIELDS},
                      "local": d in scenario.devices, "estimate": dev.estimate,
                      "deployment": t.opt("deploy", dev.deployment), "price_date": dev.price_date.strftime("%Y-%m"),
-                     "source": dev.source, "notes": dev.notes})
+                     "price_basis": _dating(basis, d, t), "funding": funding_text(dev, t.lang),
+                     "funding_source": dev.funding_source, "source": dev.source, "notes": dev.notes})
     columns = ["id", "name", "family", "risk_score", *PRICE_FIELDS, "local", "estimate", "vendor", "deployment",
-               "price_date", "source", "notes"]
+               "price_date", "price_basis", "funding", "funding_source", "source", "notes"]
     return pd.DataFrame(rows, columns=columns).set_index("id")
 
 
@@ -112,15 +116,23 @@ def rooms(plan: Plan) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
     return out
 
 
+def _dating(basis: PriceBasis | None, device_id: str, t: Translator) -> str:
+    """A device's price year, currency and index factor in words (``-`` for a plan saved without them)."""
+    row = basis.factor(device_id) if basis else None
+    return dating_label(row, t.lang) if row else "-"
+
+
 def acquisitions_frame(plan: Plan, catalog: Catalog, t: Translator) -> pd.DataFrame:
     """What to buy (and what is already there), site by site; no site column for a single site, a mode column
     only when the plan leases or places units."""
     names = site_names(plan)
     rows = [{"family": t.opt("family", a.family), "device": device_name(catalog, a.device_id), "new": a.units_new,
              "installed": a.units_installed, "capex": a.capex_eur, "unit_capex": a.unit_capex_eur,
-             "in_use": a.in_use, "site": names.get(a.site_id, a.site_id), "mode": t.opt("mode", a.mode)}
+             "in_use": a.in_use, "site": names.get(a.site_id, a.site_id), "mode": t.opt("mode", a.mode),
+             "price_basis": _dating(plan.price_basis, a.device_id, t),
+             "funding": funding_text(catalog.devices[a.device_id], t.lang) if a.device_id in catalog.devices else "-"}
             for a in sorted(plan.acquisitions, key=lambda a: (a.site_id, -a.capex_eur, a.family))]
-    columns = ["family", "device", "new", "installed", "capex", "unit_capex", "in_use"]
+    columns = ["family", "device", "new", "installed", "capex", "unit_capex", "in_use", "price_basis", "funding"]
     columns += ["site"] if len(names) > 1 else []
     columns += ["mode"] if any(a.mode != "purchase" for a in plan.acquisitions) else []
     return pd.DataFrame(rows, columns=columns)
@@ -213,3 +225,15 @@ def device_sources(catalog: Catalog, t: Translator) -> pd.DataFrame:
              "price_date": d.price_date.strftime("%Y-%m"), "estimate": d.estimate, "source": d.source}
             for d in (catalog.devices[i] for i in devices_by_family(catalog))]
     return pd.DataFrame(rows, columns=["device", "family", "vendor", "price_date", "estimate", "source"])
+
+
+def perspective_frame(plan: Plan, t: Translator) -> pd.DataFrame:
+    """The plan's total cost of ownership for the hospital and for the health system, what the hospital bills
+    on top of the GHS tariff a year, and which one the optimiser counted."""
+    c = plan.costs
+    if c is None:
+        return pd.DataFrame(columns=["perspective", "tco_payer", "billed_y", "optimised"])
+    rows = [{"perspective": t.opt("perspective", p), "tco_payer": tco, "billed_y": c.billed_on_top_eur_per_year,
+             "optimised": c.perspective == p}
+            for p, tco in (("hospital", c.tco_hospital_eur), ("health_system", c.tco_health_system_eur))]
+    return pd.DataFrame(rows, columns=["perspective", "tco_payer", "billed_y", "optimised"])

@@ -69,7 +69,9 @@ def import_catalog_extension(data: bytes, filename: str, catalog: Catalog) -> Ca
         raise PlannerInputError(issues)
     digest = hashlib.sha256(catalog.fingerprint.encode() + data).hexdigest()[:16]
     tables = {k: ParsedTable(tuple(v.values()), ()) for k, v in merged.items()}
-    tables["advisories"] = ParsedTable(tuple(dataclasses.asdict(a) for a in catalog.advisories), ())
+    for name, rows in (("advisories", catalog.advisories), ("price_index", catalog.price_index),
+                       ("fx_rates", catalog.fx_rates)):  # reference tables of the catalogue, kept as they are
+        tables[name] = ParsedTable(tuple(dataclasses.asdict(r) for r in rows), ())
     return build_catalog(tables, catalog.path, digest)
 
 

@@ -2,8 +2,10 @@
 
 Cash flows per year (capex, maintenance, lease fees, consumables, commitment shortfalls) feed the budgets;
 the total cost of ownership (discounted cash flows less the residual value of purchases at the end of the
-horizon) is the cost objective. With one year, purchase only and no discounting it is today's annualised
-cost: capex / life + maintenance + consumables.
+horizon) is the cost objective, for the scenario's perspective: the health system pays every consumable in
+full; the hospital's cost is less what it bills on top of the GHS tariff for liste en sus consumables. With one
+year, purchase only and no discounting it is today's annualised cost: capex / life + maintenance + consumables.
+The budgets count the cash the hospital spends (consumables at their whole price) in either perspective.
 """
 
 from __future__ import annotations
@@ -103,7 +105,36 @@ def net_capex_expr(inputs: ModelInputs, v: Variables) -> pulp.LpAffineExpression
         for (s, d, m, t), var in v.acquire.items())
 
 
-def tco_expr(inputs: ModelInputs, v: Variables) -> pulp.LpAffineExpression:
-    """Total cost of ownership over the horizon (k EUR): net capex + discounted running costs."""
+def billed_in_year(inputs: ModelInputs, v: Variables, t: int) -> pulp.LpAffineExpression:
+    """What the hospital bills on top of the GHS tariff in year t, k EUR: for each case served by a liste en sus
+    device, the consumable's (escalated) price up to its LPP tariff (``costs.billed_on_top``; tariffs are not
+    escalated). Zero when no device of the plan is on the liste en sus."""
+    h = inputs.horizon
+
+    def billed(d: str, m: str, y: int) -> float:
+        price = h.price("consumables", offer(inputs, d, m).consumable_eur_per_case, y)
+        return _k(costs.billed_on_top(price, inputs.lpp_tariff[d]))
+
+    return pulp.lpSum(costs.consumables_cost(billed(d, m, y), var)
+                      for (s, d, m, k, y), var in v.by_year("cases_t").get(t, ()) if d in inputs.lpp_tariff)
+
+
+def health_system_tco_expr(inputs: ModelInputs, v: Variables) -> pulp.LpAffineExpression:
+    """Total cost of ownership over the horizon for the health system (k EUR): net capex + discounted running
+    costs, consumables at their whole price whoever pays them."""
     h = inputs.horizon
     return net_capex_expr(inputs, v) + pulp.lpSum(h.discount(t) * opex_in_year(inputs, v, t) for t in h.years)
+
+
+def billed_npv_expr(inputs: ModelInputs, v: Variables) -> pulp.LpAffineExpression:
+    """Discounted sum over the horizon of what the hospital bills on top of the GHS tariff, k EUR."""
+    h = inputs.horizon
+    return pulp.lpSum(h.discount(t) * billed_in_year(inputs, v, t) for t in h.years)
+
+
+def tco_expr(inputs: ModelInputs, v: Variables) -> pulp.LpAffineExpression:
+    """Total cost of ownership of the scenario's perspective (k EUR), the cost objective: the health system's
+    TCO, less what the hospital bills on top of the GHS tariff when the perspective is the hospital's."""
+    if inputs.perspective == "hospital" and inputs.lpp_tariff:
+        return health_system_tco_expr(inputs, v) - billed_npv_expr(inputs, v)
+    return health_system_tco_expr(inputs, v)

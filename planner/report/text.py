@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from planner.catalog import Catalog
 from planner.plan import ClinicalAlert, Plan
+from planner.prices import capex_year, consumable_year
+from planner.report.money_labels import basis_caveat, dating_label
 
 
 def eur(value: float | None) -> str:
@@ -32,12 +34,15 @@ def summary(plan: Plan, catalog: Catalog) -> str:
         lines.append(f"  {r.site_id} / {label}: {names}")
     multi = len(plan.years) > 1
     lines += ["", "Acquisitions (new + installed units)"]
+    basis = plan.price_basis
     for a in plan.acquisitions:
         use = "" if a.in_use else "  [idle]"
         when = f"{a.year} {a.mode:<9} " if multi or a.mode != "purchase" else ""
         repl = f"  replaces {a.replaces}" if a.replaces else ""
+        row = basis.factor(a.device_id) if basis else None
+        dated = f"  [{dating_label(row, 'en')}]" if row else ""
         lines.append(f"  {when}{a.site_id:<10} {a.device_id:<32} new {a.units_new}  installed {a.units_installed}"
-                     f"  capex {eur(a.capex_eur)}{use}{repl}")
+                     f"  capex {eur(a.capex_eur)}{use}{repl}{dated}")
     for r in plan.retirements:
         fate = f"replaced by {', '.join(r.replaced_by)}" if r.replaced_by else "not replaced"
         lines.append(f"  end of life {r.year}: {r.site_id} {r.device_id} x{r.units}, {fate}")
@@ -56,6 +61,7 @@ def summary(plan: Plan, catalog: Catalog) -> str:
               f"Maintenance: {eur(c.maintenance_eur_per_year)}{per}",
               f"Consumables: {eur(c.consumables_eur_per_year)}{per}", f"Opex: {eur(c.opex_eur_per_year)}{per}",
               f"Annualised cost: {eur(c.annualised_eur_per_year)}/year"]
+    lines += perspective_lines(plan)
     if multi:
         lines += [f"Total cost of ownership {plan.years[0]}-{plan.years[-1]} (NPV, net of residual value "
                   f"{eur(c.residual_value_eur)}): {eur(c.tco_eur)}", "", "Costs by year (EUR, escalated)",
@@ -93,6 +99,23 @@ def summary(plan: Plan, catalog: Catalog) -> str:
     return "\n".join(lines)
 
 
+def perspective_lines(plan: Plan) -> list[str]:
+    """Whose costs the optimiser counted, both perspectives' totals, and how catalogue prices were dated."""
+    c = plan.costs
+    if c is None:
+        return []
+    how = ("consumables net of what is billed on top of the GHS tariff" if c.perspective == "hospital"
+           else "consumables at their whole price, whoever pays")
+    out = [f"Perspective of the optimisation: {c.perspective} ({how})",
+           f"  total cost of ownership for the hospital: {eur(c.tco_hospital_eur)}; for the health system: "
+           f"{eur(c.tco_health_system_eur)}; billed on top of the GHS tariff (liste en sus): "
+           f"{eur(c.billed_on_top_eur_per_year)}/year"]
+    b = plan.price_basis
+    if b is not None:
+        out.append(basis_caveat(b, "en") + " Each acquisition shows its price years and factor in brackets.")
+    return out
+
+
 def alert_text(alert: ClinicalAlert) -> str:
     """A clinical alert in plain English (the app renders the same codes in French and English).
 
@@ -120,11 +143,15 @@ def alert_text(alert: ClinicalAlert) -> str:
 def catalog_table(catalog: Catalog, family: str | None = None) -> str:
     """The catalogue as a text table, optionally one family."""
     rows = [d for d in catalog.devices.values() if family is None or d.family == family]
-    head = f"{'id':<34} {'family':<22} {'vendor':<22} {'capex':>10} {'maint/yr':>9} {'cons/case':>9}  est"
+    head = (f"{'id':<34} {'family':<22} {'capex':>10} {'maint/yr':>9} {'cons/case':>9}  {'capex of':<9} "
+            f"{'cons of':<9} {'funding':<12} {'LPP tariff':>10}  est")
     out = [head, "-" * len(head)]
     for d in sorted(rows, key=lambda d: (d.family, d.id)):
-        out.append(f"{d.id:<34} {d.family:<22} {d.vendor[:22]:<22} {d.capex_eur:>10,.0f} "
+        tariff = "" if d.lpp_tariff_eur is None else f"{d.lpp_tariff_eur:,.0f}"
+        out.append(f"{d.id:<34} {d.family:<22} {d.capex_eur:>10,.0f} "
                    f"{d.maintenance_eur_per_year:>9,.0f} {d.consumable_eur_per_case:>9,.0f}  "
-                   f"{'yes' if d.estimate else 'no'}")
-    out.append(f"{len(rows)} device(s)")
+                   f"{capex_year(d)} {d.capex_currency:<4} {consumable_year(d)} {d.consumable_currency:<4} "
+                   f"{d.funding:<12} {tariff:>10}  {'yes' if d.estimate else 'no'}")
+    out.append(f"{len(rows)} device(s). Amounts in EUR of their year (capex of / cons of: year and currency "
+               "quoted, converted with fx_rates.csv); a plan brings them to its first year.")
     return "\n".join(out)

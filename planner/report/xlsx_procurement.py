@@ -19,6 +19,7 @@ from planner.catalog import Device
 from planner.horizon import device_offers
 from planner.i18n import family_label
 from planner.plan import Acquisition
+from planner.report.money_labels import dating_label, funding_text
 from planner.report.xlsx_cells import (
     CASES,
     EUR,
@@ -46,7 +47,8 @@ _PROC_SPEC: tuple[tuple[str, str | None], ...] = (
     ("line_status", None), ("qty", UNITS), ("unit_price", EUR), ("segmentation_unit", EUR),
     ("line_total", EUR), ("installed_units", UNITS), ("maint_unit", EUR), ("maint_line", EUR),
     ("cons_case", EUR_CENTS), ("cases_y", CASES), ("cons_line", EUR), ("lifetime", PLAIN),
-    ("annualised_line", EUR), ("price_date", None), ("estimate", None), ("price_source", None))
+    ("annualised_line", EUR), ("price_date", None), ("estimate", None), ("price_source", None),
+    ("price_basis", None), ("funding", None))
 _PROC_COLS = tuple(key for key, _ in _PROC_SPEC)
 #: Column letter of each procurement-list column.
 PROC = {key: get_column_letter(i) for i, key in enumerate(_PROC_COLS, start=1)}
@@ -145,7 +147,19 @@ def _line_values(ctx: PlanContext, a: Acquisition, cases: float | None) -> dict[
         "installed_units": a.units_installed, "maint_unit": offer.maintenance_eur_per_year,
         "cons_case": offer.consumable_eur_per_case, "cases_y": cases,
         "lifetime": dev.lifetime_years, "price_date": dev.price_date.isoformat()[:7],
-        "estimate": ctx.t("yes" if dev.estimate else "no"), "price_source": _price_source(ctx, dev)}
+        "estimate": ctx.t("yes" if dev.estimate else "no"), "price_source": _price_source(ctx, dev),
+        "price_basis": _dating(ctx, dev), "funding": funding_text(dev, ctx.lang)}
+
+
+def _dating(ctx: PlanContext, dev: Device) -> str:
+    """The year, currency and index factor of a line's catalogue prices (a scenario price is of the plan's year)."""
+    basis = ctx.plan.price_basis
+    row = basis.factor(dev.id) if basis else None
+    if row is None:
+        return "-"
+    text = dating_label(row, ctx.lang)
+    return f"{ctx.t('override', fields=', '.join(ctx.scenario.devices[dev.id]))}; {text}" \
+        if ctx.scenario.devices.get(dev.id) else text
 
 
 def _price_source(ctx: PlanContext, dev: Device) -> str:
@@ -194,7 +208,8 @@ def procurement_sheet(ws: Worksheet, ctx: PlanContext) -> ProcurementRefs:
 
 
 def _layout(ws: Worksheet, last: int, p: Mapping[str, str]) -> None:
-    fit_widths(ws, wrap={p["site"]: 26, p["device"]: 36, p["vendor"]: 18, p["price_source"]: 60})
+    fit_widths(ws, wrap={p["site"]: 26, p["device"]: 36, p["vendor"]: 18, p["price_source"]: 60,
+                         p["price_basis"]: 36, p["funding"]: 36})
     centred = ("price_date", "estimate", "year") if "year" in p else ("price_date", "estimate")
     for r in range(2, last + 1):
         for key in centred:

@@ -107,9 +107,11 @@ def catalog_to_csv_texts(catalog: Catalog) -> dict[str, str]:
     """The catalogue as the text of its CSV files (one per table of ``planner.schema.TABLES``), in the layout
     :func:`planner.load_catalog` reads: a folder of them is a catalogue a scenario can name."""
     texts = {}
-    advisories = [c.name for c in TABLES["advisories"]]
-    tables = {**_catalog_rows(catalog), "advisories": (advisories, [[_csv_value(getattr(a, n)) for n in advisories]
-                                                                    for a in catalog.advisories])}
+    tables = _catalog_rows(catalog)
+    for name, objects in (("advisories", catalog.advisories), ("price_index", catalog.price_index),
+                          ("fx_rates", catalog.fx_rates)):  # reference tables: in the folder, not the workbook
+        names = [c.name for c in TABLES[name]]
+        tables[name] = (names, [[_csv_value(getattr(o, n)) for n in names] for o in objects])
     for table, (names, rows) in tables.items():
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")

@@ -10,6 +10,7 @@ from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planner.i18n import family_label
+from planner.report.money_labels import basis_caveat
 from planner.report.xlsx_cells import (
     EUR,
     EVENTS,
@@ -86,6 +87,7 @@ def _headline(ws: Worksheet, ctx: PlanContext, totals: Mapping[str, str], top: i
         ("benefit", Formula(totals["benefit"]), EVENTS),
         *_value_rows(ctx),
         ("cost_per_event", Formula(f"B{r + 5}/B{r + 6}") if (ctx.plan.benefit or 0.0) > 0 else "-", EUR),
+        *_perspective_rows(ctx),
     ]
     return _write_headline(ws, ctx, rows, top)
 
@@ -116,7 +118,18 @@ def _multi_year_rows(ctx: PlanContext, refs: ProcurementRefs, schedule: Schedule
         ("tco_avg", Formula(f"B{r + 9}/{n}"), EUR),
         ("benefit_npv", Formula(s["col_discounted_benefit"]), EVENTS),
         *_value_rows(ctx),
+        *_perspective_rows(ctx),
     ]
+
+
+def _perspective_rows(ctx: PlanContext) -> _Headline:
+    """Whose costs the optimiser counted, and the total cost of ownership for each payer (plan values)."""
+    c = ctx.plan.costs
+    if c is None:
+        return []
+    return [("perspective", ctx.t(f"perspective_{c.perspective}"), None),
+            ("tco_hospital", c.tco_hospital_eur, EUR), ("tco_health_system", c.tco_health_system_eur, EUR),
+            ("billed_y", c.billed_on_top_eur_per_year, EUR)]
 
 
 def _write_headline(ws: Worksheet, ctx: PlanContext, rows: _Headline, top: int) -> dict[str, str]:
@@ -188,6 +201,11 @@ def _caveats(ctx: PlanContext) -> list[str]:
            if (ctx.today - d.price_date).days > OLD_PRICE_YEARS * 365.25]
     if old:
         out.append(ctx.t("caveat_old", years=OLD_PRICE_YEARS, names="; ".join(old)))
+    if ctx.plan.price_basis is not None:
+        out.append(basis_caveat(ctx.plan.price_basis, ctx.lang, ctx.t("price_basis")))
+    unknown = [d.name for d in devs if d.funding == "unknown"]
+    if unknown:
+        out.append(ctx.t("caveat_funding", n=len(unknown), names="; ".join(unknown)))
     if ctx.scenario.devices:
         names = [ctx.devices[d].name if d in ctx.devices else d for d in ctx.scenario.devices]
         out.append(ctx.t("caveat_overrides", names="; ".join(names)))

@@ -22,7 +22,7 @@ SECTION_ROLES: dict[str, frozenset[str]] = {
         "sites", "provenance", "budget", "horizon_years", "start_year", "discount_rate", "price_escalation",
         "activity_growth", "acquisition_modes", "security")},
     **{key: frozenset({CARDIO}) for key in ("site_roles", "indications", "outcome_weights")},
-    **{key: frozenset({BUYER}) for key in ("devices", "catalog")},
+    **{key: frozenset({BUYER}) for key in ("devices", "catalog", "price_index_rate")},
     "name": WRITERS,  # the title inside the YAML: any writer
 }
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from planner import load_catalog
 from tests.app.conftest import errors, goto, optimise, scenario
 
@@ -73,7 +75,8 @@ def test_a_local_price_becomes_a_scenario_override_used_by_the_plan(at):
     goto(at, "catalog")
     at.button(key="ui.reset_prices").click().run()
     assert not scenario(at).devices
-    assert at.data_editor[0].value.loc["acist_hdi_kodama", "capex_eur"] == 138_000.0
+    # the catalogue price again: USD 150,000 of 2009 at the ECB 2009 rate, brought to 2027 with the INSEE index
+    assert at.data_editor[0].value.loc["acist_hdi_kodama", "capex_eur"] == pytest.approx(107_542 * 119.75 / 93.29)
 
 
 def test_editing_back_to_the_catalogue_price_drops_the_override(at):

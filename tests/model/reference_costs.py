@@ -6,6 +6,10 @@ inputs are the catalogue figures (with the scenario's ``devices:`` price overrid
 discount and escalation rates, installed units and referral prices, and the solver's variable values. The
 formulas are the ones ``docs/model.md`` states, written out with plain arithmetic:
 
+- catalogue prices are brought to the plan's first year with the catalogue's price index (or the scenario's
+  yearly rate); the scenario's own prices are of that year;
+- in the hospital's perspective, the TCO is net of what the hospital bills on top of the GHS tariff for liste en
+  sus consumables (the price up to the LPP tariff), discounted;
 - a purchase costs its price escalated to its year, discounted to the start year, less its residual value
   (straight-line over the device's life, the years of service within the horizon used up) discounted from the
   end of the horizon;
@@ -37,6 +41,7 @@ class ReferenceCosts:
     consumables: dict[int, float] = field(default_factory=lambda: defaultdict(float))
     shortfall: dict[int, float] = field(default_factory=lambda: defaultdict(float))
     transport: dict[int, float] = field(default_factory=lambda: defaultdict(float))
+    billed: dict[int, float] = field(default_factory=lambda: defaultdict(float))  # liste en sus, per year
     residual_value: float = 0.0  # undiscounted value left in purchases at the end of the horizon
     tco: float = 0.0
     tco_by_pair: dict[tuple[str, str], float] = field(default_factory=lambda: defaultdict(float))
@@ -46,9 +51,56 @@ class ReferenceCosts:
                 + self.transport[year])
 
 
+#: Figures dated by the capex year, and by the consumable year (docs/model.md, "Dated prices"); others are not
+#: indexed (placement commitments, lifetimes, capacities).
+CAPEX_DATED = ("capex_eur", "maintenance_eur_per_year", "lease_eur_per_year")
+CONSUMABLE_DATED = ("consumable_eur_per_case", "placement_consumable_eur_per_case")
+
+
+def index_at(catalog, year: int) -> float:
+    """The catalogue's price index in ``year``, held at its first or last value outside its years."""
+    points = sorted((p.year, p.index) for p in catalog.price_index)
+    if year <= points[0][0]:
+        return points[0][1]
+    if year >= points[-1][0]:
+        return points[-1][1]
+    return dict(points)[year]
+
+
+def price_factor(catalog, scenario, device_id: str, name: str) -> float:
+    """What a catalogue figure is multiplied by to be a price of the plan's first year."""
+    dev = catalog.devices[device_id]
+    if name in CAPEX_DATED:
+        year = dev.capex_year or dev.price_date.year
+    elif name in CONSUMABLE_DATED:
+        year = dev.consumable_year or dev.price_date.year
+    else:
+        return 1.0
+    start = scenario.years[0]
+    if scenario.price_index_rate is not None:
+        return (1 + scenario.price_index_rate) ** (start - year)
+    if not catalog.price_index:
+        return 1.0
+    return index_at(catalog, start) / index_at(catalog, year)
+
+
 def figure(catalog, scenario, device_id: str, name: str):
-    """A device's catalogue figure, or the scenario's local override of it."""
-    return scenario.devices.get(device_id, {}).get(name, getattr(catalog.devices[device_id], name))
+    """A device's catalogue figure brought to the plan's first year, or the scenario's local override of it (a
+    price of that year, used as given)."""
+    local = scenario.devices.get(device_id, {})
+    if name in local:
+        return local[name]
+    value = getattr(catalog.devices[device_id], name)
+    return value if value is None else value * price_factor(catalog, scenario, device_id, name)
+
+
+def billed_per_case(catalog, device_id: str, price: float) -> float:
+    """What the hospital bills on top of the GHS tariff for one case of a liste en sus device (the price up to
+    the LPP tariff, which is not escalated nor indexed); 0 for the others."""
+    dev = catalog.devices[device_id]
+    if dev.funding != "liste_en_sus" or dev.lpp_tariff_eur is None:
+        return 0.0
+    return min(price, dev.lpp_tariff_eur)
 
 
 def route_transport(scenario) -> dict[tuple[str, str], float]:
@@ -121,9 +173,13 @@ def reference_costs(catalog, scenario, acquire, cases_t, refer=None, segmentatio
         price = fig(d, "consumable_eur_per_case")
         if m == "placement" and fig(d, "placement_consumable_eur_per_case") is not None:
             price = fig(d, "placement_consumable_eur_per_case")
-        eur = escalated("consumables", price, t) * cases
+        unit = escalated("consumables", price, t)
+        eur = unit * cases
         out.consumables[t] += eur
         out.tco_by_pair[(s, d)] += disc(t) * eur
+        out.billed[t] += billed_per_case(catalog, d, unit) * cases
+        if scenario.perspective == "hospital":
+            out.tco_by_pair[(s, d)] -= disc(t) * billed_per_case(catalog, d, unit) * cases
         if m == "placement":
             bought_on_placement[(s, d, t)] += eur
     for (s, d, t), units in placed.items():
@@ -135,6 +191,8 @@ def reference_costs(catalog, scenario, acquire, cases_t, refer=None, segmentatio
     for (sender, receiver, _k, t), cases in (refer or {}).items():
         out.transport[t] += declared.get((sender, receiver), generated) * cases
     out.tco += sum(disc(t) * out.opex(t) for t in years)
+    if scenario.perspective == "hospital":  # the TCO net of what the hospital bills on top of the GHS tariff
+        out.tco -= sum(disc(t) * out.billed[t] for t in years)
     return out
 
 

@@ -79,8 +79,8 @@ def test_a_tight_running_budget_gives_up_the_least_valuable_events_not_shock(cat
     deaths = {p.outcome_id: p.events_avoided for p in wide.outcomes if p.indication_id == "cardiogenic_shock"}
     deaths_tight = {p.outcome_id: p.events_avoided for p in tight.outcomes if p.indication_id == "cardiogenic_shock"}
     assert deaths_tight["death"] == pytest.approx(deaths["death"])
-    # what is given up: physiology by wire first (0.72 weighted events per 100 for EUR 701 a case), then
-    # imaging (2.73 per 100 for EUR 736): the lowest value per euro goes first
+    # what is given up: physiology by wire first (0.72 weighted events per 100 for EUR 890 a case in 2027), then
+    # imaging (2.73 per 100 for EUR 737): the lowest value per euro goes first
     cases = {(a.site_id, a.device_id): a.cases_per_year for a in tight.allocation}
     wire = sum(n for (_s, d), n in cases.items() if catalog.devices[d].family == "physiology")
     assert wire == pytest.approx(0.0, abs=1e-6)

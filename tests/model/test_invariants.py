@@ -21,19 +21,27 @@ from tests.model.reference_costs import K_EUR, TIE_BREAK_EUR, reference_costs, t
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = [("example", p) for p in sorted((ROOT / "examples").glob("*.yaml"))] + \
-        [("generated", (3, 40, seed)) for seed in range(3)]
+        [("generated", (3, 40, seed)) for seed in range(3)] + \
+        [("en_sus", (3, 40, 0, perspective)) for perspective in ("hospital", "health_system")]
 #: Cases measured at 4 s and more (slow: out of the fast loop)
 SLOW_CASES = ("university_hospital_ppi_2027_2031", "gen(3, 40, 2)")
 
 
 def case_id(case):
-    return Path(str(case[1])).stem if case[0] == "example" else f"gen{case[1]}"
+    return Path(str(case[1])).stem if case[0] == "example" else f"{case[0]}{case[1]}"
 
 
 def load(kind, arg):
     if kind == "example":
         sc = load_scenario(arg)
         return load_catalog(sc.catalog_path()), sc
+    if kind == "en_sus":  # a generated group where every other device with consumables is on the liste en sus
+        catalog, scenario = generate(*arg[:3])
+        billed = [d for d, dev in sorted(catalog.devices.items()) if dev.consumable_eur_per_case > 0][::2]
+        devices = {d: dataclasses.replace(dev, funding="liste_en_sus", lpp_code="3100000",
+                                          lpp_tariff_eur=round(0.8 * dev.consumable_eur_per_case))
+                   if d in billed else dev for d, dev in catalog.devices.items()}
+        return dataclasses.replace(catalog, devices=devices), dataclasses.replace(scenario, perspective=arg[3])
     return generate(*arg)
 
 
@@ -129,6 +137,25 @@ def test_benefit_reconciles_with_the_objective(solved):
     # phase 2 keeps the phase-1 value up to its relative tolerance
     assert plan.benefit == pytest.approx(best, rel=1e-5)
     assert plan.benefit <= best * (1 + 1e-9) + 1e-9
+
+
+def test_costs_of_both_perspectives_reconcile(solved):
+    """The objective counts the scenario's perspective; the plan shows both: the health system's TCO less the
+    discounted liste en sus billing is the hospital's, per device and in total."""
+    scenario, plan = solved.scenario, solved.plan
+    c = plan.costs
+    assert c.perspective == scenario.perspective
+    assert c.tco_eur == pytest.approx(c.tco_hospital_eur if c.perspective == "hospital" else c.tco_health_system_eur)
+    billed_npv = sum(y.billed_on_top_eur * y.discount_factor for y in plan.costs_by_year)
+    assert c.tco_health_system_eur - c.tco_hospital_eur == pytest.approx(billed_npv, abs=1e-6)
+    assert c.billed_on_top_eur_per_year * c.horizon_years == pytest.approx(
+        sum(y.billed_on_top_eur for y in plan.costs_by_year))
+    assert c.billed_on_top_eur_per_year <= c.consumables_eur_per_year + 1e-6
+    transport = sum(y.transport_eur * y.discount_factor for y in plan.costs_by_year)
+    for field in ("tco_eur", "tco_health_system_eur", "tco_hospital_eur"):
+        assert sum(getattr(r, field) for r in plan.tco_by_device) + transport == pytest.approx(getattr(c, field))
+    assert sum(r.billed_on_top_eur for r in plan.tco_by_device) == pytest.approx(
+        sum(y.billed_on_top_eur for y in plan.costs_by_year))
 
 
 def test_budgets_floors_demand_hold(solved):

@@ -126,7 +126,9 @@ def test_procurement_lines_and_site_subtotals(workbook: tuple[str, Path, Cells],
     subtotals = [cell(ws.title, f"B{r}") for r in (sub, sub + 1)]
     assert sum(subtotals) == pytest.approx(plan.costs.capex_eur)
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == f"A1:{PROC['price_source']}{total - 1}"
+    assert ws.auto_filter.ref == f"A1:{PROC['funding']}{total - 1}"
+    wire = lines[(names[plan.acquisitions[0].site_id], plan.acquisitions[0].device_id)]
+    assert ws[f"{PROC['funding']}{wire}"].value and ws[f"{PROC['price_basis']}{wire}"].value
     assert ws[f"{PROC['unit_price']}2"].number_format == '#,##0 "€"'
     assert ws.column_dimensions[PROC["device"]].width > 20
 
