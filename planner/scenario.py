@@ -152,6 +152,7 @@ class Scenario:
     uncertainty: Uncertainty | None = None  # optional: what may differ in future years (planner.robust)
     referrals: tuple[ReferralLink, ...] = ()  # links between sites (planner.referrals)
     referral_rules: ReferralRules | None = None  # links generated from coordinates, time limits per indication
+    equivalence_tolerance: float = 0.05  # products within this share of value and cost meet a line (planner.specs)
     base_dir: str = field(default="", compare=False)
 
     def catalog_path(self) -> str | None:
@@ -194,6 +195,8 @@ class Scenario:
         data["referral_rules"] = None if self.referral_rules is None else self.referral_rules.to_dict()
         if self.referral_rules is None:
             data.pop("referral_rules")
+        if self.equivalence_tolerance == DEFAULT_EQUIVALENCE_TOLERANCE:
+            data.pop("equivalence_tolerance")
         if self.uncertainty is None:
             data.pop("uncertainty")
         else:
@@ -363,7 +366,9 @@ def _put(text: str, parts: list[str], room: list[int]) -> None:
 TOP_KEYS = ("name", "catalog", "objective", "budget", "sites", "indications", "devices",
             "must_include", "exclude", "solver", "allow_not_recommended", "security", "horizon_years", "start_year",
             "discount_rate", "price_escalation", "activity_growth", "acquisition_modes", "outcome_weights",
-            "provenance", "uncertainty", "referrals", "referral_rules")
+            "provenance", "uncertainty", "referrals", "referral_rules", "equivalence_tolerance")
+#: Default relative tolerance of value and cost within which a product is equivalent (``planner.specs``).
+DEFAULT_EQUIVALENCE_TOLERANCE = 0.05
 ACQUISITION_MODES = ("purchase", "placement", "lease")
 ESCALATION_KEYS = ("capex", "maintenance", "consumables")
 MODE_FIELDS = ("placement_available", "placement_consumable_eur_per_case", "placement_min_commitment_eur_per_year",
@@ -419,11 +424,18 @@ def parse_scenario(data: Any, source: str = "scenario", base_dir: str = "",
         uncertainty=parse_uncertainty(p, top.get("uncertainty"), _site_ids(top.get("sites"))),
         referrals=parse_referrals(p, top.get("referrals"), _site_ids(top.get("sites"))),
         referral_rules=parse_referral_rules(p, top.get("referral_rules")),
+        equivalence_tolerance=_tolerance(p, top.get("equivalence_tolerance", DEFAULT_EQUIVALENCE_TOLERANCE)),
         base_dir=base_dir,
     )
     if p.issues:
         raise PlannerInputError(p.issues)
     return scenario
+
+
+def _tolerance(p: _Parser, value: Any) -> float:
+    """``equivalence_tolerance``: a share in [0, 1] (0.05 = 5 % of value and of cost)."""
+    got = p.bounded("equivalence_tolerance", value, "share")
+    return DEFAULT_EQUIVALENCE_TOLERANCE if got is None else float(got)
 
 
 def default_name(source: str) -> str:
