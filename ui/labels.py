@@ -16,6 +16,7 @@ from ui.labels_network import NETWORK_LABELS
 from ui.labels_robust import ROBUST_LABELS
 from ui.labels_sae import SAE_LABELS
 from ui.labels_security import SECURITY_LABELS
+from ui.labels_specs import SPECS_LABELS
 from ui.labels_store import STORE_LABELS
 
 _MODEL_FR = """
@@ -332,3 +333,4 @@ LABELS.update(CLINICAL_LABELS)
 LABELS.update(STORE_LABELS)
 LABELS.update(ROBUST_LABELS)
 LABELS.update(NETWORK_LABELS)
+LABELS.update(SPECS_LABELS)
