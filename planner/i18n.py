@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Literal
 
 from planner.report.xlsx_labels import HORIZON_LABELS
+from planner.report.xlsx_spec_labels import SPEC_LABELS
 
 Lang = Literal["fr", "en"]
 LANGS: tuple[str, ...] = ("fr", "en")
@@ -282,6 +283,7 @@ LABELS: dict[str, tuple[str, str]] = {
                       "coronarographie hors SCA ST+ (chronique et SCA non ST+)"),
     # multi-year parts (Schedule and TCO sheets): planner/report/xlsx_labels.py
     **HORIZON_LABELS,
+    **SPEC_LABELS,
 }
 
 #: Device families: key ``family_<slug>``; unknown families show their slug.

@@ -1,6 +1,7 @@
 """Excel workbooks: the plan for buyers and committees, and the sheets the importers read back.
 
-:func:`plan_to_xlsx_bytes` writes Summary, Procurement list, Schedule (acquisitions by year and mode,
+:func:`plan_to_xlsx_bytes` writes Summary, Procurement list, Specifications (each purchase line as a function, its
+reference product and equivalents), Schedule (acquisitions by year and mode,
 retirements, costs by year, capital envelopes), TCO (per device and site), Room configuration, Clinical
 coverage, Cases by device, Assumptions, Security, Referrals (when sites refer cases to each other), and the
 importable sheets (price overrides, installed
@@ -67,6 +68,7 @@ from planner.report.xlsx_roundtrip import (
 )
 from planner.report.xlsx_schedule import ScheduleRefs, schedule_sheet
 from planner.report.xlsx_security import security_sheet
+from planner.report.xlsx_specs import specs_sheet
 from planner.report.xlsx_summary import OLD_PRICE_YEARS, summary_sheet
 from planner.report.xlsx_tco import tco_sheet
 from planner.scenario import Scenario
@@ -116,6 +118,7 @@ def plan_workbook(plan: Plan, catalog: Catalog, scenario: Scenario, lang: str = 
     summary = wb.active
     summary.title = ctx.sheet("sheet_summary")
     refs = procurement_sheet(wb.create_sheet(ctx.sheet("sheet_procurement")), ctx)
+    specs_sheet(wb.create_sheet(ctx.sheet("sheet_specs")), ctx)
     schedule = schedule_sheet(wb.create_sheet(ctx.sheet("sheet_schedule")), ctx, refs)
     tco = tco_sheet(wb.create_sheet(ctx.sheet("sheet_tco")), ctx)
     rooms_sheet(wb.create_sheet(ctx.sheet("sheet_rooms")), ctx)
