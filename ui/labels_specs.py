@@ -27,6 +27,7 @@ SPECS_LABELS: dict[str, dict[str, str]] = {
     "col.function": {"fr": "Fonction", "en": "Function"},
     "col.reference": {"fr": "Produit de référence", "en": "Reference product"},
     "col.equivalents": {"fr": "Équivalents", "en": "Equivalents"},
+    "col.equivalent": {"fr": "Produit équivalent", "en": "Equivalent product"},
     "cmp.equivalent": {"fr": "Produit équivalent", "en": "Equivalent product"},
     "cmp.equivalent_note": {"fr": "{n} ligne(s) ne diffèrent que par un produit équivalent (même fonction, dans la "
                                   "tolérance) : ce n'est pas une différence.",
