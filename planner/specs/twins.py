@@ -4,13 +4,16 @@ Two devices are *model twins* at a site when swapping one for the other changes 
 family, unit capex (with network segmentation), maintenance, consumables, lifetime, capacity, deployment,
 acquisition offers (purchase, placement, lease terms), required devices at the site, devices that require them
 there, value per case (central, range and per outcome) and effectiveness for every indication, and upper bound on
-new units; neither is installed there nor a must-include. Any plan using one has a twin plan using the other
-with the same value and costs, so the MILP keeps only one (:func:`merge_twins`): the optimum is unchanged, the
-symmetry is gone, and which product the plan names no longer depends on the solver.
+new units; neither is a must-include. Any plan using one has a twin plan using the other with the same value and
+costs, so the MILP keeps only one (:func:`merge_twins`): the optimum is unchanged, the symmetry is gone, and
+which product the plan names no longer depends on the solver. A device installed at the site always stays; its
+twins that are not installed merge into it (a plan buying them has a plan buying more units of the installed
+product instead, with the same value and costs or less: pooled units share capacity and presence).
 
-The representative is chosen by a stable rule (:func:`canonical_key`) that reads only the catalogue, never a
-price or a scenario figure: a device whose figures are sourced (``estimate = no``) before an estimated one, then
-the first by id. Two scenarios that differ in an unrelated figure therefore name the same reference product.
+The representative is chosen by a stable rule that reads only the catalogue and the installed base, never a
+price: a device installed at the site, else (:func:`canonical_key`) a device whose figures are sourced
+(``estimate = no``) before an estimated one, then the first by id. Two scenarios that differ in an unrelated
+figure therefore name the same reference product.
 """
 
 from __future__ import annotations
@@ -70,23 +73,27 @@ def twin_groups(inputs: ModelInputs, prefer: frozenset[SiteDevice] = frozenset()
     """Groups of model twins per site: (site, representative) -> the other devices of the group (sorted).
 
     The representative is a device of ``prefer`` if the group has one (the decision tools keep the plan's own
-    device), else the first by :func:`canonical_key`; pairs in ``drop`` are left out of the groups.
+    device), else a device installed at the site (more units of the installed product, not a new brand), else
+    the first by :func:`canonical_key`. The others are the group's devices not installed there: installed
+    devices always stay in the model. Must-include devices and pairs in ``drop`` are left out of the groups.
     """
     must = set(inputs.must_include)
     required_by = _required_by(inputs)
     values = device_values(inputs)
     groups: dict[tuple[str, tuple[Hashable, ...]], list[str]] = {}
     for s, d in inputs.candidates:
-        if (s, d) in drop or inputs.installed.get((s, d), 0) or d in must:
+        if (s, d) in drop or d in must:
             continue
         sig = model_signature(inputs, s, d, values.get(d, ()), required_by.get((s, d), frozenset()))
         groups.setdefault((s, sig), []).append(d)
     out = {}
     for (s, _sig), ds in groups.items():
-        if len(ds) > 1:
-            rep = min(ds, key=lambda d, site=s: ((site, d) not in prefer,  # type: ignore[misc]
-                                                 canonical_key(inputs.devices[d])))
-            out[(s, rep)] = tuple(sorted(d for d in ds if d != rep))
+        rep = min(ds, key=lambda d, site=s: ((site, d) not in prefer,  # type: ignore[misc]
+                                             not inputs.installed.get((site, d), 0),
+                                             canonical_key(inputs.devices[d])))
+        others = tuple(sorted(d for d in ds if d != rep and not inputs.installed.get((s, d), 0)))
+        if others:
+            out[(s, rep)] = others
     return out
 
 

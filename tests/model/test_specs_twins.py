@@ -64,11 +64,22 @@ def test_twins_leave_the_model_and_the_optimum_is_unchanged():
     assert _spec(plan).device_id == "c"  # the cheaper consumable: chosen by the data
 
 
-@pytest.mark.parametrize("top", [{"must_include": ["b"]}, {"sites": [{"installed": {"b": 1}}]}])
-def test_installed_and_must_include_devices_are_never_merged(top):
+def test_must_include_devices_are_never_merged():
     cat = _catalog([{"id": "a"}, {"id": "b"}])
-    sites = top.pop("sites", None)
-    assert twin_groups(prepare(cat, make_scenario(sites, **top))) == {}
+    assert twin_groups(prepare(cat, make_scenario(must_include=["b"]))) == {}
+
+
+def test_twins_merge_into_the_installed_product_which_stays():
+    cat = _catalog([{"id": d, "capacity_cases_per_year": 100} for d in ("a", "b", "c", "d")])
+    sc = make_scenario([{"installed": {"c": 1, "d": 1}}])
+    assert twin_groups(prepare(cat, sc)) == {("s1", "c"): ("a", "b")}  # d installed too: it stays
+    plan = make_plan(cat, make_scenario([{"installed": {"c": 1}}]))  # 100 cases: the installed unit serves them
+    assert [(a.device_id, a.units_new, a.units_installed) for a in plan.acquisitions] == [("c", 0, 1)]
+    plan = make_plan(cat, make_scenario([{"installed": {"c": 1}}], indications={"k1": {"share": 0.3}}))
+    assert [(a.device_id, a.units_new, a.units_installed) for a in plan.acquisitions] == [("c", 2, 1)]
+    spec = _spec(plan)  # 300 cases: two more units of the installed product, the others named as equivalents
+    assert spec.device_id == "c" and [(e.device_id, e.model_twin) for e in spec.equivalents] == [
+        ("a", True), ("b", True), ("d", True)]
 
 
 def test_consoles_merge_only_when_the_same_devices_require_them():
