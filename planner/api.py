@@ -1,6 +1,7 @@
 """``make_plan(catalog, scenario, options) -> Plan``: the one entry point of the pipeline.
 
-catalog + scenario -> checks -> prepare -> build_model -> solve -> Plan.
+catalog + scenario -> checks -> prepare -> merge model twins -> build_model -> solve -> Plan (with its purchase
+lines stated as functions, ``planner.specs``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from planner.plan import Plan
 from planner.planbuild import from_solution
 from planner.scenario import Scenario, SolverOptions
 from planner.solve import SolveResult, SolveStatus, solve, solver_version
+from planner.specs.functions import load_functions
+from planner.specs.lines import purchase_specs
+from planner.specs.twins import merge_twins
 
 #: Seconds the solver needs at least: a run whose preparation used all but this of the time limit stops there
 #: (``time_limit_no_solution``).
@@ -37,8 +41,10 @@ def make_plan(catalog: Catalog, scenario: Scenario, options: SolverOptions | Non
     options = options or scenario.solver
     warnings = validate(catalog, scenario)
     inputs = prepare(catalog, scenario)
+    functions = load_functions(catalog)
+    merged = merge_twins(inputs)  # model twins -> one canonical representative (planner.specs.twins)
     try:
-        built = build_model(inputs)
+        built = build_model(merged.inputs)
     except (ArithmeticError, ValueError, TypeError) as exc:  # numbers the model cannot hold
         raise PlannerSolverError("building the model", exc) from exc
     if write_mps is not None:
@@ -51,7 +57,10 @@ def make_plan(catalog: Catalog, scenario: Scenario, options: SolverOptions | Non
                              time.perf_counter() - start, None, ())
     else:
         result = solve(built, dataclasses.replace(options, time_limit_s=remaining))
-    plan = from_solution(inputs, result, scenario.to_dict(), tuple(str(w) for w in warnings), catalog.fingerprint)
+    plan = from_solution(merged.inputs, result, scenario.to_dict(), tuple(str(w) for w in warnings),
+                         catalog.fingerprint)
+    plan = dataclasses.replace(plan, specifications=purchase_specs(inputs, plan, functions, merged.groups,
+                                                                   scenario.equivalence_tolerance))
     if result.status == SolveStatus.INFEASIBLE:
         plan = dataclasses.replace(plan, diagnosis=diagnose(inputs))
     return plan

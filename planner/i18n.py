@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from planner.report.print_labels import PRINT_LABELS
 from planner.report.money_labels import MONEY_LABELS
+from planner.report.print_labels import PRINT_LABELS
 from planner.report.xlsx_labels import HORIZON_LABELS
+from planner.report.xlsx_spec_labels import SPEC_LABELS
 
 Lang = Literal["fr", "en"]
 LANGS: tuple[str, ...] = ("fr", "en")
@@ -288,6 +289,7 @@ LABELS: dict[str, tuple[str, str]] = {
     **PRINT_LABELS,
     # funding, perspective and dated prices: planner/report/money_labels.py
     **MONEY_LABELS,
+    **SPEC_LABELS,
 }
 
 #: Device families: key ``family_<slug>``; unknown families show their slug.

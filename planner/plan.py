@@ -274,6 +274,54 @@ class SecurityExclusion:
 
 
 @dataclass(frozen=True)
+class EquivalentProduct:
+    """A catalogue device that meets a purchase line's function at its site, and how far it is from the
+    reference product: relative change of the line's value and of its annual cost if it served the same cases
+    (0.0 = the same; ``model_twin``: identical for the model, merged with the reference before solving)."""
+
+    device_id: str
+    value_distance: float
+    cost_distance: float
+    model_twin: bool = False
+
+
+@dataclass(frozen=True)
+class PurchaseSpec:
+    """One purchase line stated as a function first (``planner.specs``): the functional requirement of the
+    family (English and French, with the key criteria of a technical specification), the reference product the
+    plan priced, and the equivalents within ``tolerance`` of its value and annual cost."""
+
+    site_id: str
+    family: str
+    requirement_en: str
+    requirement_fr: str
+    device_id: str  # the reference product (catalogue id)
+    units_new: int
+    tolerance: float  # relative tolerance of value and cost for an equivalent (scenario equivalence_tolerance)
+    equivalents: tuple[EquivalentProduct, ...] = ()
+    criteria_en: tuple[str, ...] = ()
+    criteria_fr: tuple[str, ...] = ()
+    function_source: str = ""
+    cases_per_year: float = 0.0  # cases the line serves a year (average over the horizon)
+    value: float = 0.0  # weighted events avoided a year by the line's cases (start-year values)
+    annual_cost_eur: float = 0.0  # the line's cost basis for the distances: units x (capex/life + maintenance)
+    # + cases x consumable, start-year purchase prices
+
+    def requirement(self, lang: str) -> str:
+        """The functional requirement in ``lang`` ("fr" or "en")."""
+        return self.requirement_fr if lang == "fr" else self.requirement_en
+
+    def criteria(self, lang: str) -> tuple[str, ...]:
+        """The key criteria in ``lang``."""
+        return self.criteria_fr if lang == "fr" else self.criteria_en
+
+    @property
+    def equivalent_ids(self) -> tuple[str, ...]:
+        """Ids of the equivalent products."""
+        return tuple(e.device_id for e in self.equivalents)
+
+
+@dataclass(frozen=True)
 class Plan:
     """The result of a run. ``status`` is optimal, feasible, infeasible, time_limit_no_solution or
     solver_error; only the first two carry a configuration."""
@@ -305,6 +353,7 @@ class Plan:
     alerts: tuple[ClinicalAlert, ...] = ()
     flows: tuple[ReferralFlow, ...] = ()  # referrals between sites (empty without referral routes)
     price_basis: PriceBasis | None = None  # catalogue prices brought to the plan's first year (planner.prices)
+    specifications: tuple[PurchaseSpec, ...] = ()  # one per (site, device) bought: function first (planner.specs)
 
     @property
     def cost_per_weighted_event_eur(self) -> float | None:
@@ -372,5 +421,5 @@ def _build(tp: Any, data: Any) -> Any:
 
 
 __all__ = ["Acquisition", "AllocationRow", "BudgetUse", "ClinicalAlert", "Costs", "CoverageRow", "DeviceSecurity",
-           "DeviceTco", "OutcomeRow", "PhaseInfo", "Plan",
-           "Retirement", "RoomConfig", "SecurityExclusion", "SolverInfo", "YearCosts", "DevicePriceBasis", "PriceBasis"]
+           "DevicePriceBasis", "DeviceTco", "EquivalentProduct", "OutcomeRow", "PhaseInfo", "Plan", "PriceBasis",
+           "PurchaseSpec", "Retirement", "RoomConfig", "SecurityExclusion", "SolverInfo", "YearCosts"]

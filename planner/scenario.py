@@ -157,6 +157,7 @@ class Scenario:
     referral_rules: ReferralRules | None = None  # links generated from coordinates, time limits per indication
     perspective: str = "hospital"  # hospital | health_system (PERSPECTIVES)
     price_index_rate: float | None = None  # yearly rate bringing catalogue prices to start_year (None: price index)
+    equivalence_tolerance: float = 0.05  # products within this share of value and cost meet a line (planner.specs)
     base_dir: str = field(default="", compare=False)
 
     def catalog_path(self) -> str | None:
@@ -202,6 +203,8 @@ class Scenario:
         for key, default in (("perspective", "hospital"), ("price_index_rate", None)):
             if data[key] == default:
                 data.pop(key)  # the default is not written: older readers load the file unchanged
+        if self.equivalence_tolerance == DEFAULT_EQUIVALENCE_TOLERANCE:
+            data.pop("equivalence_tolerance")
         if self.uncertainty is None:
             data.pop("uncertainty")
         else:
@@ -371,7 +374,10 @@ def _put(text: str, parts: list[str], room: list[int]) -> None:
 TOP_KEYS = ("name", "catalog", "objective", "budget", "sites", "indications", "devices",
             "must_include", "exclude", "solver", "allow_not_recommended", "security", "horizon_years", "start_year",
             "discount_rate", "price_escalation", "activity_growth", "acquisition_modes", "outcome_weights",
-            "provenance", "uncertainty", "referrals", "referral_rules", "perspective", "price_index_rate")
+            "provenance", "uncertainty", "referrals", "referral_rules", "perspective", "price_index_rate",
+            "equivalence_tolerance")
+#: Default relative tolerance of value and cost within which a product is equivalent (``planner.specs``).
+DEFAULT_EQUIVALENCE_TOLERANCE = 0.05
 ACQUISITION_MODES = ("purchase", "placement", "lease")
 ESCALATION_KEYS = ("capex", "maintenance", "consumables")
 MODE_FIELDS = ("placement_available", "placement_consumable_eur_per_case", "placement_min_commitment_eur_per_year",
@@ -430,11 +436,18 @@ def parse_scenario(data: Any, source: str = "scenario", base_dir: str = "",
         perspective=p.choice("perspective", top.get("perspective", "hospital"), PERSPECTIVES) or "hospital",
         price_index_rate=None if top.get("price_index_rate") is None
         else p.bounded("price_index_rate", top.get("price_index_rate"), "rate"),
+        equivalence_tolerance=_tolerance(p, top.get("equivalence_tolerance", DEFAULT_EQUIVALENCE_TOLERANCE)),
         base_dir=base_dir,
     )
     if p.issues:
         raise PlannerInputError(p.issues)
     return scenario
+
+
+def _tolerance(p: _Parser, value: Any) -> float:
+    """``equivalence_tolerance``: a share in [0, 1] (0.05 = 5 % of value and of cost)."""
+    got = p.bounded("equivalence_tolerance", value, "share")
+    return DEFAULT_EQUIVALENCE_TOLERANCE if got is None else float(got)
 
 
 def default_name(source: str) -> str:

@@ -50,6 +50,8 @@ def render(comp: Comparison, sites: dict[str, str], catalog: Catalog, t: Transla
             frame = frame[frame["differs"]].reset_index(drop=True)
         st.subheader(t(f"cmp.{kind}"))
         st.caption(t("cmp.differences", n=int(frame["differs"].sum()), total=len(frame)))
+        if kind == "devices" and comp.equivalent_products:
+            st.caption(t("cmp.equivalent_note", n=len(comp.equivalent_products)))
         shown = tables.display(frame, t, {"differs": "bool"}, labels={**names, "differs": t("cmp.differs")})
         st.dataframe(_highlighted(frame, shown), hide_index=True, key=f"ui.cmp.{kind}",
                      column_config={t("col.device"): st.column_config.TextColumn(width="medium"),

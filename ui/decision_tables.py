@@ -144,12 +144,16 @@ def comparison_summary(comp: Comparison, t: Translator) -> pd.DataFrame:
 
 
 def comparison_devices(comp: Comparison, catalog: Catalog, t: Translator, sites: Mapping[str, str]) -> pd.DataFrame:
-    """Units in use of each device in each plan; ``differs`` marks the differences."""
+    """Units in use of each device in each plan; ``differs`` marks the differences, ``equivalent`` (a column only
+    when there are some) the rows that differ only by an equivalent product."""
     rows = [{"device": wording.device(catalog, r.device_id), **dict(zip(comp.names, r.units, strict=True)),
-             "differs": r.differs, "site": sites.get(r.site_id, r.site_id),
+             "differs": r.differs, "equivalent": t("cmp.equivalent") if r.equivalent else "",
+             "site": sites.get(r.site_id, r.site_id),
              "family": t.opt("family", catalog.devices[r.device_id].family) if r.device_id in catalog.devices else ""}
             for r in comp.devices]
-    return _site_col(pd.DataFrame(rows, columns=["device", *comp.names, "differs", "site", "family"]), sites)
+    columns = ["device", *comp.names, "differs", *(["equivalent"] if comp.equivalent_products else []), "site",
+               "family"]
+    return _site_col(pd.DataFrame(rows, columns=columns), sites)
 
 
 def comparison_coverage(comp: Comparison, catalog: Catalog, t: Translator, sites: Mapping[str, str]) -> pd.DataFrame:

@@ -18,6 +18,7 @@ from ui.labels_print import PRINT_LABELS
 from ui.labels_robust import ROBUST_LABELS
 from ui.labels_sae import SAE_LABELS
 from ui.labels_security import SECURITY_LABELS
+from ui.labels_specs import SPECS_LABELS
 from ui.labels_store import STORE_LABELS
 
 _MODEL_FR = """
@@ -336,3 +337,4 @@ LABELS.update(ROBUST_LABELS)
 LABELS.update(NETWORK_LABELS)
 LABELS.update(PRINT_LABELS)
 LABELS.update(MONEY_LABELS)
+LABELS.update(SPECS_LABELS)

@@ -15,6 +15,7 @@ from ui import (
     money_view,
     network_view,
     security_view,
+    specs_view,
     tables,
     tables_horizon,
     widgets,
@@ -134,6 +135,7 @@ def render(plan: Plan, catalog: Catalog, t: Translator) -> None:
     clinical_view.value_caption(plan, t)
     clinical_view.alerts(plan, catalog, t)
     files.plan_downloads(plan, catalog, t)
+    specs_view.section(plan, catalog, t)
     st.subheader(t("hz.rooms", year=plan.years[-1]) if multi else t("plan.rooms"))
     room_cards(plan, catalog, t)
     if multi:

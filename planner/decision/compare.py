@@ -15,6 +15,7 @@ from planner.catalog import Catalog
 from planner.decision.engine import Configuration, configuration, require_single_period
 from planner.plan import Plan
 from planner.scenario import Scenario
+from planner.specs.swaps import equivalent_swaps
 
 #: Coverage shares closer than this count as equal.
 SHARE_TOL = 1e-4
@@ -42,6 +43,7 @@ class DeviceRow:
     device_id: str
     units: tuple[int, ...]
     differs: bool
+    equivalent: bool = False  # the units differ only by a swap between equivalent products (not a difference)
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,11 @@ class Comparison:
     def device_differences(self) -> tuple[DeviceRow, ...]:
         """Device rows that differ between plans."""
         return tuple(r for r in self.devices if r.differs)
+
+    @property
+    def equivalent_products(self) -> tuple[DeviceRow, ...]:
+        """Device rows that differ only by an equivalent product (same function, within the tolerance)."""
+        return tuple(r for r in self.devices if r.equivalent)
 
     @property
     def coverage_differences(self) -> tuple[CoverageRow, ...]:
@@ -95,10 +102,12 @@ def compare_plans(plans: Sequence[Plan], names: Sequence[str] | None = None) -> 
     summaries = tuple(_summary(n, p) for n, p in zip(labels, plans, strict=True))
     units = [{(c.site_id, c.device_id): c.units for c in s.configuration} for s in summaries]
     keys = sorted(set().union(*units)) if units else []
+    swaps = equivalent_swaps(plans)  # same function, within the tolerance: an equivalent product, not a difference
     devices = []
     for s, d in keys:
         row = tuple(u.get((s, d), 0) for u in units)
-        devices.append(DeviceRow(s, d, row, len(set(row)) > 1))
+        same = (s, d) in swaps
+        devices.append(DeviceRow(s, d, row, len(set(row)) > 1 and not same, same and len(set(row)) > 1))
     shares = [{(r.site_id, r.indication_id): r.coverage_share for r in p.coverage} for p in plans]
     cov_keys = sorted(set().union(*shares)) if shares else []
     coverage = []

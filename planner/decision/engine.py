@@ -30,6 +30,7 @@ from planner.plan import Plan
 from planner.planbuild import from_solution
 from planner.scenario import Scenario, SolverOptions
 from planner.solve import SolveStatus, run_phase, solve
+from planner.specs.twins import twin_groups, twins_left_out
 
 #: Relative tolerance with which a lexicographic step holds the previous optimum.
 LOCK_TOL = 1e-6
@@ -93,45 +94,23 @@ def present_pairs(config: Configuration) -> frozenset[SiteDevice]:
     return frozenset((c.site_id, c.device_id) for c in config)
 
 
-def _signature(inputs: ModelInputs, s: str, d: str) -> tuple[Any, ...]:
-    dev = inputs.devices[d]
-    eff = tuple(sorted((k, round(inputs.case_value(d, k), 12)) for (d2, k) in inputs.effectiveness if d2 == d))
-    return (inputs.unit_capex(d), dev.maintenance_eur_per_year, dev.consumable_eur_per_case, dev.lifetime_years,
-            dev.capacity_cases_per_year, dev.deployment, inputs.requires.get((s, d), ()), eff, inputs.max_new[(s, d)],
-            dev.family if inputs.min_volume.get(dev.family) or any(f == dev.family for f, _k in inputs.share_cap)
-            else "")
-
-
 def interchangeable(inputs: ModelInputs, prefer: frozenset[SiteDevice] = frozenset(),
                     drop: tuple[SiteDevice, ...] = ()) -> dict[SiteDevice, tuple[str, ...]]:
     """Groups of devices that are interchangeable at a site: representative -> the others (sorted).
 
-    Two devices are interchangeable at a site when neither is installed there, neither is a must-include
-    or required by another device, and they have the same prices, lifetime, capacity, deployment, required
-    devices, value per case for every indication (and family rules) and upper bound on units: any plan using one
-    has a twin using the other with the same benefit and costs. The representative is a device of ``prefer`` if the
-    group has one, else the first by id; devices in ``drop`` are left out of the groups.
+    The model twins of :func:`planner.specs.twins.twin_groups` (the rule ``make_plan`` merges before solving):
+    any plan using one has a twin using the other with the same benefit and costs. The representative is a
+    device of ``prefer`` if the group has one, else the canonical one (sourced figures first, then by id);
+    devices in ``drop`` are left out of the groups.
     """
-    required = {r for dev in inputs.devices.values() for r in dev.requires}
-    groups: dict[tuple[Any, ...], list[str]] = {}
-    for s, d in inputs.candidates:
-        if (s, d) in drop or inputs.installed.get((s, d), 0) or d in inputs.must_include or d in required:
-            continue
-        groups.setdefault((s, _signature(inputs, s, d)), []).append(d)
-    out = {}
-    for (s, _sig), ds in groups.items():
-        if len(ds) > 1:
-            rep = min(ds, key=lambda d, site=s: ((site, d) not in prefer, d))  # type: ignore[misc]
-            out[(s, rep)] = tuple(sorted(d for d in ds if d != rep))
-    return out
+    return twin_groups(inputs, prefer, drop)
 
 
 def twins_excluded(inputs: ModelInputs, prefer: frozenset[SiteDevice] = frozenset(),
                    drop: tuple[SiteDevice, ...] = ()) -> tuple[SiteDevice, ...]:
     """The non-representative interchangeable devices: excluding them changes no optimum (the representative
     can do all they do) and removes symmetry, so solves are faster and never swap between twins."""
-    return tuple(sorted((s, d) for (s, _rep), others in interchangeable(inputs, prefer, drop).items()
-                        for d in others))
+    return twins_left_out(twin_groups(inputs, prefer, drop))
 
 
 def with_capex_budget(inputs: ModelInputs, budget_eur: float | None) -> ModelInputs:

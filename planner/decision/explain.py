@@ -135,7 +135,7 @@ def explain_plan(catalog: Catalog, scenario: Scenario, options: SolverOptions | 
     inputs = prepare(catalog, scenario)
     solver = _Solver(inputs, options or scenario.solver)
     try:
-        base = solver.plan(inputs, dedup=False)  # the very model make_plan solves
+        base = solver.plan(inputs)  # the model make_plan solves: model twins left out, canonical ones kept
         if base is None:
             return Explanation(scenario.name, "infeasible", None, diagnosis=diagnose(inputs, solver.options),
                                solves=solver.solves)

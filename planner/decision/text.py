@@ -82,8 +82,9 @@ def comparison_text(comp: Comparison) -> str:
              row("capex (EUR)", [_eur(p.capex_eur) for p in comp.plans]),
              row("opex (EUR/year)", [_eur(p.opex_eur_per_year) for p in comp.plans]),
              row("annualised cost (EUR/year)", [_eur(p.annualised_eur_per_year) for p in comp.plans]),
-             "", "Devices in use (units; * = differs)"]
-    lines += [row(f"{'*' if r.differs else ' '} {r.site_id} / {r.device_id}", [str(u) for u in r.units])
+             "", "Devices in use (units; * differs; = only an equivalent product: same function, within tolerance)"]
+    lines += [row(f"{'*' if r.differs else '=' if r.equivalent else ' '} {r.site_id} / {r.device_id}",
+                  [str(u) for u in r.units])
               for r in comp.devices]
     lines += ["", "Coverage (share of demand served; * = differs)"]
     lines += [row(f"{'*' if r.differs else ' '} {r.site_id} / {r.indication_id}",

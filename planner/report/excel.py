@@ -1,10 +1,11 @@
 """Excel workbooks: the plan for buyers and committees, and the sheets the importers read back.
 
-:func:`plan_to_xlsx_bytes` writes Summary, Purchases (print), Procurement list, Schedule (acquisitions by year
-and mode, retirements, costs by year, capital envelopes), TCO (per device and site), Room configuration,
-Clinical coverage, Cases by device, Assumptions, Security, Referrals (when sites refer cases to each other),
-and the importable sheets (price overrides, installed equipment, the scenario file). Every sheet is set up for
-A4 (:mod:`planner.report.xlsx_print`). Every number comes from the :class:`~planner.plan.Plan`; line totals,
+:func:`plan_to_xlsx_bytes` writes Summary, Purchases (print), Procurement list, Specifications (each purchase
+line as a function, its reference product and equivalents), Schedule (acquisitions by year and mode,
+retirements, costs by year, capital envelopes), TCO (per device and site), Room configuration, Clinical
+coverage, Cases by device, Assumptions, Security, Referrals (when sites refer cases to each other), and the
+importable sheets (price overrides, installed equipment, the scenario file). Every sheet is set up for A4
+(:mod:`planner.report.xlsx_print`). Every number comes from the :class:`~planner.plan.Plan`; line totals,
 subtotals and totals are classic live formulas (quantity x price, ``SUM``, ``SUMIF``) so that a buyer who
 edits a quantity sees the totals move.
 
@@ -63,6 +64,7 @@ from planner.report.xlsx_roundtrip import (
 )
 from planner.report.xlsx_schedule import ScheduleRefs, schedule_sheet
 from planner.report.xlsx_security import security_sheet
+from planner.report.xlsx_specs import specs_sheet
 from planner.report.xlsx_summary import OLD_PRICE_YEARS, summary_sheet
 from planner.report.xlsx_tco import tco_sheet
 from planner.scenario import Scenario
@@ -106,6 +108,7 @@ def plan_workbook(plan: Plan, catalog: Catalog, scenario: Scenario, lang: str = 
     summary.title = ctx.sheet("sheet_summary")
     refs = procurement_sheet(wb.create_sheet(ctx.sheet("sheet_procurement")), ctx)
     print_sheet(wb.create_sheet(ctx.sheet("sheet_print"), 1), ctx, refs)
+    specs_sheet(wb.create_sheet(ctx.sheet("sheet_specs")), ctx)
     schedule = schedule_sheet(wb.create_sheet(ctx.sheet("sheet_schedule")), ctx, refs)
     tco = tco_sheet(wb.create_sheet(ctx.sheet("sheet_tco")), ctx)
     rooms_sheet(wb.create_sheet(ctx.sheet("sheet_rooms")), ctx)

@@ -6,6 +6,7 @@ from planner.catalog import Catalog
 from planner.plan import ClinicalAlert, Plan
 from planner.prices import capex_year, consumable_year
 from planner.report.money_labels import basis_caveat, dating_label
+from planner.report.specs_text import specifications_text
 
 
 def eur(value: float | None) -> str:
@@ -17,8 +18,9 @@ def eur(value: float | None) -> str:
     return "unlimited" if value is None else f"{value:,.0f} EUR"
 
 
-def summary(plan: Plan, catalog: Catalog) -> str:
-    """The room configuration, acquisitions, costs, coverage and budgets as text."""
+def summary(plan: Plan, catalog: Catalog, lang: str = "en") -> str:
+    """What to buy as functions (in ``lang``), the room configuration, acquisitions, costs, coverage and budgets
+    as text."""
     lines = [f"Scenario: {plan.scenario_name}",
              f"Status: {plan.status}" + (f" (gap {plan.mip_gap:.4%})" if plan.mip_gap else ""),
              f"Solver: {plan.solver.version}, {plan.solver.time_s:.2f} s"]
@@ -27,6 +29,8 @@ def summary(plan: Plan, catalog: Catalog) -> str:
     if not plan.has_solution or plan.costs is None:
         lines += ["", "No plan:"] + [f"  - {d}" for d in plan.diagnosis]
         return "\n".join(lines)
+    specs = specifications_text(plan, catalog, lang)
+    lines += ["", *specs] if specs else []
     lines += ["", "Standard configuration"]
     for r in plan.rooms:
         label = "shared devices" if r.room == "shared" else f"room {r.room}"

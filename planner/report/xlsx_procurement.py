@@ -1,4 +1,5 @@
-"""The Procurement list sheet: one line per item to buy (and per installed item that carries running costs).
+"""The Procurement list sheet: one line per item to buy (and per installed item that carries running costs), the
+function to specify first, then the reference product and its equivalents (``Plan.specifications``).
 
 Line totals, totals and per-site subtotals are classic live formulas (quantity x price, ``SUM``), so a buyer
 who edits a quantity sees the totals move; their values equal the plan's figures.
@@ -18,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from planner.catalog import Device
 from planner.horizon import device_offers
 from planner.i18n import family_label
-from planner.plan import Acquisition
+from planner.plan import Acquisition, PurchaseSpec
 from planner.report.money_labels import dating_label, funding_text
 from planner.report.xlsx_cells import (
     CASES,
@@ -43,8 +44,8 @@ from planner.security import segmentation_cost
 
 #: Procurement-list columns and their number formats; line totals and totals are formulas.
 _PROC_SPEC: tuple[tuple[str, str | None], ...] = (
-    ("site", None), ("family", None), ("device", None), ("vendor", None), ("device_id", None),
-    ("line_status", None), ("qty", UNITS), ("unit_price", EUR), ("segmentation_unit", EUR),
+    ("site", None), ("family", None), ("function", None), ("device", None), ("vendor", None), ("device_id", None),
+    ("equivalents", None), ("line_status", None), ("qty", UNITS), ("unit_price", EUR), ("segmentation_unit", EUR),
     ("line_total", EUR), ("installed_units", UNITS), ("maint_unit", EUR), ("maint_line", EUR),
     ("cons_case", EUR_CENTS), ("cases_y", CASES), ("cons_line", EUR), ("lifetime", PLAIN),
     ("annualised_line", EUR), ("price_date", None), ("estimate", None), ("price_source", None),
@@ -134,13 +135,16 @@ def _line_values(ctx: PlanContext, a: Acquisition, cases: float | None) -> dict[
     unit; the list shows the device price and the segmentation apart. Lease and placement units carry no
     maintenance; placed units use the placement consumable price."""
     dev = ctx.devices[a.device_id]
+    spec = next((s for s in ctx.plan.specifications if (s.site_id, s.device_id) == (a.site_id, a.device_id)), None)
     new = "line_new" if ctx.with_modes else "purchase"
     status = new if a.units_new else "installed_in_use" if a.in_use else "installed_idle"
     offer = next(o for o in device_offers(dev, (a.mode,)) if o.mode == a.mode)
     segmentation = segmentation_per_unit(ctx, a)
     return {
-        "site": ctx.site_name(a.site_id), "family": family_label(a.family, ctx.lang), "device": dev.name,
-        "vendor": dev.vendor, "device_id": dev.id, "line_status": ctx.t(status), "qty": a.units_new,
+        "site": ctx.site_name(a.site_id), "family": family_label(a.family, ctx.lang),
+        "function": spec.requirement(ctx.lang) if spec else None, "device": dev.name, "vendor": dev.vendor,
+        "device_id": dev.id, "equivalents": _equivalent_names(ctx, spec), "line_status": ctx.t(status),
+        "qty": a.units_new,
         "year": a.year, "mode": ctx.mode_label(a.mode, a.device_id) if a.units_new else "-",
         "unit_price": a.unit_capex_eur - segmentation if a.units_new else dev.capex_eur,
         "segmentation_unit": segmentation,
@@ -160,6 +164,14 @@ def _dating(ctx: PlanContext, dev: Device) -> str:
     text = dating_label(row, ctx.lang)
     return f"{ctx.t('override', fields=', '.join(ctx.scenario.devices[dev.id]))}; {text}" \
         if ctx.scenario.devices.get(dev.id) else text
+
+
+def _equivalent_names(ctx: PlanContext, spec: PurchaseSpec | None) -> str | None:
+    """The equivalent products of a purchase line, by name ("; "-separated); none for an installed line."""
+    if spec is None:
+        return None
+    return "; ".join(ctx.devices[e.device_id].name if e.device_id in ctx.devices else e.device_id
+                     for e in spec.equivalents)
 
 
 def _price_source(ctx: PlanContext, dev: Device) -> str:
@@ -208,8 +220,8 @@ def procurement_sheet(ws: Worksheet, ctx: PlanContext) -> ProcurementRefs:
 
 
 def _layout(ws: Worksheet, last: int, p: Mapping[str, str]) -> None:
-    fit_widths(ws, wrap={p["site"]: 26, p["device"]: 36, p["vendor"]: 18, p["price_source"]: 60,
-                         p["price_basis"]: 36, p["funding"]: 36})
+    fit_widths(ws, wrap={p["site"]: 26, p["function"]: 44, p["device"]: 36, p["vendor"]: 18, p["equivalents"]: 44,
+                         p["price_source"]: 60, p["price_basis"]: 36, p["funding"]: 36})
     centred = ("price_date", "estimate", "year") if "year" in p else ("price_date", "estimate")
     for r in range(2, last + 1):
         for key in centred:

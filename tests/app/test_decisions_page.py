@@ -102,7 +102,7 @@ def test_sensitivity_on_a_subset_with_a_tornado_chart(at):
     goto(at, "decisions")
     assert at.multiselect(key="ui.sens.weights").value  # every indication with demand by default
     at.multiselect(key="ui.sens.weights").set_value(["complex_pci", "intermediate_stenosis"]).run()
-    at.multiselect(key="ui.sens.prices").set_value(["philips_intrasight_mobile_ivus"]).run()
+    at.multiselect(key="ui.sens.prices").set_value(["acist_hdi_kodama"]).run()  # the plan's reference IVUS cart
     assert "3 paramètres" in "\n".join(c.value for c in at.caption)
     at.button(key="ui.sens.run").click().run()
     assert not at.exception, at.exception
@@ -111,10 +111,10 @@ def test_sensitivity_on_a_subset_with_a_tornado_chart(at):
     assert (low["name"], high["name"]) == ("baisse", "hausse")
     assert len(low["y"]) == 3 and all(len(y) <= 70 for y in low["y"])  # short names on the chart
     assert sum(y.startswith("multiplicateur : ") for y in low["y"]) == 2
-    assert sum(y.startswith("prix : IntraSight") for y in low["y"]) == 1
+    assert sum(y.startswith("prix : HDi") for y in low["y"]) == 1
     ranges = table(at, "Baisse tolérée")
     assert len(ranges) == 3
-    ivus = ranges[ranges["Objet"].str.startswith("IntraSight")].iloc[0]
+    ivus = ranges[ranges["Objet"].str.startswith("HDi")].iloc[0]
     assert ivus["Paramètre"] == "prix du consommable"
 
 

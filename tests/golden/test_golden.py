@@ -1,11 +1,11 @@
 """Golden plans of the bundled examples. Regenerate deliberately: ``python -m pytest tests/golden --update-golden``
 (the option is declared in ``tests/conftest.py``), then review the diff of the JSON files before committing.
 
-Only what is unique at the optimum is pinned: status, benefit, cost figures, and units per year, family and
-mode over the group. Which of two identical devices (the catalogue has IVUS carts at the same estimated
-price) or which of two symmetric sites the solver picks is arbitrary and differs between HiGHS versions, so
-device ids and sites are not pinned. Gapped examples are solved
-exactly here.
+Pinned: status, benefit, cost figures, units per year, family and mode over the group, and the reference product
+of each family's purchase lines (``references``). Identical devices (the catalogue has IVUS carts at the same
+estimated price) are merged before solving into a canonical representative (``planner.specs.twins``), so the
+reference products no longer depend on the solver; which of two symmetric sites buys is still arbitrary, so
+sites are not pinned. Gapped examples are solved exactly here.
 """
 
 from __future__ import annotations
@@ -29,9 +29,13 @@ def key_facts(plan):
     for a in plan.acquisitions:
         key = f"{a.year}/{a.family}/{a.mode}"
         units[key] = [x + y for x, y in zip(units.get(key, [0, 0]), [a.units_new, a.units_installed], strict=True)]
+    refs: dict[str, list[str]] = {}
+    for spec in plan.specifications:
+        refs.setdefault(spec.family, []).append(spec.device_id)
     return {
         "status": plan.status,
         "units": dict(sorted(units.items())),
+        "references": {fam: sorted(ids) for fam, ids in sorted(refs.items())},
         "costs": None if plan.costs is None else vars(plan.costs),
         "benefit": plan.benefit,
     }
@@ -52,6 +56,7 @@ def test_golden_plan(example, update_golden):
     expected = json.loads(path.read_text())
     assert facts["status"] == expected["status"] == "optimal"
     assert facts["units"] == expected["units"]
+    assert facts["references"] == expected["references"]
     assert facts["benefit"] == pytest.approx(expected["benefit"], rel=1e-5)
     for name, value in expected["costs"].items():
         if isinstance(value, str):  # the perspective

@@ -60,7 +60,8 @@ def test_interchangeable_twins():
     assert interchangeable(inp, prefer=frozenset({("s1", "twin")})) == {("s1", "twin"): ("cheap",)}
     assert interchangeable(inp, drop=(("s1", "cheap"),)) == {}
     installed = inputs(sites=[{"installed": {"twin": 1}}])
-    assert interchangeable(installed) == {}  # an installed unit makes the twin different
+    # the installed product represents its twins that are not installed (planner.specs.twins): more units of it
+    assert interchangeable(installed) == {("s1", "twin"): ("cheap",)}
 
 
 def test_budget_grid():

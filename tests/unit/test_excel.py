@@ -138,7 +138,7 @@ def test_other_sheets_have_headers_filters_and_content(workbook: tuple[str, Path
     lang, path, _ = workbook
     catalog, scenario, plan = chu
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == [t(k, lang) for k in ("sheet_summary", "sheet_print", "sheet_procurement",
+    assert wb.sheetnames == [t(k, lang) for k in ("sheet_summary", "sheet_print", "sheet_procurement", "sheet_specs",
                                                  "sheet_schedule", "sheet_tco", "sheet_rooms", "sheet_coverage",
                                                  "sheet_cases", "sheet_assumptions", "sheet_security", "sheet_prices",
                                                  "sheet_installed")] + ["scenario.yaml"]

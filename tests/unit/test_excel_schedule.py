@@ -218,7 +218,7 @@ def test_multi_year_procurement_list_has_year_and_mode_and_counts_cases_once(boo
     plan = ppi[2]
     ws = _sheet(path, "sheet_procurement", lang)
     header = [c.value for c in ws[1]]
-    assert header[5:8] == [t("year", lang), t("mode", lang), t("line_status", lang)]
+    assert header[7:10] == [t("year", lang), t("mode", lang), t("line_status", lang)]
     assert t("cases_y_avg", lang) in header
     col = {key: openpyxl.utils.get_column_letter(header.index(t(key, lang)) + 1)
            for key in ("device_id", "qty", "line_total", "cases_y_avg")}
