@@ -148,8 +148,31 @@ def specs_section(ctx: PlanContext, st: Styles) -> list[Flowable]:
     for family, lines in families.items():
         notes = [Paragraph(_price_note(ctx, ctx.devices[d]), st.small)
                  for d in dict.fromkeys(a.device_id for a in lines)]
-        out.append(KeepTogether([Paragraph(family_label(family, ctx.lang), st.h2),
+        out.append(KeepTogether([Paragraph(family_label(family, ctx.lang), st.h2), *_function(ctx, st, family),
                                  _table(ctx, st, spec_columns(ctx), lines), *notes]))
+    return out
+
+
+def _function(ctx: PlanContext, st: Styles, family: str) -> list[Flowable]:
+    """The family's function to specify (``Plan.specifications``), its key criteria, and per line the reference
+    product "or equivalent" with the equivalents within the tolerance."""
+    specs = [s for s in ctx.plan.specifications if s.family == family]
+    if not specs:
+        return []
+    first = specs[0]
+    out: list[Flowable] = [Paragraph(f"<b>{escape(ctx.t('function'))}</b>{_colon(ctx.lang)}"
+                                     f"{escape(first.requirement(ctx.lang))}", st.body)]
+    criteria = first.criteria(ctx.lang)
+    if criteria:
+        out.append(Paragraph(f"<b>{escape(ctx.t('criteria'))}</b>{_colon(ctx.lang)}"
+                             + escape("; ".join(criteria)), st.small))
+    for spec in specs:
+        names = [ctx.devices[e.device_id].name if e.device_id in ctx.devices else e.device_id
+                 for e in spec.equivalents]
+        line = (f"{escape(_where(ctx, spec.site_id, spec.device_id))} — "
+                f"<b>{escape(ctx.t('equivalents'))}</b>{_colon(ctx.lang)}"
+                f"{escape('; '.join(names)) if names else escape(ctx.t('no_equivalent'))}")
+        out.append(Paragraph(line, st.small))
     return out
 
 
@@ -174,12 +197,12 @@ def coverage_section(ctx: PlanContext, st: Styles) -> list[Flowable]:
         return out + [Paragraph(ctx.t("no_plan"), st.body)]
     lang = ctx.lang
     columns: list[PdfColumn] = [
-        PdfColumn("pdf_indication", lambda c: _indication(ctx, c), 2.4),
+        PdfColumn("pdf_indication", lambda c: _indication(ctx, c), 2.1),
         PdfColumn("pdf_cov_demand", lambda c: number(c.demand_cases, lang, 0), 0.8, True),
         PdfColumn("pdf_cov_served", lambda c: number(c.served_cases, lang, 0), 0.8, True),
-        PdfColumn("pdf_cov_share", lambda c: share(c.coverage_share, lang), 1.0, True),
-        PdfColumn("pdf_cov_referred", lambda c: number(c.referred_cases, lang, 0), 0.9, True),
-        PdfColumn("pdf_cov_events", lambda c: "-" if c.required else number(c.events_avoided, lang, 2), 1.1, True)]
+        PdfColumn("pdf_cov_share", lambda c: share(c.coverage_share, lang), 1.2, True),
+        PdfColumn("pdf_cov_referred", lambda c: number(c.referred_cases, lang, 0), 1.1, True),
+        PdfColumn("pdf_cov_events", lambda c: "-" if c.required else number(c.events_avoided, lang, 2), 1.35, True)]
     if len(ctx.scenario.sites) > 1:
         columns.insert(0, PdfColumn("site", lambda c: ctx.site_name(c.site_id), 1.3))
     return out + [_table(ctx, st, columns, rows)]

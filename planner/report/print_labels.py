@@ -65,10 +65,14 @@ PRINT_LABELS: dict[str, tuple[str, str]] = {
     "tier_essential": ("essential", "indispensable"),
     "tier_recommended": ("recommended", "recommandé"),
     "tier_advanced": ("advanced", "avancé"),
-    "pdf_specs_intro": ("The plan's purchase lines by device family: what each site acquires, at the catalogue's "
-                        "price (or the negotiated one), with the source and date of the price.",
-                        "Les lignes d'achat du plan par famille de dispositifs : ce que chaque site acquiert, au "
-                        "prix du catalogue (ou négocié), avec la source et la date du prix."),
+    "pdf_specs_intro": ("The plan's purchase lines by device family: first the function to specify in the tender "
+                        "(\"or equivalent\", French public procurement code, art. R2111-7) and the equivalent "
+                        "products, then what each site acquires, at the catalogue's price (or the negotiated one), "
+                        "with the source and date of the price.",
+                        "Les lignes d'achat du plan par famille de dispositifs : d'abord la fonction à écrire dans le "
+                        "CCTP (« ou équivalent », Code de la commande publique, art. R2111-7) et les produits "
+                        "équivalents, puis ce que chaque site acquiert, au prix du catalogue (ou négocié), avec la "
+                        "source et la date du prix."),
     "pdf_nothing": ("Nothing to acquire.", "Rien à acquérir."),
     "pdf_price_source": ("Price: {source} ({date}){estimate}", "Prix : {source} ({date}){estimate}"),
     "pdf_estimate": (", an estimate", ", estimation"),

@@ -101,6 +101,11 @@ def test_the_committee_pdf_renders_on_a4_with_its_sections(tmp_path: Path, gh: t
     capex = f"{plan.costs.capex_eur:,.0f}"
     assert (capex.replace(",", " ") if lang == "fr" else capex) in text.replace("\u00a0", " ")
     assert t("tier_essential", lang) in text
+    flat = " ".join(text.split())
+    assert plan.specifications  # each family bought is stated as a function first, then its equivalents
+    for spec in plan.specifications:
+        assert " ".join(spec.requirement(lang).split())[:60] in flat
+    assert t("equivalents", lang) in flat
     sizes = font_sizes(out)
     assert min(size for _, size in sizes) >= SMALLEST_PT - 0.01
     assert len(render(out, out)) == len(reader.pages)
