@@ -23,7 +23,16 @@ from typing import Any
 
 from planner.catalog import Catalog
 from planner.decision.engine import BENEFIT_TOL, ConfigItem, Configuration, configuration, twins_excluded
-from planner.decision.ladder import RECOMMENDED_SHARE, Ladder, LadderChange, LadderPoint, Tier, budget_ladder, diff, tiers
+from planner.decision.ladder import (
+    RECOMMENDED_SHARE,
+    Ladder,
+    LadderChange,
+    LadderPoint,
+    Tier,
+    budget_ladder,
+    diff,
+    tiers,
+)
 from planner.decision.nested import build_nested, solve_nested
 from planner.inputs import ModelInputs, prepare
 from planner.plan import Plan
