@@ -4,10 +4,12 @@ Step i (budget B_i, ascending) is a full copy of the planner's model (:func:`pla
 :func:`planner.decision.engine.build_tweaked`, so every rule of the plan holds at every step) with its capex budget
 set to B_i. Its variables and constraints carry the suffix ``_step{i}``. The copies are linked by
 
-    nested: u^i_sdmt <= u^{i+1}_sdmt    for every site s, device d, mode m, year t and step i < K - 1,
+    nested: sum_{y <= t} u^i_sdmy <= sum_{y <= t} u^{i+1}_sdmy    for every site s, device d, mode m, year t and
+    step i < K - 1,
 
-named ``nested_{s}_{d}_step{i}`` (single period) or ``nested_{s}_{d}_{m}_{t}_step{i}``: a larger budget keeps every
-unit acquired at the smaller one (same year, same mode) and may add to it. Nothing links the case allocations or
+named ``nested_{s}_{d}_step{i}`` (single period: u^i_sd <= u^{i+1}_sd) or ``nested_{s}_{d}_{m}_{t}_step{i}``: a
+larger budget owns, by every year, at least the units the smaller one has acquired by then (same mode); it may
+add units, or acquire one earlier, never fewer. Nothing links the case allocations or
 the presences: an owned device may stand idle at a later step (its running costs then stop), it is never sold.
 
 Objective, lexicographic as the planner's own solve (:func:`planner.solve.solve`): maximise sum_i w_i V^i (the
@@ -92,13 +94,17 @@ def add_step(prob: pulp.LpProblem, inputs: ModelInputs, budget_eur: float, index
 
 
 def add_nested_constraints(prob: pulp.LpProblem, steps: Sequence[BuiltModel]) -> None:
-    """nested: u^i_sdmt <= u^{i+1}_sdmt. Each step keeps every unit acquired at the step before (same site,
-    device, mode and year) and may add to it."""
+    """nested: sum_{y <= t} u^i_sdmy <= sum_{y <= t} u^{i+1}_sdmy. By every year, each step owns at least the units
+    (same site, device and mode) that the step before has acquired by then: it keeps them and may add to them."""
     for i, (low, high) in enumerate(zip(steps, steps[1:], strict=False)):
         single = low.inputs.horizon.single_period
-        for (s, d, m, t), var in sorted(low.variables.acquire.items()):
+        years = low.inputs.horizon.years
+        for (s, d, m, t) in sorted(low.variables.acquire):
+            before = [y for y in years if y <= t]
+            lhs = pulp.lpSum(low.variables.acquire[(s, d, m, y)] for y in before)
+            rhs = pulp.lpSum(high.variables.acquire[(s, d, m, y)] for y in before)
             name = f"nested_{s}_{d}_step{i}" if single else f"nested_{s}_{d}_{m}_{t}_step{i}"
-            prob += (var <= high.variables.acquire[(s, d, m, t)], name)
+            prob += (lhs <= rhs, name)
 
 
 def build_nested(inputs: ModelInputs, budgets_eur: Sequence[float], weights: Sequence[float] | None = None,
