@@ -119,3 +119,16 @@ def test_decision_package_does_not_import_streamlit():
     code = ("import sys, planner.decision, planner.decision_cli, planner.report.charts_decision; "
             "sys.exit('streamlit' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT, timeout=60).returncode == 0
+
+
+def test_path_figure_draws_the_path_beside_the_frontier():
+    from planner.decision.path import purchase_path  # noqa: PLC0415
+    from planner.report.charts_decision import path_figure  # noqa: PLC0415
+
+    scenario = load_scenario(WHY)
+    path = purchase_path(load_catalog(scenario.catalog_path()), scenario, 4, with_greedy=False)
+    fig = path_figure(path, names={"ivus_any": "IVUS cart"})
+    frontier, nested = fig.data
+    assert list(nested.y) == [s.benefit for s in path.steps]
+    assert list(frontier.y) == [s.frontier_benefit for s in path.steps]
+    assert any("IVUS cart" in h for h in nested.hovertext)
