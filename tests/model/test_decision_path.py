@@ -155,3 +155,38 @@ def test_multi_year_path_keeps_every_acquisition_year_and_mode():
                            if (s2, d2, m2) == (s, d, m) and y <= t)
             assert by(low) <= by(high)
     assert sum(p.benefit for p in nested.plans) == pytest.approx(sum(s.benefit for s in path.steps), rel=1e-5)
+
+
+def _two_year():
+    cat = make_catalog([{"id": "a", "capex_eur": 10000, "consumable_eur_per_case": 50},
+                        {"id": "b", "capex_eur": 25000, "consumable_eur_per_case": 100}],
+                       [{"id": "k0", "base_activity": "pci", "default_share": 0.1, "default_weight": 2},
+                        {"id": "k1", "base_activity": "pci", "default_share": 0.05}],
+                       [("a", "k0", 0.6), ("b", "k0", 1.0), ("b", "k1", 1.0)])
+    return cat, make_scenario(horizon_years=2, start_year=2027, budget={"capex_eur": 30000})
+
+
+def test_multi_year_ladder_is_monotone_without_the_one_year_greedy_baseline():
+    from planner.decision import budget_ladder  # noqa: PLC0415
+
+    cat, scenario = _two_year()
+    lad = budget_ladder(cat, scenario, steps=4)
+    assert lad.status == "optimal" and len(lad.points) == 4
+    assert all(p.greedy is None for p in lad.points)  # the greedy fill is one year's purchases: left out
+    for a, b in itertools.pairwise(lad.points):
+        assert b.benefit >= a.benefit - TOL * max(1.0, a.benefit)
+        assert b.capex_eur <= b.budget_eur + 1e-6
+    assert lad.points[-1].benefit > lad.points[0].benefit
+
+
+def test_multi_year_sensitivity_runs_and_explanation_refuses():
+    from planner.decision import explain_plan, weight_sensitivity  # noqa: PLC0415
+    from planner.errors import PlannerInputError  # noqa: PLC0415
+
+    cat, scenario = _two_year()
+    sens = weight_sensitivity(cat, scenario, ["k0"], tolerance=0.2)
+    assert sens.status == "optimal" and [r.subject for r in sens.ranges] == ["k0"]
+    r = sens.ranges[0]
+    assert r.low_multiplier <= 1.0 <= r.high_multiplier
+    with pytest.raises(PlannerInputError, match="yearly envelopes"):
+        explain_plan(cat, scenario)
