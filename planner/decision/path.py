@@ -56,7 +56,8 @@ class PathStep:
 
     @property
     def value_lost(self) -> float:
-        """Value the nesting costs at this step: frontier - path (weighted events avoided per year, >= 0)."""
+        """Value the nesting costs at this step: frontier - path (weighted events avoided per year), >= 0 when both
+        solves are optimal; below 0 only if the frontier's own solve stopped at a gap under the path's value."""
         lost = self.frontier_benefit - self.benefit
         return 0.0 if abs(lost) <= BENEFIT_TOL * max(1.0, abs(self.frontier_benefit)) else lost
 

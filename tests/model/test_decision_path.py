@@ -38,15 +38,18 @@ def check_path(path: PurchasePath) -> None:
         added = {(c.site_id, c.device_id): c.units_new for c in after.purchases}
         assert added == {sd: n - owned(before).get(sd, 0) for sd, n in owned(after).items()
                          if n > owned(before).get(sd, 0)}
+    # a frontier solved to a gap (the PPI's 0.5 %) may be below its own optimum by that gap
+    gap = 0.0 if path.frontier.status == "optimal" else 0.01
     for step, point in zip(path.steps, path.frontier.points, strict=True):
         assert step.capex_eur <= step.budget_eur + EUR_TOL + 1e-6
         assert step.frontier_benefit == point.benefit
-        assert step.benefit <= point.benefit + TOL * max(1.0, abs(point.benefit))
-        assert step.value_lost >= 0.0
+        assert step.benefit <= point.benefit + TOL * max(1.0, abs(point.benefit)) + gap * abs(point.benefit)
+        assert step.value_lost >= -gap * abs(point.benefit)
     assert path.max_value_lost == max(s.value_lost for s in path.steps)
 
 
-@pytest.fixture(scope="module", params=sorted(EXAMPLES), ids=lambda p: p.stem)
+@pytest.fixture(scope="module", ids=lambda p: p.stem, params=[
+    pytest.param(p, marks=[pytest.mark.slow] if EXAMPLES[p] == 2 else []) for p in sorted(EXAMPLES)])
 def example_path(request):
     scenario = load_scenario(request.param)
     catalog = load_catalog(scenario.catalog_path())
