@@ -28,6 +28,7 @@ from typing import Any
 import pulp
 
 from planner.decision.engine import EUR_TOL, Tweak, build_tweaked, with_capex_budget
+from planner.errors import Issue, PlannerInputError
 from planner.inputs import ModelInputs, SiteDevice
 from planner.model.build import BuiltModel
 from planner.plan import Plan
@@ -57,7 +58,7 @@ class NestedSolve:
 
 
 def step_weights(n: int, weights: Sequence[float] | None) -> tuple[float, ...]:
-    """The weights w_i of the steps' values (default 1 each); raise ``ValueError`` on a bad list.
+    """The weights w_i of the steps' values (default 1 each); raise :class:`PlannerInputError` on a bad list.
 
     >>> step_weights(3, None)
     (1.0, 1.0, 1.0)
@@ -65,9 +66,9 @@ def step_weights(n: int, weights: Sequence[float] | None) -> tuple[float, ...]:
     if weights is None:
         return (1.0,) * n
     out = tuple(float(w) for w in weights)
-    if len(out) != n or any(not w > 0 for w in out):
-        msg = f"need {n} positive step weights, got {list(out)}"
-        raise ValueError(msg)
+    if len(out) != n or any(not 0 < w < float("inf") for w in out):
+        raise PlannerInputError([Issue("purchase path", "", "weights", str(list(out)),
+                                       f"need {n} positive finite weights, one per budget step")])
     return out
 
 

@@ -193,3 +193,25 @@ def test_multi_year_sensitivity_runs_and_explanation_refuses():
     assert r.low_multiplier <= 1.0 <= r.high_multiplier
     with pytest.raises(PlannerInputError, match="yearly envelopes"):
         explain_plan(cat, scenario)
+
+
+@pytest.mark.parametrize("weights", [[1.0, 2.0], [1.0, 0.0, 1.0], [1.0, float("nan"), 1.0]])
+def test_bad_step_weights_are_an_input_error(weights):
+    from planner.errors import PlannerInputError  # noqa: PLC0415
+
+    cat, scenario = _two_year()
+    with pytest.raises(PlannerInputError, match="one per budget step"):
+        build_nested(prepare(cat, scenario), [0.0, 1.0, 2.0], weights)
+
+
+def test_weighted_path_favours_the_heavy_step():
+    """With the last step weighted 10, the planted swap is worth waiting for: the path buys b at the top."""
+    cat = make_catalog([{"id": "a", "capex_eur": 10000, "capacity_cases_per_year": 1000},
+                        {"id": "b", "capex_eur": 20000, "capacity_cases_per_year": 1000}],
+                       [{"id": "k0", "base_activity": "pci", "default_share": 0.1, "default_weight": 1}],
+                       [("a", "k0", 0.6), ("b", "k0", 1.0)])
+    path = purchase_path(cat, make_scenario(budget={"capex_eur": 20000}), steps=3, with_greedy=False,
+                         weights=[1.0, 1.0, 10.0])
+    check_path(path)
+    assert [sorted(c.device_id for c in s.configuration) for s in path.steps] == [[], [], ["b"]]
+    assert path.weights == (1.0, 1.0, 10.0)
