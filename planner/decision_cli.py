@@ -24,10 +24,13 @@ EXIT_OK, EXIT_INFEASIBLE, EXIT_INPUT, EXIT_SOLVER = 0, 1, 2, 3
 
 def add_decision_parsers(sub: Any) -> None:
     """Add the ``ladder``, ``compare`` and ``explain`` subcommands to the CLI's subparsers."""
-    lad = sub.add_parser("ladder", help="benefit against the capex budget: what to add first, tiers, vs greedy")
+    lad = sub.add_parser("ladder", help="what to buy first, then next: the nested purchase path, budget by budget, "
+                                        "beside the unconstrained frontier")
     lad.add_argument("scenario")
     lad.add_argument("--steps", type=int, default=20, metavar="N", help="budget points (default 20)")
-    lad.add_argument("--json", metavar="OUT", help="write the ladder JSON to OUT")
+    lad.add_argument("--json", metavar="OUT", help="write the path JSON (with the frontier) to OUT")
+    lad.add_argument("--frontier", action="store_true",
+                     help="only the unconstrained frontier (each budget solved alone; devices may leave), with greedy")
     cmp_ = sub.add_parser("compare", help="solve two or more scenarios and compare them side by side")
     cmp_.add_argument("scenarios", nargs="+", metavar="SCENARIO")
     cmp_.add_argument("--json", metavar="OUT", help="write the comparison JSON to OUT")
@@ -61,16 +64,22 @@ def _exit(status: str) -> int:
 
 
 def cmd_ladder(args: argparse.Namespace) -> int:
-    """``ladder SCENARIO [--steps N] [--json OUT]``."""
+    """``ladder SCENARIO [--steps N] [--json OUT] [--frontier]``: the purchase path (default) or the frontier."""
     _check_out(args.json)
     catalog, scenario = _load(args.scenario)
     from planner.decision.ladder import budget_ladder  # noqa: PLC0415 (the solver stack loads on demand)
-    from planner.decision.text import ladder_text  # noqa: PLC0415
+    from planner.decision.path import purchase_path  # noqa: PLC0415
+    from planner.decision.text import ladder_text, path_text  # noqa: PLC0415
 
     ladder = budget_ladder(catalog, scenario, args.steps)
-    print(ladder_text(ladder))
-    _write(args.json, ladder.to_dict(), "Ladder")
-    return _exit(ladder.status)
+    if args.frontier:
+        print(ladder_text(ladder))
+        _write(args.json, ladder.to_dict(), "Ladder")
+        return _exit(ladder.status)
+    path = purchase_path(catalog, scenario, args.steps, frontier=ladder)
+    print(path_text(path))
+    _write(args.json, path.to_dict(), "Purchase path")
+    return _exit(path.status)
 
 
 def cmd_compare(args: argparse.Namespace) -> int:

@@ -283,13 +283,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "stemi": ("STEMI primary PCI", "angioplastie primaire (SCA ST+)"),
     "cag_non_stemi": ("angiography outside STEMI (chronic and NSTE-ACS)",
                       "coronarographie hors SCA ST+ (chronique et SCA non ST+)"),
-    # multi-year parts (Schedule and TCO sheets): planner/report/xlsx_labels.py
-    **HORIZON_LABELS,
-    # printed outputs (printable sheet, page headers, committee PDF): planner/report/print_labels.py
-    **PRINT_LABELS,
-    # funding, perspective and dated prices: planner/report/money_labels.py
-    **MONEY_LABELS,
-    **SPEC_LABELS,
+    # multi-year sheets, printed outputs, funding and dated prices, functional specifications: planner/report/
+    **HORIZON_LABELS, **PRINT_LABELS, **MONEY_LABELS, **SPEC_LABELS,
 }
 
 #: Device families: key ``family_<slug>``; unknown families show their slug.

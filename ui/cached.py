@@ -17,6 +17,8 @@ import streamlit as st
 from planner import Catalog, Plan, Scenario, load_catalog, make_plan, parse_scenario
 from planner.decision import Explanation, Ladder, Sensitivity, budget_ladder, explain_plan
 from planner.decision import sensitivity as sensitivity_of
+from planner.decision.path import PurchasePath
+from planner.decision.path import purchase_path as path_of
 from planner.diagnose import Diagnosis, elastic_diagnosis
 from planner.ingest.catalog import import_catalog_extension
 from planner.inputs import prepare
@@ -99,6 +101,13 @@ def ladder(scenario_json: str, catalog_fingerprint: str, steps: int, _catalog: C
     """The budget ladder of the scenario (``steps`` capex budgets, with the greedy fill)."""
     del catalog_fingerprint  # cache key only
     return budget_ladder(_catalog, _scenario(scenario_json), steps=steps)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def purchase_path(scenario_json: str, catalog_fingerprint: str, steps: int, _catalog: Catalog) -> PurchasePath:
+    """The nested purchase path of the scenario, with the budget ladder (the frontier, with greedy) beside it."""
+    del catalog_fingerprint  # cache key only
+    return path_of(_catalog, _scenario(scenario_json), steps=steps)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)

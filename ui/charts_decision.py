@@ -13,7 +13,8 @@ import plotly.graph_objects as go
 
 from planner import Catalog
 from planner.decision import Comparison, Ladder, Sensitivity
-from planner.report.charts_decision import comparison_figure, frontier_figure, tornado_figure
+from planner.decision.path import PurchasePath
+from planner.report.charts_decision import comparison_figure, frontier_figure, path_figure, tornado_figure
 from ui import wording
 from ui.i18n import Translator
 
@@ -58,6 +59,22 @@ def frontier(ladder: Ladder, catalog: Catalog, t: Translator, sites: Mapping[str
                       xaxis_title=t("ladder.axis_budget"), yaxis_title=t("ladder.axis_benefit"),
                       margin={"l": 10, "r": 10, "t": 30, "b": 10}, legend={"orientation": "h", "y": -0.15, "x": 0})
     _frame_budgets(fig, ladder)
+    return fig
+
+
+def path_frontier(path: PurchasePath, catalog: Catalog, t: Translator, sites: Mapping[str, str]) -> go.Figure:
+    """The purchase path (steps, what each buys on hover) beside the unconstrained frontier, same budgets."""
+    fig = path_figure(path, names=_names(catalog))
+    fig.data[0].name = t("path.frontier")
+    fig.data[1].name = t("path.name")
+    fig.data[1].hovertext = ["<br>".join([t("ladder.hover_budget", eur=t.eur(s.budget_eur)),
+                                          t("ladder.hover_benefit", benefit=t.num(s.benefit, 2)),
+                                          t("ladder.hover_capex", eur=t.eur(s.capex_eur))]
+                                         + [f"+ {_item(e, catalog, sites)}" for e in s.entering])
+                             for s in path.steps]
+    fig.update_layout(title=None, separators=t.plotly_separators, height=460, xaxis_title=t("ladder.axis_budget"),
+                      yaxis_title=t("ladder.axis_benefit"), margin={"l": 10, "r": 10, "t": 30, "b": 10},
+                      legend={"orientation": "h", "y": -0.18, "x": 0})
     return fig
 
 

@@ -12,6 +12,7 @@ import pandas as pd
 
 from planner import Catalog, Plan, Scenario
 from planner.decision import Comparison, Explanation, Ladder, Sensitivity
+from planner.decision.path import PurchasePath
 from ui import clinical, wording
 from ui.i18n import Translator
 from ui.tables import site_names
@@ -50,6 +51,18 @@ def ladder_steps(ladder: Ladder, catalog: Catalog, sites: Mapping[str, str]) -> 
              "capex_used": p.capex_eur, "annualised": p.annualised_eur_per_year,
              "entering": _entering(p.entering, catalog, sites)} for p in ladder.points]
     return pd.DataFrame(rows, columns=["budget", "benefit", "greedy", "gain", "capex_used", "annualised", "entering"])
+
+
+def path_steps(path: PurchasePath, catalog: Catalog, sites: Mapping[str, str]) -> pd.DataFrame:
+    """One row per step of the purchase path: its value beside the frontier's, the gap, what it buys."""
+    rows = [{"budget": s.budget_eur, "path_benefit": s.benefit, "frontier_benefit": s.frontier_benefit,
+             "value_lost": s.value_lost, "value_lost_share": s.value_lost_share, "capex_used": s.capex_eur,
+             "annualised": s.annualised_eur_per_year,
+             "buy": ", ".join(f"{_entering((f'{c.site_id}/{c.device_id}',), catalog, sites)} × {c.units_new}"
+                              for c in s.purchases),
+             "idle": _entering(s.idle, catalog, sites)} for s in path.steps]
+    return pd.DataFrame(rows, columns=["budget", "path_benefit", "frontier_benefit", "value_lost", "value_lost_share",
+                                       "capex_used", "annualised", "buy", "idle"])
 
 
 def ladder_changes(ladder: Ladder, catalog: Catalog, t: Translator, sites: Mapping[str, str]) -> pd.DataFrame:

@@ -7,12 +7,14 @@ for inputs that changed since is still shown, flagged as out of date.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import streamlit as st
 
 from planner import Catalog, Plan, PlannerInputError, Scenario, parse_scenario
 from planner.decision import Ladder, Sensitivity
+from planner.decision.path import PurchasePath
 from planner.inputs import effective_devices
 from ui import cached, charts_decision, decision_tables, state, tables
 from ui.i18n import Translator
@@ -60,10 +62,43 @@ def ladder_section(scenario: Scenario, catalog: Catalog, t: Translator) -> None:
         st.info(t("dec.ladder_none"), icon=":material/info:")
         return
     scenario_json, n = str(asked[0]), int(str(asked[1]))
-    ladder = computed(lambda: cached.ladder(scenario_json, catalog.fingerprint, n, catalog), t, catalog,
-                      t("dec.refused"), t("dec.ladder_running"))
-    if ladder is not None:
+    path = computed(lambda: cached.purchase_path(scenario_json, catalog.fingerprint, n, catalog), t, catalog,
+                    t("dec.refused"), t("dec.ladder_running"))
+    if path is not None:
+        render_path(path, catalog, t, _sites(scenario_json))
+        if path.frontier.has_solution:
+            st.subheader(t("path.frontier_title"))
+        # the tiers shown are the path's: a device is prioritised where the hospital buys it for good
+        ladder = dataclasses.replace(path.frontier, tiers=path.tiers) if path.steps else path.frontier
         render_ladder(ladder, catalog, t, _sites(scenario_json))
+
+
+def render_path(path: PurchasePath, catalog: Catalog, t: Translator, sites: dict[str, str]) -> None:
+    """The nested purchase path: its status, the gap to the frontier, the chart with both, the step table."""
+    if not path.frontier.has_solution:
+        return  # render_ladder says why there is no plan
+    st.subheader(t("path.title"))
+    st.caption(t("path.intro"))
+    if not path.steps:
+        st.error(t("path.no_path", status=path.status), icon=":material/error:")
+        return
+    if path.status != "optimal":
+        st.warning(t("path.gap", gap=t.pct(path.mip_gap or 0.0, 2)), icon=":material/warning:")
+    cols = st.columns(3)
+    cols[0].metric(t("path.max_lost"), f"{t.num(path.max_value_lost, 2)} ({t.pct(path.max_value_lost_share, 1)})",
+                   border=True)
+    cols[1].metric(t("path.mean_lost"), f"{t.num(path.mean_value_lost, 2)} ({t.pct(path.mean_value_lost_share, 1)})",
+                   border=True)
+    cols[2].metric(t("path.status"), t(f"status.{path.status}"), border=True)
+    st.plotly_chart(charts_decision.path_frontier(path, catalog, t, sites), key="ui.chart.path")
+    steps = decision_tables.path_steps(path, catalog, sites)
+    st.dataframe(tables.display(steps, t, {"budget": "eur", "path_benefit": "num2", "frontier_benefit": "num2",
+                                           "value_lost": "num2", "value_lost_share": "pct1", "capex_used": "eur",
+                                           "annualised": "eur"}),
+                 hide_index=True, key="ui.path.table", height=table_height(len(steps), TWELVE_ROWS_PX),
+                 column_config={t("col.buy"): st.column_config.TextColumn(width="large")})
+    st.caption(t("path.caption", variables=path.variables, constraints=path.constraints, time=t.num(path.time_s, 2),
+                 frontier=t.num(path.frontier.time_s, 2)))
 
 
 def render_ladder(ladder: Ladder, catalog: Catalog, t: Translator, sites: dict[str, str]) -> None:

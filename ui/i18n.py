@@ -126,9 +126,10 @@ _MESSAGES_FR: tuple[tuple[re.Pattern[str], Any], ...] = tuple((re.compile(p), r)
     (r"must be one of (.+)", r"doit être l'une des valeurs : \1"),
     (r"invalid YAML: (.+)", r"YAML invalide : \1"),
     (r"is not a number", "n'est pas un nombre"),
-    (r"the .+ works on single-year, purchase-only scenarios; .*",
-     "cette analyse ne porte que sur un scénario d'un an, en achat seul : le plan pluriannuel se calcule sur la page "
-     "Plan ; pour l'analyser, ramenez le scénario à un an (horizon_years: 1, acquisition_modes: [purchase])"),
+    (r"the .+ works on single-year, purchase-only scenarios.*",
+     "cette analyse ne porte que sur un scénario d'un an, en achat seul (elle raisonne sur les coûts d'une année) ; "
+     "l'échelle budgétaire, le parcours d'achat et l'analyse de sensibilité acceptent les plans pluriannuels ; "
+     "pour cette analyse, ramenez le scénario à un an (horizon_years: 1, acquisition_modes: [purchase])"),
     (r"is not UTF-8 text", "n'est pas un texte UTF-8"),
     (r"(\w+) \(([\d.]+)-year life\) is past its end of life before (\d+): counted out of service for the whole plan",
      r"en fin de vie avant \3 (durée de vie \2 ans) : compté hors service sur toute la période"),

@@ -272,4 +272,38 @@ DECISION_LABELS: dict[str, dict[str, str]] = {
     "col.detail": {"fr": "Détail", "en": "Detail"},
     "col.figure": {"fr": "Indicateur", "en": "Figure"},
     "col.differs": {"fr": "Différent", "en": "Differs"},
+    # purchase path (nested)
+    "path.title": {"fr": "Parcours d'achat", "en": "Purchase path"},
+    "path.intro": {
+        "fr": "Chaque palier garde tout ce que le palier précédent a acheté et y ajoute : on achète d'abord ceci, "
+              "puis cela. Les paliers sont optimisés ensemble (somme des événements évités sur les paliers). "
+              "La frontière (chaque budget optimisé seul, un équipement peut y entrer puis en sortir) est montrée "
+              "à côté : l'écart est ce que coûte l'imbrication.",
+        "en": "Each step keeps everything the step before bought and adds to it: buy this first, then this. The "
+              "steps are optimised together (sum of the events avoided over the steps). The frontier (each budget "
+              "optimised alone, where a device may enter and then leave) is shown beside it: the gap is what "
+              "nesting costs."},
+    "path.name": {"fr": "Parcours d'achat (imbriqué)", "en": "Purchase path (nested)"},
+    "path.frontier": {"fr": "Frontière (chaque budget seul)", "en": "Frontier (each budget alone)"},
+    "path.max_lost": {"fr": "Écart maximal à la frontière", "en": "Largest gap to the frontier"},
+    "path.mean_lost": {"fr": "Écart moyen à la frontière", "en": "Mean gap to the frontier"},
+    "path.status": {"fr": "Statut du parcours", "en": "Status of the path"},
+    "path.no_path": {"fr": "Pas de parcours d'achat : la résolution conjointe s'est arrêtée sans solution ({status}). "
+                               "Réduisez le nombre de paliers.",
+                     "en": "No purchase path: the joint solve stopped without a solution ({status}). "
+                           "Use fewer steps."},
+    "path.gap": {"fr": "Parcours réalisable, optimalité non prouvée (écart MIP {gap}).",
+                 "en": "Feasible path, optimality not proven (MIP gap {gap})."},
+    "path.caption": {"fr": "Parcours : {variables} variables, {constraints} contraintes, {time} s "
+                           "(frontière : {frontier} s). Les priorités budgétaires ci-dessous viennent du parcours.",
+                     "en": "Path: {variables} variables, {constraints} constraints, {time} s (frontier: {frontier} s). "
+                           "The budget priorities below come from the path."},
+    "path.frontier_title": {"fr": "Frontière non imbriquée (chaque budget seul)",
+                            "en": "Unconstrained frontier (each budget alone)"},
+    "col.path_benefit": {"fr": "Parcours : événements évités", "en": "Path: events avoided"},
+    "col.frontier_benefit": {"fr": "Frontière : événements évités", "en": "Frontier: events avoided"},
+    "col.value_lost": {"fr": "Écart", "en": "Gap"},
+    "col.value_lost_share": {"fr": "Écart (%)", "en": "Gap (%)"},
+    "col.buy": {"fr": "À acheter à ce palier", "en": "Buy at this step"},
+    "col.idle": {"fr": "Possédé, inutilisé", "en": "Owned, idle"},
 }

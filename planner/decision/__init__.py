@@ -1,4 +1,4 @@
-"""Decision support: budget ladder, why / why not, sensitivity, scenario comparison.
+"""Decision support: budget ladder and nested purchase path, why / why not, sensitivity, scenario comparison.
 
 Every tool re-solves the planner's own model (:func:`planner.model.build_model` + :mod:`planner.solve`) with
 a change, and returns a frozen dataclass with ``to_dict()``; figures are in
@@ -10,6 +10,7 @@ from planner.decision.compare import Comparison, compare_plans, compare_scenario
 from planner.decision.engine import ConfigItem, Configuration, SolverFailureError, configuration
 from planner.decision.explain import Explanation, ReasonCode, WhyNot, explain_plan
 from planner.decision.ladder import GreedyPoint, Ladder, LadderChange, LadderPoint, Tier, budget_ladder
+from planner.decision.path import PathStep, PurchasePath, purchase_path
 from planner.decision.sensitivity import (
     Sensitivity,
     SensitivityRange,
@@ -20,7 +21,8 @@ from planner.decision.sensitivity import (
 
 __all__ = [
     "Comparison", "ConfigItem", "Configuration", "Explanation", "GreedyPoint", "Ladder", "LadderChange",
-    "LadderPoint", "ReasonCode", "Sensitivity", "SensitivityRange", "SolverFailureError", "Tier", "WhyNot",
+    "LadderPoint", "PathStep", "PurchasePath", "ReasonCode", "Sensitivity", "SensitivityRange", "SolverFailureError",
+    "Tier", "WhyNot",
     "budget_ladder", "compare_plans", "compare_scenarios", "configuration", "explain_plan", "price_sensitivity",
-    "sensitivity", "weight_sensitivity",
+    "purchase_path", "sensitivity", "weight_sensitivity",
 ]

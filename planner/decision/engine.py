@@ -222,15 +222,32 @@ def min_capex_eur(inputs: ModelInputs, options: SolverOptions, tweak: Tweak = NO
     if max_benefit_first:
         steps = (("max_benefit", benefit_of, True), *steps)
     built = optimise_sequence(inputs, steps, options, tweak)
-    return None if built is None else capex_eur(inputs, new_units(built))
+    if built is None:
+        return None
+    if inputs.horizon.single_period:
+        return capex_eur(inputs, new_units(built))
+    # several years or modes: the escalated capital of the acquisitions, as the capex budget counts it
+    return round(costs.from_model_money(float(pulp.value(capex_of(built)) or 0.0)), 2)
+
+
+#: What each decision tool does with a multi-year or multi-mode scenario (``docs/decision.md``).
+MULTI_PERIOD_REASONS = {
+    "why / why-not explanation": "its per-device costs are one year's (annualised capex, maintenance, "
+                                 "consumables) and its ideal plan lifts one yearly budget, not the yearly envelopes",
+    "scenario comparison": "it compares one year's costs and configurations",
+}
 
 
 def require_single_period(scenario: Scenario, what: str) -> None:
-    """Decision tools reason on one year with purchases only: refuse a multi-year or multi-mode scenario."""
+    """Refuse a multi-year or multi-mode scenario for a tool that reasons on one year with purchases only.
+
+    The budget ladder, the purchase path and the sensitivity analysis take multi-year plans; the explanation
+    and the comparison do not (:data:`MULTI_PERIOD_REASONS`)."""
     if scenario.horizon_years != 1 or scenario.acquisition_modes != ("purchase",):
+        why = MULTI_PERIOD_REASONS.get(what, "it reasons on one year with purchases only")
         raise PlannerInputError([Issue(
             scenario.name or "scenario", "horizon_years / acquisition_modes", "horizon_years",
             str(scenario.horizon_years),
-            f"the {what} works on single-year, purchase-only scenarios; solve the multi-year plan with "
-            "'solve', or run the {what} on a one-year scenario (horizon_years: 1, acquisition_modes: [purchase])"
-            .replace("{what}", what))])
+            f"the {what} works on single-year, purchase-only scenarios ({why}); the budget ladder, the purchase "
+            "path and the sensitivity analysis do take multi-year plans; run the {what} on a one-year scenario "
+            "(horizon_years: 1, acquisition_modes: [purchase])".replace("{what}", what))])

@@ -39,7 +39,6 @@ from planner.decision.engine import (
     configuration,
     fixed_purchases,
     min_capex_eur,
-    require_single_period,
     require_solution,
     solve_plan,
     twins_excluded,
@@ -185,7 +184,6 @@ def budget_ladder(catalog: Catalog, scenario: Scenario, steps: int = 20, *, opti
     The ladder always maximises benefit (then minimises annualised cost), whatever the scenario's objective.
     Raises :class:`~planner.errors.PlannerInputError` on input errors or ``steps < 2``.
     """
-    require_single_period(scenario, "budget ladder")
     if steps < 2:
         raise PlannerInputError([Issue("ladder", "", "steps", str(steps), "must be at least 2")])
     validate(catalog, scenario)
@@ -206,6 +204,7 @@ def budget_ladder(catalog: Catalog, scenario: Scenario, steps: int = 20, *, opti
         counter.solves += 1
         budgets = budget_grid(low, max(high or low, low), steps)
         plans = _solve_grid(inputs, budgets, opts, counter)
+        with_greedy = with_greedy and inputs.horizon.single_period  # the greedy fill is one year's purchases
         greedy_points: list[GreedyPoint | None] = (_greedy_points(inputs, budgets, opts, counter) if with_greedy
                                                     else [None] * len(budgets))
     except SolverFailureError as exc:

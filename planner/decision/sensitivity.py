@@ -31,7 +31,6 @@ from planner.decision.engine import (
     configuration,
     fixed_purchases,
     present_pairs,
-    require_single_period,
     require_solution,
     solve_plan,
     twins_excluded,
@@ -175,7 +174,6 @@ def sensitivity(catalog: Catalog, scenario: Scenario, *, weights: Sequence[str] 
                 options: SolverOptions | None = None) -> Sensitivity:
     """Weight ranges (indications with demand, or ``weights``) and consumable price ranges (chosen devices with
     a consumable, or ``prices``); pass an empty sequence to skip one kind."""
-    require_single_period(scenario, "sensitivity analysis")
     validate(catalog, scenario)
     start = time.perf_counter()
     inputs = prepare(catalog, scenario)

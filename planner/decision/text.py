@@ -5,6 +5,7 @@ from __future__ import annotations
 from planner.decision.compare import Comparison
 from planner.decision.explain import Explanation
 from planner.decision.ladder import Ladder
+from planner.decision.path import PurchasePath
 from planner.decision.sensitivity import Sensitivity
 
 
@@ -38,6 +39,39 @@ def ladder_text(ladder: Ladder) -> str:
     lines += [f"  at {_eur(c.to_budget_eur):>9} EUR  {c.text}" for c in ladder.changes] or ["  (none)"]
     lines += ["", f"Tiers (recommended = enters before {ladder.recommended_share:.0%} of the benefit gain)"]
     for t in ladder.tiers:
+        inst = f", {t.units_installed} installed" if t.units_installed else ""
+        lines.append(f"  {t.tier:<12} {t.site_id:<10} {t.device_id:<34} from {_eur(t.entry_budget_eur):>9} EUR "
+                     f"({t.units} unit{'s' if t.units > 1 else ''}{inst})")
+    return "\n".join(lines)
+
+
+def path_text(path: PurchasePath) -> str:
+    """The purchase path step by step beside the frontier, what each step buys, the path's tiers."""
+    lad = path.frontier
+    lines = [f"Scenario: {path.scenario_name}",
+             f"Purchase path (nested: each budget keeps what the one before bought): {path.status}, "
+             f"{len(path.steps)} steps, {path.variables:,} variables, {path.constraints:,} constraints, "
+             f"{path.time_s:.2f} s; frontier (each budget alone): {lad.status}, {lad.time_s:.2f} s"]
+    if not path.steps:
+        why = path.diagnosis or ("the joint solve ended without a path: use fewer --steps, or see the frontier "
+                                 "with --frontier",)
+        return "\n".join(lines + ["", "No purchase path:"] + [f"  - {d}" for d in why])
+    if path.mip_gap:
+        lines.append(f"MIP gap of the path: {path.mip_gap:.2%} (the path is feasible, its optimality not proven)")
+    head = (f"{'capex budget':>13} {'path':>9} {'frontier':>9} {'lost':>7} {'lost %':>7} {'capex used':>11} "
+            f"{'annualised/yr':>14}  buy at this step")
+    lines += ["", head, "-" * len(head)]
+    for s in path.steps:
+        share = "-" if s.value_lost_share is None else f"{s.value_lost_share:.1%}"
+        buys = ", ".join(f"{c.site_id}/{c.device_id} x{c.units_new}" for c in s.purchases)
+        idle = f"  (idle: {', '.join(s.idle)})" if s.idle else ""
+        lines.append(f"{_eur(s.budget_eur):>13} {s.benefit:>9,.2f} {s.frontier_benefit:>9,.2f} {s.value_lost:>7,.2f} "
+                     f"{share:>7} {_eur(s.capex_eur):>11} {_eur(s.annualised_eur_per_year):>14}  {buys}{idle}")
+    lines += ["", f"What nesting costs against the frontier: at most {path.max_value_lost:,.2f} "
+              f"({path.max_value_lost_share:.1%}), on average {path.mean_value_lost:,.2f} "
+              f"({path.mean_value_lost_share:.1%}) weighted events avoided"]
+    lines += ["", f"Tiers of the path (recommended = bought before {lad.recommended_share:.0%} of the path's gain)"]
+    for t in path.tiers:
         inst = f", {t.units_installed} installed" if t.units_installed else ""
         lines.append(f"  {t.tier:<12} {t.site_id:<10} {t.device_id:<34} from {_eur(t.entry_budget_eur):>9} EUR "
                      f"({t.units} unit{'s' if t.units > 1 else ''}{inst})")

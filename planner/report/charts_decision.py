@@ -12,11 +12,14 @@ import plotly.graph_objects as go
 
 from planner.decision.compare import Comparison
 from planner.decision.ladder import Ladder
+from planner.decision.path import PurchasePath
 from planner.decision.sensitivity import Sensitivity
 
 OPTIMISER_COLOUR = "#1f77b4"
 GREEDY_COLOUR = "#ff7f0e"
 BUDGET_COLOUR = "#7f7f7f"
+PATH_COLOUR = "#1565c0"
+FRONTIER_COLOUR = "#9e9e9e"
 
 
 def _label(item: str, names: Mapping[str, str] | None) -> str:
@@ -48,6 +51,28 @@ def frontier_figure(ladder: Ladder, names: Mapping[str, str] | None = None, show
                       annotation_text="scenario capex budget", annotation_position="top left")
     fig.update_layout(title=f"Budget ladder: {ladder.scenario_name}", xaxis_title="capex budget (EUR)",
                       yaxis_title="benefit (weighted cases/year)", hovermode="closest",
+                      legend={"orientation": "h", "y": -0.2})
+    fig.update_xaxes(tickformat=",.0f")
+    return fig
+
+
+def path_figure(path: PurchasePath, names: Mapping[str, str] | None = None) -> go.Figure:
+    """The nested purchase path (what each step buys on hover) beside the unconstrained frontier, same budgets.
+
+    Trace 0 is the frontier, trace 1 the path."""
+    fig = go.Figure()
+    steps = path.steps
+    budgets = [s.budget_eur for s in steps]
+    fig.add_trace(go.Scatter(x=budgets, y=[s.frontier_benefit for s in steps], mode="lines+markers",
+                             name="frontier (each budget alone)", line={"dash": "dot", "color": FRONTIER_COLOUR}))
+    hover = ["<br>".join([f"budget {s.budget_eur:,.0f} EUR", f"benefit {s.benefit:,.2f}",
+                          f"capex used {s.capex_eur:,.0f} EUR", f"lost vs frontier {s.value_lost:,.2f}"]
+                         + [f"+ {_label(e, names)}" for e in s.entering]) for s in steps]
+    fig.add_trace(go.Scatter(x=budgets, y=[s.benefit for s in steps], mode="lines+markers",
+                             name="purchase path (nested)", line={"shape": "hv", "width": 3, "color": PATH_COLOUR},
+                             hovertext=hover, hoverinfo="text"))
+    fig.update_layout(title=f"Purchase path: {path.scenario_name}", xaxis_title="capex budget (EUR)",
+                      yaxis_title="benefit (weighted events avoided/year)", hovermode="closest",
                       legend={"orientation": "h", "y": -0.2})
     fig.update_xaxes(tickformat=",.0f")
     return fig

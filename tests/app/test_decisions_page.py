@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
-from planner import load_catalog
+from planner import load_catalog, load_scenario
 from planner.decision import budget_ladder
-from tests.app.conftest import charts, errors, goto, scenario, table
+from planner.decision.path import purchase_path
+from tests.app.conftest import charts, goto, scenario, table
 from ui import state
 from ui.i18n import eur
 
 CATALOG = load_catalog()
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _ladder(at):
@@ -49,14 +51,15 @@ def test_budget_ladder_metrics_frontier_tiers_steps_and_changes(at):
     assert frontier["layout"]["xaxis"]["title"]["text"] == "Budget d'investissement (€)"
     assert frontier["layout"]["separators"] == ",\u202f"
 
+    path = purchase_path(CATALOG, scenario(at), steps=20, frontier=expected)  # the tiers shown are the path's
     tiers = table(at, "Priorité budgétaire")
     words = {"essential": "Priorité budgétaire 1", "recommended": "Priorité budgétaire 2",
              "advanced": "Priorité budgétaire 3"}
     order = ("essential", "recommended", "advanced")
     assert "Classe et niveau ESC" in tiers.columns
     assert list(tiers["Priorité budgétaire"]) == [words[x.tier] for x in sorted(
-        expected.tiers, key=lambda x: (order.index(x.tier), x.entry_budget_eur, x.device_id))]
-    assert {CATALOG.devices[x.device_id].name for x in expected.tiers} == set(tiers["Équipement"])
+        path.tiers, key=lambda x: (order.index(x.tier), x.entry_budget_eur, x.device_id))]
+    assert {CATALOG.devices[x.device_id].name for x in path.tiers} == set(tiers["Équipement"])
     assert "Site" not in tiers.columns  # a single site: no site column
     steps = table(at, "Glouton")
     assert len(steps) == len(expected.points)
@@ -64,6 +67,31 @@ def test_budget_ladder_metrics_frontier_tiers_steps_and_changes(at):
     changes = table(at, "Changement")
     assert len(changes) == len(expected.changes)
     assert any(c.startswith("ajout de ") for c in changes["Changement"])
+
+
+def test_purchase_path_beside_the_frontier_fr_and_en(at):
+    _ladder(at)
+    expected = purchase_path(CATALOG, scenario(at), steps=20)
+    fig = charts(at)["ui.chart.path"]
+    frontier, path = fig["data"]
+    assert path["name"] == "Parcours d'achat (imbriqué)" and frontier["name"] == "Frontière (chaque budget seul)"
+    assert path["y"] == [s.benefit for s in expected.steps]
+    assert frontier["y"] == [s.frontier_benefit for s in expected.steps]
+    assert all(p <= f + 1e-5 * max(1.0, f) for p, f in zip(path["y"], frontier["y"], strict=True))
+    steps = table(at, "À acheter à ce palier")
+    assert len(steps) == len(expected.steps)
+    assert list(steps.columns[:5]) == ["Budget", "Parcours : événements évités", "Frontière : événements évités",
+                                       "Écart", "Écart (%)"]
+    bought = [s for s in expected.steps if s.purchases]
+    assert all(CATALOG.devices[c.device_id].name in " ".join(steps["À acheter à ce palier"])
+               for s in bought for c in s.purchases)  # products by name, no ids
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Statut du parcours"] == "optimal"
+    assert metrics["Écart maximal à la frontière"].startswith(f"{expected.max_value_lost:.2f}".replace(".", ","))
+    at.radio(key="ui.lang").set_value("en").run()
+    assert not at.exception
+    assert charts(at)["ui.chart.path"]["data"][1]["name"] == "Purchase path (nested)"
+    assert "Buy at this step" in table(at, "Gap (%)").columns
 
 
 def test_the_ladder_is_cached_and_survives_page_and_language_switches(at):
@@ -118,12 +146,15 @@ def test_sensitivity_on_a_subset_with_a_tornado_chart(at):
     assert ivus["Paramètre"] == "prix du consommable"
 
 
-@pytest.mark.slow
-def test_decision_tools_refuse_a_multi_year_scenario_with_a_clear_message(at):
-    at.selectbox(key="ui.example").set_value("university_hospital_ppi_2027_2031").run()
-    at.button(key="ui.load").click().run()
-    _ladder(at)
-    text = errors(at)
-    assert "Analyse impossible pour ce scénario" in text
+def test_the_multi_year_refusal_of_the_explanation_reads_in_french():
+    """The ladder, the path and the sensitivity take multi-year plans; the explanation refuses them, in French."""
+    from planner.decision.engine import require_single_period  # noqa: PLC0415
+    from planner.errors import PlannerInputError  # noqa: PLC0415
+    from ui.i18n import message  # noqa: PLC0415
+
+    sc = load_scenario(ROOT / "examples" / "university_hospital_ppi_2027_2031.yaml")
+    try:
+        require_single_period(sc, "why / why-not explanation")
+    except PlannerInputError as exc:
+        text = message(exc.issues[0].message, "fr")
     assert "un scénario d'un an, en achat seul" in text
-    assert "Traceback" not in text

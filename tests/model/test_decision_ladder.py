@@ -158,7 +158,9 @@ def test_steps_must_be_at_least_two():
         budget_ladder(catalog, scenario, steps=1)
 
 
-def test_multi_year_scenario_is_refused_with_a_clear_error():
+def test_explanation_refuses_a_multi_year_scenario_and_says_why():
+    from planner.decision import explain_plan  # noqa: PLC0415
+
     catalog, scenario = load(ROOT / "examples" / "university_hospital_ppi_2027_2031.yaml")
-    with pytest.raises(PlannerInputError, match="single-year"):
-        budget_ladder(catalog, scenario, steps=3)
+    with pytest.raises(PlannerInputError, match="single-year.*one year's.*ladder, the purchase path and the sens"):
+        explain_plan(catalog, scenario)

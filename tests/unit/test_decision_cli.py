@@ -28,9 +28,21 @@ def test_exit_codes_agree_with_the_cli():
         == (cli.EXIT_OK, cli.EXIT_INFEASIBLE, cli.EXIT_INPUT, cli.EXIT_SOLVER)
 
 
-def test_ladder_command(tmp_path, capsys):
-    out = tmp_path / "ladder.json"
+def test_ladder_command_prints_the_purchase_path_beside_the_frontier(tmp_path, capsys):
+    out = tmp_path / "path.json"
     assert main(["ladder", WHY, "--steps", "6", "--json", str(out)]) == 0
+    text = capsys.readouterr().out
+    assert "Purchase path" in text and "buy at this step" in text and "main/shock_pump x1" in text
+    assert "What nesting costs against the frontier" in text and "Tiers of the path" in text
+    data = json.loads(out.read_text())
+    assert data["status"] == "optimal" and len(data["steps"]) == 6 and len(data["frontier"]["points"]) == 6
+    assert [s["frontier_benefit"] for s in data["steps"]] == [p["benefit"] for p in data["frontier"]["points"]]
+    assert all(s["value_lost"] >= 0 for s in data["steps"])
+
+
+def test_ladder_command_frontier_only(tmp_path, capsys):
+    out = tmp_path / "ladder.json"
+    assert main(["ladder", WHY, "--steps", "6", "--frontier", "--json", str(out)]) == 0
     text = capsys.readouterr().out
     assert "capex budget" in text and "Tiers" in text and "greedy" in text
     data = json.loads(out.read_text())
@@ -107,3 +119,16 @@ def test_decision_package_does_not_import_streamlit():
     code = ("import sys, planner.decision, planner.decision_cli, planner.report.charts_decision; "
             "sys.exit('streamlit' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT, timeout=60).returncode == 0
+
+
+def test_path_figure_draws_the_path_beside_the_frontier():
+    from planner.decision.path import purchase_path  # noqa: PLC0415
+    from planner.report.charts_decision import path_figure  # noqa: PLC0415
+
+    scenario = load_scenario(WHY)
+    path = purchase_path(load_catalog(scenario.catalog_path()), scenario, 4, with_greedy=False)
+    fig = path_figure(path, names={"ivus_any": "IVUS cart"})
+    frontier, nested = fig.data
+    assert list(nested.y) == [s.benefit for s in path.steps]
+    assert list(frontier.y) == [s.frontier_benefit for s in path.steps]
+    assert any("IVUS cart" in h for h in nested.hovertext)
