@@ -42,7 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--xlsx", metavar="OUT", help="write the plan workbook (Excel) to OUT")
     s.add_argument("--pdf", metavar="OUT", help="write the procurement committee's document (PDF, A4) to OUT")
     s.add_argument("--path-steps", type=int, default=10, metavar="N",
-                   help="budgets of the purchase path in the PDF (single-year scenarios; 0: none; default 10)")
+                   help="budgets of the nested purchase path in the PDF (0: none; default 10)")
     s.add_argument("--lang", choices=("fr", "en"), default="fr", help="workbook and PDF language (default: fr)")
     s.add_argument("--solver", choices=("highs", "cbc"), help="override the scenario's solver")
     s.add_argument("--time-limit", type=float, metavar="S", help="time limit in seconds")
@@ -158,19 +158,18 @@ def cmd_solve(args: argparse.Namespace) -> int:
 
 
 def _write_pdf(args: argparse.Namespace, plan: Plan, catalog: Catalog, scenario: Scenario) -> None:
-    """The committee PDF, with the purchase path of the budget ladder when the scenario allows one."""
+    """The committee PDF, with the nested purchase path at ``--path-steps`` budgets (0: none)."""
     from planner.report.pdf import write_committee_pdf  # reportlab only when asked for
-    from planner.report.pdf_path import purchase_path_from_ladder
+    from planner.report.pdf_path import printed_path
 
     path = None
     if plan.has_solution and args.path_steps >= 2:
-        from planner.decision import budget_ladder
+        from planner.decision.path import purchase_path
 
-        try:
-            path = purchase_path_from_ladder(budget_ladder(catalog, scenario, steps=args.path_steps,
-                                                           with_greedy=False))
-        except PlannerInputError as exc:  # a multi-year scenario has no ladder: the PDF says so
-            print(f"\nNo purchase path in the PDF: {exc.issues[0].message}", file=sys.stderr)
+        found = purchase_path(catalog, scenario, steps=args.path_steps, with_greedy=False)
+        path = printed_path(found)
+        if path is None:
+            print(f"\nNo purchase path in the PDF: {found.status}", file=sys.stderr)
     write_committee_pdf(args.pdf, plan, catalog, scenario, args.lang, path)
     print(f"\nCommittee document (PDF) written to {args.pdf}")
 

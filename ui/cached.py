@@ -24,7 +24,7 @@ from planner.ingest.catalog import import_catalog_extension
 from planner.inputs import prepare
 from planner.report.excel import plan_to_xlsx_bytes
 from planner.report.pdf import committee_pdf_bytes
-from planner.report.pdf_path import purchase_path_from_ladder
+from planner.report.pdf_path import printed_path
 from ui import state
 
 
@@ -79,11 +79,11 @@ def plan_xlsx(scenario_json: str, catalog_fingerprint: str, lang: str, _catalog:
 @st.cache_data(max_entries=8, show_spinner=False)
 def committee_pdf(scenario_json: str, catalog_fingerprint: str, lang: str, ladder_steps: int,
                   _catalog: Catalog) -> bytes:
-    """The committee PDF of the scenario's plan in ``lang``; with the purchase path of the budget ladder of
-    ``ladder_steps`` budgets (the Decisions page's, from the cache) when it is not 0."""
+    """The committee PDF of the scenario's plan in ``lang``; with the nested purchase path at ``ladder_steps``
+    budgets (the Decisions page's, from the cache) when it is not 0."""
     path = None
     if ladder_steps:
-        path = purchase_path_from_ladder(ladder(scenario_json, catalog_fingerprint, ladder_steps, _catalog))
+        path = printed_path(purchase_path(scenario_json, catalog_fingerprint, ladder_steps, _catalog))
     return committee_pdf_bytes(plan(scenario_json, catalog_fingerprint, _catalog), _catalog,
                                _scenario(scenario_json), lang, path)
 

@@ -1,7 +1,7 @@
 """The committee PDF: one A4 document for the procurement committee, in French or English.
 
-Sections: 1. summary (result, value, costs, budget use), 2. purchase path (a :class:`PurchasePath` given by
-the caller, e.g. from the budget ladder; the document says when there is none), 3. specifications (the
+Sections: 1. summary (result, value, costs, budget use), 2. purchase path (a :class:`PrintedPath` given by
+the caller, from the nested purchase path; the document says when there is none), 3. specifications (the
 plan's purchase lines by family, with the source and date of each price), 4. clinical coverage, 5. security
 clauses for the tender. Every page carries the scenario, the date and its number.
 
@@ -24,7 +24,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 from planner.catalog import Catalog
 from planner.io import write_atomic
 from planner.plan import Plan
-from planner.report.pdf_path import PurchasePath
+from planner.report.pdf_path import PrintedPath
 from planner.report.pdf_sections import (
     coverage_section,
     path_section,
@@ -37,7 +37,7 @@ from planner.report.pdf_style import FONT, SMALLEST_PT, Styles, escape, styles
 from planner.report.xlsx_context import PlanContext, plan_context
 from planner.scenario import Scenario
 
-__all__ = ["PDF_MIME", "PurchasePath", "committee_pdf_bytes", "spec_columns", "write_committee_pdf"]
+__all__ = ["PDF_MIME", "PrintedPath", "committee_pdf_bytes", "spec_columns", "write_committee_pdf"]
 
 #: MIME type of the document, for download buttons.
 PDF_MIME = "application/pdf"
@@ -45,7 +45,7 @@ _MARGIN = 18 * mm
 
 
 def committee_pdf_bytes(plan: Plan, catalog: Catalog, scenario: Scenario, lang: str = "fr",
-                        path: PurchasePath | None = None, today: date | None = None) -> bytes:
+                        path: PrintedPath | None = None, today: date | None = None) -> bytes:
     """The committee document as PDF bytes, in ``lang`` ("fr" or "en").
 
     ``scenario`` must be the scenario the plan was made from (``ValueError`` otherwise); ``path`` is the
@@ -62,13 +62,13 @@ def committee_pdf_bytes(plan: Plan, catalog: Catalog, scenario: Scenario, lang: 
 
 
 def write_committee_pdf(out: str | os.PathLike[str], plan: Plan, catalog: Catalog, scenario: Scenario,
-                        lang: str = "fr", path: PurchasePath | None = None, today: date | None = None) -> None:
+                        lang: str = "fr", path: PrintedPath | None = None, today: date | None = None) -> None:
     """Write the committee document to ``out`` atomically (rendered first; the previous file stays intact on
     failure)."""
     write_atomic(out, committee_pdf_bytes(plan, catalog, scenario, lang, path, today))
 
 
-def _story(ctx: PlanContext, st: Styles, path: PurchasePath | None) -> list[Flowable]:
+def _story(ctx: PlanContext, st: Styles, path: PrintedPath | None) -> list[Flowable]:
     story: list[Flowable] = [
         Paragraph(ctx.t("pdf_title"), st.title),
         Paragraph(escape(ctx.t("pdf_subtitle", scenario=ctx.scenario.name, date=ctx.today.isoformat())), st.body)]

@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 from planner.catalog import Device
 from planner.i18n import family_label
 from planner.plan import Acquisition, CoverageRow
-from planner.report.pdf_path import PurchasePath
+from planner.report.pdf_path import PrintedPath
 from planner.report.pdf_style import Styles, escape, money, number, share, table
 from planner.report.security_text import CLAUSES
 from planner.report.xlsx_context import PlanContext
@@ -88,7 +88,7 @@ def _BUDGET_COLUMNS(ctx: PlanContext) -> tuple[PdfColumn, ...]:  # noqa: N802  (
 # ---------------------------------------------------------------- 2. purchase path
 
 
-def path_section(ctx: PlanContext, st: Styles, path: PurchasePath | None) -> list[Flowable]:
+def path_section(ctx: PlanContext, st: Styles, path: PrintedPath | None) -> list[Flowable]:
     """The steps of the path and the tiers of the final configuration, as given (never recomputed here)."""
     out: list[Flowable] = [Paragraph(ctx.t("pdf_path"), st.h1)]
     if path is None or not path.steps:

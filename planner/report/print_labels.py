@@ -46,14 +46,17 @@ PRINT_LABELS: dict[str, tuple[str, str]] = {
     "pdf_limit": ("Limit", "Plafond"),
     "pdf_used": ("Used", "Utilisé"),
     "pdf_binding": ("reached", "atteint"),
-    "pdf_no_path": ("The budget ladder was not computed for this document (it needs a single-year scenario: "
-                    "'cathlab-planner ladder', or the Decisions page).",
-                    "L'échelle budgétaire n'a pas été calculée pour ce document (elle porte sur un scénario d'un "
-                    "an : « cathlab-planner ladder », ou la page Décisions)."),
-    "pdf_path_intro": ("What to buy first: the optimal plan at increasing capital budgets. Each step adds the "
-                       "devices listed; the value never decreases along the path.",
-                       "Quoi acheter d'abord : le plan optimal à budgets d'investissement croissants. Chaque étape "
-                       "ajoute les dispositifs indiqués ; la valeur ne décroît jamais le long du parcours."),
+    "pdf_no_path": ("The purchase path was not computed for this document ('cathlab-planner solve --pdf' with "
+                    "'--path-steps', or the Decisions page before the download).",
+                    "Le parcours d'achat n'a pas été calculé pour ce document (« cathlab-planner solve --pdf » avec "
+                    "« --path-steps », ou la page Décisions avant le téléchargement)."),
+    "pdf_path_intro": ("What to buy first: a nested purchase path at increasing capital budgets. Each step keeps "
+                       "everything bought at the step before and adds the devices listed (a hospital does not "
+                       "un-buy a console); the value never decreases along the path.",
+                       "Quoi acheter d'abord : un parcours d'achat emboîté à budgets d'investissement croissants. "
+                       "Chaque étape garde tout ce qui a été acheté à l'étape précédente et ajoute les dispositifs "
+                       "indiqués (un hôpital ne revend pas une console) ; la valeur ne décroît jamais le long du "
+                       "parcours."),
     "pdf_step": ("Step", "Étape"),
     "pdf_budget_eur": ("Capital budget (EUR)", "Budget d'investissement (EUR)"),
     "pdf_spent_eur": ("Capital spent (EUR)", "Investissement (EUR)"),

@@ -1,5 +1,5 @@
 """The committee PDF from the Plan page: built when clicked, in the interface language, with the purchase path
-of the budget ladder when the Decisions page computed one for this scenario."""
+of the nested purchase path when the Decisions page computed one for this scenario."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def test_the_committee_pdf_downloads_in_the_interface_language(media, at):  # no
     assert name == "dossier_comite_ch_general_hospital_2027.pdf" and data.startswith(b"%PDF")
     text = _text(data)
     assert "1. Synthèse" in text and "5. Clauses de sécurité" in text
-    assert "L'échelle budgétaire n'a pas été calculée" in text  # no ladder asked for yet
+    assert "Le parcours d'achat n'a pas été calculé" in text  # no ladder asked for yet
 
     at.radio(key="ui.lang").set_value("en").run()
     name, data = downloaded(at, "ui.plan.pdf")

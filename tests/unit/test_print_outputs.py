@@ -23,12 +23,11 @@ from pypdf import PdfReader
 
 from planner import Catalog, Plan, Scenario, load_catalog, load_scenario, make_plan
 from planner.cli import main
-from planner.decision import budget_ladder
-from planner.decision.ladder import Ladder
+from planner.decision.path import PurchasePath, purchase_path
 from planner.i18n import t
 from planner.report.excel import write_plan_xlsx
 from planner.report.pdf import committee_pdf_bytes, write_committee_pdf
-from planner.report.pdf_path import purchase_path_from_ladder
+from planner.report.pdf_path import printed_path
 from planner.report.pdf_style import SMALLEST_PT
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,10 +38,10 @@ formulas = pytest.importorskip("formulas")
 
 
 @pytest.fixture(scope="module")
-def gh() -> tuple[Catalog, Scenario, Plan, Ladder]:
+def gh() -> tuple[Catalog, Scenario, Plan, PurchasePath]:
     scenario = load_scenario(ROOT / "examples" / "general_hospital.yaml")
     catalog = load_catalog(scenario.catalog_path())
-    return catalog, scenario, make_plan(catalog, scenario), budget_ladder(catalog, scenario, 6, with_greedy=False)
+    return catalog, scenario, make_plan(catalog, scenario), purchase_path(catalog, scenario, 6, with_greedy=False)
 
 
 @pytest.fixture(scope="module")
@@ -85,8 +84,8 @@ def font_sizes(pdf_path: Path) -> list[tuple[int, float]]:
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_committee_pdf_renders_on_a4_with_its_sections(tmp_path: Path, gh: tuple, lang: str) -> None:
-    catalog, scenario, plan, ladder = gh
-    path = purchase_path_from_ladder(ladder)
+    catalog, scenario, plan, nested = gh
+    path = printed_path(nested)
     out = tmp_path / f"comite_{lang}.pdf"
     write_committee_pdf(out, plan, catalog, scenario, lang, path, TODAY)
     reader = PdfReader(out)
@@ -114,7 +113,7 @@ def test_the_committee_pdf_renders_on_a4_with_its_sections(tmp_path: Path, gh: t
 def test_the_pdf_says_when_there_is_no_path_and_when_there_is_no_plan(gh: tuple, tmp_path: Path) -> None:
     catalog, scenario, plan, _ = gh
     text = PdfReader(_bytes_file(tmp_path, committee_pdf_bytes(plan, catalog, scenario, "en"))).pages[0]
-    assert "The budget ladder was not computed" in text.extract_text().replace("\n", " ")
+    assert "The purchase path was not computed" in text.extract_text().replace("\n", " ")
     broke = dataclasses.replace(scenario, budget=dataclasses.replace(scenario.budget, capex_eur=1.0,
                                                                      opex_eur_per_year=1.0))
     none = make_plan(catalog, broke)
@@ -130,17 +129,18 @@ def _bytes_file(folder: Path, data: bytes) -> Path:
     return out
 
 
-def test_the_path_is_the_ladder_given(gh: tuple) -> None:
-    catalog, _, _, ladder = gh
-    path = purchase_path_from_ladder(ladder)
+def test_the_printed_path_is_the_nested_path_given(gh: tuple) -> None:
+    _, _, _, nested = gh
+    path = printed_path(nested)
     assert path is not None
     budgets = [s.budget_eur for s in path.steps]
-    assert budgets == sorted(budgets) and budgets[0] == ladder.points[0].budget_eur
-    assert path.steps[-1].benefit == ladder.points[-1].benefit
-    assert {d for _, d in path.steps[0].entering} == {c.device_id for c in ladder.points[0].configuration
-                                                      if c.units_new}
-    assert {(x.site_id, x.device_id) for x in path.tiers} == {(x.site_id, x.device_id) for x in ladder.tiers}
-    assert purchase_path_from_ladder(dataclasses.replace(ladder, points=())) is None
+    assert budgets == sorted(budgets) and budgets[0] == nested.steps[0].budget_eur
+    assert path.steps[-1].benefit == nested.steps[-1].benefit
+    # every purchase of the path is printed at the step that makes it
+    entering = [pair for s in path.steps for pair in s.entering]
+    assert set(entering) == {(c.site_id, c.device_id) for s in nested.steps for c in s.purchases if c.units_new}
+    assert {(x.site_id, x.device_id) for x in path.tiers} == {(x.site_id, x.device_id) for x in nested.tiers}
+    assert printed_path(dataclasses.replace(nested, steps=())) is None
 
 
 def test_a_failed_pdf_leaves_no_file(tmp_path: Path, gh: tuple) -> None:
