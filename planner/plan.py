@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, is_dataclass
 from typing import Any
 
+from planner.messages import Msg, plain
+
 
 @dataclass(frozen=True)
 class PhaseInfo:
@@ -260,7 +262,7 @@ class SecurityExclusion:
     """A device the scenario's security rules forbid buying, and why."""
 
     device_id: str
-    reason: str
+    reason: Msg
 
 
 @dataclass(frozen=True)
@@ -280,7 +282,7 @@ class Plan:
     coverage: tuple[CoverageRow, ...] = ()
     budgets: tuple[BudgetUse, ...] = ()
     rooms: tuple[RoomConfig, ...] = ()
-    diagnosis: tuple[str, ...] = ()
+    diagnosis: tuple[Msg, ...] = ()  # why there is no plan (planner.diagnose)
     warnings: tuple[str, ...] = ()
     catalog_fingerprint: str = ""
     security: tuple[DeviceSecurity, ...] = ()
@@ -314,7 +316,7 @@ class Plan:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (JSON-ready)."""
-        return _plain(asdict(self))
+        return plain(asdict(self))
 
     def to_json(self, indent: int | None = 2) -> str:
         """JSON text of the plan."""
@@ -336,17 +338,11 @@ class Plan:
         return cls.from_dict(json.loads(text))
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, Mapping):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    return value
-
-
 def _build(tp: Any, data: Any) -> Any:
     """Rebuild typed values (dataclasses, tuples, optionals) from plain JSON data."""
     origin = typing.get_origin(tp)
+    if tp is Msg:
+        return Msg.from_dict(data)
     if is_dataclass(tp) and isinstance(tp, type):
         hints = typing.get_type_hints(tp)
         return tp(**{f.name: _build(hints[f.name], data[f.name]) for f in fields(tp) if f.name in data})

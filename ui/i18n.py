@@ -1,62 +1,24 @@
-"""French and English labels, and number formatting, in one place (pure: no streamlit).
+"""The app's labels and messages in French or English (pure: no streamlit).
 
-``Translator(lang)("key")`` returns the label; ``t.eur``, ``t.num`` and ``t.pct`` format numbers the
-French way (``1 234 567 €``, narrow no-break spaces) or the English way (``€1,234,567``).
-Indication names come from the catalogue (``name_fr`` / ``name_en``).
+``Translator(lang)("key")`` returns a label of the app's tables (``ui/labels*.py``) or of the planner's message
+catalogue (``planner/messages/*.toml``); ``t.say(msg, catalog, sites)`` renders a planner message with the
+catalogue's names; ``t.eur``, ``t.num`` and ``t.pct`` format numbers with :mod:`planner.messages.format`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
+from planner.catalog import Catalog
+from planner.messages import CatalogNames, Msg, catalogue, eur, number, pct, render
+from planner.messages.format import NNBSP
 from ui.labels import LABELS
 from ui.labels_inputs import INPUT_MESSAGES_FR
 from ui.labels_sae import SAE_MESSAGES_FR
 
 LANGUAGES = ("fr", "en")
-NNBSP = "\u202f"  #: French thousands separator (narrow no-break space)
-NBSP = "\u00a0"  #: no-break space before units and the euro sign
-
-
-def number(value: float, lang: str, decimals: int = 0) -> str:
-    """A number with thousands separators.
-
-    >>> number(1234567.891, "fr", 2)
-    '1\u202f234\u202f567,89'
-    >>> number(1234567.891, "en", 1)
-    '1,234,567.9'
-    """
-    text = f"{round(value, decimals) or 0.0:,.{decimals}f}"  # never "-0,0"
-    if lang == "fr":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", NNBSP)
-    return text
-
-
-def eur(value: float, lang: str, decimals: int = 0) -> str:
-    """An amount in euros.
-
-    >>> eur(1234567, "fr")
-    '1\u202f234\u202f567\u00a0€'
-    >>> eur(-1234.5, "en")
-    '-€1,234'
-    """
-    rounded = round(value, decimals)
-    sign = "-" if rounded < 0 else ""
-    body = number(abs(rounded), lang, decimals)
-    return f"{sign}{body}{NBSP}€" if lang == "fr" else f"{sign}€{body}"
-
-
-def pct(value: float, lang: str, decimals: int = 0) -> str:
-    """A share (0.86) as a percentage.
-
-    >>> pct(0.8604, "fr")
-    '86\u00a0%'
-    >>> pct(0.8604, "en", 1)
-    '86.0%'
-    """
-    body = number(value * 100, lang, decimals)
-    return f"{body}{NBSP}%" if lang == "fr" else f"{body}%"
 
 
 class Translator:
@@ -67,18 +29,26 @@ class Translator:
 
     def __call__(self, key: str, **values: object) -> str:
         """The label ``key`` (``str.format``-ed with ``values``); the key itself if unknown."""
-        entry = LABELS.get(key)
+        entry = LABELS.get(key) or catalogue().get(key)
         text = key if entry is None else entry[self.lang]
         return text.format(**values) if values else text
 
     def has(self, key: str) -> bool:
         """Whether a label exists."""
-        return key in LABELS
+        return key in LABELS or key in catalogue()
 
     def opt(self, prefix: str, value: str) -> str:
         """Label of an option (``family.ivus``), or the raw value when there is none."""
         key = f"{prefix}.{value}"
-        return self(key) if key in LABELS else value
+        return self(key) if self.has(key) else value
+
+    def say(self, message: Msg | str, catalog: Catalog | None = None, sites: Mapping[str, str] | None = None) -> str:
+        """A planner message in this language, devices and indications by their names (``catalog``), sites by
+        theirs (``sites``: id -> name); a plain text as it is."""
+        if isinstance(message, str):
+            return message
+        names = CatalogNames(catalog, sites or {}) if catalog is not None else None
+        return render(message, self.lang, names)
 
     def eur(self, value: float | None, decimals: int = 0) -> str:
         """Euros, or "unlimited" for None."""

@@ -179,13 +179,5 @@ HORIZON_LABELS: dict[str, dict[str, str]] = {
                                    "of the residual value). The rows add up to the plan's total cost of "
                                    "ownership."},
     # ways out of an infeasible multi-year scenario
-    "fix.capex_budget_year": {"fr": "relever l'enveloppe d'investissement {year} de {by} (de {current} à {relaxed})",
-                              "en": "raise the {year} capital envelope by {by} (from {current} to {relaxed})"},
-    "fix.capex_year_cum": {"fr": "relever l'enveloppe d'investissement cumulée jusqu'à {year} de {by} (de {current} à "
-                                 "{relaxed})",
-                           "en": "raise the capital envelope up to {year} (cumulative) by {by} (from {current} to "
-                                 "{relaxed})"},
-    "fix.opex_budget_year": {"fr": "relever le budget de fonctionnement {year} de {by} (de {current} à {relaxed})",
-                             "en": "raise the {year} operating budget by {by} (from {current} to {relaxed})"},
     "hz.coverage_year": {"fr": "Année", "en": "Year"},
 }

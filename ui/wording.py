@@ -16,7 +16,6 @@ from planner.decision.binding import BindingConstraint
 from planner.decision.explain import ChosenDevice
 from planner.decision.ladder import LadderChange
 from planner.decision.reasons import ReasonCode, WhyNot
-from planner.diagnose import Relaxation
 from ui.i18n import Translator
 
 
@@ -246,21 +245,3 @@ def binding(b: BindingConstraint, plan: Plan, catalog: Catalog, t: Translator, s
         return t("bind.must_include", device=device(catalog, b.constraint.removeprefix("must_include_")),
                  gain=t.num(float(m.group(1)), 1), saving=t.eur(float(m.group(2).replace(",", ""))))
     return b.text
-
-
-# ---------------------------------------------------------------- infeasibility: ways out
-
-
-def relaxation(r: Relaxation, catalog: Catalog, t: Translator, sites: Mapping[str, str]) -> str:
-    """One way out of an infeasible scenario (a budget raised, a floor lowered, a must-include dropped)."""
-    if r.family in ("capex_budget", "opex_budget") and r.subject and r.subject.isdigit():  # a year's envelope
-        key = "fix.capex_year_cum" if r.family == "capex_budget" and "cumulative" in r.text else f"fix.{r.family}_year"
-        return t(key, year=r.subject, by=t.eur(r.amount), current=t.eur(r.current), relaxed=t.eur(r.relaxed))
-    if r.family in ("capex_budget", "opex_budget"):
-        return t(f"fix.{r.family}", by=t.eur(r.amount), current=t.eur(r.current), relaxed=t.eur(r.relaxed))
-    if r.family == "coverage_floor":
-        return t("fix.floor", indication=indication(catalog, t, r.subject or ""), current=t.pct(r.current),
-                 relaxed=t.pct(r.relaxed)) + _at_site(t, sites, r.site_id or "")
-    if r.family == "must_include":
-        return t("fix.must_include", device=device(catalog, r.subject or ""))
-    return r.text

@@ -53,6 +53,7 @@ from planner.decision.engine import (
 from planner.decision.reasons import STRUCTURAL_RULES, ReasonCode, RuleContext, WhyNot, WhyNotRule
 from planner.diagnose import diagnose
 from planner.inputs import ModelInputs, SiteDevice, prepare
+from planner.messages import Msg, plain
 from planner.plan import Plan
 from planner.scenario import Scenario, SolverOptions
 
@@ -98,12 +99,12 @@ class Explanation:
     chosen: tuple[ChosenDevice, ...] = ()
     not_chosen: tuple[WhyNot, ...] = ()
     binding: tuple[BindingConstraint, ...] = ()
-    diagnosis: tuple[str, ...] = ()
+    diagnosis: tuple[Msg, ...] = ()
     solves: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (JSON-ready)."""
-        return asdict(self)
+        return plain(asdict(self))
 
     def reasons(self) -> dict[tuple[str, str], ReasonCode]:
         """(site, device) -> reason, for every device not chosen."""

@@ -48,6 +48,7 @@ from planner.decision.engine import (
 from planner.diagnose import diagnose
 from planner.errors import Issue, PlannerInputError
 from planner.inputs import ModelInputs, SiteDevice, prepare
+from planner.messages import Msg, plain
 from planner.plan import Plan
 from planner.scenario import Scenario, SolverOptions
 from planner.solve import SolveStatus
@@ -133,7 +134,7 @@ class Ladder:
     recommended_share: float = RECOMMENDED_SHARE
     solves: int = 0
     time_s: float = 0.0
-    diagnosis: tuple[str, ...] = ()
+    diagnosis: tuple[Msg, ...] = ()
 
     @property
     def has_solution(self) -> bool:
@@ -142,7 +143,7 @@ class Ladder:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (JSON-ready), with the optimiser's gain over greedy at each point."""
-        data = asdict(self)
+        data = plain(asdict(self))
         for p, raw in zip(self.points, data["points"], strict=True):
             raw["gain_over_greedy"] = p.gain_over_greedy
         return data

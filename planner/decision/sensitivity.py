@@ -39,6 +39,7 @@ from planner.decision.engine import (
 from planner.decision.ladder import diff
 from planner.diagnose import diagnose
 from planner.inputs import ModelInputs, prepare
+from planner.messages import Msg, plain
 from planner.scenario import Scenario, SolverOptions
 
 Parameter = Literal["weight", "consumable_price"]
@@ -76,7 +77,7 @@ class SensitivityRange:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data with the values."""
-        return {**asdict(self), "low_value": self.low_value, "high_value": self.high_value}
+        return {**plain(asdict(self)), "low_value": self.low_value, "high_value": self.high_value}
 
 
 @dataclass(frozen=True)
@@ -90,11 +91,11 @@ class Sensitivity:
     solves: int = 0
     time_s: float = 0.0
     tolerance: float = TOLERANCE
-    diagnosis: tuple[str, ...] = ()
+    diagnosis: tuple[Msg, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (JSON-ready)."""
-        data = asdict(self)
+        data = plain(asdict(self))
         data["ranges"] = [r.to_dict() for r in self.ranges]
         return data
 

@@ -8,6 +8,7 @@ from datetime import date
 
 from planner.catalog import Catalog, Device
 from planner.i18n import family_label, t
+from planner.messages import CatalogNames, Msg, render, site_names
 from planner.plan import Plan
 from planner.scenario import Scenario
 
@@ -37,6 +38,12 @@ class PlanContext:
             return self.t(key)
         except KeyError:
             return key
+
+    def say(self, message: Msg | str) -> str:
+        """A planner message in the workbook's language, with the catalogue's and scenario's names."""
+        if isinstance(message, str):
+            return message
+        return render(message, self.lang, CatalogNames(self.catalog, site_names(self.scenario)))
 
     def site_name(self, site_id: str) -> str:
         """Display name of a site of the scenario."""

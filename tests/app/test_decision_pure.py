@@ -109,11 +109,11 @@ def test_ways_out_of_an_infeasible_scenario():
     sc = load_scenario(DATA / "shock_floor_infeasible.yaml")
     cat = load_catalog(sc.catalog_path())
     diag = elastic_diagnosis(prepare(cat, sc), sc.solver)
-    fr = [wording.relaxation(r, cat, FR, {"main": "Main"}) for r in diag.single_fixes]
+    fr = [FR.say(r.text, cat, {"main": "Main"}) for r in diag.single_fixes]
     raise_capex = ("relever le budget d'investissement de 40\u202f000\u00a0€ "
                    "(de 60\u202f000\u00a0€ à 100\u202f000\u00a0€)")
     assert raise_capex in fr
-    assert any(x.startswith("abaisser la couverture minimale de ") and x.endswith("de 80\u00a0% à 0\u00a0%")
+    assert any(x.startswith("abaisser la couverture minimale de ") and x.endswith("à Main de 80\u00a0% à 0\u00a0%")
                for x in fr)
 
 

@@ -6,6 +6,7 @@ import json
 import time
 
 from planner import load_catalog, make_plan
+from planner.messages import site_names
 from tests.app.conftest import APP, errors, goto, optimise, plan, scenario
 from ui import cached
 from ui.i18n import Translator
@@ -85,8 +86,9 @@ def test_infeasible_plan_shows_the_diagnosis_in_plain_words(at):
     text = errors(at)
     assert "Statut : aucun plan possible" in text
     assert "Aucun plan ne respecte toutes les règles" in text
+    french = Translator("fr")
     for line in plan(at).diagnosis:
-        assert line in text
+        assert french.say(line, load_catalog(), site_names(plan(at).scenario)) in text
     assert "Traceback" not in text
     assert not at.metric
 
