@@ -140,10 +140,6 @@ LABELS: dict[str, dict[str, str]] = {
     "activity.pci": {"fr": "Angioplasties (ATL)", "en": "PCI"},
     "activity.stemi": {"fr": "SCA ST+ (STEMI)", "en": "STEMI"},
     "activity.cag_non_stemi": {"fr": "Coronarographies hors SCA ST+", "en": "Angiographies outside STEMI"},
-    "vendor.philips": {"fr": "Philips", "en": "Philips"},
-    "vendor.siemens": {"fr": "Siemens Healthineers", "en": "Siemens Healthineers"},
-    "vendor.ge": {"fr": "GE HealthCare", "en": "GE HealthCare"},
-    "vendor.canon": {"fr": "Canon Medical", "en": "Canon Medical"},
     "example.general_hospital": {"fr": "Centre hospitalier (1 site, 2 salles)",
                                  "en": "General hospital (1 site, 2 rooms)"},
     "example.ght_network": {"fr": "GHT en réseau (CHU + 3 CH, recours)", "en": "Hospital group network (hub + 3 "
