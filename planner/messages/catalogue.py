@@ -62,8 +62,9 @@ def read_tables(paths: Iterable[Path]) -> dict[str, dict[str, str]]:
                 continue
             found = check_entry(path.name, code, entry)
             problems += found
+            where[code] = path.name
             if not found:
-                table[code], where[code] = {lang: entry[lang] for lang in LANGS}, path.name
+                table[code] = {lang: entry[lang] for lang in LANGS}
     if problems:
         msg = "message catalogue errors:\n" + "\n".join(f"  - {p}" for p in problems)
         raise CatalogueError(msg)
