@@ -51,7 +51,7 @@ def make_plan(catalog: Catalog, scenario: Scenario, options: SolverOptions | Non
                              time.perf_counter() - start, None, ())
     else:
         result = solve(built, dataclasses.replace(options, time_limit_s=remaining))
-    plan = from_solution(inputs, result, scenario.to_dict(), tuple(str(w) for w in warnings), catalog.fingerprint)
+    plan = from_solution(inputs, result, scenario.to_dict(), tuple(warnings), catalog.fingerprint)
     if result.status == SolveStatus.INFEASIBLE:
         plan = dataclasses.replace(plan, diagnosis=diagnose(inputs))
     return plan

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from planner.messages import Arg, Msg, Names, msg, render
+
 Severity = Literal["error", "warning"]
 
 
@@ -22,14 +24,27 @@ class Issue:
     location: str
     field: str
     value: str
-    message: str
+    message: Msg | str  # a catalogue message (a plain text only where the old convention remains)
     severity: Severity = "error"
 
+    @property
+    def why(self) -> Msg:
+        """The message, a plain text wrapped as the ``text`` message."""
+        return self.message if isinstance(self.message, Msg) else msg("text", text=self.message)
+
+    def as_msg(self) -> Msg:
+        """The whole issue as a message: where, the field and its value, why (``warning:`` first if one)."""
+        where: Arg = msg("issue.where", source=self.source, location=self.location) if self.location else self.source
+        line = (msg("issue.line_field", where=where, field=self.field, value=repr(self.value), why=self.why)
+                if self.field else msg("issue.line", where=where, why=self.why))
+        return line if self.severity == "error" else msg("issue.warning", line=line)
+
+    def render(self, lang: str, names: Names | None = None) -> str:
+        """The issue in ``lang`` (devices and indications named by ``names``)."""
+        return render(self.as_msg(), lang, names)
+
     def __str__(self) -> str:
-        where = f"{self.source}, {self.location}" if self.location else self.source
-        what = f"{self.field}={self.value!r}" if self.field else ""
-        tag = "" if self.severity == "error" else "warning: "
-        return f"{tag}{where}: {what}{': ' if what else ''}{self.message}"
+        return str(self.as_msg())
 
 
 def errors_only(issues: Iterable[Issue]) -> list[Issue]:
@@ -55,4 +70,5 @@ class PlannerSolverError(RuntimeError):
     def __init__(self, step: str, exc: BaseException) -> None:
         self.step = step
         self.reason = f"{type(exc).__name__}: {exc}"[:300]
+        self.message = msg("solver.failed", reason=self.reason)
         super().__init__(f"the solver failed while {step} ({self.reason}); no plan was made")

@@ -13,7 +13,8 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, is_dataclass
 from typing import Any
 
-from planner.messages import Msg, plain
+from planner.errors import Issue
+from planner.messages import Device, Indication, Msg, Num, Opt, Site, msg, plain
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,12 @@ class ClinicalAlert:
     role: str = ""
     value: float = 0.0
 
+    @property
+    def message(self) -> Msg:
+        """The alert in words (code ``alert.<code>``): site, device and indication as references."""
+        return msg(f"alert.{self.code}", site=Site(self.site_id), device=Device(self.device_id),
+                   indication=Indication(self.indication_id), role=Opt("role", self.role), value=Num(self.value, 1))
+
 
 @dataclass(frozen=True)
 class ReferralFlow:
@@ -283,7 +290,7 @@ class Plan:
     budgets: tuple[BudgetUse, ...] = ()
     rooms: tuple[RoomConfig, ...] = ()
     diagnosis: tuple[Msg, ...] = ()  # why there is no plan (planner.diagnose)
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Issue, ...] = ()  # input warnings (planner.checks)
     catalog_fingerprint: str = ""
     security: tuple[DeviceSecurity, ...] = ()
     security_exclusions: tuple[SecurityExclusion, ...] = ()
@@ -343,6 +350,8 @@ def _build(tp: Any, data: Any) -> Any:
     origin = typing.get_origin(tp)
     if tp is Msg:
         return Msg.from_dict(data)
+    if tp is Issue and isinstance(data, str):  # a plan saved when warnings were English text
+        return Issue("", "", "", "", data.removeprefix("warning: "), "warning")
     if is_dataclass(tp) and isinstance(tp, type):
         hints = typing.get_type_hints(tp)
         return tp(**{f.name: _build(hints[f.name], data[f.name]) for f in fields(tp) if f.name in data})

@@ -23,11 +23,6 @@ CLINICAL_LABELS: dict[str, dict[str, str]] = {
                                   "en": "Annualised cost (or total cost of ownership) / weighted events avoided."},
     "value.none": {"fr": "aucun événement évité", "en": "no event avoided"},
     # roles
-    "role.cardiac_surgery": {"fr": "chirurgie cardiaque sur site", "en": "on-site cardiac surgery"},
-    "role.shock_centre": {"fr": "centre de choc cardiogénique", "en": "cardiogenic shock centre"},
-    "role.ecmo_centre": {"fr": "centre ECMO", "en": "ECMO centre"},
-    "role.ccs_programme": {"fr": "programme coronaire chronique (tests ANOCA)",
-                           "en": "chronic coronary programme (ANOCA testing)"},
     "sc.roles": {"fr": "Rôles cliniques du site", "en": "Clinical roles of the site"},
     "sc.roles_help": {"fr": "Une indication ou un équipement qui exige un rôle n'est servi que sur un site qui l'a ; "
                             "ailleurs les patients sont adressés.",

@@ -33,7 +33,7 @@ def status(plan: Plan, t: Translator, catalog: Catalog | None = None) -> None:
         st.error("\n".join([t("plan.status", status=label), "", t(f"plan.why.{plan.status}"), "", *lines]),
                  icon=":material/error:")
     if plan.warnings:
-        st.warning("\n".join([t("plan.warnings"), "", *(f"- {widgets.warning_line(w, t, catalog)}"
+        st.warning("\n".join([t("plan.warnings"), "", *(f"- {widgets.issue_line(w, t, catalog)}"
                                                        for w in plan.warnings)]), icon=":material/warning:")
 
 

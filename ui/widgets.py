@@ -182,20 +182,6 @@ def issue_line(issue: Issue, t: Translator, catalog: Catalog | None = None) -> s
     return f"**{where}**{value}{sep}{message(issue.message, t.lang)}"
 
 
-_WARNING = re.compile(r"warning: (?P<where>.+?): (?P<field>\w+)=(?P<value>'[^']*'|\"[^\"]*\"): (?P<message>.+)",
-                      re.DOTALL)
-
-
-def warning_line(text: str, t: Translator, catalog: Catalog | None = None) -> str:
-    """A warning of the planner (an input issue as text, kept in ``Plan.warnings``) as an issue line in the
-    user's words; other texts as they are."""
-    m = _WARNING.fullmatch(text)
-    if m is None:
-        return text
-    source, _, location = m["where"].rpartition(", ")
-    return issue_line(Issue(source, location, m["field"], m["value"][1:-1], m["message"], "warning"), t, catalog)
-
-
 def show_issues(title: str, lines: Iterable[str]) -> None:
     """An error box: a title and one bullet per problem."""
     st.error("\n".join([title, ""] + [f"- {line}" for line in lines]))

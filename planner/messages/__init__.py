@@ -24,6 +24,7 @@ from planner.messages.render import (
     Names,
     Num,
     Opt,
+    Outcome,
     Pct,
     Ref,
     Site,
@@ -35,5 +36,5 @@ from planner.messages.render import (
 )
 
 __all__ = ["LANGS", "Arg", "CatalogNames", "CatalogueError", "Device", "Eur", "IdNames", "Indication", "Join", "Msg",
-           "Names", "Num", "Opt", "Pct", "Ref", "Site", "catalogue", "eur", "fields", "has", "msg", "number", "pct",
-           "plain", "render", "site_names", "text"]
+           "Names", "Num", "Opt", "Outcome", "Pct", "Ref", "Site", "catalogue", "eur", "fields", "has", "msg",
+           "number", "pct", "plain", "render", "site_names", "text"]

@@ -32,6 +32,11 @@ class CatalogNames:
         """A site's name."""
         return self.sites.get(site_id, site_id)
 
+    def outcome(self, outcome_id: str, lang: str) -> str:
+        """An outcome's label in ``lang``."""
+        out = self.catalog.outcomes.get(outcome_id)
+        return out.name(lang) if out else outcome_id
+
 
 def site_names(scenario: Any) -> dict[str, str]:
     """Site id -> name of a :class:`~planner.scenario.Scenario` or of a plan's scenario data."""

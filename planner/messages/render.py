@@ -41,6 +41,11 @@ def Site(site_id: str) -> Ref:  # noqa: N802
     return Ref("site", site_id)
 
 
+def Outcome(outcome_id: str) -> Ref:  # noqa: N802
+    """A clinical outcome (death, MI...), named by its label in the language."""
+    return Ref("outcome", outcome_id)
+
+
 def Opt(prefix: str, value: str) -> Ref:  # noqa: N802
     """An option value shown by its label (code ``{prefix}.{value}``), or as it is when it has none."""
     return Ref(prefix, value)
@@ -155,6 +160,10 @@ class Names(Protocol):
         """A site's name."""
         ...
 
+    def outcome(self, outcome_id: str, lang: str) -> str:
+        """An outcome's label in ``lang``."""
+        ...
+
 
 class IdNames:
     """Names that are the ids themselves (logs, tests of the English wording)."""
@@ -170,6 +179,10 @@ class IdNames:
     def site(self, site_id: str) -> str:
         """The id."""
         return site_id
+
+    def outcome(self, outcome_id: str, lang: str) -> str:  # noqa: ARG002
+        """The id."""
+        return outcome_id
 
 
 _SEPS = {"and": "join.and", "or": "join.or", "comma": "join.comma", "semicolon": "join.semicolon"}
@@ -235,6 +248,8 @@ def _ref(v: Ref, lang: str, names: Names) -> str:
         return names.indication(v.id, lang)
     if v.kind == "site":
         return names.site(v.id)
+    if v.kind == "outcome":
+        return names.outcome(v.id, lang)
     return text(f"{v.kind}.{v.id}", lang) if has(f"{v.kind}.{v.id}") else v.id
 
 

@@ -8,12 +8,12 @@ import re
 import pytest
 
 from planner import make_plan
+from planner.messages import catalogue
 from planner.plan import Acquisition, ClinicalAlert, CoverageRow, OutcomeRow, Plan, SolverInfo
 from planner.schema import ROLES
 from tests.builders import make_catalog, make_scenario
 from ui import clinical, edits
 from ui.i18n import Translator
-from ui.labels import LABELS
 from ui.labels_clinical import ALERT_CODES
 
 FR, EN = Translator("fr"), Translator("en")
@@ -41,14 +41,14 @@ def _plan(devices: dict[str, int], coverage: dict[str, tuple[float, float]], ben
 
 @pytest.mark.parametrize("code", ALERT_CODES)
 def test_every_alert_code_has_french_and_english_words_without_ids(code):
-    assert LABELS[f"alert.{code}"]["fr"].strip() and LABELS[f"alert.{code}"]["en"].strip()
+    assert catalogue()[f"alert.{code}"]["fr"].strip() and catalogue()[f"alert.{code}"]["en"].strip()
     alert = ClinicalAlert(code, "s1", "mcs_x", "shock", "shock_centre", 12.0)
     sites = {"s1": "Site Nord"}
     for t, name, role in ((FR, "Choc cardiogénique", "centre de choc"), (EN, "Cardiogenic shock", "shock centre")):
         text = clinical.alert_text(alert, CATALOG, t, sites)
         assert "Site Nord" in text and "{" not in text
         assert not re.search(r"\b(s1|mcs_x|shock_centre)\b", text)  # names, never ids
-        placeholders = LABELS[f"alert.{code}"][t.lang]
+        placeholders = catalogue()[f"alert.{code}"][t.lang]
         if "{indication}" in placeholders:
             assert name in text
         if "{device}" in placeholders:

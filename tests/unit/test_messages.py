@@ -70,6 +70,10 @@ class Neutral:
         """A placeholder."""
         return "SITE"
 
+    def outcome(self, outcome_id: str, lang: str) -> str:  # noqa: ARG002
+        """A placeholder."""
+        return "OUT"
+
 
 def test_a_bad_catalogue_line_is_refused(tmp_path: Path) -> None:
     (tmp_path / "a.toml").write_text('"x" = { en = "{a}", fr = "{b}" }\n"y" = { en = "only english" }\n',
