@@ -24,13 +24,20 @@ class Issue:
     location: str
     field: str
     value: str
-    message: Msg | str  # a catalogue message (a plain text only where the old convention remains)
+    message: Msg | str  # given as a catalogue message (or a plain text); read back as its English text
     severity: Severity = "error"
+    code: Msg | None = None  # the message as a code with its parameters (taken from ``message``)
+
+    def __post_init__(self) -> None:
+        """Keep a catalogue message as ``code`` and its English text as ``message`` (logs, old callers)."""
+        if isinstance(self.message, Msg):
+            object.__setattr__(self, "code", self.message)
+            object.__setattr__(self, "message", str(self.message))
 
     @property
     def why(self) -> Msg:
-        """The message, a plain text wrapped as the ``text`` message."""
-        return self.message if isinstance(self.message, Msg) else msg("text", text=self.message)
+        """The message to render: its code, or a plain text wrapped as the ``text`` message."""
+        return self.code if self.code is not None else msg("text", text=str(self.message))
 
     def as_msg(self) -> Msg:
         """The whole issue as a message: where, the field and its value, why (``warning:`` first if one)."""
@@ -45,6 +52,19 @@ class Issue:
 
     def __str__(self) -> str:
         return str(self.as_msg())
+
+
+class InvalidValue(ValueError):  # noqa: N818 (a ValueError that carries its message)
+    """A value refused by a converter, with the reason as a catalogue message (``str()`` is the English)."""
+
+    def __init__(self, message: Msg) -> None:
+        self.message = message
+        super().__init__(str(message))
+
+
+def reason(exc: Exception) -> Msg | str:
+    """The reason of a refused value: the message of an :class:`InvalidValue`, else the exception's text."""
+    return exc.message if isinstance(exc, InvalidValue) else str(exc)
 
 
 def errors_only(issues: Iterable[Issue]) -> list[Issue]:

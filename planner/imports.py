@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from planner.catalog import Catalog
-from planner.errors import Issue, PlannerInputError, errors_only
+from planner.errors import Issue, PlannerInputError, errors_only, reason
 from planner.imports_catalog import import_catalog_extension
 from planner.imports_columns import DeviceResolver, Layout, at, column_map, lower_header, pick_table
 from planner.imports_read import (
@@ -41,6 +41,7 @@ from planner.imports_read import (
     number_text,
     read_table_file,
 )
+from planner.messages import Join, Site, msg
 from planner.scenario import Scenario, scenario_from_yaml
 from planner.schema import BOUNDS, DEVICE_COLUMNS, PRICE_FIELDS, Column
 
@@ -82,12 +83,12 @@ def import_price_list(data: bytes, filename: str, catalog: Catalog) -> dict[str,
         return bool(head & {"id", "device_id", "device"} or {"vendor", "name"} <= head) and bool(
             head & set(PRICE_FIELDS))
 
-    table = pick_table(read_table_file(data, filename), fits, "price list", filename)
+    table = pick_table(read_table_file(data, filename), fits, msg("imp.price_list"), filename)
     issues: list[Issue] = []
     cols = column_map(table, _PRICE_LAYOUT, filename, issues)
     if not any(f in cols for f in PRICE_FIELDS) and not errors_only(issues):
         issues.append(Issue(filename, table.where(table.header_row), "", "",
-                            f"no price column (expected any of: {', '.join(PRICE_FIELDS)})"))
+                            msg("imp.no_price_column", expected=", ".join(PRICE_FIELDS))))
     if errors_only(issues):
         raise PlannerInputError(issues)
     resolver = DeviceResolver(catalog)
@@ -100,7 +101,7 @@ def import_price_list(data: bytes, filename: str, catalog: Catalog) -> dict[str,
             continue
         if device in seen:
             issues.append(Issue(filename, table.where(row.number), "id", device,
-                                f"duplicate row: this device is already on row {seen[device]}"))
+                                msg("imp.duplicate_device_row", row=seen[device])))
         seen[device] = row.number
         if prices:
             out[device] = prices
@@ -119,7 +120,7 @@ def _row_prices(table: Table, row: RawRow, cols: Mapping[str, int], source: str,
         try:
             value = coerce_number(_PRICE_SPEC[fname], raw, table.decimal_comma)
         except ValueError as exc:
-            issues.append(Issue(source, table.where(row.number, cols[fname]), fname, str(raw), str(exc)))
+            issues.append(Issue(source, table.where(row.number, cols[fname]), fname, str(raw), reason(exc)))
             continue
         if value is not None:
             prices[fname] = float(value)
@@ -170,7 +171,7 @@ def import_installed_details(data: bytes, filename: str, catalog: Catalog,
     def fits(table: Table) -> bool:
         return {"units"} <= lower_header(table) and bool(lower_header(table) & {"site_id", "site"})
 
-    table = pick_table(read_table_file(data, filename), fits, "list of installed equipment", filename)
+    table = pick_table(read_table_file(data, filename), fits, msg("imp.installed_list"), filename)
     issues: list[Issue] = []
     cols = column_map(table, _INSTALLED_LAYOUT, filename, issues)
     if errors_only(issues):
@@ -193,9 +194,9 @@ def import_installed_details(data: bytes, filename: str, catalog: Catalog,
 def _merged_lots_note(filename: str, site: str, device: str, units: int, lots: tuple[tuple[int, int], ...]) -> Issue:
     """A warning: lots of one device acquired in different (or unknown) years are dated by the oldest."""
     dated = sum(c for _, c in lots)
-    parts = [f"{c} in {y}" for y, c in lots] + ([f"{units - dated} of unknown year"] if units > dated else [])
-    message = (f"site {site}: {units} units ({', '.join(parts)}) are planned as one lot acquired in {lots[0][0]}, "
-               "the oldest: they all retire that year plus the device's lifetime")
+    parts = [msg("imp.lot", n=c, year=y) for y, c in lots] + (
+        [msg("imp.lot_unknown", n=units - dated)] if units > dated else [])
+    message = msg("imp.lots", site=Site(site), units=units, lots=Join(tuple(parts)), year=lots[0][0])
     return Issue(filename, "", "acquisition_year", device, message, "warning")
 
 
@@ -216,7 +217,7 @@ def _installed_rows(table: Table, cols: Mapping[str, int], catalog: Catalog, sit
         key = (site, device, year)
         if key in seen:
             issues.append(Issue(source, table.where(row.number), "device_id", device,
-                                f"duplicate row: same site, device and year as row {seen[key]}"))
+                                msg("imp.duplicate_installed_row", row=seen[key])))
         seen[key] = row.number
         units.setdefault(site, {})
         units[site][device] = units[site].get(device, 0) + count
@@ -231,10 +232,9 @@ def _row_site(table: Table, row: RawRow, cols: Mapping[str, int], sites: set[str
     ident = "" if blank(raw) else str(raw).strip()
     if ident in sites:
         return ident
-    reason = ("is required and empty" if not ident else
-              f"unknown site id (scenario sites: {', '.join(sorted(sites))})")
+    why = msg("in.required_empty") if not ident else msg("imp.unknown_site", sites=", ".join(sorted(sites)))
     col = cols["site_id"]
-    issues.append(Issue(source, table.where(row.number, col), table.header[col], ident, reason))
+    issues.append(Issue(source, table.where(row.number, col), table.header[col], ident, why))
     return None
 
 
@@ -246,10 +246,10 @@ def _row_int(table: Table, row: RawRow, cols: Mapping[str, int], name: str, colu
     try:
         value = coerce_number(column, raw, table.decimal_comma)
     except ValueError as exc:
-        issues.append(Issue(source, table.where(row.number, cols[name]), name, str(raw), str(exc)))
+        issues.append(Issue(source, table.where(row.number, cols[name]), name, str(raw), reason(exc)))
         return None
     if value is None and name == "units":
-        issues.append(Issue(source, table.where(row.number, cols[name]), name, "", "is required and empty"))
+        issues.append(Issue(source, table.where(row.number, cols[name]), name, "", msg("in.required_empty")))
     return None if value is None else int(value)
 
 
@@ -263,7 +263,7 @@ def scenario_from_workbook(data: bytes, filename: str, base_dir: str = "") -> Sc
     """
     tables = [t for t in read_table_file(data, filename) if t.sheet == SCENARIO_SHEET]
     if not tables:
-        raise file_error(filename, f"has no '{SCENARIO_SHEET}' sheet: is it a plan workbook of this planner?")
+        raise file_error(filename, msg("imp.no_scenario_sheet", sheet=SCENARIO_SHEET))
     table = tables[0]
     lines = {table.header_row: table.header[0] if table.header else ""}
     lines.update({row.number: "" if blank(at(row, 0)) else str(at(row, 0)) for row in table.rows})

@@ -13,9 +13,10 @@ from datetime import date
 from typing import Any
 
 from planner.catalog import Catalog, ParsedTable, build_catalog, check_references, parse_rows
-from planner.errors import Issue, PlannerInputError, errors_only
+from planner.errors import Issue, PlannerInputError, errors_only, reason
 from planner.imports_columns import at, lower_header
 from planner.imports_read import Table, cell_text, read_table_file
+from planner.messages import msg
 
 _CATALOG_KEYS = {"devices": ("id",), "indications": ("id",), "coverage": ("device_id", "indication_id"),
                  "families": ("id",), "outcomes": ("id",), "evidence": ("id",),
@@ -54,8 +55,7 @@ def import_catalog_extension(data: bytes, filename: str, catalog: Catalog) -> Ca
         kind = _catalog_kind(table)
         if kind is None:
             issues.append(Issue(filename, table.where(table.header_row), "", ", ".join(table.header),
-                                "not a catalogue table (devices, indications, coverage, families, outcomes, "
-                                "evidence or effects; see catalog/README.md)"))
+                                msg("imp.not_catalogue_table")))
             continue
         for number, row in _parse_catalog_rows(kind, table, filename, issues):
             _add_catalog_row(catalog, kind, row, table.where(number), new, origin, filename, issues)
@@ -89,7 +89,7 @@ def _parse_catalog_rows(kind: str, table: Table, source: str,
             try:
                 raw[name] = cell_text(at(row, i))
             except ValueError as exc:
-                issues.append(Issue(source, table.where(row.number, i), name, str(at(row, i)), str(exc)))
+                issues.append(Issue(source, table.where(row.number, i), name, str(at(row, i)), reason(exc)))
                 bad = True
         parsed = parse_rows(kind, [raw], source, header, first_row=row.number)
         issues.extend(dataclasses.replace(i, location=table.where(row.number, col_of.get(i.field)))
@@ -107,7 +107,7 @@ def _add_catalog_row(catalog: Catalog, kind: str, row: dict[str, Any], where: st
     label = " x ".join(key)
     if (kind, key) in origin:
         issues.append(Issue(source, where, _CATALOG_KEYS[kind][0], label,
-                            f"duplicate row: already at {origin[(kind, key)]}"))
+                            msg("imp.duplicate_catalogue_row", origin=origin[(kind, key)])))
     elif existing is not None and existing != row:
         diff = [f"{k}: {_short(existing[k])} in the catalogue, {_short(row[k])} here"
                 for k in row if existing.get(k) != row[k]]

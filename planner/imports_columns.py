@@ -14,6 +14,7 @@ from typing import Any
 from planner.catalog import Catalog
 from planner.errors import Issue
 from planner.imports_read import RawRow, Table, blank, file_error
+from planner.messages import Msg, msg
 
 
 @dataclass(frozen=True)
@@ -34,19 +35,19 @@ def column_map(table: Table, layout: Layout, source: str, issues: list[Issue]) -
         where = table.where(table.header_row, index)
         if not raw:
             if any(not blank(at(r, index)) for r in table.rows):
-                issues.append(Issue(source, where, "", "", "column without a header holds values"))
+                issues.append(Issue(source, where, "", "", msg("imp.no_header_values")))
         elif name not in layout.columns:
             expected = ", ".join(layout.columns)
-            issues.append(Issue(source, where, raw, raw, f"unknown column (expected: {expected})"))
+            issues.append(Issue(source, where, raw, raw, msg("cat.unknown_column", expected=expected)))
         elif name in found:
-            issues.append(Issue(source, where, raw, raw, "duplicate column"))
+            issues.append(Issue(source, where, raw, raw, msg("cat.duplicate_column")))
         else:
             found[name] = index
     missing = [c for c in layout.required if c not in found]
     if layout.device_key and layout.device_key not in found and not {"vendor", "name"} <= found.keys():
         missing.append(f"{layout.device_key} (or vendor and name)")
     for name in missing:
-        issues.append(Issue(source, table.where(table.header_row), name, "", "required column is missing"))
+        issues.append(Issue(source, table.where(table.header_row), name, "", msg("cat.missing_column")))
     return found
 
 
@@ -78,7 +79,7 @@ class DeviceResolver:
             if ident in self.ids:
                 return ident
             issues.append(Issue(source, table.where(row.number, cols[key]), table.header[cols[key]], ident,
-                                "unknown device id (not in the catalogue)"))
+                                msg("chk.unknown_device")))
             return None
         vendor, name = (at(row, cols[c]) if c in cols else None for c in ("vendor", "name"))
         where = table.where(row.number, cols.get("name", cols.get(key)))
@@ -86,14 +87,13 @@ class DeviceResolver:
         if len(matches) == 1:
             return matches[0]
         value = f"{vendor or ''} / {name or ''}"
-        reason = (f"ambiguous vendor and name: devices {', '.join(matches)}" if matches else
-                  "no device id, and no catalogue device has this vendor and name" if not blank(name)
-                  else "no device id, vendor or name")
-        issues.append(Issue(source, where, key, value, reason))
+        why = (msg("imp.ambiguous", devices=", ".join(matches)) if matches else
+               msg("imp.no_match") if not blank(name) else msg("imp.no_id"))
+        issues.append(Issue(source, where, key, value, why))
         return None
 
 
-def pick_table(tables: Sequence[Table], fits: Callable[[Table], bool], what: str, filename: str) -> Table:
+def pick_table(tables: Sequence[Table], fits: Callable[[Table], bool], what: Msg, filename: str) -> Table:
     """The one table that looks like ``what``; a single table is returned as is (its columns get checked)."""
     if len(tables) == 1:
         return tables[0]
@@ -101,9 +101,9 @@ def pick_table(tables: Sequence[Table], fits: Callable[[Table], bool], what: str
     if len(matches) == 1:
         return matches[0]
     sheets = ", ".join(f"'{t.sheet}'" for t in (matches or tables))
-    reason = f"several sheets look like a {what} ({sheets}): keep only one" if matches else \
-        f"no sheet looks like a {what} (sheets: {sheets or 'none'})"
-    raise file_error(filename, reason)
+    why = msg("imp.several_sheets", what=what, sheets=sheets) if matches else \
+        msg("imp.no_sheet", what=what, sheets=sheets or msg("imp.none"))
+    raise file_error(filename, why)
 
 
 def lower_header(table: Table) -> set[str]:

@@ -19,7 +19,7 @@ import streamlit as st
 from planner import Catalog, Issue, PlannerInputError
 from planner.errors import PlannerSolverError
 from ui import edits, state
-from ui.i18n import LANGUAGES, Translator, message
+from ui.i18n import LANGUAGES, Translator
 
 T = TypeVar("T")
 
@@ -179,7 +179,7 @@ def issue_line(issue: Issue, t: Translator, catalog: Catalog | None = None) -> s
         where = f"{issue.source}, {where}{field}"
     sep = " : " if t.lang == "fr" else ": "
     value = f" = `{issue.value}`" if issue.value not in ("", "null") else ""
-    return f"**{where}**{value}{sep}{message(issue.message, t.lang)}"
+    return f"**{where}**{value}{sep}{t.say(issue.why, catalog)}"
 
 
 def show_issues(title: str, lines: Iterable[str]) -> None:

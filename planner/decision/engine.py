@@ -24,6 +24,7 @@ import pulp
 from planner import costs
 from planner.errors import Issue, PlannerInputError
 from planner.inputs import ModelInputs, SiteDevice
+from planner.messages import Opt, msg
 from planner.model import BuiltModel, build_model
 from planner.model.constraints import capex_expr
 from planner.plan import Plan
@@ -252,6 +253,4 @@ def require_single_period(scenario: Scenario, what: str) -> None:
         raise PlannerInputError([Issue(
             scenario.name or "scenario", "horizon_years / acquisition_modes", "horizon_years",
             str(scenario.horizon_years),
-            f"the {what} works on single-year, purchase-only scenarios; solve the multi-year plan with "
-            "'solve', or run the {what} on a one-year scenario (horizon_years: 1, acquisition_modes: [purchase])"
-            .replace("{what}", what))])
+            msg("dec.single_period", what=Opt("tool", what)))])

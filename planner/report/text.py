@@ -91,9 +91,17 @@ def _costs(plan: Plan, say: _Say) -> list[str]:
                       lease=Eur(y.lease_eur), consumables=Eur(y.consumables_eur), shortfall=Eur(y.shortfall_eur),
                       total=Eur(y.total_eur)) for y in plan.costs_by_year]
     lines += ["", say("cli.budgets")]
-    lines += [say("cli.budget_line", budget=Opt("budget", b.name), used=Eur(b.used_eur), limit=say.eur(b.limit_eur),
+    lines += [say("cli.budget_line", budget=_budget_name(b.name), used=Eur(b.used_eur), limit=say.eur(b.limit_eur),
                   binding=msg("cli.binding") if b.binding else "") for b in plan.budgets]
     return lines
+
+
+def _budget_name(name: str) -> Arg:
+    """A budget of the plan by its name: the capital budget, the running budget, or a year's envelope."""
+    kind, _, year = name.partition("_")
+    if year.isdigit():
+        return msg(f"cli.budget.{kind}_year", year=year)
+    return Opt("cli.budget", name)
 
 
 def _coverage(plan: Plan, say: _Say) -> list[str]:

@@ -26,7 +26,7 @@ CATALOG = load_catalog()
 NAMES = CatalogNames(CATALOG, {"main": "Hôpital Nord"})
 #: English words that must not appear in French output.
 ENGLISH = ("the plan", " budget by ", "raise the", "lower the", "cases/year", "capex", "must-include", " with ",
-           "device", "floor")
+           " device ", "floor")
 
 
 def sample(name: str) -> object:
