@@ -24,7 +24,7 @@ class Issue:
     location: str
     field: str
     value: str
-    message: Msg | str  # given as a catalogue message (or a plain text); read back as its English text
+    message: str | Msg  # given as a catalogue message (or a plain text); read back as its English text
     severity: Severity = "error"
     code: Msg | None = None  # the message as a code with its parameters (taken from ``message``)
 

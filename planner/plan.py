@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, fields, is_dataclass
 from typing import Any
 
 from planner.errors import Issue
-from planner.messages import Device, Indication, Msg, Num, Opt, Site, msg, plain
+from planner.messages import Device, Indication, Join, Msg, Num, Opt, Site, msg, plain
 
 
 @dataclass(frozen=True)
@@ -315,6 +315,14 @@ class Plan:
     def has_solution(self) -> bool:
         """Whether the plan carries a configuration."""
         return self.status in ("optimal", "feasible")
+
+    def replaced(self, site_id: str, device_id: str, year: int) -> Msg | None:
+        """The retiring installed units an acquisition of ``device_id`` at a site in ``year`` replaces, in words
+        (code ``hz.replaces_text`` per retiring device; ``None`` when it replaces none)."""
+        items = tuple(msg("hz.replaces_text", device=Device(r.device_id), units=r.units, year=r.year)
+                      for r in self.retirements
+                      if r.site_id == site_id and r.year == year and device_id in r.replaced_by)
+        return msg("text_list", items=Join(items, "semicolon")) if items else None
 
     @property
     def scenario_name(self) -> str:

@@ -125,7 +125,6 @@ HORIZON_LABELS: dict[str, dict[str, str]] = {
     "hz.no_retirement": {"fr": "Aucun équipement installé n'arrive en fin de vie sur la période.",
                          "en": "No installed unit reaches the end of its life within the horizon."},
     "hz.not_replaced": {"fr": "non remplacé", "en": "not replaced"},
-    "hz.replaces_text": {"fr": "{device} ×{units} (fin de vie {year})", "en": "{device} ×{units} (end of life {year})"},
     "col.year": {"fr": "Année", "en": "Year"},
     "col.mode": {"fr": "Mode", "en": "Mode"},
     "col.replaces": {"fr": "Remplace", "en": "Replaces"},

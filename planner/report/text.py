@@ -61,7 +61,8 @@ def _equipment(plan: Plan, say: _Say) -> list[str]:
                   installed=a.units_installed, capex=Eur(a.capex_eur),
                   when=msg("cli.when", year=a.year, mode=Opt("mode", a.mode)) if multi or a.mode != "purchase" else "",
                   idle="" if a.in_use else msg("cli.idle"),
-                  replaces=msg("cli.replaces", device=Device(a.replaces)) if a.replaces else "")
+                  replaces=msg("cli.replaces", device=replaced) if (replaced := plan.replaced(a.site_id, a.device_id,
+                                                                                           a.year)) else "")
               for a in plan.acquisitions]
     lines += [say("cli.retirement", year=r.year, site=Site(r.site_id), device=Device(r.device_id), units=r.units,
                   fate=msg("cli.replaced_by", devices=Join(tuple(map(Device, r.replaced_by)))) if r.replaced_by
