@@ -45,8 +45,8 @@ def test_every_why_not_reason_in_words(why_not_case):
     assert set(reasons.values()) >= {"excluded_by_user", "excluded_security", "incompatible_angio", "no_demand",
                                      "requires_absent", "dominated", "not_affordable"}
     by_reason = {reasons[d]: (fr[d], en[d]) for d in reasons}
-    assert by_reason["excluded_by_user"] == ("exclu par l'utilisateur (page Catalogue)",
-                                             "excluded by the user (Catalogue page)")
+    assert by_reason["excluded_by_user"] == (FR("why.excluded_by_user"),
+                                             EN("why.excluded_by_user"))
     assert by_reason["excluded_security"][0] == ("exclu pour raison de sécurité : système Windows 7 hors support "
                                                  "depuis le 2015-01-14")
     assert "Windows 7 out of vendor support since 2015-01-14" in by_reason["excluded_security"][1]
@@ -113,7 +113,7 @@ def test_short_names_and_slugs():
 def test_spreadsheet_cells_in_the_users_words():
     assert place("sheet 'Prix', row 4, column C", FR) == "feuille « Prix », ligne 4, colonne C"
     assert place("row 2", EN) == "row 2"
-    line = issue_line(Issue("prix.csv", "row 2, column B", "capex_eur", "-5", "must be >= 0"), FR)
+    line = issue_line(Issue("prix.csv", "row 2, column B", "capex_eur", "-5", msg("in.min", low="0")), FR)
     assert line == "**prix.csv, ligne 2, colonne B (Prix d'achat (€))** = `-5` : doit être ≥ 0"
     assert place("security.max_risk_score", EN) == "Security — Maximum risk score (security.max_risk_score)"
 
@@ -129,9 +129,9 @@ def test_ladder_tables_and_frontier(general):
     assert list(steps["budget"]) == [p.budget_eur for p in ladder.points]
     tiers = decision_tables.ladder_tiers(ladder, CATALOG, FR, sites)
     assert "site" not in tiers.columns
-    assert set(tiers["tier"]) <= {"Priorité budgétaire 1", "Priorité budgétaire 2", "Priorité budgétaire 3"}
+    assert set(tiers["tier"]) <= {FR("tier.essential"), FR("tier.recommended"), FR("tier.advanced")}
     fig = charts_decision.frontier(ladder, CATALOG, EN, sites, show_greedy=False)
-    assert [tr.name for tr in fig.data] == ["Optimiser"]
+    assert [tr.name for tr in fig.data] == [FR("plan.optimise")]
     assert all("_" not in a.text for a in fig.layout.annotations)  # names, not ids
     assert fig.layout.xaxis.range[1] < (ladder.scenario_budget_eur or 0)  # 300 kEUR lies far beyond: off-chart
     assert "€" in fig.data[0].hovertext[0]

@@ -6,6 +6,7 @@ import pytest
 
 from planner import Plan, load_catalog, make_plan
 from planner.errors import Issue
+from planner.messages import Device, msg
 from ui import charts, edits, tables_horizon
 from ui.i18n import Translator
 from ui.labels_decision import DECISION_LABELS
@@ -116,14 +117,13 @@ def test_growth_of_an_indication_is_named_by_the_indication():
 
 def test_planner_warnings_become_issue_lines(ppi_plan):
     issue = Issue("CHU", "sites[1].installed.abbott_istat_act.acquisition_year", "acquisition_year", "2010",
-                  "abbott_istat_act (6-year life) is past its end of life before 2027: counted out of service for "
-                  "the whole plan", "warning")
+                  msg("chk.past_life", device=Device("abbott_istat_act"), life="6", year=2027), "warning")
     plan_json = {"warnings": [str(issue)]}  # a plan saved when warnings were English text still reads
     again = Plan.from_dict({**ppi_plan.to_dict(), **plan_json}).warnings[0]
     assert again.message == str(issue).removeprefix("warning: ")
     line = issue_line(issue, FR, CATALOG)
-    assert line.endswith("= `2010` : en fin de vie avant 2027 (durée de vie 6 ans) : compté hors service sur toute "
-                         "la période")
+    assert line.endswith(f"= `2010` : {CATALOG.devices['abbott_istat_act'].name} est en fin de vie avant 2027 "
+                         "(durée de vie 6 ans) : compté hors service sur toute la période")
 
 
 # ---------------------------------------------------------------- tables and chart of a multi-year plan
@@ -160,18 +160,18 @@ def test_spend_frame_and_figure(ppi_plan):
     assert list(spend["envelope"]) == [250_000, 400_000, 550_000, 700_000, 850_000]  # carry-over: cumulative
     assert spend["capex_to_date"].iloc[-1] == pytest.approx(ppi_plan.costs.capex_eur)
     fig = charts.spend_figure(spend, EN, cumulative=True)
-    assert [tr.name for tr in fig.data] == ["Capital", "Running costs (maintenance, lease, consumables)",
-                                            "Capital envelope, cumulative (carry-over)", "Capital spent to date"]
+    assert [tr.name for tr in fig.data] == ["Capital", EN("chart.running"),
+                                            EN("chart.envelope_cum"), EN("chart.capex_cum")]
     assert all(list(tr.x) == [str(y) for y in ppi_plan.years] for tr in fig.data)
     yearly = charts.spend_figure(spend, FR, cumulative=False)
-    assert [tr.name for tr in yearly.data][2:] == ["Enveloppe d'investissement"]
+    assert [tr.name for tr in yearly.data][2:] == [FR("chart.envelope")]
     assert yearly.layout.separators == ",\u202f"
     bare = charts.spend_figure(spend.assign(envelope=None), FR, cumulative=False)
     assert len(bare.data) == 2
 
 
 def test_budget_labels():
-    assert tables_horizon.budget_label("capex", FR, False) == "Investissement (toute la période)"
+    assert tables_horizon.budget_label("capex", FR, False) == FR("budget.capex_horizon")
     assert tables_horizon.budget_label("capex_2028", FR, True) == "Enveloppe d'investissement cumulée jusqu'à 2028"
     assert tables_horizon.budget_label("capex_2028", EN, False) == "Capital envelope 2028"
     assert tables_horizon.budget_label("opex_2030", EN, False) == "Running costs 2030"

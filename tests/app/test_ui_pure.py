@@ -17,6 +17,8 @@ from ui.i18n import Translator, eur, number, pct
 from ui.labels import LABELS
 from ui.widgets import issue_line, place
 
+FR = Translator("fr")
+
 ROOT = Path(__file__).resolve().parents[2]
 CATALOG = load_catalog()
 
@@ -180,7 +182,7 @@ def test_charts_are_pure_figures(general_plan):
     assert [tr.name for tr in fig.data] == ["Utilisé", "Plafond"]
     assert fig.data[1].text[0] == t.eur(general_plan.budgets[0].limit_eur)
     cost = charts.cost_figure(tables.cost_by_family(general_plan, CATALOG), t)
-    assert [tr.name for tr in cost.data] == ["Investissement annualisé", "Maintenance", "Consommables"]
+    assert [tr.name for tr in cost.data] == [FR("cost.annualised_capex"), "Maintenance", "Consommables"]
 
 
 def test_unlimited_budget_shows_as_such(general):
