@@ -57,8 +57,7 @@ def make_plan(catalog: Catalog, scenario: Scenario, options: SolverOptions | Non
                              time.perf_counter() - start, None, ())
     else:
         result = solve(built, dataclasses.replace(options, time_limit_s=remaining))
-    plan = from_solution(merged.inputs, result, scenario.to_dict(), tuple(str(w) for w in warnings),
-                         catalog.fingerprint)
+    plan = from_solution(merged.inputs, result, scenario.to_dict(), tuple(warnings), catalog.fingerprint)
     plan = dataclasses.replace(plan, specifications=purchase_specs(inputs, plan, functions, merged.groups,
                                                                    scenario.equivalence_tolerance))
     if result.status == SolveStatus.INFEASIBLE:

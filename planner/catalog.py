@@ -16,7 +16,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from planner.errors import Issue, PlannerInputError, errors_only
+from planner.errors import Issue, PlannerInputError, errors_only, reason
+from planner.messages import msg
 from planner.prices import FxRate, IndexPoint, check_dated_prices, check_funding
 from planner.schema import OPTIONAL_TABLES, TABLES, CellValue, Column, coerce
 
@@ -267,10 +268,10 @@ def parse_rows(table: str, rows: Iterable[Mapping[str, Any]], source: str, heade
     known = {c.name for c in columns}
     for name in names:
         if name not in known:
-            issues.append(Issue(source, "header", name, name, f"unknown column (expected: {', '.join(known)})"))
+            issues.append(Issue(source, "header", name, name, msg("cat.unknown_column", expected=", ".join(known))))
     for col in columns:
         if col.required and not col.default and col.name not in names:
-            issues.append(Issue(source, "header", col.name, "", "required column is missing"))
+            issues.append(Issue(source, "header", col.name, "", msg("cat.missing_column")))
     if errors_only(issues):
         return ParsedTable((), tuple(issues))
     parsed: list[dict[str, CellValue]] = []
@@ -296,7 +297,7 @@ def _parse_row(columns: tuple[Column, ...], raw: Mapping[str, Any], source: str,
         try:
             values[col.name] = coerce(col, text)
         except ValueError as exc:
-            issues.append(Issue(source, f"row {row_no}", col.name, text, str(exc)))
+            issues.append(Issue(source, f"row {row_no}", col.name, text, reason(exc)))
     return values, issues
 
 
@@ -306,18 +307,18 @@ def read_csv_table(table: str, path: Path) -> ParsedTable:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        return ParsedTable((), (Issue(source, "", "", "", "file not found"),)) if table not in OPTIONAL_TABLES \
+        return ParsedTable((), (Issue(source, "", "", "", msg("in.file_not_found")),)) if table not in OPTIONAL_TABLES \
             else ParsedTable((), ())
     except (UnicodeDecodeError, OSError) as exc:
-        return ParsedTable((), (Issue(source, "", "", "", f"cannot be read as UTF-8 text ({exc})"),))
+        return ParsedTable((), (Issue(source, "", "", "", msg("in.not_utf8", reason=str(exc))),))
     reader = csv.DictReader(io.StringIO(text))
     try:
         rows = list(reader)
     except csv.Error as exc:  # a cell over the csv module's field limit, a NUL byte...
         line = reader.reader.line_num
-        reason = (f"a cell is longer than {csv.field_size_limit():,} characters" if "field larger" in str(exc)
-                  else f"is not valid CSV ({exc})")
-        return ParsedTable((), (Issue(source, f"line {line}", "", "", reason),))
+        why = (msg("cat.cell_too_long", most=f"{csv.field_size_limit():,}") if "field larger" in str(exc)
+               else msg("cat.invalid_csv", problem=str(exc)))
+        return ParsedTable((), (Issue(source, f"line {line}", "", "", why),))
     return parse_rows(table, rows, source, reader.fieldnames or [])
 
 
@@ -366,7 +367,7 @@ def _advisories(rows: Iterable[Mapping[str, CellValue]], known_devices: set[str]
     """Advisory rows (an optional table), newest first; each must name a catalogue device."""
     out = [Advisory(**row) for row in rows]  # type: ignore[arg-type]
     issues.extend(Issue(_source(path, "advisories"), f"advisory {a.reference}", "device_id", a.device_id,
-                        "unknown device id") for a in out if a.device_id not in known_devices)
+                        msg("cat.unknown_device")) for a in out if a.device_id not in known_devices)
     return tuple(sorted(out, key=lambda a: (a.date, a.reference), reverse=True))
 
 
@@ -389,7 +390,7 @@ def _unique(rows: Iterable[dict[str, CellValue]], key: str, source: str,
     for row in rows:
         ident = str(row[key])
         if ident in out:
-            issues.append(Issue(source, f"id {ident}", key, ident, "duplicate id"))
+            issues.append(Issue(source, f"id {ident}", key, ident, msg("cat.duplicate_id")))
         out[ident] = row
     return out
 
@@ -409,22 +410,22 @@ def check_references(devices: Mapping[str, Mapping[str, CellValue]],
     for ident, row in devices.items():
         for req in row["requires"]:  # type: ignore[union-attr]
             if req not in known_dev:
-                issues.append(Issue(dev_src, f"device {ident}", "requires", str(req), "unknown device id"))
+                issues.append(Issue(dev_src, f"device {ident}", "requires", str(req), msg("cat.unknown_device")))
             elif req == ident:
-                issues.append(Issue(dev_src, f"device {ident}", "requires", str(req), "a device cannot require itself"))
+                issues.append(Issue(dev_src, f"device {ident}", "requires", str(req), msg("cat.require_itself")))
     issues.extend(Issue(dev_src, f"device {cycle[0]}", "requires", str(cycle[1]),
-                        "circular requirement: " + " -> ".join(cycle) + " (each needs the other at the site)")
+                        msg("cat.circular_requirement", chain=" -> ".join(cycle)))
                   for cycle in requires_cycles(devices))
     seen: set[tuple[str, str]] = set()
     for row in coverage:
         pair = (str(row["device_id"]), str(row["indication_id"]))
         where = f"coverage {pair[0]} x {pair[1]}"
         if pair[0] not in known_dev:
-            issues.append(Issue(cov_src, where, "device_id", pair[0], "unknown device id"))
+            issues.append(Issue(cov_src, where, "device_id", pair[0], msg("cat.unknown_device")))
         if pair[1] not in known_ind:
-            issues.append(Issue(cov_src, where, "indication_id", pair[1], "unknown indication id"))
+            issues.append(Issue(cov_src, where, "indication_id", pair[1], msg("cat.unknown_indication")))
         if pair in seen:
-            issues.append(Issue(cov_src, where, "device_id", pair[0], "duplicate device x indication pair"))
+            issues.append(Issue(cov_src, where, "device_id", pair[0], msg("cat.duplicate_pair")))
         seen.add(pair)
     return issues
 
@@ -522,26 +523,26 @@ def check_evidence_references(devices: Mapping[str, Mapping[str, CellValue]],
         strategy = row.get("strategy")
         if strategy and (str(strategy), str(row["indication_id"])) not in effect_keys:
             issues.append(Issue(cov_src, where, "strategy", str(strategy),
-                                "no effects.csv row for this strategy and indication"))
+                                msg("cat.no_effect_row")))
         for ev in row.get("evidence_ids") or ():  # type: ignore[union-attr]
             if ev not in evidence:
-                issues.append(Issue(cov_src, where, "evidence_ids", str(ev), "unknown evidence id"))
+                issues.append(Issue(cov_src, where, "evidence_ids", str(ev), msg("cat.unknown_evidence")))
     for ident, fam in families.items():
         req = fam.get("requires_family")
         if req and req not in families:
-            issues.append(Issue(fam_src, f"family {ident}", "requires_family", str(req), "unknown family id"))
+            issues.append(Issue(fam_src, f"family {ident}", "requires_family", str(req), msg("cat.unknown_family")))
         elif req == ident:
             issues.append(Issue(fam_src, f"family {ident}", "requires_family", str(req),
-                                "a family cannot require itself"))
+                                msg("cat.family_itself")))
         elif req and _family_cycle(families, ident):
             chain = _family_cycle(families, ident)
             issues.append(Issue(fam_src, f"family {ident}", "requires_family", str(req),
-                                "circular fallback: " + " -> ".join(chain)))
+                                msg("cat.circular_fallback", chain=" -> ".join(chain))))
     if families:
         for ident, dev in devices.items():
             if dev["family"] not in families:
                 issues.append(Issue(_source(path, "devices"), f"device {ident}", "family", str(dev["family"]),
-                                    "family missing from families.csv"))
+                                    msg("cat.family_missing")))
     return issues
 
 
@@ -567,18 +568,18 @@ def _check_effect(row: Mapping[str, CellValue], indications: Mapping[str, Mappin
     where = f"effect {row['strategy']} x {row['indication_id']} x {row['outcome_id']}"
     out: list[Issue] = []
     if row["indication_id"] not in indications:
-        out.append(Issue(source, where, "indication_id", str(row["indication_id"]), "unknown indication id"))
+        out.append(Issue(source, where, "indication_id", str(row["indication_id"]), msg("cat.unknown_indication")))
     if row["outcome_id"] not in outcomes:
-        out.append(Issue(source, where, "outcome_id", str(row["outcome_id"]), "unknown outcome id"))
+        out.append(Issue(source, where, "outcome_id", str(row["outcome_id"]), msg("cat.unknown_outcome")))
     ev = evidence.get(str(row["evidence_id"]))
     if ev is None:
-        return [*out, Issue(source, where, "evidence_id", str(row["evidence_id"]), "unknown evidence id")]
+        return [*out, Issue(source, where, "evidence_id", str(row["evidence_id"]), msg("cat.unknown_evidence"))]
     if ev["control_rate_pct"] is None or ev["treated_rate_pct"] is None:
         out.append(Issue(source, where, "evidence_id", str(row["evidence_id"]),
-                         "the evidence row needs control_rate_pct and treated_rate_pct"))
+                         msg("cat.evidence_rates")))
     if ev["outcome_id"] != row["outcome_id"]:
         out.append(Issue(source, where, "outcome_id", str(row["outcome_id"]),
-                         f"the evidence row measures {ev['outcome_id'] or 'no outcome'}"))
+                         msg("cat.evidence_outcome", outcome=ev["outcome_id"] or msg("cat.no_outcome"))))
     return out
 
 
@@ -586,7 +587,7 @@ def load_catalog(path: str | os.PathLike[str] | None = None) -> Catalog:
     """Load the catalogue folder ``path`` (default: the bundled one, or ``$CATHLAB_CATALOG``)."""
     folder = Path(path or os.environ.get("CATHLAB_CATALOG") or BUNDLED_CATALOG)
     if not folder.is_dir():
-        raise PlannerInputError([Issue(str(folder), "", "catalog", str(folder), "catalogue folder not found")])
+        raise PlannerInputError([Issue(str(folder), "", "catalog", str(folder), msg("cat.folder_not_found"))])
     tables = {name: read_csv_table(name, folder / fname) for name, fname in CATALOG_FILES.items()}
     digest = hashlib.sha256()
     for fname in sorted(CATALOG_FILES.values()):

@@ -10,6 +10,7 @@ import math
 
 from planner.catalog import Catalog
 from planner.errors import Issue, PlannerInputError, errors_only
+from planner.messages import Device, Indication, Join, Opt, msg
 from planner.publicdata.checks import PUBLIC_DATA_CHECKS
 from planner.scenario import Scenario
 from planner.schema import BOUNDS
@@ -31,10 +32,16 @@ def check_device_ids(catalog: Catalog, scenario: Scenario) -> list[Issue]:
     named += [(f"security.device_profiles.{d}", d) for d in scenario.security.device_profiles]
     for path, dev in named:
         if dev not in catalog.devices:
-            issues.append(Issue(src, path, "device_id", dev, "unknown device id (not in the catalogue)"))
+            issues.append(Issue(src, path, "device_id", dev, msg("chk.unknown_device")))
     for dev in sorted(set(scenario.must_include) & set(scenario.exclude)):
-        issues.append(Issue(src, "must_include/exclude", "device_id", dev, "both required and excluded"))
+        issues.append(Issue(src, "must_include/exclude", "device_id", dev, msg("chk.required_and_excluded")))
     return issues
+
+
+
+def _vendors(vendors: tuple[str, ...]) -> Join:
+    """Angiography vendors by their names."""
+    return Join(tuple(Opt("vendor", v) for v in vendors))
 
 
 def check_indication_ids(catalog: Catalog, scenario: Scenario) -> list[Issue]:
@@ -42,12 +49,12 @@ def check_indication_ids(catalog: Catalog, scenario: Scenario) -> list[Issue]:
     issues, src = [], _src(scenario)
     for key in scenario.indications:
         if key not in catalog.indications:
-            issues.append(Issue(src, f"indications.{key}", "indication_id", key, "unknown indication id"))
+            issues.append(Issue(src, f"indications.{key}", "indication_id", key, msg("chk.unknown_indication")))
     for i, site in enumerate(scenario.sites):
         for key in site.volumes:
             if key not in catalog.indications:
                 issues.append(Issue(src, f"sites[{i}].volumes.{key}", "indication_id", key,
-                                    "unknown indication id"))
+                                    msg("chk.unknown_indication")))
     return issues
 
 
@@ -60,8 +67,8 @@ def check_installed_compatibility(catalog: Catalog, scenario: Scenario) -> list[
             if dev is not None and not dev.works_with(site.angio_vendor):
                 issues.append(Issue(
                     _src(scenario), f"sites[{i}].installed.{dev_id}", "angio_vendor", site.angio_vendor,
-                    f"{dev_id} is listed as compatible with {', '.join(dev.compatible_angio)} only; "
-                    "the installed units stay usable but no new unit is bought", "warning"))
+                    msg("chk.installed_incompatible", device=Device(dev_id), vendors=_vendors(dev.compatible_angio)),
+                    "warning"))
     return issues
 
 
@@ -75,7 +82,7 @@ def check_must_include_possible(catalog: Catalog, scenario: Scenario) -> list[Is
         usable = any(dev.works_with(s.angio_vendor) or dev_id in s.installed for s in scenario.sites)
         if not usable:
             issues.append(Issue(_src(scenario), f"must_include[{i}]", "device_id", dev_id,
-                                f"compatible with {', '.join(dev.compatible_angio)} only; no site has that vendor"))
+                                msg("chk.must_include_incompatible", vendors=_vendors(dev.compatible_angio))))
     return issues
 
 
@@ -89,18 +96,18 @@ def check_installed_ages(catalog: Catalog, scenario: Scenario) -> list[Issue]:
             path = f"sites[{i}].installed.{dev_id}.acquisition_year"
             if year > scenario.start_year:
                 issues.append(Issue(_src(scenario), path, "acquisition_year", str(year),
-                                    f"after the start year {scenario.start_year}"))
+                                    msg("chk.after_start", year=scenario.start_year)))
             elif dev is not None and year + math.ceil(dev.lifetime_years - 1e-9) <= scenario.start_year:
                 issues.append(Issue(_src(scenario), path, "acquisition_year", str(year),
-                                    f"{dev_id} ({dev.lifetime_years:g}-year life) is past its end of life before "
-                                    f"{scenario.start_year}: counted out of service for the whole plan", "warning"))
+                                    msg("chk.past_life", device=Device(dev_id), life=f"{dev.lifetime_years:g}",
+                                        year=scenario.start_year), "warning"))
     return issues
 
 
 def check_outcome_ids(catalog: Catalog, scenario: Scenario) -> list[Issue]:
     """Outcome weights name outcomes of the catalogue."""
     return [Issue(_src(scenario), f"outcome_weights.{key}", "outcome_id", key,
-                  f"unknown outcome id (one of {', '.join(catalog.outcomes) or 'none in this catalogue'})")
+                  msg("chk.unknown_outcome", known=", ".join(catalog.outcomes) or msg("chk.none_in_catalogue")))
             for key in scenario.outcome_weights if key not in catalog.outcomes]
 
 
@@ -108,13 +115,11 @@ def check_value_meaning(catalog: Catalog, scenario: Scenario) -> list[Issue]:
     """Warn that an indication weight is now a multiplier on the evidence-based value, and that a catalogue
     without an evidence table gives no device an outcome value."""
     issues = [Issue(_src(scenario), f"indications.{k}.weight", "weight", f"{o.weight:g}",
-                    "the weight is now a multiplier on the evidence-based value (weighted events avoided; "
-                    "1 = the evidence alone), no longer a 1-5 importance score: check it", "warning")
+                    msg("chk.weight_meaning"), "warning")
               for k, o in scenario.indications.items() if o.weight is not None and o.weight != 1]
     if not catalog.effects:
         issues.append(Issue(_src(scenario), "catalog", "effects", catalog.path or "catalogue",
-                            "this catalogue has no evidence-based effects (effects.csv): no device has an outcome "
-                            "value, so plans only meet the floors at the lowest cost", "warning"))
+                            msg("chk.no_effects"), "warning"))
     return issues
 
 
@@ -127,8 +132,7 @@ def check_role_needs(catalog: Catalog, scenario: Scenario) -> list[Issue]:
             role = catalog.family(dev.family).required_role if dev is not None else ""
             if role and role not in site.roles:
                 issues.append(Issue(_src(scenario), f"sites[{i}].installed.{dev_id}", "roles", role,
-                                    f"{dev_id} needs the site role {role}; without it the units stay idle",
-                                    "warning"))
+                                    msg("chk.role_needed", device=Device(dev_id), role=Opt("role", role)), "warning"))
     return issues
 
 
@@ -141,7 +145,7 @@ def check_run_size(catalog: Catalog, scenario: Scenario) -> list[Issue]:
         return []
     return [Issue(_src(scenario), "sites", "size", f"{len(scenario.sites)} sites x {len(catalog.devices)} devices x "
                   f"{scenario.horizon_years} years = {size:,}",
-                  f"too large for one run (at most {most:,}): plan fewer sites or years at a time")]
+                  msg("chk.run_size", most=f"{most:,}"))]
 
 
 def check_referrals(catalog: Catalog, scenario: Scenario) -> list[Issue]:
@@ -154,23 +158,22 @@ def check_referrals(catalog: Catalog, scenario: Scenario) -> list[Issue]:
     for key in limits:
         if key not in catalog.indications:
             issues.append(Issue(src, f"referral_rules.max_minutes.{key}", "indication_id", key,
-                                "unknown indication id"))
+                                msg("chk.unknown_indication")))
     for i, ln in enumerate(scenario.referrals):
         for j, k in enumerate(ln.indications):
             path = f"referrals[{i}].indications[{j}]"
             ind = catalog.indications.get(k)
             if ind is None:
-                issues.append(Issue(src, path, "indication_id", k, "unknown indication id"))
+                issues.append(Issue(src, path, "indication_id", k, msg("chk.unknown_indication")))
             elif ind.required_role and ind.required_role not in roles.get(ln.to_site, ()):
-                issues.append(Issue(src, path, "to", ln.to_site, f"the receiver lacks the role {ind.required_role} "
-                                    f"that {k} needs: it cannot serve the cases referred"))
+                issues.append(Issue(src, path, "to", ln.to_site, msg("chk.receiver_role", indication=Indication(k),
+                                                                     role=Opt("role", ind.required_role))))
             elif k in limits and ln.transfer_minutes > limits[k]:
                 issues.append(Issue(src, path, "transfer_minutes", f"{ln.transfer_minutes:g}",
-                                    f"longer than the {limits[k]:g} min limit of {k}: the link is not used for it",
+                                    msg("chk.link_too_long", limit=f"{limits[k]:g}", indication=Indication(k)),
                                     "warning"))
         if (ln.value_loss_per_case or ln.transport_eur_per_case) and not ln.source:
-            issues.append(Issue(src, f"referrals[{i}]", "source", "", "value loss and transport cost without a "
-                                "source: estimates", "warning"))
+            issues.append(Issue(src, f"referrals[{i}]", "source", "", msg("chk.estimates"), "warning"))
     return issues
 
 

@@ -11,7 +11,7 @@ import argparse
 import dataclasses
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from planner.catalog import CATALOG_FILES, Catalog, load_catalog
@@ -20,6 +20,7 @@ from planner.decision_cli import DECISION_COMMANDS, add_decision_parsers
 from planner.errors import Issue, PlannerInputError, PlannerSolverError, errors_only
 from planner.io import write_atomic, write_folder_atomic
 from planner.mds2_cli import MDS2_COMMANDS, add_mds2_parsers
+from planner.messages import LANGS, Arg, Opt, msg, render
 from planner.plan import Plan
 from planner.publicdata.cli import SITES_COMMANDS, add_sites_parsers
 from planner.report.text import catalog_table, summary
@@ -33,6 +34,8 @@ EXIT_OK, EXIT_INFEASIBLE, EXIT_INPUT, EXIT_SOLVER = 0, 1, 2, 3
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="cathlab-planner", description="Plan the adjunct equipment of cath rooms.")
+    p.add_argument("--lang", choices=LANGS, help="language of every output, anywhere on the line (default: the "
+                                                 "locale, LANG=fr_FR.UTF-8 gives French; else English)")
     sub = p.add_subparsers(dest="command", required=True)
     v = sub.add_parser("validate", help="check the catalogue and a scenario; list every problem")
     v.add_argument("scenario")
@@ -43,7 +46,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--pdf", metavar="OUT", help="write the procurement committee's document (PDF, A4) to OUT")
     s.add_argument("--path-steps", type=int, default=10, metavar="N",
                    help="budgets of the nested purchase path in the PDF (0: none; default 10)")
-    s.add_argument("--lang", choices=("fr", "en"), default="fr", help="workbook and PDF language (default: fr)")
+    s.add_argument("--lang", choices=LANGS,
+                   help="language of the output, the workbook and the PDF (workbook and PDF default: fr)")
     s.add_argument("--solver", choices=("highs", "cbc"), help="override the scenario's solver")
     s.add_argument("--time-limit", type=float, metavar="S", help="time limit in seconds")
     s.add_argument("--mip-gap", type=float, metavar="G", help="relative MIP gap at which to stop")
@@ -83,21 +87,39 @@ def _load(path: str) -> tuple[Catalog, Scenario]:
     return load_catalog(scenario.catalog_path()), scenario
 
 
-def _print_issues(issues: Sequence[Issue]) -> None:
+def output_lang(explicit: str | None, environ: Mapping[str, str] = os.environ) -> str:
+    """The language of the output: ``--lang``, else the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``: fr_* is
+    French), else English.
+
+    >>> output_lang(None, {"LANG": "fr_FR.UTF-8"}), output_lang("en", {"LANG": "fr_FR.UTF-8"})
+    ('fr', 'en')
+    """
+    if explicit:
+        return explicit
+    value = next((environ[v] for v in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(v)), "")
+    return "fr" if value.lower().startswith("fr") else "en"
+
+
+def say(args: argparse.Namespace, code: str, **values: Arg) -> str:
+    """A catalogue message in the output language."""
+    return render(msg(code, **values), args.out_lang)
+
+
+def _print_issues(issues: Sequence[Issue], lang: str = "en") -> None:
     for issue in issues:
-        print(f"  - {issue}", file=sys.stderr)
+        print(f"  - {issue.render(lang)}", file=sys.stderr)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
     catalog, scenario = _load(args.scenario)
     issues = run_checks(catalog, scenario)
     if errors_only(issues):
-        print(f"{args.scenario}: {len(errors_only(issues))} error(s)", file=sys.stderr)
-        _print_issues(issues)
+        print(say(args, "cli.errors", file=args.scenario, n=len(errors_only(issues))), file=sys.stderr)
+        _print_issues(issues, args.out_lang)
         return EXIT_INPUT
-    _print_issues(issues)
-    print(f"{args.scenario}: OK ({len(catalog.devices)} devices, {len(catalog.indications)} indications, "
-          f"{len(scenario.sites)} site(s))")
+    _print_issues(issues, args.out_lang)
+    print(say(args, "cli.valid", file=args.scenario, devices=len(catalog.devices),
+              indications=len(catalog.indications), sites=len(scenario.sites)))
     return EXIT_OK
 
 
@@ -137,15 +159,15 @@ def cmd_solve(args: argparse.Namespace) -> int:
     from planner.api import make_plan  # noqa: PLC0415 (the solver stack loads only for commands that solve)
 
     plan = make_plan(catalog, scenario, write_mps=args.write_mps)
-    print(summary(plan, catalog))
+    print(summary(plan, catalog, args.out_lang))
     if args.json:
         write_atomic(args.json, plan.to_json())
-        print(f"\nPlan JSON written to {args.json}")
+        print("\n" + say(args, "cli.json_written", path=args.json))
     if args.xlsx:
         from planner.report.excel import write_plan_xlsx  # openpyxl only when asked for
 
-        write_plan_xlsx(args.xlsx, plan, catalog, scenario, args.lang)
-        print(f"\nPlan workbook written to {args.xlsx}")
+        write_plan_xlsx(args.xlsx, plan, catalog, scenario, args.lang or "fr")
+        print("\n" + say(args, "cli.xlsx_written", path=args.xlsx))
     if args.pdf:
         _write_pdf(args, plan, catalog, scenario)
     if args.save and version is not None:
@@ -169,9 +191,9 @@ def _write_pdf(args: argparse.Namespace, plan: Plan, catalog: Catalog, scenario:
         found = purchase_path(catalog, scenario, steps=args.path_steps, with_greedy=False)
         path = printed_path(found)
         if path is None:
-            print(f"\nNo purchase path in the PDF: {found.status}", file=sys.stderr)
-    write_committee_pdf(args.pdf, plan, catalog, scenario, args.lang, path)
-    print(f"\nCommittee document (PDF) written to {args.pdf}")
+            print("\n" + say(args, "cli.pdf_no_path", status=Opt("status", found.status)), file=sys.stderr)
+    write_committee_pdf(args.pdf, plan, catalog, scenario, args.lang or "fr", path)
+    print("\n" + say(args, "cli.pdf_written", path=args.pdf))
 
 
 def cmd_catalog(args: argparse.Namespace) -> int:
@@ -270,18 +292,22 @@ COMMANDS = {"validate": cmd_validate, "solve": guarded(cmd_solve), "catalog": cm
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the exit code."""
-    args = _parser().parse_args(argv)
+    lang_only = argparse.ArgumentParser(add_help=False)
+    lang_only.add_argument("--lang", choices=LANGS)
+    known, rest = lang_only.parse_known_args(argv)  # --lang anywhere on the line, for every command
+    args = _parser().parse_args(rest)
+    args.lang, args.out_lang = known.lang or getattr(args, "lang", None), output_lang(known.lang)
     try:
         return COMMANDS[args.command](args)
     except PlannerInputError as exc:
-        print(f"Input error: {len(exc.issues)} problem(s)", file=sys.stderr)
-        _print_issues(exc.issues)
+        print(say(args, "cli.input_error", n=len(exc.issues)), file=sys.stderr)
+        _print_issues(exc.issues, args.out_lang)
         return EXIT_INPUT
     except PlannerSolverError as exc:
-        print(f"Solver failure: {exc}", file=sys.stderr)
+        print(say(args, "cli.solver_failure", reason=exc.message), file=sys.stderr)
         return EXIT_SOLVER
     except OSError as exc:
-        print(f"Cannot write output: {exc}", file=sys.stderr)
+        print(say(args, "cli.cannot_write", reason=str(exc)), file=sys.stderr)
         return EXIT_INPUT
 
 

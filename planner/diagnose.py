@@ -27,6 +27,7 @@ import pulp
 from planner import costs
 from planner.inputs import ModelInputs
 from planner.limits import capex_envelopes, opex_limits
+from planner.messages import Arg, Device, Eur, Indication, Join, Msg, Num, Pct, Site, msg, plain
 from planner.model import BuiltModel, build_model
 from planner.model.elastic import Elastic
 from planner.scenario import SolverOptions
@@ -49,7 +50,12 @@ class Relaxation:
     subject: str | None  # indication id (floors) or device id (must-include)
     current: float
     relaxed: float
-    text: str
+    text: Msg  # the relaxation in words (code ``fix.<kind>``)
+
+    @property
+    def short(self) -> Msg:
+        """The relaxation without its from/to figures (``fix.<kind>_short``)."""
+        return Msg(f"{self.text.code}_short", self.text.args)
 
     @property
     def amount(self) -> float:
@@ -61,20 +67,20 @@ class Relaxation:
 class Diagnosis:
     """Why no plan exists: structural causes, the smallest combined relaxation, the single fixes, in words."""
 
-    structural: tuple[str, ...]
+    structural: tuple[Msg, ...]
     relaxations: tuple[Relaxation, ...]  # smallest combined relaxation that gives a plan
     single_fixes: tuple[Relaxation, ...]  # each alone gives a plan
-    messages: tuple[str, ...]
+    messages: tuple[Msg, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain data (JSON-ready)."""
-        return asdict(self)
+        """Plain data (JSON-ready; messages as codes with parameters)."""
+        return plain(asdict(self))
 
 
 # ---------------------------------------------------------------- structural causes
 
 
-def structural_causes(inputs: ModelInputs) -> list[str]:
+def structural_causes(inputs: ModelInputs) -> list[Msg]:
     """Causes of infeasibility visible without solving."""
     causes = []
     servable = {(s, k) for s, _d, k in inputs.allocations}
@@ -82,35 +88,20 @@ def structural_causes(inputs: ModelInputs) -> list[str]:
         for k in inputs.indications:
             need = inputs.site_floor(s, k) * inputs.demand[(s, k)]
             if need > 0 and (s, k) not in servable:
-                causes.append(f"site {s}: the coverage floor of {pct(inputs.site_floor(s, k))} for {k} "
-                              f"({need:.1f} cases/year) cannot be met: no usable device at this site serves {k} "
-                              "(check angiography compatibility, exclusions and required devices)")
+                causes.append(msg("diag.floor_unservable", site=Site(s), floor=Pct(inputs.site_floor(s, k)),
+                                  indication=Indication(k), cases=Num(need, 1)))
     candidates = {d for _s, d in inputs.candidates}
     for d in inputs.must_include:
         if d not in candidates:
             security = inputs.security_excluded.get(d)
-            why = f"excluded for security: {security}" if security else (
-                "excluded, incompatible with the angiography vendor, or its required device is unavailable")
-            causes.append(f"must-include device {d} cannot be used at any site ({why})")
+            why = msg("why.excluded_security", reason=security) if security else msg("diag.why_unusable")
+            causes.append(msg("diag.must_include_unusable", device=Device(d), why=why))
     return causes
 
 
-def pct(share: float) -> str:
-    """A share as a percentage the way the diagnosis writes it.
-
-    >>> pct(0.8)
-    '80 %'
-    """
-    return f"{100 * share:.0f} %"
-
-
-def eur(value: float) -> str:
-    """Euros, rounded up to the euro (a budget raise must be enough).
-
-    >>> eur(17999.2)
-    '18,000 EUR'
-    """
-    return f"{math.ceil(value - 1e-6):,.0f} EUR"
+def eur(value: float) -> Eur:
+    """Euros, rounded up to the euro (a budget raise must be enough)."""
+    return Eur(value, up=True)
 
 
 # ---------------------------------------------------------------- elastic model
@@ -180,25 +171,24 @@ def describe(inputs: ModelInputs, name: str, slack: float) -> Relaxation:
         limit = inputs.capex_budget_eur if name == "capex_budget" else inputs.opex_budget_eur
         assert limit is not None
         raise_eur = costs.from_model_money(slack)
-        what, unit = ("capex budget", "") if name == "capex_budget" else ("opex budget", "/year")
-        text = f"raise the {what} by {eur(raise_eur)}{unit} (from {eur(limit)}{unit} to {eur(limit + raise_eur)}{unit})"
+        text = msg(f"fix.{name}", by=eur(raise_eur), current=eur(limit), relaxed=eur(limit + raise_eur))
         return Relaxation(name, name, None, None, limit, limit + raise_eur, text)  # type: ignore[arg-type]
     yearly = yearly_limits(inputs)
     if name in yearly:
         year, limit, kind = yearly[name]
         raise_eur = costs.from_model_money(slack)
-        what = f"{year} capital envelope" + (" (cumulative with carry-over)" if inputs.horizon.carry_over else "") \
-            if kind == "capex" else f"{year} opex budget"
-        text = f"raise the {what} by {eur(raise_eur)} (from {eur(limit)} to {eur(limit + raise_eur)})"
+        code = "fix.capex_year_cum" if kind == "capex" and inputs.horizon.carry_over else f"fix.{kind}_budget_year"
+        text = msg(code, year=year, by=eur(raise_eur), current=eur(limit), relaxed=eur(limit + raise_eur))
         return Relaxation(name, f"{kind}_budget", None, str(year), limit, limit + raise_eur, text)
     if name.startswith("must_include_"):
         d = name.removeprefix("must_include_")
-        return Relaxation(name, "must_include", None, d, 1.0, 0.0, f"drop {d} from must_include")
+        return Relaxation(name, "must_include", None, d, 1.0, 0.0, msg("fix.must_include", device=Device(d)))
     s, k = _floor_key(inputs, name)
     demand = inputs.demand[(s, k)]
     to = max(inputs.site_floor(s, k) - slack / demand, 0.0)
     to = math.floor(to * 100 + 1e-6) / 100  # a floor one may actually set: whole percent, rounded down
-    text = f"lower the {k} floor at site {s} from {pct(inputs.site_floor(s, k))} to {pct(to)}"
+    text = msg("fix.floor", indication=Indication(k), site=Site(s), current=Pct(inputs.site_floor(s, k)),
+               relaxed=Pct(to))
     return Relaxation(name, "coverage_floor", s, k, inputs.site_floor(s, k), to, text)
 
 
@@ -238,48 +228,52 @@ def floor_servers(inputs: ModelInputs, site: str, indication: str) -> list[Floor
 
 
 def _culprit_sentence(inputs: ModelInputs, fix: Relaxation, budget_fixes: list[Relaxation],
-                      structural: bool) -> str:
+                      structural: bool) -> Msg:
     """One culprit (a floor or a must-include) with the ways out."""
-    ways = [b.text.split(" (from")[0] for b in budget_fixes]
+    ways: list[Arg] = [b.short for b in budget_fixes]
     own: dict[str, float] = {}
     by_opex = bool(budget_fixes) and all(b.family == "opex_budget" for b in budget_fixes)
     if fix.family == "coverage_floor":
         assert fix.site_id is not None and fix.subject is not None
         s, k = fix.site_id, fix.subject
         need = inputs.site_floor(s, k) * inputs.demand[(s, k)]
-        head = f"site {s}: the {k} floor of {pct(inputs.site_floor(s, k))} ({need:.1f} cases/year)"
+        head = msg("diag.floor_head", site=Site(s), indication=Indication(k), floor=Pct(inputs.site_floor(s, k)),
+                   cases=Num(need, 1))
         if structural:
-            return f"{head} cannot be met: no usable device at this site serves {k}: lower the floor to 0 %"
+            return msg("diag.floor_cannot", head=head)
         servers = floor_servers(inputs, s, k)
         if servers:
             best = min(servers, key=lambda f: ((f.opex_eur_per_year, f.capex_eur) if by_opex
                                                else (f.capex_eur, f.opex_eur_per_year), f.device_id))
-            cost = (f"{eur(best.opex_eur_per_year)}/year to run for these cases" if by_opex
-                    else f"{eur(best.capex_eur)} capex")
-            head += f" needs a device that serves it; the cheapest, {best.device_id}, costs {cost}"
+            cost = (msg("diag.cost_opex", eur=eur(best.opex_eur_per_year)) if by_opex
+                    else msg("diag.cost_capex", eur=eur(best.capex_eur)))
+            head = msg("diag.floor_cheapest", head=head, device=Device(best.device_id), cost=cost)
             own = {"capex_budget": best.capex_eur, "opex_budget": best.opex_eur_per_year}
-        ways.append(f"lower the floor to {pct(fix.relaxed)}")
+        ways.append(msg("diag.way_floor", floor=Pct(fix.relaxed)))
     else:
         d = fix.subject or ""
         price = inputs.unit_capex(d) if d in inputs.devices else 0.0
-        head = f"must-include device {d} costs {eur(price)} capex per unit"
+        head = msg("diag.must_head", device=Device(d), price=eur(price))
         own = {"capex_budget": price}
-        ways.append("drop it from must_include")
+        ways.append(msg("diag.way_drop"))
     words = list(dict.fromkeys(_limit_words(b, own) for b in budget_fixes))
-    middle = f" but {' and '.join(words)}" if budget_fixes else ""
-    return f"{head}{middle}: {' or '.join(ways)}"
+    if budget_fixes:
+        return msg("diag.culprit", head=head, limits=Join(tuple(words), "and"), ways=Join(tuple(ways), "or"))
+    return msg("diag.culprit_alone", head=head, ways=Join(tuple(ways), "or"))
 
 
-def _limit_words(fix: Relaxation, own: dict[str, float]) -> str:
+def _limit_words(fix: Relaxation, own: dict[str, float]) -> Msg:
     """'the capex budget is X' or, when other rules need money too, what the plan needs in all."""
-    unit = "/year" if fix.family == "opex_budget" and fix.subject is None else ""
-    what = fix.family.replace("_", " ")
-    if fix.subject is not None:  # a yearly budget of a multi-year plan
-        what = f"{fix.subject} capital envelope" if fix.family == "capex_budget" else f"{fix.subject} opex budget"
+    kind = fix.family.removesuffix("_budget")
+    yearly = fix.subject is not None  # a yearly budget of a multi-year plan
+    what = msg(f"diag.budget_{kind}_year", year=fix.subject or "") if yearly else msg(f"diag.budget_{kind}")
+
+    def amount(x: float) -> Arg:
+        return msg("diag.per_year", amount=eur(x)) if kind == "opex" and fix.subject is None else eur(x)
+
     if abs(fix.relaxed - own.get(fix.family, fix.relaxed)) <= 1.0:
-        return f"the {what} is {eur(fix.current)}{unit}"
-    return (f"with the other rules the plan needs {eur(fix.relaxed)}{unit} in all and the {what} is "
-            f"{eur(fix.current)}{unit}")
+        return msg("diag.limit_is", what=what, amount=amount(fix.current))
+    return msg("diag.limit_needs", need=amount(fix.relaxed), what=what, amount=amount(fix.current))
 
 
 def elastic_diagnosis(inputs: ModelInputs, options: SolverOptions | None = None) -> Diagnosis:
@@ -300,11 +294,10 @@ def elastic_diagnosis(inputs: ModelInputs, options: SolverOptions | None = None)
                      _messages(inputs, structural, relaxations, tuple(singles), bought))
 
 
-def _messages(inputs: ModelInputs, structural: tuple[str, ...], relaxations: tuple[Relaxation, ...],
-              singles: tuple[Relaxation, ...], bought: dict[tuple[str, str], int]) -> tuple[str, ...]:
+def _messages(inputs: ModelInputs, structural: tuple[Msg, ...], relaxations: tuple[Relaxation, ...],
+              singles: tuple[Relaxation, ...], bought: dict[tuple[str, str], int]) -> tuple[Msg, ...]:
     if not relaxations:
-        return structural or ("the solver reports no plan, but relaxing no budget, floor or must-include "
-                              "changes that: check the solver tolerances and the inputs",)
+        return structural or (msg("diag.no_relaxation"),)
     budget_fixes = [r for r in singles if r.family in ("capex_budget", "opex_budget")]
     culprits = [r for r in singles if r.family in ("coverage_floor", "must_include")]
     culprits += [r for r in relaxations if r.family in ("coverage_floor", "must_include")
@@ -313,16 +306,14 @@ def _messages(inputs: ModelInputs, structural: tuple[str, ...], relaxations: tup
     unservable = {(s, k) for s in inputs.sites for k in inputs.indications} - servable
     lines = [_culprit_sentence(inputs, c, budget_fixes, (c.site_id, c.subject) in unservable) for c in culprits]
     if not culprits:  # only budgets: several rules together, or installed maintenance alone, exceed them
-        needs = ", ".join(f"{d} at {s} ({eur(costs.capex_cost(inputs.unit_capex(d), n))} capex)"
-                          for (s, d), n in sorted(bought.items()))
-        what = f"the coverage floors and must-include devices together need {needs}" if needs else \
-            "the installed equipment alone costs more to maintain than the opex budget allows"
-        lines += [f"{what}: {r.text}" for r in budget_fixes]
-    lines.insert(0, "no plan meets every constraint; smallest relaxation that gives one: "
-                 + "; ".join(r.text for r in relaxations))
+        needs = tuple(msg("diag.need_item", device=Device(d), site=Site(s),
+                          capex=eur(costs.capex_cost(inputs.unit_capex(d), n))) for (s, d), n in sorted(bought.items()))
+        lines += [msg("diag.together_need", needs=Join(needs), fix=r.text) if needs
+                  else msg("diag.installed_too_costly", fix=r.text) for r in budget_fixes]
+    lines.insert(0, msg("diag.smallest", fixes=Join(tuple(r.text for r in relaxations), "semicolon")))
     return tuple(lines)
 
 
-def diagnose(inputs: ModelInputs, options: SolverOptions | None = None) -> tuple[str, ...]:
+def diagnose(inputs: ModelInputs, options: SolverOptions | None = None) -> tuple[Msg, ...]:
     """Explain why no plan exists, in plain words (the lines of :attr:`Diagnosis.messages`)."""
     return elastic_diagnosis(inputs, options).messages

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from planner.messages import Arg, Msg, Names, msg, render
+
 Severity = Literal["error", "warning"]
 
 
@@ -22,14 +24,47 @@ class Issue:
     location: str
     field: str
     value: str
-    message: str
+    message: str | Msg  # given as a catalogue message (or a plain text); read back as its English text
     severity: Severity = "error"
+    code: Msg | None = None  # the message as a code with its parameters (taken from ``message``)
+
+    def __post_init__(self) -> None:
+        """Keep a catalogue message as ``code`` and its English text as ``message`` (logs, old callers)."""
+        if isinstance(self.message, Msg):
+            object.__setattr__(self, "code", self.message)
+            object.__setattr__(self, "message", str(self.message))
+
+    @property
+    def why(self) -> Msg:
+        """The message to render: its code, or a plain text wrapped as the ``text`` message."""
+        return self.code if self.code is not None else msg("text", text=str(self.message))
+
+    def as_msg(self) -> Msg:
+        """The whole issue as a message: where, the field and its value, why (``warning:`` first if one)."""
+        where: Arg = msg("issue.where", source=self.source, location=self.location) if self.location else self.source
+        line = (msg("issue.line_field", where=where, field=self.field, value=repr(self.value), why=self.why)
+                if self.field else msg("issue.line", where=where, why=self.why))
+        return line if self.severity == "error" else msg("issue.warning", line=line)
+
+    def render(self, lang: str, names: Names | None = None) -> str:
+        """The issue in ``lang`` (devices and indications named by ``names``)."""
+        return render(self.as_msg(), lang, names)
 
     def __str__(self) -> str:
-        where = f"{self.source}, {self.location}" if self.location else self.source
-        what = f"{self.field}={self.value!r}" if self.field else ""
-        tag = "" if self.severity == "error" else "warning: "
-        return f"{tag}{where}: {what}{': ' if what else ''}{self.message}"
+        return str(self.as_msg())
+
+
+class InvalidValue(ValueError):  # noqa: N818 (a ValueError that carries its message)
+    """A value refused by a converter, with the reason as a catalogue message (``str()`` is the English)."""
+
+    def __init__(self, message: Msg) -> None:
+        self.message = message
+        super().__init__(str(message))
+
+
+def reason(exc: Exception) -> Msg | str:
+    """The reason of a refused value: the message of an :class:`InvalidValue`, else the exception's text."""
+    return exc.message if isinstance(exc, InvalidValue) else str(exc)
 
 
 def errors_only(issues: Iterable[Issue]) -> list[Issue]:
@@ -55,4 +90,5 @@ class PlannerSolverError(RuntimeError):
     def __init__(self, step: str, exc: BaseException) -> None:
         self.step = step
         self.reason = f"{type(exc).__name__}: {exc}"[:300]
+        self.message = msg("solver.failed", reason=self.reason)
         super().__init__(f"the solver failed while {step} ({self.reason}); no plan was made")

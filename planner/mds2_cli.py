@@ -18,6 +18,7 @@ from typing import Any
 from planner.catalog import Catalog, load_catalog
 from planner.errors import Issue, PlannerInputError
 from planner.io import write_atomic, write_folder_atomic
+from planner.messages import msg
 from planner.scenario import Scenario, load_scenario
 from planner.security import apply_profiles, risk_score
 
@@ -105,7 +106,7 @@ def cmd_import_mds2(args: argparse.Namespace) -> int:
             when = date.fromisoformat(args.date)
         except ValueError:
             raise PlannerInputError([Issue("command line", "--date", "date", args.date,
-                                           "must be a date YYYY-MM-DD")]) from None
+                                           msg("in.date"))]) from None
     source, data = _read_input(args.file)
     result = read_mds2(data, source.name, args.device, catalog, args.source, when)
     new = with_device_profile(scenario, args.device, result.profile)

@@ -26,6 +26,7 @@ from planner.catalog import Catalog
 from planner.errors import Issue, PlannerInputError
 from planner.ingest.read import RawRow, Table, blank, cell_text, file_error, read_table_file
 from planner.mds2 import BY_ID, YESNO_ANSWERS, Answer, Question, profile_fields
+from planner.messages import msg
 from planner.scenario import DeviceProfile, Scenario
 from planner.schema import Column, coerce
 
@@ -186,7 +187,7 @@ def _check_answer(q: Question, raw: Any, where: str, filename: str, answers: dic
         text = cell_text(raw).strip().lower()
         value, problem = (text if text in q.choices else None), f"must be one of {', '.join(q.choices)}"
     elif q.kind == "date":
-        value, problem = _date_value(raw), "must be a date YYYY-MM-DD"
+        value, problem = _date_value(raw), msg("in.date")
     else:
         value, problem = cell_text(raw).strip() or None, "must be a text"
     if value is None:

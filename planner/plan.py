@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, is_dataclass
 from typing import Any
 
+from planner.errors import Issue
+from planner.messages import Device, Indication, Join, Msg, Num, Opt, Site, msg, plain
 from planner.prices import DevicePriceBasis, PriceBasis
 
 
@@ -158,6 +160,12 @@ class ClinicalAlert:
     role: str = ""
     value: float = 0.0
 
+    @property
+    def message(self) -> Msg:
+        """The alert in words (code ``alert.<code>``): site, device and indication as references."""
+        return msg(f"alert.{self.code}", site=Site(self.site_id), device=Device(self.device_id),
+                   indication=Indication(self.indication_id), role=Opt("role", self.role), value=Num(self.value, 1))
+
 
 @dataclass(frozen=True)
 class ReferralFlow:
@@ -270,7 +278,7 @@ class SecurityExclusion:
     """A device the scenario's security rules forbid buying, and why."""
 
     device_id: str
-    reason: str
+    reason: Msg
 
 
 @dataclass(frozen=True)
@@ -338,8 +346,8 @@ class Plan:
     coverage: tuple[CoverageRow, ...] = ()
     budgets: tuple[BudgetUse, ...] = ()
     rooms: tuple[RoomConfig, ...] = ()
-    diagnosis: tuple[str, ...] = ()
-    warnings: tuple[str, ...] = ()
+    diagnosis: tuple[Msg, ...] = ()  # why there is no plan (planner.diagnose)
+    warnings: tuple[Issue, ...] = ()  # input warnings (planner.checks)
     catalog_fingerprint: str = ""
     security: tuple[DeviceSecurity, ...] = ()
     security_exclusions: tuple[SecurityExclusion, ...] = ()
@@ -367,6 +375,14 @@ class Plan:
         """Whether the plan carries a configuration."""
         return self.status in ("optimal", "feasible")
 
+    def replaced(self, site_id: str, device_id: str, year: int) -> Msg | None:
+        """The retiring installed units an acquisition of ``device_id`` at a site in ``year`` replaces, in words
+        (code ``hz.replaces_text`` per retiring device; ``None`` when it replaces none)."""
+        items = tuple(msg("hz.replaces_text", device=Device(r.device_id), units=r.units, year=r.year)
+                      for r in self.retirements
+                      if r.site_id == site_id and r.year == year and device_id in r.replaced_by)
+        return msg("text_list", items=Join(items, "semicolon")) if items else None
+
     @property
     def scenario_name(self) -> str:
         """Name of the scenario."""
@@ -374,7 +390,7 @@ class Plan:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (JSON-ready)."""
-        return _plain(asdict(self))
+        return plain(asdict(self))
 
     def to_json(self, indent: int | None = 2) -> str:
         """JSON text of the plan."""
@@ -396,17 +412,13 @@ class Plan:
         return cls.from_dict(json.loads(text))
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, Mapping):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    return value
-
-
 def _build(tp: Any, data: Any) -> Any:
     """Rebuild typed values (dataclasses, tuples, optionals) from plain JSON data."""
     origin = typing.get_origin(tp)
+    if tp is Msg:
+        return Msg.from_dict(data)
+    if tp is Issue and isinstance(data, str):  # a plan saved when warnings were English text
+        return Issue("", "", "", "", data.removeprefix("warning: "), "warning")
     if is_dataclass(tp) and isinstance(tp, type):
         hints = typing.get_type_hints(tp)
         return tp(**{f.name: _build(hints[f.name], data[f.name]) for f in fields(tp) if f.name in data})

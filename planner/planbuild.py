@@ -15,6 +15,7 @@ from typing import Any
 import pulp
 
 from planner import clinical, costs
+from planner.errors import Issue
 from planner.inputs import ModelInputs
 from planner.limits import capex_envelopes, opex_limits
 from planner.mds2 import open_questions
@@ -50,7 +51,7 @@ BINDING_TOL_REL = 1e-5
 
 
 def from_solution(inputs: ModelInputs, result: SolveResult, scenario: Mapping[str, Any],
-                  warnings: tuple[str, ...] = (), fingerprint: str = "") -> Plan:
+                  warnings: tuple[Issue, ...] = (), fingerprint: str = "") -> Plan:
     """Build the plan from the solver's values; recompute every cost from the inputs."""
     solver = SolverInfo(
         result.solver_name, result.solver_version, round(result.time_s, 4),

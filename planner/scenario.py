@@ -18,6 +18,7 @@ from typing import Any, Literal
 import yaml
 
 from planner.errors import Issue, PlannerInputError
+from planner.messages import Msg, msg
 from planner.publicdata.provenance import SiteProvenance, parse_provenance, provenance_dict
 from planner.referrals import ReferralLink, ReferralRules, parse_referral_rules, parse_referrals
 from planner.robust.uncertainty import Uncertainty, parse_uncertainty
@@ -246,7 +247,7 @@ class _Parser:
         self.lines = lines
         self.issues: list[Issue] = []
 
-    def error(self, path: str, value: Any, message: str) -> None:
+    def error(self, path: str, value: Any, message: Msg | str) -> None:
         line = self.lines.get(path)
         location = f"line {line} ({path})" if line else path
         self.issues.append(Issue(self.source, location, path.rsplit(".", 1)[-1], _show(value), message))
@@ -255,36 +256,36 @@ class _Parser:
         if value is None:
             return {}
         if not isinstance(value, dict):
-            self.error(path, value, "must be a mapping (key: value)")
+            self.error(path, value, msg("in.mapping"))
             return {}
         if allowed is not None:
             for key in value:
                 if key not in allowed:
-                    self.error(_join(path, str(key)), key, f"unknown key (allowed: {', '.join(allowed)})")
+                    self.error(_join(path, str(key)), key, msg("in.unknown_key", allowed=", ".join(allowed)))
         return value
 
     def number(self, path: str, value: Any, low: float | None = 0.0, high: float | None = None,
                strict_low: bool = False, integer: bool = False) -> float | None:
         """A finite number within [low, high] (or ``None`` with an issue)."""
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.error(path, value, "must be a whole number" if integer else "must be a number")
+            self.error(path, value, msg("in.whole" if integer else "in.number"))
             return None
         if value != value or value in (float("inf"), float("-inf")):
-            self.error(path, value, "must be a finite number")
+            self.error(path, value, msg("in.finite"))
             return None
         if integer and value != int(value):
-            self.error(path, value, "must be a whole number")
+            self.error(path, value, msg("in.whole"))
             return None
         if low is not None and (value < low or (strict_low and value == low)):
-            self.error(path, value, f"must be {'>' if strict_low else '>='} {low:g}")
+            self.error(path, value, msg("in.min_strict" if strict_low else "in.min", low=f"{low:g}"))
             return None
         if high is not None and value > high:
-            self.error(path, value, f"must be <= {high:,.10g}")
+            self.error(path, value, msg("in.max", high=f"{high:,.10g}"))
             return None
         try:
             return float(value)
         except OverflowError:
-            self.error(path, value, "is too large")
+            self.error(path, value, msg("in.too_large"))
             return None
 
     def bounded(self, path: str, value: Any, rng: str, integer: bool = False) -> float | None:
@@ -294,19 +295,19 @@ class _Parser:
 
     def boolean(self, path: str, value: Any) -> bool:
         if not isinstance(value, bool):
-            self.error(path, value, "must be true or false")
+            self.error(path, value, msg("in.bool"))
             return False
         return value
 
     def slug(self, path: str, value: Any) -> str | None:
         if not isinstance(value, str) or not SLUG_RE.match(value):
-            self.error(path, value, "must be a lowercase id (a-z, 0-9, _)")
+            self.error(path, value, msg("in.slug"))
             return None
         return value
 
     def choice(self, path: str, value: Any, allowed: tuple[str, ...]) -> str | None:
         if value not in allowed:
-            self.error(path, value, f"must be one of {', '.join(allowed)}")
+            self.error(path, value, msg("in.one_of", allowed=", ".join(allowed)))
             return None
         return str(value)
 
@@ -314,7 +315,7 @@ class _Parser:
         if value is None:
             return ()
         if not isinstance(value, list):
-            self.error(path, value, "must be a list of ids")
+            self.error(path, value, msg("in.id_list"))
             return ()
         items = [self.slug(f"{path}[{i}]", v) for i, v in enumerate(value)]
         return tuple(i for i in items if i is not None)
@@ -400,13 +401,13 @@ def parse_scenario(data: Any, source: str = "scenario", base_dir: str = "",
     p = _Parser(source, lines or {})
     top = p.mapping("", data, TOP_KEYS)
     if not isinstance(data, dict):
-        raise PlannerInputError(p.issues or [Issue(source, "", "", "", "the scenario must be a mapping")])
+        raise PlannerInputError(p.issues or [Issue(source, "", "", "", msg("in.not_mapping_scenario"))])
     name = top.get("name", default_name(source))
     if not isinstance(name, str) or not name.strip():
-        p.error("name", name, "must be a non-empty text (without name: the file's name is used)")
+        p.error("name", name, msg("in.name"))
     catalog = top.get("catalog")
     if catalog is not None and not isinstance(catalog, str):
-        p.error("catalog", catalog, "must be a folder path")
+        p.error("catalog", catalog, msg("in.folder"))
     scenario = Scenario(
         name=str(name or "").strip(),
         sites=_parse_sites(p, top.get("sites")),
@@ -484,7 +485,7 @@ def _year_map(p: _Parser, path: str, value: Any) -> dict[int, float]:
     for key, raw in p.mapping(path, value).items():
         year = _year_key(key)
         if year is None or not 1990 <= year <= BOUNDS["year"].high:
-            p.error(f"{path}.{key}", key, "must be a year (e.g. 2027)")
+            p.error(f"{path}.{key}", key, msg("in.year"))
             continue
         if raw is None:
             continue
@@ -505,12 +506,11 @@ def _year_key(key: Any) -> int | None:
 
 def _parse_sites(p: _Parser, value: Any) -> tuple[Site, ...]:
     if not isinstance(value, list) or not value:
-        p.error("sites", value, "is required: a list of at least one site")
+        p.error("sites", value, msg("in.sites_required"))
         return ()
     most = int(BOUNDS["sites"].high)
     if len(value) > most:
-        p.error("sites", f"{len(value):,} sites", f"too many sites: at most {most} in one scenario (plan a larger "
-                                                  "group in parts)")
+        p.error("sites", f"{len(value):,} sites", msg("in.too_many_sites", most=most))
         return ()
     sites, seen = [], set()
     for i, raw in enumerate(value):
@@ -518,7 +518,7 @@ def _parse_sites(p: _Parser, value: Any) -> tuple[Site, ...]:
         if site is None:
             continue
         if site.id in seen:
-            p.error(f"sites[{i}].id", site.id, "duplicate site id")
+            p.error(f"sites[{i}].id", site.id, msg("in.duplicate_site"))
         seen.add(site.id)
         sites.append(site)
     return tuple(sites)
@@ -528,7 +528,7 @@ def _parse_site(p: _Parser, path: str, raw: Any) -> Site | None:
     data = p.mapping(path, raw, SITE_KEYS)
     if not data:
         if raw is not None and isinstance(raw, dict):
-            p.error(path, raw, "a site needs id, rooms, angio_vendor and activity")
+            p.error(path, raw, msg("in.site_keys"))
         return None
     ident = p.slug(f"{path}.id", data.get("id"))
     rooms = p.bounded(f"{path}.rooms", data.get("rooms"), "rooms", integer=True)
@@ -536,7 +536,7 @@ def _parse_site(p: _Parser, path: str, raw: Any) -> Site | None:
     activity = _number_map(p, f"{path}.activity", data.get("activity"), keys=ACTIVITIES, rng="cases")
     for key in ACTIVITIES:
         if isinstance(data.get("activity"), dict) and key not in data["activity"]:
-            p.error(f"{path}.activity.{key}", None, "is required (annual cases, 0 if none)")
+            p.error(f"{path}.activity.{key}", None, msg("in.activity_required"))
     volumes = _number_map(p, f"{path}.volumes", data.get("volumes"), rng="cases")
     installed, installed_year = _parse_installed(p, f"{path}.installed", data.get("installed"))
     roles = _parse_roles(p, f"{path}.roles", data.get("roles"))
@@ -553,7 +553,7 @@ def _parse_roles(p: _Parser, path: str, value: Any) -> tuple[str, ...]:
     roles = p.slug_list(path, value)
     for role in roles:
         if role not in ROLES:
-            p.error(path, role, f"unknown role; one of {', '.join(ROLES)}")
+            p.error(path, role, msg("in.unknown_role", roles=", ".join(ROLES)))
     return tuple(sorted({r for r in roles if r in ROLES}, key=ROLES.index))
 
 
@@ -676,9 +676,9 @@ def _parse_profiles(p: _Parser, value: Any) -> dict[str, DeviceProfile]:
                 fields[name] = _profile_value(p, f"{path}.{name}", name, data[name])
         source = data.get("source")
         if not isinstance(source, str) or not source.strip():
-            p.error(f"{path}.source", source, "is required: where the profile comes from (an MDS2 form, a letter)")
+            p.error(f"{path}.source", source, msg("in.profile_source"))
         if data.get("date") is None:
-            p.error(f"{path}.date", None, "is required: the date of the vendor's disclosure (YYYY-MM-DD)")
+            p.error(f"{path}.date", None, msg("in.profile_date"))
         out[str(key)] = DeviceProfile(str(source or "").strip(), _parse_date(p, f"{path}.date", data.get("date")),
                                       **fields)
     return out
@@ -697,12 +697,11 @@ def _profile_value(p: _Parser, path: str, name: str, value: Any) -> Any:
 
 def _parse_modes(p: _Parser, value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not value:
-        p.error("acquisition_modes", value, f"must be a non-empty list of {', '.join(ACQUISITION_MODES)}")
+        p.error("acquisition_modes", value, msg("in.modes_list", modes=", ".join(ACQUISITION_MODES)))
         return ("purchase",)
     modes = tuple(m for i, m in enumerate(value) if p.choice(f"acquisition_modes[{i}]", m, ACQUISITION_MODES))
     if "purchase" not in modes:
-        p.error("acquisition_modes", value, "must include purchase (owned units are purchases; a capex budget of 0 "
-                                            "forbids buying)")
+        p.error("acquisition_modes", value, msg("in.modes_purchase"))
     return tuple(m for m in ACQUISITION_MODES if m in modes)
 
 
@@ -714,7 +713,7 @@ def _parse_date(p: _Parser, path: str, value: Any) -> date:
     try:
         return date.fromisoformat(str(value))
     except ValueError:
-        p.error(path, value, "must be a date YYYY-MM-DD")
+        p.error(path, value, msg("in.date"))
         return date.today()
 
 
@@ -728,14 +727,14 @@ def scenario_from_yaml(text: str, source: str = "scenario.yaml", base_dir: str =
         doc = load_yaml(text)
     except YamlRefused as exc:
         where = f"line {exc.line}" if exc.line else ""
-        raise PlannerInputError([Issue(source, where, "", "", f"refused: {exc.message}")]) from None
+        raise PlannerInputError([Issue(source, where, "", "", msg("in.refused", why=exc.message))]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
-        raise PlannerInputError([Issue(source, where, "", "", f"invalid YAML: {problem}")]) from None
+        raise PlannerInputError([Issue(source, where, "", "", msg("in.invalid_yaml", problem=problem))]) from None
     duplicates = [Issue(source, f"line {again} ({path})", "", "",
-                        f"duplicate key: already given on line {first} (give each key once)")
+                        msg("in.duplicate_key", first=first))
                   for path, first, again in doc.duplicates]
     try:
         scenario = parse_scenario(doc.data, source, base_dir, doc.lines)
@@ -752,7 +751,7 @@ def load_scenario(path: str | os.PathLike[str]) -> Scenario:
     try:
         text = file.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise PlannerInputError([Issue(str(file), "", "", "", "file not found")]) from None
+        raise PlannerInputError([Issue(str(file), "", "", "", msg("in.file_not_found"))]) from None
     except (UnicodeDecodeError, OSError) as exc:
-        raise PlannerInputError([Issue(str(file), "", "", "", f"cannot be read as UTF-8 text ({exc})")]) from None
+        raise PlannerInputError([Issue(str(file), "", "", "", msg("in.not_utf8", reason=str(exc)))]) from None
     return scenario_from_yaml(text, str(file), str(file.resolve().parent))

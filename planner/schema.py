@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from planner.errors import InvalidValue
+from planner.messages import msg
+
 Kind = Literal["slug", "text", "float", "int", "enum", "slug_list", "yesno", "date"]
 
 SLUG_RE = re.compile(r"^[a-z0-9_]+$")
@@ -378,7 +381,7 @@ def coerce(column: Column, raw: str) -> CellValue:
     text = raw.strip()
     if text == "":
         if column.required and not column.default:
-            raise ValueError("is required and empty")
+            raise InvalidValue(msg("in.required_empty"))
         text = column.default
         if text == "":
             return _EMPTY.get(column.kind, "")
@@ -388,7 +391,7 @@ def coerce(column: Column, raw: str) -> CellValue:
 
 def _slug(column: Column, text: str) -> str:
     if not SLUG_RE.match(text):
-        raise ValueError("must be a lowercase slug (a-z, 0-9, _)")
+        raise InvalidValue(msg("in.slug_cell"))
     return text
 
 
@@ -396,9 +399,9 @@ def _number(column: Column, text: str) -> float:
     try:
         value = float(text.replace(" ", "").replace("\u202f", "").replace("\u00a0", ""))
     except ValueError:
-        raise ValueError("is not a number") from None
+        raise InvalidValue(msg("in.not_number")) from None
     if value != value or value in (float("inf"), float("-inf")):
-        raise ValueError("is not a finite number")
+        raise InvalidValue(msg("in.not_finite"))
     _check_range(column, value)
     return value
 
@@ -406,22 +409,21 @@ def _number(column: Column, text: str) -> float:
 def _check_range(column: Column, value: float) -> None:
     low, high = column.minimum, column.maximum
     if low is not None and (value < low or (column.exclusive_minimum and value == low)):
-        op = ">" if column.exclusive_minimum else ">="
-        raise ValueError(f"must be {op} {low:g}")
+        raise InvalidValue(msg("in.min_strict" if column.exclusive_minimum else "in.min", low=f"{low:g}"))
     if high is not None and value > high:
-        raise ValueError(f"must be <= {high:g}")
+        raise InvalidValue(msg("in.max", high=f"{high:g}"))
 
 
 def _integer(column: Column, text: str) -> int:
     value = _number(column, text)
     if value != int(value):
-        raise ValueError("must be a whole number")
+        raise InvalidValue(msg("in.whole"))
     return int(value)
 
 
 def _enum(column: Column, text: str) -> str:
     if text not in column.allowed:
-        raise ValueError(f"must be one of {', '.join(column.allowed)}")
+        raise InvalidValue(msg("in.one_of", allowed=", ".join(column.allowed)))
     return text
 
 
@@ -429,9 +431,9 @@ def _slug_list(column: Column, text: str) -> tuple[str, ...]:
     items = tuple(part.strip() for part in text.split(";") if part.strip())
     for item in items:
         if not SLUG_RE.match(item):
-            raise ValueError(f"item {item!r} must be a lowercase slug")
+            raise InvalidValue(msg("in.item_slug", item=repr(item)))
         if column.allowed and item not in column.allowed:
-            raise ValueError(f"item {item!r} must be one of {', '.join(column.allowed)}")
+            raise InvalidValue(msg("in.item_one_of", item=repr(item), allowed=", ".join(column.allowed)))
     return items
 
 
@@ -441,7 +443,7 @@ def _yesno(column: Column, text: str) -> bool:
         return True
     if low in ("no", "n", "false", "0", "non"):
         return False
-    raise ValueError("must be yes or no")
+    raise InvalidValue(msg("in.yes_no"))
 
 
 def _date(column: Column, text: str) -> date:
@@ -453,7 +455,7 @@ def _date(column: Column, text: str) -> date:
             return date(int(parts[0]), int(parts[1]), int(parts[2]))
     except ValueError:
         pass
-    raise ValueError("must be a date YYYY-MM or YYYY-MM-DD")
+    raise InvalidValue(msg("in.date_ym"))
 
 
 def _text(column: Column, text: str) -> str:

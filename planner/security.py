@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from planner.catalog import Advisory, Device
+from planner.messages import Join, Msg, Opt, msg
 from planner.scenario import DeviceProfile, SecurityOptions
 
 #: Points per known field value (higher = riskier); ``unknown`` adds none and counts as not known.
@@ -137,28 +138,28 @@ def apply_profile(device: Device, profile: DeviceProfile) -> Device:
     return replace(device, **given, security_source=source)  # type: ignore[arg-type]
 
 
-def security_exclusions(devices: dict[str, Device] | list[Device], options: SecurityOptions) -> dict[str, str]:
-    """Devices the scenario's security rules forbid buying, with the reason in words."""
-    out: dict[str, str] = {}
+def security_exclusions(devices: dict[str, Device] | list[Device], options: SecurityOptions) -> dict[str, Msg]:
+    """Devices the scenario's security rules forbid buying, with the reasons (a message)."""
+    out: dict[str, Msg] = {}
     items = devices.values() if isinstance(devices, dict) else devices
     for dev in items:
         reasons = exclusion_reasons(dev, options)
         if reasons:
-            out[dev.id] = "; ".join(reasons)
+            out[dev.id] = msg("text_list", items=Join(tuple(reasons), "semicolon"))
     return out
 
 
-def exclusion_reasons(dev: Device, options: SecurityOptions) -> list[str]:
+def exclusion_reasons(dev: Device, options: SecurityOptions) -> list[Msg]:
     """The reasons, one per rule, for which the scenario's security rules forbid buying a device."""
     score = risk_score(dev, options.reference_date)
     reasons = []
     if options.exclude_unsupported_os and score.os_status == "ended":
-        reasons.append(f"operating system {dev.os_family or ''} out of vendor support since "
-                       f"{dev.os_end_of_support.isoformat() if dev.os_end_of_support else '?'}".replace("  ", " "))
+        reasons.append(msg("why.sec_os", os=dev.os_family or "?",
+                           date=dev.os_end_of_support.isoformat() if dev.os_end_of_support else "?"))
     if options.require_mds2 and dev.mds2_available != "yes":
-        reasons.append(f"no MDS2 security disclosure ({dev.mds2_available})")
+        reasons.append(msg("why.sec_mds2", value=Opt("sec", dev.mds2_available)))
     if options.max_risk_score is not None and score.score > options.max_risk_score:
-        reasons.append(f"security risk score {score.score} above the maximum {options.max_risk_score}")
+        reasons.append(msg("why.sec_score", score=score.score, max=options.max_risk_score))
     return reasons
 
 
@@ -181,9 +182,9 @@ def rule_effect(devices: Mapping[str, Device], options: SecurityOptions) -> Rule
     reasons = {d.id: exclusion_reasons(d, options) for d in devs}
     mds2 = [d.mds2_available for d in devs if options.require_mds2 and d.mds2_available != "yes"]
     return RuleEffect(len(reasons), sum(1 for r in reasons.values() if not r),
-                      sum(1 for r in reasons.values() if any(x.startswith("operating system") for x in r)),
+                      sum(1 for r in reasons.values() if any(x.code == "why.sec_os" for x in r)),
                       mds2.count("unknown"), mds2.count("no"),
-                      sum(1 for r in reasons.values() if any(x.startswith("security risk score") for x in r)))
+                      sum(1 for r in reasons.values() if any(x.code == "why.sec_score" for x in r)))
 
 
 def segmentation_cost(device: Device, options: SecurityOptions) -> float:

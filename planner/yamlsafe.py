@@ -18,6 +18,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.events import AliasEvent
 
+from planner.messages import Msg, msg
 from planner.schema import BOUNDS
 
 #: Largest scenario text, characters.
@@ -31,8 +32,8 @@ MAX_YAML_VALUES = int(BOUNDS["yaml_values"].high)
 class YamlRefused(yaml.YAMLError):
     """A file refused before it is built: too large, too deep, or with a recursive alias."""
 
-    def __init__(self, line: int | None, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, line: int | None, message: Msg) -> None:
+        super().__init__(str(message))
         self.line = line
         self.message = message
 
@@ -84,9 +85,8 @@ class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml
     def _charge(self, count: int, mark: yaml.Mark) -> None:
         self.expanded += count
         if self.expanded > MAX_YAML_VALUES:
-            msg = (f"the file holds more than {MAX_YAML_VALUES:,} values once its aliases (*name) are expanded: "
-                   f"too large for a scenario (at most {int(BOUNDS['sites'].high)} sites)")
-            raise YamlRefused(mark.line + 1, msg)
+            why = msg("yaml.values", n=f"{MAX_YAML_VALUES:,}", sites=int(BOUNDS["sites"].high))
+            raise YamlRefused(mark.line + 1, why)
 
     def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: ANN401
         if self.check_event(AliasEvent):
@@ -95,14 +95,13 @@ class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml
             if node is not None:
                 size = self.sizes.get(id(node))
                 if size is None:
-                    msg = f"the alias *{event.anchor} refers to a value that contains it (a recursive structure)"
-                    raise YamlRefused(event.start_mark.line + 1, msg)
+                    raise YamlRefused(event.start_mark.line + 1, msg("yaml.recursive", anchor=event.anchor))
                 self._charge(size, event.start_mark)
             return super().compose_node(parent, index)
         self.depth += 1
         if self.depth > MAX_YAML_DEPTH:
             mark = self.peek_event().start_mark
-            raise YamlRefused(mark.line + 1, f"values are nested more than {MAX_YAML_DEPTH} levels deep")
+            raise YamlRefused(mark.line + 1, msg("yaml.depth", depth=MAX_YAML_DEPTH))
         try:
             node = super().compose_node(parent, index)
         finally:
@@ -124,8 +123,7 @@ def _children(node: yaml.Node) -> Iterator[yaml.Node]:
 def load_yaml(text: str) -> YamlDocument:
     """Compose and construct ``text`` within the budgets; raise :class:`YamlRefused` or ``yaml.YAMLError``."""
     if len(text) > MAX_YAML_CHARS:
-        msg = f"is {len(text) / 1e6:.1f} million characters; a scenario file is at most {MAX_YAML_CHARS / 1e6:g}"
-        raise YamlRefused(None, msg)
+        raise YamlRefused(None, msg("yaml.size", size=f"{len(text) / 1e6:.1f}", most=f"{MAX_YAML_CHARS / 1e6:g}"))
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
@@ -136,7 +134,7 @@ def load_yaml(text: str) -> YamlDocument:
         doc.data = loader.construct_document(root)
         return doc
     except RecursionError:
-        raise YamlRefused(None, f"values are nested more than {MAX_YAML_DEPTH} levels deep") from None
+        raise YamlRefused(None, msg("yaml.depth", depth=MAX_YAML_DEPTH)) from None
     finally:
         loader.dispose()
 

@@ -115,7 +115,7 @@ def _hover(r: object, side: str, catalog: Catalog, t: Translator, sites: Mapping
     if getattr(r, f"{side}_open"):
         text += " " + t("sens.limit")
     change = getattr(r, f"{side}_change")
-    return text + (f"<br>{t('sens.beyond')} {wording.change_text(change, catalog, t, sites)}" if change else "")
+    return text + (f"<br>{t('sens.beyond')} {t.say(change, catalog, sites)}" if change else "")
 
 
 def comparison(comp: Comparison, t: Translator) -> go.Figure:

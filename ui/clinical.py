@@ -199,10 +199,7 @@ def outcomes_frame(plan: Plan, catalog: Catalog, t: Translator, year: int | None
 
 def alert_text(alert: ClinicalAlert, catalog: Catalog, t: Translator, sites: Mapping[str, str]) -> str:
     """A clinical alert in plain words, from its code: site, device and indication by their names."""
-    return t(f"alert.{alert.code}", site=sites.get(alert.site_id, alert.site_id),
-             device=device_name(catalog, alert.device_id),
-             indication=indication(catalog, t, alert.indication_id) if alert.indication_id else "",
-             role=role_name(t, alert.role), value=t.num(alert.value, 1))
+    return t.say(alert.message, catalog, sites)
 
 
 # ---------------------------------------------------------------- what changed since the previous plan

@@ -58,5 +58,6 @@ def render(comp: Comparison, sites: dict[str, str], catalog: Catalog, t: Transla
                                     t("col.indication"): st.column_config.TextColumn(width="medium")})
     for summary in comp.plans:
         if summary.diagnosis:
-            st.error("\n".join([t("cmp.no_plan", name=summary.name), "", *(f"- {d}" for d in summary.diagnosis)]),
+            why = [f"- {t.say(d, catalog, sites)}" for d in summary.diagnosis]
+            st.error("\n".join([t("cmp.no_plan", name=summary.name), "", *why]),
                      icon=":material/error:")

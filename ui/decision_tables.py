@@ -67,7 +67,7 @@ def path_steps(path: PurchasePath, catalog: Catalog, sites: Mapping[str, str]) -
 
 def ladder_changes(ladder: Ladder, catalog: Catalog, t: Translator, sites: Mapping[str, str]) -> pd.DataFrame:
     """What changes from one budget to the next, in words."""
-    rows = [{"budget": c.to_budget_eur, "change": wording.ladder_change(c, catalog, t, sites)} for c in ladder.changes]
+    rows = [{"budget": c.to_budget_eur, "change": t.say(c.text, catalog, sites)} for c in ladder.changes]
     return pd.DataFrame(rows, columns=["budget", "change"])
 
 
@@ -104,8 +104,8 @@ def sensitivity_ranges(sens: Sensitivity, catalog: Catalog, t: Translator, sites
                      "base": t.num(r.base_value, 1) if weight else t.eur(r.base_value),
                      "low": _bound(r.low_multiplier, r.low_open, True, t),
                      "high": _bound(r.high_multiplier, r.high_open, False, t),
-                     "below": wording.change_text(r.low_change, catalog, t, sites),
-                     "above": wording.change_text(r.high_change, catalog, t, sites)})
+                     "below": t.say(r.low_change, catalog, sites) if r.low_change else "",
+                     "above": t.say(r.high_change, catalog, sites) if r.high_change else ""})
     return pd.DataFrame(rows, columns=["parameter", "subject", "base", "low", "high", "below", "above"])
 
 
@@ -128,7 +128,7 @@ def not_chosen_frame(expl: Explanation, catalog: Catalog, scenario: Scenario, t:
     order = {code: i for i, code in enumerate(REASON_ORDER)}
     rows = [{"device": wording.device(catalog, w.device_id),
              "family": t.opt("family", catalog.devices[w.device_id].family) if w.device_id in catalog.devices else "",
-             "reason": t(f"reason.{w.reason.value}"), "detail": wording.why_not(w, catalog, scenario, t),
+             "reason": t(f"reason.{w.reason.value}"), "detail": t.say(w.text, catalog, sites_of(scenario)),
              "site": sites.get(w.site_id, w.site_id), "order": order.get(w.reason.value, len(order))}
             for w in expl.not_chosen]
     rows.sort(key=lambda r: (r["order"], r["site"], r["family"], r["device"]))
@@ -139,7 +139,7 @@ def not_chosen_frame(expl: Explanation, catalog: Catalog, scenario: Scenario, t:
 def binding_lines(expl: Explanation, plan: Plan, catalog: Catalog, t: Translator) -> list[str]:
     """The binding constraints in plain words."""
     sites = site_names(plan)
-    return [wording.binding(b, plan, catalog, t, sites) for b in expl.binding]
+    return [t.say(b.text, catalog, sites) for b in expl.binding]
 
 
 # ---------------------------------------------------------------- comparison
@@ -204,5 +204,5 @@ def exclusions_frame(plan: Plan, catalog: Catalog, t: Translator) -> pd.DataFram
     """Devices the scenario's security rules forbid buying, and why."""
     rows = [{"device": wording.device(catalog, x.device_id),
              "family": t.opt("family", catalog.devices[x.device_id].family) if x.device_id in catalog.devices else "",
-             "reason": wording.security_reason(x.reason, t)} for x in plan.security_exclusions]
+             "reason": t.say(x.reason, catalog)} for x in plan.security_exclusions]
     return pd.DataFrame(rows, columns=["device", "family", "reason"])

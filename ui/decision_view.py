@@ -104,7 +104,7 @@ def render_path(path: PurchasePath, catalog: Catalog, t: Translator, sites: dict
 def render_ladder(ladder: Ladder, catalog: Catalog, t: Translator, sites: dict[str, str]) -> None:
     """Headline budgets, the frontier chart (optimiser vs greedy), the tiers, the steps, the changes."""
     if not ladder.has_solution:
-        st.error("\n".join([t("dec.ladder_no_plan"), "", *(f"- {d}" for d in ladder.diagnosis)]),
+        st.error("\n".join([t("dec.ladder_no_plan"), "", *(f"- {t.say(d, catalog, sites)}" for d in ladder.diagnosis)]),
                  icon=":material/error:")
         return
     gains = [p.gain_over_greedy for p in ladder.points if p.gain_over_greedy is not None]
@@ -184,7 +184,8 @@ def sensitivity_section(scenario: Scenario, catalog: Catalog, t: Translator) -> 
 def render_sensitivity(sens: Sensitivity, catalog: Catalog, t: Translator, sites: dict[str, str]) -> None:
     """The tornado chart and the table of ranges."""
     if not sens.ranges:
-        st.error("\n".join([t("dec.sens_none"), "", *(f"- {d}" for d in sens.diagnosis)]), icon=":material/error:")
+        why = [f"- {t.say(d, catalog, sites)}" for d in sens.diagnosis]
+        st.error("\n".join([t("dec.sens_none"), "", *why]), icon=":material/error:")
         return
     st.plotly_chart(charts_decision.tornado(sens, catalog, t, sites), key="ui.chart.tornado")
     frame = decision_tables.sensitivity_ranges(sens, catalog, t, sites)

@@ -23,6 +23,7 @@ from planner.ingest.imports import (
     with_price_overrides,
 )
 from planner.inputs import base_volume, indication_params, required_indications, site_demand
+from planner.messages import msg
 from planner.schema import PRICE_FIELDS
 
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
@@ -64,14 +65,13 @@ def checked_upload(data: bytes, filename: str, catalog: Catalog) -> Scenario:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise PlannerInputError([Issue(filename, "", "file", filename, "is not UTF-8 text")]) from None
+        raise PlannerInputError([Issue(filename, "", "file", filename, msg("app.not_utf8"))]) from None
     return checked_yaml(text, catalog, filename)
 
 
 def catalog_ignored(filename: str, folder: str) -> Issue:
     """The warning that an uploaded scenario's ``catalog:`` folder is not used by the app."""
-    return Issue(filename, "catalog", "catalog", folder, "the scenario's catalog: folder is ignored in the app: it "
-                 "plans with the catalogue of the Catalogue page (bundled, or extended there)", "warning")
+    return Issue(filename, "catalog", "catalog", folder, msg("app.catalog_ignored"), "warning")
 
 
 def with_imported_prices(scenario: Scenario, data: bytes, filename: str, catalog: Catalog,

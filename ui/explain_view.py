@@ -29,10 +29,10 @@ def section(plan: Plan, catalog: Catalog, t: Translator) -> None:
 
 def render(expl: Explanation, plan: Plan, scenario: Scenario, catalog: Catalog, t: Translator) -> None:
     """Chosen devices (sentences, figures on demand), binding constraints, devices not chosen by reason."""
-    if expl.benefit is None:
-        st.error("\n".join([t("why.no_plan"), "", *(f"- {d}" for d in expl.diagnosis)]))
-        return
     sites = decision_tables.sites_of(scenario)
+    if expl.benefit is None:
+        st.error("\n".join([t("why.no_plan"), "", *(f"- {t.say(d, catalog, sites)}" for d in expl.diagnosis)]))
+        return
     st.markdown(f"**{t('why.chosen')}**")
     st.markdown("\n".join(f"- {wording.chosen_line(c, expl.chosen, catalog, t, sites)}"
                           for c in sorted(expl.chosen, key=lambda c: (c.site_id, -c.benefit, c.device_id))))

@@ -23,11 +23,6 @@ CLINICAL_LABELS: dict[str, dict[str, str]] = {
                                   "en": "Annualised cost (or total cost of ownership) / weighted events avoided."},
     "value.none": {"fr": "aucun événement évité", "en": "no event avoided"},
     # roles
-    "role.cardiac_surgery": {"fr": "chirurgie cardiaque sur site", "en": "on-site cardiac surgery"},
-    "role.shock_centre": {"fr": "centre de choc cardiogénique", "en": "cardiogenic shock centre"},
-    "role.ecmo_centre": {"fr": "centre ECMO", "en": "ECMO centre"},
-    "role.ccs_programme": {"fr": "programme coronaire chronique (tests ANOCA)",
-                           "en": "chronic coronary programme (ANOCA testing)"},
     "sc.roles": {"fr": "Rôles cliniques du site", "en": "Clinical roles of the site"},
     "sc.roles_help": {"fr": "Une indication ou un équipement qui exige un rôle n'est servi que sur un site qui l'a ; "
                             "ailleurs les patients sont adressés.",
@@ -138,33 +133,6 @@ CLINICAL_LABELS: dict[str, dict[str, str]] = {
     "cat.card_row": {"fr": "**{indication}** — {recommendation} ; stratégie : {strategy}",
                      "en": "**{indication}** — {recommendation}; strategy: {strategy}"},
     # clinical alerts, one per code
-    "alert.referred": {"fr": "{site} : {value} patients/an de « {indication} » à adresser (le site n'a pas le rôle "
-                             "« {role} »).",
-                       "en": "{site}: {value} patients/year of “{indication}” to refer (the site lacks the role "
-                             "“{role}”)."},
-    "alert.role_uncovered": {"fr": "{site} a le rôle « {role} » mais laisse {value} patients/an de « {indication} » "
-                                   "sans équipement (ex. un centre de choc sans assistance circulatoire).",
-                             "en": "{site} holds the role “{role}” but leaves {value} patients/year of "
-                                   "“{indication}” without a device (e.g. a shock centre without circulatory "
-                                   "support)."},
-    "alert.fallback_missing": {"fr": "{site} : {device} est utilisé sans l'équipement de repli que sa famille "
-                                     "exige (ex. FFR angiographique sans console de guide de pression).",
-                               "en": "{site}: {device} is used without the fallback equipment its family needs "
-                                     "(e.g. angiography-derived FFR without a pressure-wire console)."},
-    "alert.below_min_volume": {"fr": "{site} : {device} reste inutilisé, son volume ({value} cas/an) est sous le "
-                                     "minimum qui maintient la compétence de l'équipe.",
-                               "en": "{site}: {device} stays idle, its volume ({value} cases/year) is below the "
-                                     "minimum that keeps the team competent."},
-    "alert.role_missing_device": {"fr": "{site} : {device} installé ne peut servir sans le rôle « {role} ».",
-                                  "en": "{site}: the installed {device} cannot be used without the role “{role}”."},
-    "alert.harmful_use": {"fr": "{site} : {device} en « {indication} » a une valeur nette négative ({value}) ; "
-                                "c'est la couverture minimale qui l'impose.",
-                          "en": "{site}: {device} for “{indication}” has a net negative value ({value}); the "
-                                "minimum coverage forces it."},
-    "alert.no_receiver": {"fr": "{site} : {value} patients/an de « {indication} » à adresser sans site receveur dans "
-                                "le plan (aucun lien de recours vers un site « {role} » ne les prend).",
-                          "en": "{site}: {value} patients/year of “{indication}” to refer with no receiving site in "
-                                "the plan (no referral link to a “{role}” site takes them)."},
 }
 
 #: The alert codes of :class:`planner.plan.ClinicalAlert` (a test checks each has a label in both languages).

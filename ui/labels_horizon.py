@@ -125,12 +125,6 @@ HORIZON_LABELS: dict[str, dict[str, str]] = {
     "hz.no_retirement": {"fr": "Aucun équipement installé n'arrive en fin de vie sur la période.",
                          "en": "No installed unit reaches the end of its life within the horizon."},
     "hz.not_replaced": {"fr": "non remplacé", "en": "not replaced"},
-    "hz.replaces_text": {"fr": "{device} ×{units} (fin de vie {year})", "en": "{device} ×{units} (end of life {year})"},
-    "mode.purchase": {"fr": "achat", "en": "purchase"},
-    "mode.placement": {"fr": "mise à disposition (contre consommables)",
-                       "en": "placement (against consumables)"},
-    "mode.lease": {"fr": "location", "en": "lease"},
-    "mode.lease_term": {"fr": "location ({n} ans)", "en": "lease ({n} years)"},
     "col.year": {"fr": "Année", "en": "Year"},
     "col.mode": {"fr": "Mode", "en": "Mode"},
     "col.replaces": {"fr": "Remplace", "en": "Replaces"},
@@ -179,13 +173,5 @@ HORIZON_LABELS: dict[str, dict[str, str]] = {
                                    "of the residual value). The rows add up to the plan's total cost of "
                                    "ownership."},
     # ways out of an infeasible multi-year scenario
-    "fix.capex_budget_year": {"fr": "relever l'enveloppe d'investissement {year} de {by} (de {current} à {relaxed})",
-                              "en": "raise the {year} capital envelope by {by} (from {current} to {relaxed})"},
-    "fix.capex_year_cum": {"fr": "relever l'enveloppe d'investissement cumulée jusqu'à {year} de {by} (de {current} à "
-                                 "{relaxed})",
-                           "en": "raise the capital envelope up to {year} (cumulative) by {by} (from {current} to "
-                                 "{relaxed})"},
-    "fix.opex_budget_year": {"fr": "relever le budget de fonctionnement {year} de {by} (de {current} à {relaxed})",
-                             "en": "raise the {year} operating budget by {by} (from {current} to {relaxed})"},
     "hz.coverage_year": {"fr": "Année", "en": "Year"},
 }

@@ -59,16 +59,3 @@ SAE_LABELS: dict[str, dict[str, str]] = {
     "sae.status.changed": {"fr": "modifié par vous", "en": "changed by you"},
     "sae.yes": {"fr": "oui", "en": "yes"},
 }
-
-#: French versions of the public-data warnings (:mod:`planner.publicdata.checks`), for :func:`ui.i18n.message`.
-SAE_MESSAGES_FR: tuple[tuple[str, str], ...] = (
-    (r"below 400 PCI a year \((derived from SAE \d+|your value).*\): the arrêté .*",
-     "moins de 400 angioplasties par an (\\1) : l'arrêté du 16 mars 2022 (art. 1, CSP R.6123-133-2) exige au moins "
-     "400 angioplasties coronaires par an de chaque site autorisé ; l'autorisation pourrait ne pas être renouvelée"),
-    (r"shock_centre without cardiac_surgery: .*",
-     "centre de choc sans chirurgie cardiaque : les centres experts du choc cardiogénique disposent d'une chirurgie "
-     "cardiaque sur le site (recommandations d'experts SRLF/SFC/SFAR, Levy et al. 2015) ; aucun texte français ne "
-     "désigne de centre de choc, vérifiez l'organisation du réseau"),
-    (r"derived from SAE (\d+) \(public data, estimates\): (.+); check them against your own figures",
-     r"issu des données publiques SAE \1 (estimations) : \2 ; vérifiez-les avec vos propres chiffres"),
-)

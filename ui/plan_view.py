@@ -19,7 +19,6 @@ from ui import (
     tables,
     tables_horizon,
     widgets,
-    wording,
 )
 from ui.i18n import Translator
 
@@ -31,11 +30,12 @@ def status(plan: Plan, t: Translator, catalog: Catalog | None = None) -> None:
         gap = f" ({t('plan.gap', gap=t.pct(plan.mip_gap, 2))})" if plan.mip_gap else ""
         st.success(t("plan.status", status=label) + gap, icon=":material/task_alt:")
     else:
-        lines = [f"- {d}" for d in plan.diagnosis] or [f"- {t('plan.no_diagnosis')}"]
+        sites = tables.site_names(plan)
+        lines = [f"- {t.say(d, catalog, sites)}" for d in plan.diagnosis] or [f"- {t('plan.no_diagnosis')}"]
         st.error("\n".join([t("plan.status", status=label), "", t(f"plan.why.{plan.status}"), "", *lines]),
                  icon=":material/error:")
     if plan.warnings:
-        st.warning("\n".join([t("plan.warnings"), "", *(f"- {widgets.warning_line(w, t, catalog)}"
+        st.warning("\n".join([t("plan.warnings"), "", *(f"- {widgets.issue_line(w, t, catalog)}"
                                                        for w in plan.warnings)]), icon=":material/warning:")
 
 
@@ -49,10 +49,10 @@ def ways_out(plan: Plan, catalog: Catalog, t: Translator) -> None:
     parts = []
     if diag.relaxations:
         parts += [f"**{t('plan.fix_smallest')}**", "",
-                  *(f"- {wording.relaxation(r, catalog, t, sites)}" for r in diag.relaxations), ""]
+                  *(f"- {t.say(r.text, catalog, sites)}" for r in diag.relaxations), ""]
     if diag.single_fixes:
         parts += [f"**{t('plan.fix_single')}**", "",
-                  *(f"- {wording.relaxation(r, catalog, t, sites)}" for r in diag.single_fixes)]
+                  *(f"- {t.say(r.text, catalog, sites)}" for r in diag.single_fixes)]
     if parts:
         st.info("\n".join(parts), icon=":material/lightbulb:")
 

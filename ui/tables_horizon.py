@@ -66,9 +66,8 @@ def mode_label(mode: str, lease_term_years: float, t: Translator) -> str:
 def replaces_text(plan: Plan, catalog: Catalog, t: Translator, site_id: str, device_id: str, year: int,
                   fallback: str | None) -> str:
     """The retiring installed units an acquisition replaces, in words ("" when none)."""
-    texts = [t("hz.replaces_text", device=device_name(catalog, r.device_id), units=r.units, year=r.year)
-             for r in plan.retirements if r.site_id == site_id and r.year == year and device_id in r.replaced_by]
-    return "; ".join(texts) or (fallback or "")
+    replaced = plan.replaced(site_id, device_id, year)
+    return t.say(replaced, catalog) if replaced is not None else (fallback or "")
 
 
 def schedule_frame(plan: Plan, catalog: Catalog, t: Translator) -> pd.DataFrame:

@@ -19,7 +19,7 @@ import streamlit as st
 from planner import Catalog, Issue, PlannerInputError
 from planner.errors import PlannerSolverError
 from ui import edits, state
-from ui.i18n import LANGUAGES, Translator, message
+from ui.i18n import LANGUAGES, Translator
 
 T = TypeVar("T")
 
@@ -179,21 +179,7 @@ def issue_line(issue: Issue, t: Translator, catalog: Catalog | None = None) -> s
         where = f"{issue.source}, {where}{field}"
     sep = " : " if t.lang == "fr" else ": "
     value = f" = `{issue.value}`" if issue.value not in ("", "null") else ""
-    return f"**{where}**{value}{sep}{message(issue.message, t.lang)}"
-
-
-_WARNING = re.compile(r"warning: (?P<where>.+?): (?P<field>\w+)=(?P<value>'[^']*'|\"[^\"]*\"): (?P<message>.+)",
-                      re.DOTALL)
-
-
-def warning_line(text: str, t: Translator, catalog: Catalog | None = None) -> str:
-    """A warning of the planner (an input issue as text, kept in ``Plan.warnings``) as an issue line in the
-    user's words; other texts as they are."""
-    m = _WARNING.fullmatch(text)
-    if m is None:
-        return text
-    source, _, location = m["where"].rpartition(", ")
-    return issue_line(Issue(source, location, m["field"], m["value"][1:-1], m["message"], "warning"), t, catalog)
+    return f"**{where}**{value}{sep}{t.say(issue.why, catalog)}"
 
 
 def show_issues(title: str, lines: Iterable[str]) -> None:

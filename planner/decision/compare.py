@@ -13,6 +13,7 @@ from typing import Any
 from planner.api import make_plan
 from planner.catalog import Catalog
 from planner.decision.engine import Configuration, configuration, require_single_period
+from planner.messages import Msg, plain
 from planner.plan import Plan
 from planner.scenario import Scenario
 from planner.specs.swaps import equivalent_swaps
@@ -32,7 +33,7 @@ class PlanSummary:
     opex_eur_per_year: float | None
     annualised_eur_per_year: float | None
     configuration: Configuration
-    diagnosis: tuple[str, ...]
+    diagnosis: tuple[Msg, ...]
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ class Comparison:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (JSON-ready)."""
-        return asdict(self)
+        return plain(asdict(self))
 
 
 def _summary(name: str, plan: Plan) -> PlanSummary:

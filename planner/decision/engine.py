@@ -24,6 +24,7 @@ import pulp
 from planner import costs
 from planner.errors import Issue, PlannerInputError
 from planner.inputs import ModelInputs, SiteDevice
+from planner.messages import Opt, msg
 from planner.model import BuiltModel, build_model
 from planner.model.constraints import capex_expr
 from planner.plan import Plan
@@ -231,11 +232,8 @@ def min_capex_eur(inputs: ModelInputs, options: SolverOptions, tweak: Tweak = NO
 
 
 #: What each decision tool does with a multi-year or multi-mode scenario (``docs/decision.md``).
-MULTI_PERIOD_REASONS = {
-    "why / why-not explanation": "its per-device costs are one year's (annualised capex, maintenance, "
-                                 "consumables) and its ideal plan lifts one yearly budget, not the yearly envelopes",
-    "scenario comparison": "it compares one year's costs and configurations",
-}
+#: Tools refusing multi-year plans, and why (message codes ``single_period_why.<tool>``).
+MULTI_PERIOD_REASONS = ("why / why-not explanation", "scenario comparison")
 
 
 def require_single_period(scenario: Scenario, what: str) -> None:
@@ -244,10 +242,8 @@ def require_single_period(scenario: Scenario, what: str) -> None:
     The budget ladder, the purchase path and the sensitivity analysis take multi-year plans; the explanation
     and the comparison do not (:data:`MULTI_PERIOD_REASONS`)."""
     if scenario.horizon_years != 1 or scenario.acquisition_modes != ("purchase",):
-        why = MULTI_PERIOD_REASONS.get(what, "it reasons on one year with purchases only")
+        why = what if what in MULTI_PERIOD_REASONS else "other"
         raise PlannerInputError([Issue(
             scenario.name or "scenario", "horizon_years / acquisition_modes", "horizon_years",
             str(scenario.horizon_years),
-            f"the {what} works on single-year, purchase-only scenarios ({why}); the budget ladder, the purchase "
-            "path and the sensitivity analysis do take multi-year plans; run the {what} on a one-year scenario "
-            "(horizon_years: 1, acquisition_modes: [purchase])".replace("{what}", what))])
+            msg("dec.single_period", what=Opt("tool", what), why=Opt("single_period_why", why)))])

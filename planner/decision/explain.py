@@ -53,6 +53,7 @@ from planner.decision.engine import (
 from planner.decision.reasons import STRUCTURAL_RULES, ReasonCode, RuleContext, WhyNot, WhyNotRule
 from planner.diagnose import diagnose
 from planner.inputs import ModelInputs, SiteDevice, prepare
+from planner.messages import Device, Eur, Join, Msg, Num, msg, plain
 from planner.plan import Plan
 from planner.scenario import Scenario, SolverOptions
 
@@ -98,12 +99,12 @@ class Explanation:
     chosen: tuple[ChosenDevice, ...] = ()
     not_chosen: tuple[WhyNot, ...] = ()
     binding: tuple[BindingConstraint, ...] = ()
-    diagnosis: tuple[str, ...] = ()
+    diagnosis: tuple[Msg, ...] = ()
     solves: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (JSON-ready)."""
-        return asdict(self)
+        return plain(asdict(self))
 
     def reasons(self) -> dict[tuple[str, str], ReasonCode]:
         """(site, device) -> reason, for every device not chosen."""
@@ -211,11 +212,10 @@ def _not_chosen(solver: _Solver, ctx: RuleContext, base: Plan, rules: Sequence[W
                 continue
             found = next((w for rule in rules if (w := rule(ctx, site, dev)) is not None), None)
             if found is None and sd not in candidates:
-                found = WhyNot(site.id, dev.id, ReasonCode.UNAVAILABLE, "cannot be used at this site")
+                found = WhyNot(site.id, dev.id, ReasonCode.UNAVAILABLE, msg("why.unavailable"))
             if found is None and sd in twins and (site.id, twins[sd]) in solver.in_plan:
-                found = WhyNot(site.id, dev.id, ReasonCode.DOMINATED,
-                               f"interchangeable with {twins[sd]} (same prices, capacity and value per case), "
-                               "which the plan uses", alternatives=(twins[sd],))
+                found = WhyNot(site.id, dev.id, ReasonCode.DOMINATED, msg("why.twin", device=Device(twins[sd])),
+                               alternatives=(twins[sd],))
             out.append(found or _economic(solver, base, ideal, sd, twins.get(sd)))
     return tuple(out)
 
@@ -230,13 +230,8 @@ def _economic(solver: _Solver, base: Plan, ideal: Plan | None, sd: SiteDevice, t
     if ideal is None or not ideal_rows:
         others = tuple(sorted({r.device_id for r in (ideal or base).allocation
                                if r.site_id == s and r.indication_id in serves}))
-        effs = "; ".join(f"{k}: {d} {inputs.case_value(d, k):.3f} vs "
-                         + ", ".join(f"{o} {inputs.case_value(o, k):.3f}" for o in others
-                                     if (o, k) in inputs.effectiveness) for k in serves)
-        return WhyNot(s, d, ReasonCode.DOMINATED,
-                      f"dominated: even with the budgets lifted the plan serves {', '.join(serves)} with "
-                      f"{', '.join(others) or 'other devices'}, better or for less (weighted events avoided per "
-                      f"case {effs})", alternatives=others)
+        with_ = Join(tuple(Device(o) for o in others)) if others else msg("why.other_devices")
+        return WhyNot(s, d, ReasonCode.DOMINATED, msg("why.dominated", devices=with_), alternatives=others)
     return _not_affordable(solver, base, ideal_rows, sd)
 
 
@@ -256,16 +251,16 @@ def _not_affordable(solver: _Solver, base: Plan, ideal_rows: list[Any], sd: Site
     left_opex = math.inf if inputs.opex_budget_eur is None else inputs.opex_budget_eur - base.costs.opex_eur_per_year
     extra_capex, extra_opex = max(capex - left_capex, 0.0), max(opex - left_opex, 0.0)
     forced = solver.plan(inputs, Tweak(force=(sd,)))
-    served = ", ".join(f"{r.cases_per_year:.1f} {r.indication_id}" for r in ideal_rows)
-    needs = " and ".join(p for p in (f"{math.ceil(extra_capex):,.0f} EUR more capex" if extra_capex > EUR_TOL else "",
-                                     f"{math.ceil(extra_opex):,.0f} EUR/year more opex" if extra_opex > EUR_TOL
-                                     else "") if p) or "no more budget for itself, but what it displaces"
-    text = (f"not affordable: with the budgets lifted the plan would use it for {served} cases/year (benefit "
-            f"{benefit:.1f}) at {capex:,.0f} EUR capex and {opex:,.0f} EUR/year running costs; it needs {needs}")
+    needs = tuple(m for m, x in ((msg("why.more_capex", eur=Eur(extra_capex, up=True)), extra_capex),
+                                 (msg("why.more_opex", eur=Eur(extra_opex, up=True)), extra_opex)) if x > EUR_TOL)
+    text = msg("why.not_affordable", benefit=Num(benefit, 1),
+               needs=Join(needs, "and") if needs else msg("why.displaces"))
     if forced is None or forced.benefit is None:
-        text += "; forced in, no plan fits the budgets"
+        text = msg("concat", a=text, b=msg("why.forced_none"))
     else:
-        text += f"; forced in within the budgets, the plan's benefit changes by {forced.benefit - base.benefit:+.1f}"
+        change = forced.benefit - base.benefit
+        text = msg("concat", a=text, b=msg("why.forced", change=msg("signed", sign="+" if change > 0 else "",
+                                                                      value=Num(change, 1))))
     return WhyNot(s, d, ReasonCode.NOT_AFFORDABLE, text, benefit, extra_capex, extra_opex)
 
 

@@ -47,6 +47,7 @@ from planner.decision.engine import (
 from planner.diagnose import diagnose
 from planner.errors import Issue, PlannerInputError
 from planner.inputs import ModelInputs, SiteDevice, prepare
+from planner.messages import Device, Msg, Site, msg, plain
 from planner.plan import Plan
 from planner.scenario import Scenario, SolverOptions
 from planner.solve import SolveStatus
@@ -101,7 +102,7 @@ class LadderChange:
     replaced_device_id: str | None
     units_before: int
     units_after: int
-    text: str
+    text: Msg  # the change in words (codes ``chg.*``)
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,7 @@ class Ladder:
     recommended_share: float = RECOMMENDED_SHARE
     solves: int = 0
     time_s: float = 0.0
-    diagnosis: tuple[str, ...] = ()
+    diagnosis: tuple[Msg, ...] = ()
 
     @property
     def has_solution(self) -> bool:
@@ -141,7 +142,7 @@ class Ladder:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (JSON-ready), with the optimiser's gain over greedy at each point."""
-        data = asdict(self)
+        data = plain(asdict(self))
         for p, raw in zip(self.points, data["points"], strict=True):
             raw["gain_over_greedy"] = p.gain_over_greedy
         return data
@@ -284,22 +285,22 @@ def diff(inputs: ModelInputs, before: Configuration, after: Configuration, from_
     removed = sorted(set(old) - set(new))
     out: list[LadderChange] = []
 
-    def change(sd: SiteDevice, kind: ChangeKind, other: str | None, text: str) -> None:
+    def change(sd: SiteDevice, kind: ChangeKind, other: str | None, text: Msg) -> None:
         out.append(LadderChange(from_budget, to_budget, sd[0], kind, sd[1], other, old.get(sd, 0), new.get(sd, 0),
-                                text))
+                                msg("chg.at_site", change=text, site=Site(sd[0]))))
 
     for sd in added:
         partner = next((r for r in removed if r[0] == sd[0] and _share_indication(inputs, r[1], sd[1])), None)
         if partner is not None:
             removed.remove(partner)
-            change(sd, "replaced", partner[1], f"{sd[0]}: {sd[1]} replaces {partner[1]}")
+            change(sd, "replaced", partner[1], msg("chg.replace", device=Device(sd[1]), other=Device(partner[1])))
         else:
-            change(sd, "added", None, f"{sd[0]}: add {sd[1]} ({new[sd]} unit{'s' if new[sd] > 1 else ''})")
+            change(sd, "added", None, msg("chg.add", device=Device(sd[1]), n=new[sd]))
     for sd in removed:
-        change(sd, "removed", None, f"{sd[0]}: drop {sd[1]}")
+        change(sd, "removed", None, msg("chg.drop", device=Device(sd[1])))
     for sd in sorted(set(old) & set(new)):
         if old[sd] != new[sd]:
-            change(sd, "units", None, f"{sd[0]}: {sd[1]} from {old[sd]} to {new[sd]} units")
+            change(sd, "units", None, msg("chg.units", device=Device(sd[1]), before=old[sd], after=new[sd]))
     return out
 
 

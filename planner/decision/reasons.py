@@ -14,6 +14,8 @@ from enum import StrEnum
 
 from planner.catalog import Catalog, Device
 from planner.inputs import ModelInputs
+from planner.messages import Device as DeviceRef
+from planner.messages import Indication, Join, Msg, Opt, msg
 from planner.scenario import Scenario, Site
 
 
@@ -37,7 +39,7 @@ class WhyNot:
     site_id: str
     device_id: str
     reason: ReasonCode
-    text: str
+    text: Msg  # the reason in words (codes ``why.*``)
     benefit_gain: float | None = None  # not affordable: its benefit in the plan with budgets lifted
     extra_capex_eur: float | None = None  # capex it needs beyond what the plan leaves
     extra_opex_eur_per_year: float | None = None  # opex it needs beyond what the plan leaves
@@ -59,7 +61,7 @@ WhyNotRule = Callable[[RuleContext, Site, Device], WhyNot | None]
 def rule_excluded_by_user(ctx: RuleContext, site: Site, dev: Device) -> WhyNot | None:
     """The scenario's ``exclude`` list names the device."""
     if dev.id in ctx.scenario.exclude and not site.installed.get(dev.id):
-        return WhyNot(site.id, dev.id, ReasonCode.EXCLUDED_BY_USER, "excluded by the user (scenario exclude list)")
+        return WhyNot(site.id, dev.id, ReasonCode.EXCLUDED_BY_USER, msg("why.excluded_by_user"))
     return None
 
 
@@ -67,7 +69,7 @@ def rule_excluded_security(ctx: RuleContext, site: Site, dev: Device) -> WhyNot 
     """The scenario's security rules forbid buying the device (:func:`planner.security.security_exclusions`)."""
     reason = ctx.inputs.security_excluded.get(dev.id)
     if reason and not site.installed.get(dev.id):
-        return WhyNot(site.id, dev.id, ReasonCode.EXCLUDED_SECURITY, f"excluded for security: {reason}")
+        return WhyNot(site.id, dev.id, ReasonCode.EXCLUDED_SECURITY, msg("why.excluded_security", reason=reason))
     return None
 
 
@@ -75,8 +77,8 @@ def rule_incompatible_angio(ctx: RuleContext, site: Site, dev: Device) -> WhyNot
     """The device does not work with the site's angiography vendor (and none is installed)."""
     if not dev.works_with(site.angio_vendor) and not site.installed.get(dev.id):
         return WhyNot(site.id, dev.id, ReasonCode.INCOMPATIBLE_ANGIO,
-                      f"incompatible with the site's {site.angio_vendor} angiography "
-                      f"(works with {', '.join(dev.compatible_angio)} only)")
+                      msg("why.incompatible_angio", vendor=Opt("vendor", site.angio_vendor),
+                          works=Join(tuple(Opt("vendor", v) for v in dev.compatible_angio))))
     return None
 
 
@@ -88,10 +90,10 @@ def rule_no_demand(ctx: RuleContext, site: Site, dev: Device) -> WhyNot | None:
         return None
     listed = sorted(c.indication_id for c in ctx.catalog.coverage if c.device_id == dev.id)
     class_iii = sorted(set(listed) - set(usable))
-    text = f"no indication it serves has demand at this site ({', '.join(listed) or 'none'})"
+    names = Join(tuple(Indication(k) for k in dict.fromkeys(listed))) if listed else msg("why.none")
+    text = msg("why.no_demand", indications=names)
     if class_iii:
-        text += (f"; {', '.join(class_iii)} left out as guideline class III (not recommended), "
-                 "unless allow_not_recommended")
+        text = msg("concat", a=text, b=msg("why.class_iii"))
     return WhyNot(site.id, dev.id, ReasonCode.NO_DEMAND, text)
 
 
@@ -100,8 +102,7 @@ def rule_requires_absent(ctx: RuleContext, site: Site, dev: Device) -> WhyNot | 
     needs = ctx.catalog.requirements(dev.id)
     if needs and (site.id, dev.id) not in set(ctx.inputs.candidates):
         return WhyNot(site.id, dev.id, ReasonCode.REQUIRES_ABSENT,
-                      f"needs one of {', '.join(needs)} at the site, and none can be there "
-                      "(excluded, incompatible or itself unavailable)")
+                      msg("why.requires_absent", devices=Join(tuple(DeviceRef(d) for d in needs), "or")))
     return None
 
 

@@ -38,6 +38,7 @@ from planner.decision.engine import (
 from planner.decision.ladder import diff
 from planner.diagnose import diagnose
 from planner.inputs import ModelInputs, prepare
+from planner.messages import Join, Msg, msg, plain
 from planner.scenario import Scenario, SolverOptions
 
 Parameter = Literal["weight", "consumable_price"]
@@ -60,8 +61,8 @@ class SensitivityRange:
     high_multiplier: float
     low_open: bool  # True: unchanged down to the search limit, no break found
     high_open: bool
-    low_change: str  # what changes just below the range ("" if none found)
-    high_change: str
+    low_change: Msg | None  # what changes just below the range (None if none found)
+    high_change: Msg | None
 
     @property
     def low_value(self) -> float:
@@ -75,7 +76,7 @@ class SensitivityRange:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data with the values."""
-        return {**asdict(self), "low_value": self.low_value, "high_value": self.high_value}
+        return {**plain(asdict(self)), "low_value": self.low_value, "high_value": self.high_value}
 
 
 @dataclass(frozen=True)
@@ -89,11 +90,11 @@ class Sensitivity:
     solves: int = 0
     time_s: float = 0.0
     tolerance: float = TOLERANCE
-    diagnosis: tuple[str, ...] = ()
+    diagnosis: tuple[Msg, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (JSON-ready)."""
-        data = asdict(self)
+        data = plain(asdict(self))
         data["ranges"] = [r.to_dict() for r in self.ranges]
         return data
 
@@ -128,7 +129,7 @@ class _Probe:
         return as_good and as_cheap, found
 
     def search(self, change: Callable[[float], ModelInputs], limit: float, tolerance: float,
-               log_scale: bool) -> tuple[float, bool, str]:
+               log_scale: bool) -> tuple[float, bool, Msg | None]:
         """(last multiplier keeping the configuration, limit reached, change found beyond it)."""
         seen: dict[float, tuple[bool, Configuration | None]] = {}
 
@@ -138,17 +139,18 @@ class _Probe:
             return seen[m][0]
 
         if same(limit):
-            return limit, True, ""
+            return limit, True, None
         good, bad = 1.0, limit
         while _wide(good, bad, tolerance, log_scale):
             mid = math.sqrt(good * bad) if log_scale else (good + bad) / 2
             good, bad = (mid, bad) if same(mid) else (good, mid)
         return good, False, self._describe(seen[bad][1])
 
-    def _describe(self, other: Configuration | None) -> str:
+    def _describe(self, other: Configuration | None) -> Msg:
         if other is None:
-            return "no plan"
-        return "; ".join(c.text for c in diff(self.inputs, self.base, other, 0.0, 0.0))
+            return msg("sens.no_plan")
+        return msg("text_list", items=Join(tuple(c.text for c in diff(self.inputs, self.base, other, 0.0, 0.0)),
+                                           "semicolon"))
 
 
 def _wide(a: float, b: float, tolerance: float, log_scale: bool) -> bool:

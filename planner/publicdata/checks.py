@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from planner.errors import Issue
+from planner.messages import msg
 from planner.publicdata.provenance import field_rows
 
 if TYPE_CHECKING:
@@ -18,9 +19,6 @@ if TYPE_CHECKING:
 #: Minimum coronary angioplasties a year per authorised site (arrêté du 16 mars 2022, art. 1, under CSP
 #: R.6123-133-2; France reference section 1.3).
 PCI_THRESHOLD = 400
-THRESHOLD_TEXT = ("the arrêté of 16 March 2022 (art. 1, CSP R.6123-133-2) requires at least 400 coronary "
-                  "angioplasties a year of every authorised site")
-
 
 def _src(scenario: Scenario) -> str:
     return scenario.name or "scenario"
@@ -36,10 +34,10 @@ def check_pci_threshold(catalog: Catalog | None, scenario: Scenario) -> list[Iss
         pci = float(site.activity.get("pci", 0.0))
         if row is None or pci >= PCI_THRESHOLD:
             continue
-        origin = f"derived from SAE {row.year}: {row.how}" if row.status == "derived" else "your value"
+        origin = msg("sae.origin_derived", year=row.year, how=row.how) if row.status == "derived" \
+            else msg("sae.origin_yours")
         issues.append(Issue(_src(scenario), f"sites[{i}].activity.pci", "pci", f"{pci:g}",
-                            f"below {PCI_THRESHOLD} PCI a year ({origin}): {THRESHOLD_TEXT}; the authorisation may "
-                            "not be renewed", "warning"))
+                            msg("sae.below_pci", threshold=PCI_THRESHOLD, origin=origin), "warning"))
     return issues
 
 
@@ -48,9 +46,7 @@ def check_shock_centre_surgery(catalog: Catalog | None, scenario: Scenario) -> l
     the same site (SRLF-led expert recommendations on cardiogenic shock, Levy et al., Ann Intensive Care 2015)."""
     del catalog  # same signature as every check
     return [Issue(_src(scenario), f"sites[{i}].roles", "roles", ", ".join(site.roles),
-                  "shock_centre without cardiac_surgery: expert cardiogenic-shock centres provide cardiac surgery "
-                  "on the same site (SRLF/SFC/SFAR expert recommendations, Levy et al. 2015); no French rule "
-                  "designates shock centres, check the site's network", "warning")
+                  msg("sae.shock_without_surgery"), "warning")
             for i, site in enumerate(scenario.sites)
             if "shock_centre" in site.roles and "cardiac_surgery" not in site.roles]
 
@@ -64,8 +60,8 @@ def check_derived_figures(catalog: Catalog | None, scenario: Scenario) -> list[I
         kept = [r for r in rows if r.site_id == site.id and r.status in ("derived", "default")]
         if kept:
             issues.append(Issue(_src(scenario), f"sites[{i}]", "finess", kept[0].finess,
-                                f"derived from SAE {kept[0].year} (public data, estimates): "
-                                f"{', '.join(r.field for r in kept)}; check them against your own figures", "warning"))
+                                msg("sae.derived", year=kept[0].year, fields=", ".join(r.field for r in kept)),
+                                "warning"))
     return issues
 
 

@@ -23,6 +23,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from planner.messages import msg
 from planner.schema import SLUG_RE
 
 if TYPE_CHECKING:
@@ -133,7 +134,7 @@ def _parse_site(path: str, raw: Any, error: ErrorFn) -> SiteProvenance | None:
         return None
     year = raw.get("year")
     if isinstance(year, bool) or not isinstance(year, int):
-        error(f"{path}.year", year, "must be a year (e.g. 2027)")
+        error(f"{path}.year", year, msg("in.year"))
         return None
     fields_raw = raw.get("fields") or {}
     if not isinstance(fields_raw, dict):

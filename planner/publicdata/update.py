@@ -19,6 +19,7 @@ from pathlib import Path
 
 from planner.errors import Issue, PlannerInputError
 from planner.io import write_atomic
+from planner.messages import msg
 from planner.publicdata.sae import COLUMN_NAMES, COLUMNS, DATA_DIR, parse_rows
 
 
@@ -53,7 +54,7 @@ def add_year(source: Path, year: int, data_dir: Path = DATA_DIR, force: bool = F
     if not source.is_file():
         raise PlannerInputError([Issue(str(source), "", "file", str(source), "file not found")])
     if not 2000 <= year <= 2200:
-        raise PlannerInputError([Issue("command line", "--year", "year", str(year), "must be a year (e.g. 2027)")])
+        raise PlannerInputError([Issue("command line", "--year", "year", str(year), msg("in.year"))])
     target = data_dir / f"sae_chircar_{year}_sites.csv"
     if target.exists() and not force:
         raise PlannerInputError([Issue("command line", "--year", "year", str(year),

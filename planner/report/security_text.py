@@ -7,7 +7,6 @@ what the catalogue knows today.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from planner.i18n import check_lang
@@ -179,30 +178,3 @@ def value_label(field: str, value: str, lang: str, **values: object) -> str:
         return value
     text = pair[1] if check_lang(lang) == "fr" else pair[0]
     return text.format(**values) if values else text
-
-
-#: English reasons of :func:`planner.security.security_exclusions` -> French (regex, replacement).
-_REASONS_FR: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"operating system (.*?)out of vendor support since (\S+)"),
-     r"système d'exploitation \1hors du support de l'éditeur depuis le \2"),
-    (re.compile(r"no MDS2 security disclosure \(unknown\)"), "pas de déclaration de sécurité MDS2 (inconnu)"),
-    (re.compile(r"no MDS2 security disclosure \((\w+)\)"), r"pas de déclaration de sécurité MDS2 (\1)"),
-    (re.compile(r"security risk score (\d+) above the maximum (\d+)"),
-     r"score de risque de sécurité \1 supérieur au maximum \2"),
-)
-
-
-def reason_text(reason: str, lang: str) -> str:
-    """An exclusion reason of the plan in ``lang``; parts without a translation stay in English.
-
-    >>> reason_text("security risk score 12 above the maximum 10", "fr")
-    'score de risque de sécurité 12 supérieur au maximum 10'
-    """
-    if check_lang(lang) == "en":
-        return reason
-    parts = []
-    for part in reason.split("; "):
-        for pattern, replacement in _REASONS_FR:
-            part = pattern.sub(replacement, part)
-        parts.append(part)
-    return " ; ".join(parts)

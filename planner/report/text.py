@@ -3,145 +3,167 @@
 from __future__ import annotations
 
 from planner.catalog import Catalog
-from planner.plan import ClinicalAlert, Plan
+from planner.messages import (
+    Arg,
+    CatalogNames,
+    Device,
+    Eur,
+    Indication,
+    Join,
+    Msg,
+    Num,
+    Opt,
+    Outcome,
+    Pct,
+    Site,
+    msg,
+    render,
+    site_names,
+)
+from planner.plan import Plan
 from planner.prices import capex_year, consumable_year
 from planner.report.money_labels import basis_caveat, dating_label
 from planner.report.specs_text import specifications_text
 
 
-def eur(value: float | None) -> str:
-    """Format euros with thin thousands separators.
+class _Say:
+    """Renders the summary's messages in one language, with the catalogue's and the scenario's names."""
 
-    >>> eur(1234567.4)
-    '1,234,567 EUR'
-    """
-    return "unlimited" if value is None else f"{value:,.0f} EUR"
+    def __init__(self, plan: Plan, catalog: Catalog, lang: str) -> None:
+        self.lang = lang
+        self.names = CatalogNames(catalog, site_names(plan.scenario))
+
+    def __call__(self, code: str | Msg, **args: Arg) -> str:
+        return render(code if isinstance(code, Msg) else msg(code, **args), self.lang, self.names)
+
+    def eur(self, value: float | None) -> Arg:
+        return msg("cli.unlimited") if value is None else Eur(value)
 
 
 def summary(plan: Plan, catalog: Catalog, lang: str = "en") -> str:
-    """What to buy as functions (in ``lang``), the room configuration, acquisitions, costs, coverage and budgets
-    as text."""
-    lines = [f"Scenario: {plan.scenario_name}",
-             f"Status: {plan.status}" + (f" (gap {plan.mip_gap:.4%})" if plan.mip_gap else ""),
-             f"Solver: {plan.solver.version}, {plan.solver.time_s:.2f} s"]
-    for w in plan.warnings:
-        lines.append(f"Warning: {w.removeprefix('warning: ')}")
+    """The room configuration, acquisitions, costs, coverage and budgets as text, in ``lang``."""
+    say = _Say(plan, catalog, lang)
+    lines = [say("cli.scenario", name=plan.scenario_name),
+             say("cli.status", status=Opt("status", plan.status))
+             + (say("cli.gap", gap=Pct(plan.mip_gap, 4)) if plan.mip_gap else ""),
+             say("cli.solver", version=plan.solver.version, seconds=Num(plan.solver.time_s, 2))]
+    lines += [say(w.as_msg()) for w in plan.warnings]
     if not plan.has_solution or plan.costs is None:
-        lines += ["", "No plan:"] + [f"  - {d}" for d in plan.diagnosis]
-        return "\n".join(lines)
+        return "\n".join([*lines, "", say("cli.no_plan"), *(say("cli.item", text=d) for d in plan.diagnosis)])
     specs = specifications_text(plan, catalog, lang)
-    lines += ["", *specs] if specs else []
-    lines += ["", "Standard configuration"]
-    for r in plan.rooms:
-        label = "shared devices" if r.room == "shared" else f"room {r.room}"
-        names = ", ".join(catalog.devices[d].name for d in r.devices) or "-"
-        lines.append(f"  {r.site_id} / {label}: {names}")
+    return "\n".join([*lines, *(["", *specs] if specs else []), *_equipment(plan, say), *_costs(plan, say),
+                      *_perspective(plan, say), *_coverage(plan, say), *_clinical(plan, say)])
+
+
+def _equipment(plan: Plan, say: _Say) -> list[str]:
+    lines = ["", say("cli.configuration")]
+    lines += [say("cli.room_line", site=Site(r.site_id),
+                  room=msg("cli.shared") if r.room == "shared" else msg("cli.room", n=r.room),
+                  devices=Join(tuple(map(Device, r.devices))) if r.devices else "-") for r in plan.rooms]
     multi = len(plan.years) > 1
-    lines += ["", "Acquisitions (new + installed units)"]
-    basis = plan.price_basis
-    for a in plan.acquisitions:
-        use = "" if a.in_use else "  [idle]"
-        when = f"{a.year} {a.mode:<9} " if multi or a.mode != "purchase" else ""
-        repl = f"  replaces {a.replaces}" if a.replaces else ""
-        row = basis.factor(a.device_id) if basis else None
-        dated = f"  [{dating_label(row, 'en')}]" if row else ""
-        lines.append(f"  {when}{a.site_id:<10} {a.device_id:<32} new {a.units_new}  installed {a.units_installed}"
-                     f"  capex {eur(a.capex_eur)}{use}{repl}{dated}")
-    for r in plan.retirements:
-        fate = f"replaced by {', '.join(r.replaced_by)}" if r.replaced_by else "not replaced"
-        lines.append(f"  end of life {r.year}: {r.site_id} {r.device_id} x{r.units}, {fate}")
-    c = plan.costs
-    per = "/year (average)" if multi else "/year"
-    benefit = ("weighted events avoided (discounted sum over the years)" if multi
-               else "weighted events avoided/year")
-    spread = (f" (range {plan.benefit_low:,.2f} to {plan.benefit_high:,.2f} from the evidence's confidence "
-              "intervals)" if plan.benefit_low is not None and plan.benefit_high is not None else "")
-    per_event = plan.cost_per_weighted_event_eur
-    lines += ["", f"Value: {plan.benefit:,.2f} {benefit}{spread}"]
-    if per_event is not None:
-        lines.append(f"Cost per weighted event avoided: {eur(per_event)}")
-    lines += [
-              f"Capex: {eur(c.capex_eur)}" + (" (total)" if multi else ""),
-              f"Maintenance: {eur(c.maintenance_eur_per_year)}{per}",
-              f"Consumables: {eur(c.consumables_eur_per_year)}{per}", f"Opex: {eur(c.opex_eur_per_year)}{per}",
-              f"Annualised cost: {eur(c.annualised_eur_per_year)}/year"]
-    lines += perspective_lines(plan)
-    if multi:
-        lines += [f"Total cost of ownership {plan.years[0]}-{plan.years[-1]} (NPV, net of residual value "
-                  f"{eur(c.residual_value_eur)}): {eur(c.tco_eur)}", "", "Costs by year (EUR, escalated)",
-                  "  year      capex  maintenance      lease  consumables  shortfall        total"]
-        lines += [f"  {y.year} {y.capex_eur:>10,.0f} {y.maintenance_eur:>12,.0f} {y.lease_eur:>10,.0f} "
-                  f"{y.consumables_eur:>12,.0f} {y.shortfall_eur:>10,.0f} {y.total_eur:>12,.0f}"
-                  for y in plan.costs_by_year]
-    lines += ["", "Budgets"]
-    for b in plan.budgets:
-        flag = "  (binding)" if b.binding else ""
-        lines.append(f"  {b.name:<14} used {eur(b.used_eur)} of {eur(b.limit_eur)}{flag}")
-    lines += ["", "Coverage (served / demand cases per year; weighted events avoided per year)"]
-    for row in plan.coverage:
-        year = f"{row.year} " if len(plan.years) > 1 else ""
-        tail = (f"  referred: needs the {row.required_role} role" if row.referred_cases
-                else "  required equipment" if row.required
-                else f"  events {row.events_avoided:6.2f} [{row.events_low:.2f}, {row.events_high:.2f}]")
-        lines.append(f"  {year}{row.site_id:<10} {row.indication_id:<28} "
-                     f"{row.served_cases:8.1f} / {row.demand_cases:8.1f}"
-                     f"  {row.coverage_share:6.1%}  (floor {row.min_coverage:.0%}){tail}")
-    last = plan.years[-1] if plan.years else None
-    flows = [f for f in plan.flows if f.year == last]
-    if flows:
-        lines += ["", "Referrals (cases per year; transfer minutes; weighted events lost; transport)"]
-        lines += [f"  {f.from_site:<10} -> {f.to_site:<10} {f.indication_id:<28} {f.cases_per_year:7.1f}  "
-                  f"{f.transfer_minutes:4.0f} min  {f.value_lost:5.2f}  {eur(f.transport_eur)}"
-                  + ("  (estimates)" if f.estimate else "") for f in flows]
-    outcome_rows = [o for o in plan.outcomes if o.year == last]
-    if outcome_rows:
-        lines += ["", "Events avoided per year by outcome (negative: events added, e.g. bleeding)"]
-        lines += [f"  {o.indication_id:<28} {o.outcome_id:<22} {o.events_avoided:8.2f} "
-                  f"[{o.events_low:.2f}, {o.events_high:.2f}]  severity {o.severity:g}" for o in outcome_rows]
-    if plan.alerts:
-        lines += ["", "Clinical alerts"] + [f"  - {alert_text(a)}" for a in plan.alerts]
-    return "\n".join(lines)
+    lines += ["", say("cli.acquisitions")]
+    lines += [say("cli.acquisition", site=Site(a.site_id), device=Device(a.device_id), new=a.units_new,
+                  installed=a.units_installed, capex=Eur(a.capex_eur),
+                  when=msg("cli.when", year=a.year, mode=Opt("mode", a.mode)) if multi or a.mode != "purchase" else "",
+                  idle="" if a.in_use else msg("cli.idle"),
+                  replaces=msg("cli.replaces", device=replaced) if (replaced := plan.replaced(a.site_id, a.device_id,
+                                                                                           a.year)) else "",
+                  dated=_dated(plan, a.device_id, say.lang))
+              for a in plan.acquisitions]
+    lines += [say("cli.retirement", year=r.year, site=Site(r.site_id), device=Device(r.device_id), units=r.units,
+                  fate=msg("cli.replaced_by", devices=Join(tuple(map(Device, r.replaced_by)))) if r.replaced_by
+                  else msg("cli.not_replaced")) for r in plan.retirements]
+    return lines
 
 
-def perspective_lines(plan: Plan) -> list[str]:
+def _dated(plan: Plan, device_id: str, lang: str) -> str:
+    """A line's price years, currencies and index factor, in brackets (nothing for a plan without dating)."""
+    row = plan.price_basis.factor(device_id) if plan.price_basis else None
+    return f"  [{dating_label(row, lang)}]" if row else ""
+
+
+def _perspective(plan: Plan, say: _Say) -> list[str]:
     """Whose costs the optimiser counted, both perspectives' totals, and how catalogue prices were dated."""
     c = plan.costs
     if c is None:
         return []
-    how = ("consumables net of what is billed on top of the GHS tariff" if c.perspective == "hospital"
-           else "consumables at their whole price, whoever pays")
-    out = [f"Perspective of the optimisation: {c.perspective} ({how})",
-           f"  total cost of ownership for the hospital: {eur(c.tco_hospital_eur)}; for the health system: "
-           f"{eur(c.tco_health_system_eur)}; billed on top of the GHS tariff (liste en sus): "
-           f"{eur(c.billed_on_top_eur_per_year)}/year"]
-    b = plan.price_basis
-    if b is not None:
-        out.append(basis_caveat(b, "en") + " Each acquisition shows its price years and factor in brackets.")
+    out = [say("cli.perspective", perspective=Opt("perspective", c.perspective),
+               how=msg(f"cli.perspective_how.{c.perspective}")),
+           say("cli.perspective_totals", hospital=Eur(c.tco_hospital_eur), system=Eur(c.tco_health_system_eur),
+               billed=Eur(c.billed_on_top_eur_per_year))]
+    if plan.price_basis is not None:
+        out.append(basis_caveat(plan.price_basis, say.lang) + say("cli.dating_hint"))
     return out
 
 
-def alert_text(alert: ClinicalAlert) -> str:
-    """A clinical alert in plain English (the app renders the same codes in French and English).
+def _costs(plan: Plan, say: _Say) -> list[str]:
+    c = plan.costs
+    assert c is not None
+    multi = len(plan.years) > 1
+    per = msg("cli.per_year_avg" if multi else "cli.per_year")
+    spread = (msg("cli.spread", low=Num(plan.benefit_low, 2), high=Num(plan.benefit_high, 2))
+              if plan.benefit_low is not None and plan.benefit_high is not None else "")
+    lines = ["", say("cli.value_multi" if multi else "cli.value", value=Num(plan.benefit or 0.0, 2), spread=spread)]
+    if plan.cost_per_weighted_event_eur is not None:
+        lines.append(say("cli.per_event", eur=Eur(plan.cost_per_weighted_event_eur)))
+    lines += [say("cli.capex_total" if multi else "cli.capex", eur=Eur(c.capex_eur)),
+              say("cli.maintenance", eur=Eur(c.maintenance_eur_per_year), per=per),
+              say("cli.consumables", eur=Eur(c.consumables_eur_per_year), per=per),
+              say("cli.opex", eur=Eur(c.opex_eur_per_year), per=per),
+              say("cli.annualised", eur=Eur(c.annualised_eur_per_year))]
+    if multi:
+        lines += [say("cli.tco", first=plan.years[0], last=plan.years[-1], residual=Eur(c.residual_value_eur),
+                      eur=Eur(c.tco_eur)), "", say("cli.by_year")]
+        lines += [say("cli.year_line", year=y.year, capex=Eur(y.capex_eur), maintenance=Eur(y.maintenance_eur),
+                      lease=Eur(y.lease_eur), consumables=Eur(y.consumables_eur), shortfall=Eur(y.shortfall_eur),
+                      total=Eur(y.total_eur)) for y in plan.costs_by_year]
+    lines += ["", say("cli.budgets")]
+    lines += [say("cli.budget_line", budget=_budget_name(b.name), used=Eur(b.used_eur), limit=say.eur(b.limit_eur),
+                  binding=msg("cli.binding") if b.binding else "") for b in plan.budgets]
+    return lines
 
-    >>> alert_text(ClinicalAlert("referred", "main", indication_id="cardiogenic_shock", role="shock_centre",
-    ...                          value=3.74))
-    'main: 3.7 cases/year of cardiogenic_shock need a shock_centre site: refer them'
-    """
-    a = alert
-    texts = {
-        "referred": f"{a.site_id}: {a.value:.1f} cases/year of {a.indication_id} need a {a.role} site: refer them",
-        "role_uncovered": f"{a.site_id} holds the {a.role} role but the plan serves none of its {a.indication_id} "
-                          f"cases ({a.value:.1f}/year)",
-        "fallback_missing": f"{a.site_id}: {a.device_id} is used without any {a.role} device as fallback",
-        "below_min_volume": f"{a.site_id}: installed {a.device_id} stays idle: its family serves fewer than "
-                            f"{a.value:g} cases a year here (minimum volume)",
-        "role_missing_device": f"{a.site_id}: installed {a.device_id} stays idle: it needs the {a.role} role",
-        "harmful_use": f"{a.site_id}: {a.device_id} serves {a.indication_id} with a net negative value "
-                       f"({a.value:.2f} weighted events/year), forced by a floor",
-        "no_receiver": f"{a.site_id}: {a.value:.1f} cases/year of {a.indication_id} to refer have no receiving "
-                       f"site in the plan (no referral link to a {a.role or 'receiving'} site takes them)",
-    }
-    return texts[a.code]
+
+def _budget_name(name: str) -> Arg:
+    """A budget of the plan by its name: the capital budget, the running budget, or a year's envelope."""
+    kind, _, year = name.partition("_")
+    if year.isdigit():
+        return msg(f"cli.budget.{kind}_year", year=year)
+    return Opt("cli.budget", name)
+
+
+def _coverage(plan: Plan, say: _Say) -> list[str]:
+    lines = ["", say("cli.coverage")]
+    for row in plan.coverage:
+        tail = (msg("cli.referred_role", role=Opt("role", row.required_role)) if row.referred_cases
+                else msg("cli.required_equipment") if row.required
+                else msg("cli.events", value=Num(row.events_avoided, 2), low=Num(row.events_low, 2),
+                         high=Num(row.events_high, 2)))
+        lines.append(say("cli.coverage_line", when=msg("cli.year_prefix", year=row.year) if len(plan.years) > 1
+                         else "", site=Site(row.site_id), indication=Indication(row.indication_id),
+                         served=Num(row.served_cases, 1), demand=Num(row.demand_cases, 1),
+                         share=Pct(row.coverage_share, 1), floor=Pct(row.min_coverage), tail=tail))
+    return lines
+
+
+def _clinical(plan: Plan, say: _Say) -> list[str]:
+    last = plan.years[-1] if plan.years else None
+    lines: list[str] = []
+    flows = [f for f in plan.flows if f.year == last]
+    if flows:
+        lines += ["", say("cli.referrals")]
+        lines += [say("cli.flow", from_site=Site(f.from_site), to_site=Site(f.to_site),
+                      indication=Indication(f.indication_id), cases=Num(f.cases_per_year, 1),
+                      minutes=Num(f.transfer_minutes), lost=Num(f.value_lost, 2), transport=Eur(f.transport_eur),
+                      estimate=msg("cli.estimates") if f.estimate else "") for f in flows]
+    outcomes = [o for o in plan.outcomes if o.year == last]
+    if outcomes:
+        lines += ["", say("cli.outcomes")]
+        lines += [say("cli.outcome_line", indication=Indication(o.indication_id), outcome=Outcome(o.outcome_id),
+                      value=Num(o.events_avoided, 2), low=Num(o.events_low, 2), high=Num(o.events_high, 2),
+                      severity=Num(o.severity, 2)) for o in outcomes]
+    if plan.alerts:
+        lines += ["", say("cli.alerts"), *(say("cli.item", text=a.message) for a in plan.alerts)]
+    return lines
 
 
 def catalog_table(catalog: Catalog, family: str | None = None) -> str:

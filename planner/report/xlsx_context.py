@@ -11,6 +11,7 @@ from typing import Any
 from planner.catalog import Catalog, Device
 from planner.i18n import check_lang, family_label, t
 from planner.inputs import effective_devices
+from planner.messages import CatalogNames, Msg, render, site_names
 from planner.plan import Plan
 from planner.scenario import Scenario
 
@@ -40,6 +41,12 @@ class PlanContext:
             return self.t(key)
         except KeyError:
             return key
+
+    def say(self, message: Msg | str) -> str:
+        """A planner message in the workbook's language, with the catalogue's and scenario's names."""
+        if isinstance(message, str):
+            return message
+        return render(message, self.lang, CatalogNames(self.catalog, site_names(self.scenario)))
 
     def site_name(self, site_id: str) -> str:
         """Display name of a site of the scenario."""

@@ -37,7 +37,6 @@ HORIZON_LABELS: dict[str, tuple[str, str]] = {
     "annual_terms": ("Lease fee or minimum consumable commitment per unit and year (EUR)",
                      "Loyer ou engagement minimal de consommables par unité et par an (EUR)"),
     "replaces": ("Replaces", "Remplace"),
-    "replaces_text": ("{device} x{units} (end of life {year})", "{device} x{units} (fin de vie {year})"),
     "no_acquisition": ("(no acquisition)", "(aucune acquisition)"),
     "sched_retirements": ("Installed units reaching the end of their life", "Équipements installés en fin de vie"),
     "retire_year": ("Out of service from", "Hors service à partir de"),

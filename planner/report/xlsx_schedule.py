@@ -133,10 +133,8 @@ def _acquisition_values(ctx: PlanContext, a: Acquisition, qty_ref: str) -> list[
 
 def _replaces_text(ctx: PlanContext, a: Acquisition) -> str:
     """The retiring installed units an acquisition replaces, in words ("" when none)."""
-    texts = [ctx.t("replaces_text", device=ctx.devices[r.device_id].name, units=r.units, year=r.year)
-             for r in ctx.plan.retirements
-             if r.site_id == a.site_id and r.year == a.year and a.device_id in r.replaced_by]
-    return "; ".join(texts) or (a.replaces or "")
+    replaced = ctx.plan.replaced(a.site_id, a.device_id, a.year)
+    return ctx.say(replaced) if replaced is not None else (a.replaces or "")
 
 
 def _retirements_table(ws: Worksheet, ctx: PlanContext, top: int) -> int:

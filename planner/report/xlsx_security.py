@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planner.plan import DeviceSecurity
-from planner.report.security_text import CLAUSES, Clause, reason_text, value_label
+from planner.report.security_text import CLAUSES, Clause, value_label
 from planner.report.xlsx_cells import (
     EUR,
     UNITS,
@@ -172,7 +172,7 @@ def _exclusions_block(ws: Worksheet, ctx: PlanContext, top: int, merged: list[in
         row += 1
         dev = ctx.devices.get(ex.device_id)
         _span_row(ws, row, spans, [dev.name if dev else ex.device_id, dev.vendor if dev else "", ex.device_id,
-                                   reason_text(ex.reason, ctx.lang)])
+                                   ctx.say(ex.reason)])
         merged.append(row)
     if row == top + 1:
         row += 1

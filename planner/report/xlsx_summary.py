@@ -60,10 +60,10 @@ def summary_sheet(ws: Worksheet, ctx: PlanContext, refs: ProcurementRefs, benefi
         if plan.flows:  # a group whose sites refer cases to each other: the group and each site
             row = per_site_block(ws, ctx, row + 2)
     else:
-        row = text_block(ws, row, ctx.t("no_plan"), plan.diagnosis)
+        row = text_block(ws, row, ctx.t("no_plan"), [ctx.say(d) for d in plan.diagnosis])
     row = text_block(ws, row + 2, ctx.t("caveats"), _caveats(ctx))
     if plan.warnings:
-        text_block(ws, row + 1, ctx.t("warnings"), plan.warnings)
+        text_block(ws, row + 1, ctx.t("warnings"), [ctx.say(w.as_msg()) for w in plan.warnings])
     fit_widths(ws)
     ws.column_dimensions["A"].width = 52
     ws.column_dimensions["B"].width = 18

@@ -6,6 +6,9 @@ import pytest
 
 from planner import load_catalog
 from tests.app.conftest import errors, goto, optimise, scenario
+from ui.i18n import Translator
+
+FR = Translator("fr")
 
 
 def _edit(at, device_id: str, **fields: float):
@@ -31,7 +34,7 @@ def test_catalogue_shows_every_device_with_sources_and_estimate_flags(at, ):
 def test_filters_by_family_vendor_and_estimate(at):
     goto(at, "catalog")
     at.multiselect(key="ui.cat.family").set_value(["ivus"]).run()
-    assert set(at.data_editor[0].value["family"]) == {"Échographie endocoronaire (IVUS)"}
+    assert set(at.data_editor[0].value["family"]) == {FR("family.ivus")}
     at.multiselect(key="ui.cat.vendor").set_value(["Philips"]).run()
     assert list(at.data_editor[0].value.index) == ["philips_intrasight_integrated_ivus",
                                                    "philips_intrasight_mobile_ivus"]
@@ -56,7 +59,7 @@ def test_a_negative_price_names_the_field_and_keeps_the_previous_scenario(at):
 def test_a_zero_lifetime_is_rejected_too(at):
     goto(at, "catalog")
     _edit(at, "shockwave_c2_ivl", lifetime_years=0.0)
-    assert "Durée de vie (ans)" in errors(at)
+    assert FR("col.lifetime_years") in errors(at)
     assert "doit être > 0" in errors(at)
     assert not scenario(at).devices
 
@@ -103,5 +106,5 @@ def test_a_device_both_required_and_excluded_is_rejected(at):
     goto(at, "catalog")
     at.multiselect(key="in.must_include").set_value(["boston_rotapro"]).run()
     at.multiselect(key="in.exclude").set_value(["boston_rotapro"]).run()
-    assert "à la fois imposé et exclu" in errors(at)
+    assert FR("chk.required_and_excluded") in errors(at)
     assert scenario(at).exclude == ()

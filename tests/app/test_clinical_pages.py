@@ -28,14 +28,14 @@ def _university(at):
 
 def test_site_roles_in_words_are_saved_into_the_scenario(at):
     roles = at.multiselect(key="in.site.0.roles")
-    assert roles.label == "Rôles cliniques du site" and roles.value == []
+    assert roles.label == FR("sc.roles") and roles.value == []
     assert set(roles.options) == {clinical.role_option(FR, r) for r in ROLES}
     roles.select("shock_centre").run()
     assert scenario(at).sites[0].roles == ("shock_centre",)
     assert at.session_state[state.STALE] is True
     assert "roles" in scenario(at).to_dict()["sites"][0]
     at.radio(key="ui.lang").set_value("en").run()
-    assert at.multiselect(key="in.site.0.roles").label == "Clinical roles of the site"
+    assert at.multiselect(key="in.site.0.roles").label == EN("sc.roles")
     assert at.multiselect(key="in.site.0.roles").value == ["shock_centre"]
     at.multiselect(key="in.site.0.roles").unselect("shock_centre").run()
     assert scenario(at).sites[0].roles == () and "roles" not in scenario(at).to_dict()["sites"][0]
@@ -57,15 +57,15 @@ def test_value_metric_range_cost_per_event_and_clinical_table(at):
     assert metric.label == LABELS["plan.benefit"]["fr"] == "Événements pondérés évités par an"
     assert metric.value == FR.num(p.benefit, 2)
     caption = "\n".join(c.value for c in at.caption)
-    assert "Coût par événement pondéré évité" in caption and "Un décès évité compte 1" in caption
+    assert FR("value.cost_per_event") in caption and "Un décès évité compte 1" in caption
     if p.benefit_low is not None:
         assert FR("value.range", low=FR.num(p.benefit_low, 2), high=FR.num(p.benefit_high, 2)) in caption
-    table = next(d.value for d in at.dataframe if "Non pris en charge (patients/an)" in d.value.columns)
-    assert list(table.columns) == ["Indication", "Demande (cas/an)", "Couverture", "Non pris en charge (patients/an)",
-                                   "À adresser (patients/an)", "Rôle requis", "Événements pondérés évités/an",
-                                   "Fourchette", "Requis"]
+    table = next(d.value for d in at.dataframe if FR("col.not_covered") in d.value.columns)
+    assert list(table.columns) == ["Indication", "Demande (cas/an)", FR("col.coverage_pct"), FR("col.not_covered"),
+                                   FR("col.referred"), FR("col.role_needed"), "Événements pondérés évités/an",
+                                   FR("col.events_range"), FR("col.required")]
     assert len(table) == len({(c.site_id, c.indication_id) for c in p.coverage})
-    assert "Vue clinique" in [s.value for s in at.subheader]
+    assert FR("plan.clinical") in [s.value for s in at.subheader]
 
 
 def test_referred_cases_and_alerts_in_words_at_a_site_without_roles(at):
@@ -74,9 +74,9 @@ def test_referred_cases_and_alerts_in_words_at_a_site_without_roles(at):
     referred = [c for c in p.coverage if c.referred_cases > 0]
     if not referred:
         pytest.skip("the general hospital refers no case with this catalogue")
-    table = next(d.value for d in at.dataframe if "À adresser (patients/an)" in d.value.columns)
+    table = next(d.value for d in at.dataframe if FR("col.referred") in d.value.columns)
     row = table[table["Indication"] == CATALOG.indications[referred[0].indication_id].name_fr].iloc[0]
-    assert row["Rôle requis"] == clinical.role_name(FR, referred[0].required_role)
+    assert row[FR("col.role_needed")] == clinical.role_name(FR, referred[0].required_role)
     warning = "\n".join(w.value for w in at.warning)
     assert "Alertes cliniques" in warning and "à adresser" in warning
     assert "main" not in warning.split("**Alertes cliniques**")[1]  # the site by its name, never its id
@@ -87,8 +87,8 @@ def test_events_by_outcome(at):
     p = plan(at)
     if not any(abs(o.events_avoided) > 1e-6 for o in p.outcomes):
         pytest.skip("no event avoided with this catalogue")
-    table = next(d.value for d in at.dataframe if "Événement" in d.value.columns)
-    assert set(table["Événement"]) <= {o.name_fr for o in CATALOG.outcomes.values()}
+    table = next(d.value for d in at.dataframe if FR("col.outcome") in d.value.columns)
+    assert set(table[FR("col.outcome")]) <= {o.name_fr for o in CATALOG.outcomes.values()}
 
 
 def test_what_changed_after_a_multiplier_changes_and_the_plan_is_optimised_again(at):
@@ -104,11 +104,11 @@ def test_what_changed_after_a_multiplier_changes_and_the_plan_is_optimised_again
     second = plan(at)
     diff = clinical.plan_changes(first, second)
     expanders = [e.label for e in at.expander]
-    assert "Ce qui a changé depuis le plan précédent" in expanders
+    assert FR("plan.changes") in expanders
     assert not diff.empty and diff.indications
     text = "\n".join(m.value for m in at.markdown)
     assert f"Événements pondérés évités par an : {FR.num(first.benefit, 2)} → {FR.num(second.benefit, 2)}" in text
-    changes = next(d.value for d in at.dataframe if "Couverture avant" in d.value.columns)
+    changes = next(d.value for d in at.dataframe if FR("col.coverage_before") in d.value.columns)
     assert len(changes) == len(diff.indications)
     at.button(key="ui.optimise").click().run()  # the same inputs again: the previous plan stays
     assert at.session_state[state.PREVIOUS] is first
@@ -119,8 +119,8 @@ def test_the_same_view_in_english(at):
     at.radio(key="ui.lang").set_value("en").run()
     assert not at.exception
     assert at.metric[0].label == "Weighted events avoided per year"
-    assert "Clinical view" in [s.value for s in at.subheader]
-    assert any("Not covered (patients/year)" in d.value.columns for d in at.dataframe)
+    assert EN("plan.clinical") in [s.value for s in at.subheader]
+    assert any(EN("col.not_covered") in d.value.columns for d in at.dataframe)
 
 
 def test_university_hospital_alerts_name_devices_and_sites(at):
@@ -139,12 +139,13 @@ def test_university_hospital_alerts_name_devices_and_sites(at):
 def test_about_page_shows_the_evidence_table_and_the_outcome_weights(at):
     goto(at, "about")
     headers = [s.value for s in at.subheader]
-    assert "La valeur : événements pondérés évités par an" in headers
-    evidence = next(d.value for d in at.dataframe if "Référence" in d.value.columns)
+    assert FR("about.value") in headers
+    evidence = next(d.value for d in at.dataframe if FR("col.citation") in d.value.columns)
     assert len(evidence) == len(CATALOG.evidence)
-    assert list(evidence.columns) == ["Référence", "Année", "Type d'étude", "Population", "Événement",
-                                      "Effet (IC 95 %)", "Taux contrôle → traité", "Fiabilité", "Notes"]
-    weights = next(d.value for d in at.dataframe if "Poids du catalogue" in d.value.columns)
+    assert list(evidence.columns) == [FR("col.citation"), "Année", FR("col.design"), FR("col.population"),
+                                      FR("col.outcome"),
+                                      FR("col.effect"), FR("col.rates"), FR("col.reliability"), FR("col.notes")]
+    weights = next(d.value for d in at.dataframe if FR("col.default_severity") in d.value.columns)
     assert len(weights) == len(CATALOG.outcomes)
 
 

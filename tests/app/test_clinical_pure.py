@@ -8,12 +8,12 @@ import re
 import pytest
 
 from planner import make_plan
+from planner.messages import catalogue
 from planner.plan import Acquisition, ClinicalAlert, CoverageRow, OutcomeRow, Plan, SolverInfo
 from planner.schema import ROLES
 from tests.builders import make_catalog, make_scenario
 from ui import clinical, edits
 from ui.i18n import Translator
-from ui.labels import LABELS
 from ui.labels_clinical import ALERT_CODES
 
 FR, EN = Translator("fr"), Translator("en")
@@ -41,14 +41,14 @@ def _plan(devices: dict[str, int], coverage: dict[str, tuple[float, float]], ben
 
 @pytest.mark.parametrize("code", ALERT_CODES)
 def test_every_alert_code_has_french_and_english_words_without_ids(code):
-    assert LABELS[f"alert.{code}"]["fr"].strip() and LABELS[f"alert.{code}"]["en"].strip()
+    assert catalogue()[f"alert.{code}"]["fr"].strip() and catalogue()[f"alert.{code}"]["en"].strip()
     alert = ClinicalAlert(code, "s1", "mcs_x", "shock", "shock_centre", 12.0)
     sites = {"s1": "Site Nord"}
     for t, name, role in ((FR, "Choc cardiogénique", "centre de choc"), (EN, "Cardiogenic shock", "shock centre")):
         text = clinical.alert_text(alert, CATALOG, t, sites)
         assert "Site Nord" in text and "{" not in text
         assert not re.search(r"\b(s1|mcs_x|shock_centre)\b", text)  # names, never ids
-        placeholders = LABELS[f"alert.{code}"][t.lang]
+        placeholders = catalogue()[f"alert.{code}"][t.lang]
         if "{indication}" in placeholders:
             assert name in text
         if "{device}" in placeholders:
@@ -107,14 +107,14 @@ def test_clinical_frame_shows_coverage_referred_cases_and_events(solved):
     stenosis, shock = frame.loc["Intermediate stenosis"], frame.loc["Cardiogenic shock"]
     assert stenosis["coverage_pct"] == pytest.approx(1.0, rel=1e-4)
     assert stenosis["events"] == pytest.approx(0.2 * 100, rel=1e-4)
-    assert shock["referred"] == pytest.approx(10.0) and shock["role_needed"] == "cardiogenic shock centre"
+    assert shock["referred"] == pytest.approx(10.0) and shock["role_needed"] == EN("role.shock_centre")
     assert shock["events"] == 0.0
     assert any(a.code == "referred" for a in solved.alerts)
 
 
 def test_outcomes_frame_names_the_outcomes(solved):
     frame = clinical.outcomes_frame(solved, CATALOG, FR)
-    assert list(frame["outcome"]) == ["Événement"] and frame["avoided"].iloc[0] == pytest.approx(20.0, rel=1e-4)
+    assert list(frame["outcome"]) == [FR("col.outcome")] and frame["avoided"].iloc[0] == pytest.approx(20.0, rel=1e-4)
 
 
 def test_outcomes_frame_keeps_harms():
@@ -168,9 +168,9 @@ def test_outcome_weights_keep_only_differences():
 
 def test_evidence_table_and_device_card():
     frame = clinical.evidence_frame(CATALOG, FR)
-    assert len(frame) == 2 and set(frame["outcome"]) == {"Événement"}
+    assert len(frame) == 2 and set(frame["outcome"]) == {FR("col.outcome")}
     assert set(frame["rates"]) == {"20,0\u00a0% → 0,0\u00a0%", "50,0\u00a0% → 0,0\u00a0%"}
-    assert set(frame["design"]) == {"essai randomisé"} and set(frame["reliability"]) == {"élevée"}
+    assert set(frame["design"]) == {FR("design.rct")} and set(frame["reliability"]) == {FR("reliability.H")}
     card = clinical.device_evidence(CATALOG, "mcs_x", EN)
     assert card == ["**Cardiogenic shock** — IIa B; strategy: s mcs x shock"]
     assert clinical.device_recommendations(CATALOG, "mcs_x", EN) == "IIa B (Cardiogenic shock)"

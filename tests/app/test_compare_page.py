@@ -5,16 +5,21 @@ from __future__ import annotations
 from planner import load_catalog, load_scenario, make_plan
 from planner.decision import compare_plans
 from tests.app.conftest import charts, errors, goto, scenario, table
+from ui.i18n import Translator
+
+FR = Translator("fr")
+EN = Translator("en")
 
 CATALOG = load_catalog()
 
 
 def test_compares_with_another_bundled_example_by_default(at):
     goto(at, "compare")
-    assert at.title[0].value == "Comparer des scénarios"
+    assert at.title[0].value == FR("cmp.title")
     assert at.radio(key="ui.cmp.with").value == "university_hospital"  # not the current scenario itself
     summary = table(at, "Indicateur")
-    assert list(summary.columns) == ["Indicateur", "Courant : CH general hospital 2027", "CHU university hospital 2027"]
+    assert list(summary.columns) == [FR("col.figure"), "Courant : CH general hospital 2027",
+                                     "CHU university hospital 2027"]
     university = make_plan(CATALOG, load_scenario("examples/university_hospital.yaml"))
     row = summary.set_index("Indicateur").loc["Coût annualisé / an"]
     assert row["CHU university hospital 2027"] == f"{university.costs.annualised_eur_per_year:,.0f}".replace(
@@ -41,7 +46,7 @@ def test_differences_are_flagged_and_can_be_filtered(at):
 def test_the_same_scenario_shows_no_difference(at):
     goto(at, "compare")
     at.radio(key="ui.cmp.with").set_value("general_hospital").run()
-    assert "CH general hospital 2027" in table(at, "Indicateur").columns  # the current one says "Courant"
+    assert "CH general hospital 2027" in table(at, FR("col.figure")).columns  # the current one says "Courant"
     assert set(table(at, "Équipement")["Différent"]) == {"non"}
     assert set(table(at, "Indication")["Différent"]) == {"non"}
 
@@ -77,5 +82,5 @@ def test_a_bad_upload_is_named_and_nothing_is_compared(at):
 def test_compare_in_english(at):
     goto(at, "compare")
     at.radio(key="ui.lang").set_value("en").run()
-    assert list(table(at, "Figure").columns)[1] == "Current: CH general hospital 2027"
+    assert list(table(at, EN("col.figure")).columns)[1] == "Current: CH general hospital 2027"
     assert "Differs" in table(at, "Device").columns

@@ -13,6 +13,9 @@ from planner import load_catalog, load_scenario, make_plan
 from planner.store.api import open_store
 from planner.store.records import Actor
 from tests.app.conftest import APP_TIMEOUT_S, goto, table
+from ui.i18n import Translator
+
+FR = Translator("fr")
 
 CATALOG = load_catalog()
 EXAMPLE = load_scenario("examples/general_hospital.yaml")
@@ -80,7 +83,7 @@ def test_a_store_that_cannot_be_opened_keeps_the_other_sources(tmp_path: Path,
     app = AppTest.from_file(str(Path(__file__).resolve().parents[2] / "app.py"), default_timeout=APP_TIMEOUT_S).run()
     goto(app, "compare")
     assert any("les exemples et les fichiers importés restent disponibles" in w.value for w in app.main.warning)
-    assert "une version enregistrée" not in app.radio(key="ui.cmp.with").options
-    assert "un fichier importé" in app.radio(key="ui.cmp.with").options
+    assert FR("cmp.source.store") not in app.radio(key="ui.cmp.with").options
+    assert FR("cmp.upload_option") in app.radio(key="ui.cmp.with").options
     assert not [r for r in app.radio if r.key == "ui.cmp.left"]
     assert "CHU university hospital 2027" in table(app, COLUMN).columns

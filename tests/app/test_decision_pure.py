@@ -8,9 +8,10 @@ import pytest
 
 from planner import Issue, load_catalog, load_scenario, make_plan
 from planner.decision import budget_ladder, compare_plans, explain_plan, sensitivity
-from planner.decision.binding import BindingConstraint
+from planner.decision.binding import binding_constraints
 from planner.diagnose import elastic_diagnosis
 from planner.inputs import prepare
+from planner.messages import Device, Join, Opt, Site, msg
 from ui import charts_decision, decision_tables, tables, wording
 from ui.i18n import Translator
 from ui.widgets import issue_line, place
@@ -38,14 +39,14 @@ def general():
 
 def test_every_why_not_reason_in_words(why_not_case):
     cat, sc, expl, _ = why_not_case
-    fr = {w.device_id: wording.why_not(w, cat, sc, FR) for w in expl.not_chosen}
-    en = {w.device_id: wording.why_not(w, cat, sc, EN) for w in expl.not_chosen}
+    fr = {w.device_id: FR.say(w.text, cat) for w in expl.not_chosen}
+    en = {w.device_id: EN.say(w.text, cat) for w in expl.not_chosen}
     reasons = {w.device_id: w.reason.value for w in expl.not_chosen}
     assert set(reasons.values()) >= {"excluded_by_user", "excluded_security", "incompatible_angio", "no_demand",
                                      "requires_absent", "dominated", "not_affordable"}
     by_reason = {reasons[d]: (fr[d], en[d]) for d in reasons}
-    assert by_reason["excluded_by_user"] == ("exclu par l'utilisateur (page Catalogue)",
-                                             "excluded by the user (Catalogue page)")
+    assert by_reason["excluded_by_user"] == (FR("why.excluded_by_user"),
+                                             EN("why.excluded_by_user"))
     assert by_reason["excluded_security"][0] == ("exclu pour raison de sécurité : système Windows 7 hors support "
                                                  "depuis le 2015-01-14")
     assert "Windows 7 out of vendor support since 2015-01-14" in by_reason["excluded_security"][1]
@@ -70,50 +71,35 @@ def test_chosen_devices_in_words(why_not_case):
 
 def test_binding_constraints_in_plain_words(general):
     sc, p = general
-    sites = tables.site_names(p)
-    opex = BindingConstraint("opex_budget", "opex_budget", "opex budget used to the euro: ...")
+    found = binding_constraints(prepare(CATALOG, sc), p, lambda _inputs: None)
+    lines = {b.family: FR.say(b.text, CATALOG, {"main": "Main"}) for b in found}
+    assert "opex_budget" in lines and "coverage_floor" in lines
+    for line in lines.values():
+        assert not any(d in line for d in CATALOG.devices) and not any(k in line for k in CATALOG.indications), line
     used = next(b.used_eur for b in p.budgets if b.name == "opex_per_year")
-    assert wording.binding(opex, p, CATALOG, FR, sites) == (
+    assert lines["opex_budget"] == (
         f"budget de fonctionnement utilisé à l'euro près : {FR.eur(used)}/an sur 300\u202f000\u00a0€/an")
-    floor = BindingConstraint("coverage_floor", "coverage_floor_main_complex_pci", "...")
-    assert wording.binding(floor, p, CATALOG, EN, sites).startswith(
-        "Complex PCI needing intravascular imaging") and "minimum coverage of 20% binding" in wording.binding(
-        floor, p, CATALOG, EN, sites)
-    needs = BindingConstraint("requires", "requires_main_medis_qangio_qfr", "...")  # the wire fallback family
-    assert "ne s'utilise qu'avec PressureWire X" in wording.binding(needs, p, CATALOG, FR, sites)
-    must = BindingConstraint("must_include", "must_include_boston_rotapro",
-                             "must-include boston_rotapro binds: without it the plan would gain 12.5 weighted "
-                             "cases/year and save 1,250 EUR/year")
-    assert wording.binding(must, p, CATALOG, FR, sites) == (
-        "l'équipement imposé Rotablator RotaPro console + burr/advancer + RotaWire pèse sur le plan : sans cette "
-        "règle, +12,5 événements pondérés évités/an et 1\u202f250\u00a0€/an d'économie")
-    unknown = BindingConstraint("other", "x", "the planner's own words")
-    assert wording.binding(unknown, p, CATALOG, FR, sites) == "the planner's own words"
 
 
 def test_changes_and_security_reasons_in_words():
-    sites = {"main": "Main"}
-    text = "main: add opsens_optowire_optomonitor (1 unit); main: drop boston_rotapro"
-    assert wording.change_text(text, CATALOG, FR, sites) == (
-        "ajout de OptoWire (Deux/III) fibre-optic pressure wire + OptoMonitor (1 u.) ; retrait de Rotablator "
-        "RotaPro console + burr/advancer + RotaWire")
-    assert wording.change_text("main: medis_qangio_qfr replaces hexacath_rayflow", CATALOG, EN,
-                               {"main": "A", "b": "B"}).endswith("(A)")
-    assert wording.change_text("something new", CATALOG, FR, sites) == "something new"
-    assert wording.security_reason("security risk score 12 above the maximum 0; no MDS2 security disclosure "
-                                   "(unknown)", FR) == ("score de risque 12 au-dessus du maximum 0 ; pas de "
-                                                        "déclaration MDS2 (inconnu)")
+    change = msg("chg.at_site", change=msg("chg.add", device=Device("opsens_optowire_optomonitor"), n=1),
+                 site=Site("main"))
+    assert FR.say(change, CATALOG, {"main": "Main"}) == (
+        "ajout de OptoWire (Deux/III) fibre-optic pressure wire + OptoMonitor (1 u.) (Main)")
+    reason = msg("text_list", items=Join((msg("why.sec_score", score=12, max=0),
+                                          msg("why.sec_mds2", value=Opt("sec", "unknown"))), "semicolon"))
+    assert FR.say(reason) == "score de risque 12 au-dessus du maximum 0 ; pas de déclaration MDS2 (inconnu)"
 
 
 def test_ways_out_of_an_infeasible_scenario():
     sc = load_scenario(DATA / "shock_floor_infeasible.yaml")
     cat = load_catalog(sc.catalog_path())
     diag = elastic_diagnosis(prepare(cat, sc), sc.solver)
-    fr = [wording.relaxation(r, cat, FR, {"main": "Main"}) for r in diag.single_fixes]
+    fr = [FR.say(r.text, cat, {"main": "Main"}) for r in diag.single_fixes]
     raise_capex = ("relever le budget d'investissement de 40\u202f000\u00a0€ "
                    "(de 60\u202f000\u00a0€ à 100\u202f000\u00a0€)")
     assert raise_capex in fr
-    assert any(x.startswith("abaisser la couverture minimale de ") and x.endswith("de 80\u00a0% à 0\u00a0%")
+    assert any(x.startswith("abaisser la couverture minimale de ") and x.endswith("à Main de 80\u00a0% à 0\u00a0%")
                for x in fr)
 
 
@@ -127,7 +113,7 @@ def test_short_names_and_slugs():
 def test_spreadsheet_cells_in_the_users_words():
     assert place("sheet 'Prix', row 4, column C", FR) == "feuille « Prix », ligne 4, colonne C"
     assert place("row 2", EN) == "row 2"
-    line = issue_line(Issue("prix.csv", "row 2, column B", "capex_eur", "-5", "must be >= 0"), FR)
+    line = issue_line(Issue("prix.csv", "row 2, column B", "capex_eur", "-5", msg("in.min", low="0")), FR)
     assert line == "**prix.csv, ligne 2, colonne B (Prix d'achat (€))** = `-5` : doit être ≥ 0"
     assert place("security.max_risk_score", EN) == "Security — Maximum risk score (security.max_risk_score)"
 
@@ -143,9 +129,9 @@ def test_ladder_tables_and_frontier(general):
     assert list(steps["budget"]) == [p.budget_eur for p in ladder.points]
     tiers = decision_tables.ladder_tiers(ladder, CATALOG, FR, sites)
     assert "site" not in tiers.columns
-    assert set(tiers["tier"]) <= {"Priorité budgétaire 1", "Priorité budgétaire 2", "Priorité budgétaire 3"}
+    assert set(tiers["tier"]) <= {FR("tier.essential"), FR("tier.recommended"), FR("tier.advanced")}
     fig = charts_decision.frontier(ladder, CATALOG, EN, sites, show_greedy=False)
-    assert [tr.name for tr in fig.data] == ["Optimiser"]
+    assert [tr.name for tr in fig.data] == [FR("plan.optimise")]
     assert all("_" not in a.text for a in fig.layout.annotations)  # names, not ids
     assert fig.layout.xaxis.range[1] < (ladder.scenario_budget_eur or 0)  # 300 kEUR lies far beyond: off-chart
     assert "€" in fig.data[0].hovertext[0]

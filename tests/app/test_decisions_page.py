@@ -9,7 +9,10 @@ from planner.decision import budget_ladder
 from planner.decision.path import purchase_path
 from tests.app.conftest import charts, goto, scenario, table
 from ui import state
-from ui.i18n import eur
+from ui.i18n import Translator, eur
+
+FR = Translator("fr")
+EN = Translator("en")
 
 CATALOG = load_catalog()
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,8 +27,8 @@ def _ladder(at):
 
 def test_nothing_is_computed_before_the_buttons(at):
     goto(at, "decisions")
-    assert at.title[0].value == "Aide à la décision"
-    assert "Calculer l'échelle budgétaire" in at.info[0].value
+    assert at.title[0].value == FR("dec.title")
+    assert FR("dec.ladder_run") in at.info[0].value
     assert not at.get("plotly_chart")
     assert at.session_state[state.REQUESTS] == {}
 
@@ -34,15 +37,15 @@ def test_budget_ladder_metrics_frontier_tiers_steps_and_changes(at):
     _ladder(at)
     expected = budget_ladder(CATALOG, scenario(at), steps=20)
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Budget minimal réalisable"] == eur(expected.min_budget_eur, "fr")
-    assert metrics["Budget de valeur maximale"] == eur(expected.max_budget_eur, "fr")
-    assert metrics["Budget du scénario"] == "300\u202f000\u00a0€"
+    assert metrics[FR("dec.min_budget")] == eur(expected.min_budget_eur, "fr")
+    assert metrics[FR("dec.max_budget")] == eur(expected.max_budget_eur, "fr")
+    assert metrics[FR("dec.scenario_budget")] == "300\u202f000\u00a0€"
     gains = [p.gain_over_greedy for p in expected.points if p.gain_over_greedy is not None]
-    assert metrics["Gain maximal sur le glouton"] == f"{max(gains):.1f}".replace(".", ",")
+    assert metrics[FR("dec.max_gain")] == f"{max(gains):.1f}".replace(".", ",")
 
     frontier = charts(at)["ui.chart.frontier"]
     optimiser, greedy = frontier["data"]
-    assert optimiser["name"] == "Optimisation" and greedy["name"] == "Remplissage glouton"
+    assert optimiser["name"] == FR("ladder.optimiser") and greedy["name"] == FR("ladder.greedy")
     assert optimiser["y"] == [p.benefit for p in expected.points]
     assert all(o >= g - 1e-6 for o, g in zip(optimiser["y"], greedy["y"], strict=True))  # optimiser >= greedy
     labels = " ".join(a["text"] for a in frontier["layout"]["annotations"])
@@ -56,17 +59,18 @@ def test_budget_ladder_metrics_frontier_tiers_steps_and_changes(at):
     words = {"essential": "Priorité budgétaire 1", "recommended": "Priorité budgétaire 2",
              "advanced": "Priorité budgétaire 3"}
     order = ("essential", "recommended", "advanced")
-    assert "Classe et niveau ESC" in tiers.columns
-    assert list(tiers["Priorité budgétaire"]) == [words[x.tier] for x in sorted(
+    assert FR("col.recommendation") in tiers.columns
+    assert list(tiers[FR("col.tier")]) == [words[x.tier] for x in sorted(
         path.tiers, key=lambda x: (order.index(x.tier), x.entry_budget_eur, x.device_id))]
     assert {CATALOG.devices[x.device_id].name for x in path.tiers} == set(tiers["Équipement"])
     assert "Site" not in tiers.columns  # a single site: no site column
     steps = table(at, "Glouton")
     assert len(steps) == len(expected.points)
-    assert list(steps.columns[:4]) == ["Budget", "Événements pondérés évités/an", "Glouton", "Gain"]
+    assert list(steps.columns[:4]) == [FR("col.budget"), "Événements pondérés évités/an", FR("col.greedy"),
+                                       FR("col.gain")]
     changes = table(at, "Changement")
     assert len(changes) == len(expected.changes)
-    assert any(c.startswith("ajout de ") for c in changes["Changement"])
+    assert any(c.startswith("ajout de ") for c in changes[FR("col.change")])
 
 
 def test_purchase_path_beside_the_frontier_fr_and_en(at):
@@ -102,9 +106,9 @@ def test_the_ladder_is_cached_and_survives_page_and_language_switches(at):
     at.radio(key="ui.lang").set_value("en").run()
     assert not at.exception
     frontier = charts(at)["ui.chart.frontier"]
-    assert frontier["data"][0]["name"] == "Optimiser"
+    assert frontier["data"][0]["name"] == FR("plan.optimise")
     assert frontier["layout"]["separators"] == ".,"
-    assert {m.label for m in at.metric} >= {"Lowest feasible budget", "Largest gain over greedy"}
+    assert {m.label for m in at.metric} >= {EN("dec.min_budget"), EN("dec.max_gain")}
 
 
 def test_a_changed_scenario_flags_the_ladder_out_of_date(at):
@@ -115,7 +119,7 @@ def test_a_changed_scenario_flags_the_ladder_out_of_date(at):
     assert "Les entrées ont changé depuis cette analyse" in at.warning[0].value
     at.button(key="ui.ladder.run").click().run()
     assert not at.warning
-    assert {m.label: m.value for m in at.metric}["Budget du scénario"] == "180\u202f000\u00a0€"
+    assert {m.label: m.value for m in at.metric}[FR("dec.scenario_budget")] == "180\u202f000\u00a0€"
 
 
 def test_fewer_budget_steps(at):
@@ -143,18 +147,17 @@ def test_sensitivity_on_a_subset_with_a_tornado_chart(at):
     ranges = table(at, "Baisse tolérée")
     assert len(ranges) == 3
     ivus = ranges[ranges["Objet"].str.startswith("HDi")].iloc[0]
-    assert ivus["Paramètre"] == "prix du consommable"
+    assert ivus[FR("col.parameter")] == FR("sens.price")
 
 
 def test_the_multi_year_refusal_of_the_explanation_reads_in_french():
     """The ladder, the path and the sensitivity take multi-year plans; the explanation refuses them, in French."""
     from planner.decision.engine import require_single_period  # noqa: PLC0415
     from planner.errors import PlannerInputError  # noqa: PLC0415
-    from ui.i18n import message  # noqa: PLC0415
 
     sc = load_scenario(ROOT / "examples" / "university_hospital_ppi_2027_2031.yaml")
     try:
         require_single_period(sc, "why / why-not explanation")
     except PlannerInputError as exc:
-        text = message(exc.issues[0].message, "fr")
+        text = exc.issues[0].render("fr")
     assert "un scénario d'un an, en achat seul" in text

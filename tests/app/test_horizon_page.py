@@ -48,10 +48,10 @@ def test_headline_metrics_over_the_horizon(ppi):
     assert p.years == (2027, 2028, 2029, 2030, 2031)
     metrics = {m.label: m.value for m in ppi.metric}
     assert metrics["Horizon (5 ans)"] == "2027–2031"
-    assert metrics["Investissement total"] == FR.eur(p.costs.capex_eur)
-    assert metrics["Fonctionnement moyen / an"] == FR.eur(p.costs.opex_eur_per_year)
-    assert metrics["Coût total de possession (VAN)"] == FR.eur(p.costs.tco_eur)
-    assert metrics["Coût de possession / an"] == FR.eur(p.costs.annualised_eur_per_year)
+    assert metrics[FR("hz.capex_total")] == FR.eur(p.costs.capex_eur)
+    assert metrics[FR("hz.opex_avg")] == FR.eur(p.costs.opex_eur_per_year)
+    assert metrics[FR("hz.tco")] == FR.eur(p.costs.tco_eur)
+    assert metrics[FR("hz.tco_year")] == FR.eur(p.costs.annualised_eur_per_year)
     assert metrics["Valeur résiduelle fin 2031"] == FR.eur(p.costs.residual_value_eur)
     assert "Configuration type en 2031 (dernière année), salle par salle" in [h.value for h in ppi.subheader]
 
@@ -60,14 +60,15 @@ def test_procurement_schedule_lists_every_acquisition_by_year_and_mode(ppi):
     p = plan(ppi)
     new = [a for a in p.acquisitions if a.units_new > 0]
     schedule = table(ppi, "Remplace")
-    assert list(schedule.columns) == ["Année", "Site", "Équipement", "Mode", "Unités", "Investissement", "Remplace"]
+    assert list(schedule.columns) == ["Année", "Site", "Équipement", FR("col.mode"), FR("col.units"), "Investissement",
+                                      FR("col.replaces")]
     assert len(schedule) == len(new)
-    assert schedule["Unités"].sum() == sum(a.units_new for a in new)
+    assert schedule[FR("col.units")].sum() == sum(a.units_new for a in new)
     assert list(schedule["Année"]) == sorted(str(a.year) for a in new)
-    assert set(schedule["Mode"]) <= {"achat", "location (5 ans)", "mise à disposition (contre consommables)"}
-    assert "achat" in set(schedule["Mode"])
-    assert (schedule["Remplace"] != "").sum() == sum(a.replaces is not None for a in new)
-    assert schedule["Remplace"].str.contains(r"\(fin de vie 2027\)").any()
+    assert set(schedule[FR("col.mode")]) <= {"achat", "location (5 ans)", FR("mode.placement")}
+    assert "achat" in set(schedule[FR("col.mode")])
+    assert (schedule[FR("col.replaces")] != "").sum() == sum(a.replaces is not None for a in new)
+    assert schedule[FR("col.replaces")].str.contains(r"\(fin de vie 2027\)").any()
     assert set(schedule["Investissement"]) == {FR.eur(a.capex_eur) for a in new}
 
 
@@ -76,8 +77,8 @@ def test_retirements_say_what_replaces_each_unit_or_that_none_does(ppi):
     retired = table(ppi, "Remplacé par")
     assert len(retired) == len(p.retirements)
     dropped = [r for r in p.retirements if not r.replaced_by]
-    assert (retired["Remplacé par"] == "non remplacé").sum() == len(dropped)
-    assert list(retired["Hors service à partir de"]) == sorted(str(r.year) for r in p.retirements)
+    assert (retired[FR("col.replaced_by")] == "non remplacé").sum() == len(dropped)
+    assert list(retired[FR("col.retire_year")]) == sorted(str(r.year) for r in p.retirements)
 
 
 def test_spend_by_year_against_the_cumulative_envelope(ppi):
@@ -94,7 +95,7 @@ def test_spend_by_year_against_the_cumulative_envelope(ppi):
     limits = {b.name: b.limit_eur for b in p.budgets}
     assert envelope["x"] == years
     assert envelope["y"] == [limits[f"capex_{y}"] for y in p.years] == [250_000, 400_000, 550_000, 700_000, 850_000]
-    assert traces["Investissement cumulé"]["y"][-1] == pytest.approx(p.costs.capex_eur)
+    assert traces[FR("chart.capex_cum")]["y"][-1] == pytest.approx(p.costs.capex_eur)
     assert spend["layout"]["barmode"] == "stack"
     assert "cumulés depuis 2027" in "\n".join(c.value for c in ppi.caption)
 
@@ -104,15 +105,15 @@ def test_costs_by_year_and_cost_of_ownership_tables(ppi):
     by_year = table(ppi, "Facteur d'actualisation")
     assert list(by_year["Année"]) == [*(str(y) for y in p.years), "Total"]
     assert by_year["Investissement"].iloc[-1] == FR.eur(p.costs.capex_eur)
-    assert by_year["Loyers"].iloc[0] == FR.eur(p.costs_by_year[0].lease_eur)
-    assert "Engagement non consommé" not in by_year.columns  # no placement shortfall in this plan
+    assert by_year[FR("col.lease")].iloc[0] == FR.eur(p.costs_by_year[0].lease_eur)
+    assert FR("col.shortfall") not in by_year.columns  # no placement shortfall in this plan
     tco = table(ppi, "Coût de possession (VAN)")
     assert tco["Équipement"].iloc[-1] == "Total"
-    assert tco["Coût de possession (VAN)"].iloc[-1] == FR.eur(p.costs.tco_eur)
+    assert tco[FR("col.tco")].iloc[-1] == FR.eur(p.costs.tco_eur)
     assert len(tco) - 1 == sum(d.tco_eur != 0 or d.capex_eur != 0 for d in p.tco_by_device)
     budgets = table(ppi, "Saturé")
-    assert "Enveloppe d'investissement cumulée jusqu'à 2029" in set(budgets["Budget"])
-    assert "Fonctionnement 2029" in set(budgets["Budget"])
+    assert "Enveloppe d'investissement cumulée jusqu'à 2029" in set(budgets[FR("col.budget")])
+    assert "Fonctionnement 2029" in set(budgets[FR("col.budget")])
 
 
 def test_coverage_by_year_defaults_to_the_last_year(ppi):
@@ -143,16 +144,16 @@ def test_multi_year_plan_in_english(ppi):
     ppi.radio(key="ui.lang").set_value("en").run()
     assert not ppi.exception
     metrics = {m.label: m.value for m in ppi.metric}
-    assert metrics["Total cost of ownership (NPV)"] == EN.eur(p.costs.tco_eur)
-    assert metrics["Total cost of ownership (NPV)"].startswith("€")
+    assert metrics[EN("hz.tco")] == EN.eur(p.costs.tco_eur)
+    assert metrics[EN("hz.tco")].startswith("€")
     assert metrics["Horizon (5 years)"] == "2027–2031"
     schedule = table(ppi, "Replaces")
-    assert {"purchase", "lease (5 years)"} <= set(schedule["Mode"])
-    assert schedule["Replaces"].str.contains(r"\(end of life 2027\)").any()
+    assert {"purchase", "lease (5 years)"} <= set(schedule[FR("col.mode")])
+    assert schedule[EN("col.replaces")].str.contains(r"\(end of life 2027\)").any()
     spend = charts(ppi)["ui.chart.spend"]
     assert spend["layout"]["separators"] == ".,"
-    assert {tr["name"] for tr in spend["data"]} >= {"Capital", "Capital envelope, cumulative (carry-over)"}
-    assert "not replaced" in set(table(ppi, "Replaced by")["Replaced by"])
+    assert {tr["name"] for tr in spend["data"]} >= {"Capital", EN("chart.envelope_cum")}
+    assert "not replaced" in set(table(ppi, EN("col.replaced_by"))[EN("col.replaced_by")])
 
 
 def test_a_three_year_horizon_on_the_general_hospital(at):
@@ -165,14 +166,14 @@ def test_a_three_year_horizon_on_the_general_hospital(at):
     assert p.status == "optimal" and p.years == (2027, 2028, 2029)
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Horizon (3 ans)"] == "2027–2029"
-    assert metrics["Coût total de possession (VAN)"] == FR.eur(p.costs.tco_eur)
+    assert metrics[FR("hz.tco")] == FR.eur(p.costs.tco_eur)
     schedule = table(at, "Remplace")
     assert "Site" not in schedule.columns  # one site
     assert len(schedule) == sum(a.units_new > 0 for a in p.acquisitions)
     spend = charts(at)["ui.chart.spend"]
     assert [tr["type"] for tr in spend["data"]] == ["bar", "bar"]  # no yearly envelope, no envelope line
     assert spend["data"][0]["x"] == ["2027", "2028", "2029"]
-    assert "Aucun équipement installé n'arrive en fin de vie sur la période." in [c.value for c in at.caption]
+    assert FR("hz.no_retirement") in [c.value for c in at.caption]
 
 
 # ---------------------------------------------------------------- Scenario page: the horizon section

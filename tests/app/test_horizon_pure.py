@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from planner import load_catalog, make_plan
+from planner import Plan, load_catalog, make_plan
 from planner.errors import Issue
+from planner.messages import Device, msg
 from ui import charts, edits, tables_horizon
 from ui.i18n import Translator
 from ui.labels_decision import DECISION_LABELS
 from ui.labels_horizon import HORIZON_LABELS
 from ui.labels_security import SECURITY_LABELS
-from ui.widgets import issue_line, place, warning_line
+from ui.widgets import issue_line, place
 
 CATALOG = load_catalog()
 FR, EN = Translator("fr"), Translator("en")
@@ -114,15 +115,15 @@ def test_growth_of_an_indication_is_named_by_the_indication():
     assert where.startswith(f"Croissance de l'activité (%/an) — {name}")
 
 
-def test_planner_warnings_become_issue_lines():
+def test_planner_warnings_become_issue_lines(ppi_plan):
     issue = Issue("CHU", "sites[1].installed.abbott_istat_act.acquisition_year", "acquisition_year", "2010",
-                  "abbott_istat_act (6-year life) is past its end of life before 2027: counted out of service for "
-                  "the whole plan", "warning")
-    line = warning_line(str(issue), FR, CATALOG)
-    assert line == issue_line(issue, FR, CATALOG)
-    assert line.endswith("= `2010` : en fin de vie avant 2027 (durée de vie 6 ans) : compté hors service sur toute "
-                         "la période")
-    assert warning_line("something else", FR) == "something else"
+                  msg("chk.past_life", device=Device("abbott_istat_act"), life="6", year=2027), "warning")
+    plan_json = {"warnings": [str(issue)]}  # a plan saved when warnings were English text still reads
+    again = Plan.from_dict({**ppi_plan.to_dict(), **plan_json}).warnings[0]
+    assert again.message == str(issue).removeprefix("warning: ")
+    line = issue_line(issue, FR, CATALOG)
+    assert line.endswith(f"= `2010` : {CATALOG.devices['abbott_istat_act'].name} est en fin de vie avant 2027 "
+                         "(durée de vie 6 ans) : compté hors service sur toute la période")
 
 
 # ---------------------------------------------------------------- tables and chart of a multi-year plan
@@ -160,18 +161,18 @@ def test_spend_frame_and_figure(ppi_plan):
     assert list(spend["envelope"]) == [250_000, 400_000, 550_000, 700_000, 850_000]  # carry-over: cumulative
     assert spend["capex_to_date"].iloc[-1] == pytest.approx(ppi_plan.costs.capex_eur)
     fig = charts.spend_figure(spend, EN, cumulative=True)
-    assert [tr.name for tr in fig.data] == ["Capital", "Running costs (maintenance, lease, consumables)",
-                                            "Capital envelope, cumulative (carry-over)", "Capital spent to date"]
+    assert [tr.name for tr in fig.data] == ["Capital", EN("chart.running"),
+                                            EN("chart.envelope_cum"), EN("chart.capex_cum")]
     assert all(list(tr.x) == [str(y) for y in ppi_plan.years] for tr in fig.data)
     yearly = charts.spend_figure(spend, FR, cumulative=False)
-    assert [tr.name for tr in yearly.data][2:] == ["Enveloppe d'investissement"]
+    assert [tr.name for tr in yearly.data][2:] == [FR("chart.envelope")]
     assert yearly.layout.separators == ",\u202f"
     bare = charts.spend_figure(spend.assign(envelope=None), FR, cumulative=False)
     assert len(bare.data) == 2
 
 
 def test_budget_labels():
-    assert tables_horizon.budget_label("capex", FR, False) == "Investissement (toute la période)"
+    assert tables_horizon.budget_label("capex", FR, False) == FR("budget.capex_horizon")
     assert tables_horizon.budget_label("capex_2028", FR, True) == "Enveloppe d'investissement cumulée jusqu'à 2028"
     assert tables_horizon.budget_label("capex_2028", EN, False) == "Capital envelope 2028"
     assert tables_horizon.budget_label("opex_2030", EN, False) == "Running costs 2030"
@@ -193,16 +194,16 @@ def test_one_year_acquisitions_get_a_mode_column_only_when_a_unit_is_not_bought(
 
 
 def test_ways_out_name_the_year_of_an_envelope():
-    from planner.diagnose import Relaxation
-    from ui import wording
+    from planner.diagnose import describe, yearly_limits
+    from planner.inputs import prepare
 
-    cumulative = Relaxation("capex_budget_2028", "capex_budget", None, "2028", 400_000.0, 450_000.0,
-                            "raise the 2028 capital envelope (cumulative with carry-over) by 50,000 EUR")
-    assert wording.relaxation(cumulative, CATALOG, FR, {}) == (
-        "relever l'enveloppe d'investissement cumulée jusqu'à 2028 de 50\u202f000\u00a0€ (de 400\u202f000\u00a0€ à "
-        "450\u202f000\u00a0€)")
-    opex = Relaxation("opex_budget_2029", "opex_budget", None, "2029", 1_000.0, 2_000.0, "raise the 2029 opex budget")
-    expected = "raise the 2029 operating budget by €1,000 (from €1,000 to €2,000)"
-    assert wording.relaxation(opex, CATALOG, EN, {}) == expected
-    whole = Relaxation("capex_budget", "capex_budget", None, None, 0.0, 10.0, "raise the capex budget")
-    assert wording.relaxation(whole, CATALOG, EN, {}).startswith("raise the capital budget by €10")
+    inputs = prepare(CATALOG, edits.load_example("university_hospital_ppi_2027_2031"))
+    limits = yearly_limits(inputs)
+    capex = next(n for n, (_y, _l, kind) in limits.items() if kind == "capex")
+    year, limit, _ = limits[capex]
+    text = FR.say(describe(inputs, capex, 50.0).text, CATALOG, {})
+    cumulative = "cumulée jusqu'à " if inputs.horizon.carry_over else ""
+    assert text.startswith(f"relever l'enveloppe d'investissement {cumulative}{year} de ")
+    assert FR.eur(limit) in text and "EUR" not in text
+    opex = next(n for n, (_y, _l, kind) in limits.items() if kind == "opex")
+    assert EN.say(describe(inputs, opex, 1.0).text).startswith(f"raise the {limits[opex][0]} operating budget by €")

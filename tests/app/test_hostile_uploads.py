@@ -12,6 +12,9 @@ import pytest
 from tests.app.conftest import errors, goto, scenario
 from tests.app.test_imports_page import XLSX, _upload
 from tests.unit.test_hostile_inputs import BASE_TEXT, _alias_bomb
+from ui.i18n import Translator
+
+FR = Translator("fr")
 
 YAML = "application/x-yaml"
 
@@ -42,7 +45,7 @@ def test_an_uploaded_scenario_catalog_key_is_said_to_be_ignored(at):
 def test_a_damaged_workbook_is_refused_in_french_only(at):
     _upload(at, "ui.installed.upload", "parc.xlsx", b"PK\x03\x04 not really a zip", XLSX)
     text = errors(at)
-    assert "est endommagé (archive zip illisible)" in text
+    assert FR("file.bad_zip") in text
     assert " or not " not in text
 
 

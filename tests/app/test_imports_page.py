@@ -11,6 +11,9 @@ from planner import load_catalog, make_plan
 from planner.report.excel import plan_to_xlsx_bytes
 from tests.app.conftest import errors, goto, optimise, plan, scenario
 from tests.app.test_plan_extras import downloaded, media  # noqa: F401  (fixture)
+from ui.i18n import Translator
+
+FR = Translator("fr")
 
 CATALOG = load_catalog()
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -73,7 +76,7 @@ def test_a_file_that_is_not_a_workbook_is_refused_in_words(at):
     goto(at, "catalog")
     before = scenario(at).to_json()
     _upload(at, "ui.prices.upload", "prix.xlsx", b"id,capex_eur\nboston_rotapro,1\n", XLSX)
-    assert "n'est pas un classeur Excel : il ressemble à du texte (un fichier CSV ?)" in errors(at)
+    assert FR("file.not_excel_text") in errors(at)
     assert scenario(at).to_json() == before
 
 

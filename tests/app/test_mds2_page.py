@@ -11,6 +11,9 @@ import openpyxl
 from tests.app.conftest import APP_TIMEOUT_S, errors, optimise, plan, scenario
 from tests.app.test_plan_extras import downloaded, media  # noqa: F401  (fixture)
 from tests.unit.test_mds2 import HN_ANSWERS, vendor_form
+from ui.i18n import Translator
+
+FR = Translator("fr")
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -31,12 +34,12 @@ def test_the_security_card_shows_the_advisory_and_how_much_is_known():
 
     at = AppTest.from_function(_card_script, default_timeout=APP_TIMEOUT_S).run()
     assert not at.exception, at.exception
-    assert any(e.label == "Fiche de sécurité d'un équipement" for e in at.expander)
+    assert any(e.label == FR("card.title") for e in at.expander)
     at.selectbox(key="ui.card.device").set_value("abiomed_impella_cp_aic").run()
     assert not at.exception, at.exception
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Champs connus"] == "2 sur 7" and metrics["Alertes publiées"] == "1"
-    assert metrics["Score de risque (connu)"].startswith("8 / ")
+    assert metrics[FR("card.known")] == "2 sur 7" and metrics["Alertes publiées"] == "1"
+    assert metrics[FR("card.score")].startswith("8 / ")
     assert "Automated Impella Controller" in errors(at) and "statut open" in errors(at)
     assert any("Questions MDS2 encore ouvertes : " in c.value and "SBOM-1" in c.value for c in at.caption)
 

@@ -8,7 +8,11 @@ import pytest
 from planner import load_catalog
 from tests.app.conftest import errors, goto, scenario
 from ui import edits, state
+from ui.i18n import Translator
 from ui.tables import indication_order
+
+FR = Translator("fr")
+EN = Translator("en")
 
 
 def test_one_row_per_indication_with_derived_demand(at):
@@ -18,7 +22,7 @@ def test_one_row_per_indication_with_derived_demand(at):
     assert at.number_input(key="in.need.intermediate_stenosis.demand.main").value == pytest.approx(cag * 0.10)
     default = load_catalog().indications["intermediate_stenosis"].default_weight
     assert at.number_input(key="in.need.intermediate_stenosis.weight").value == default
-    assert at.number_input(key="in.need.intermediate_stenosis.weight").label == "Multiplicateur (1 = les preuves)"
+    assert at.number_input(key="in.need.intermediate_stenosis.weight").label == FR("needs.multiplier")
     assert at.slider(key="in.need.intermediate_stenosis.floor").value == 50
     captions = "\n".join(c.value for c in at.caption)
     assert "Calculée : 10,0\u00a0% × Coronarographies hors SCA ST+" in captions
@@ -56,7 +60,7 @@ def test_blank_demand_is_rejected_with_its_field(at):
     before = scenario(at).to_json()
     at.number_input(key="in.need.anoca.demand.main").set_value(None).run()
     assert "Site 1 — Demande (cas/an) — ANOCA/INOCA" in errors(at)
-    assert "doit être un nombre" in errors(at)
+    assert FR("in.number") in errors(at)
     assert scenario(at).to_json() == before
 
 
@@ -77,9 +81,9 @@ def test_class_level_strategy_evidence_and_value_of_each_device_beside_the_row(a
     order = indication_order(load_catalog())  # one table per row, in the page's order
     tables = dict(zip(order, (d.value for d in at.dataframe), strict=False))
     table = tables["intermediate_stenosis"]
-    assert list(table.columns) == ["Classe et niveau ESC", "Équipement", "Événements pondérés évités / 100 cas",
-                                   "Stratégie", "Preuves", "Famille"]
-    assert any(r.startswith("I") for r in table["Classe et niveau ESC"])
+    assert list(table.columns) == [FR("col.recommendation"), "Équipement", FR("col.value_per_100"),
+                                   FR("col.strategy"), FR("col.evidence"), FR("col.family")]
+    assert any(r.startswith("I") for r in table[FR("col.recommendation")])
     assert "PressureWire X (FFR/RFR) on Quantien / CoroFlow console" in set(table["Équipement"])
     shock = tables["cardiogenic_shock"]
     classes = [r.split(" ")[0] for r in shock["Classe et niveau ESC"]]
@@ -89,20 +93,20 @@ def test_class_level_strategy_evidence_and_value_of_each_device_beside_the_row(a
 def test_required_switch_and_role_needed(at):
     goto(at, "needs")
     act = at.toggle(key="in.need.anticoagulation_monitoring.required")
-    assert act.label == "Équipement requis"
+    assert act.label == FR("needs.required")
     at.toggle(key="in.need.complex_pci.required").set_value(True).run()
     assert scenario(at).indications["complex_pci"].required is True
     captions = "\n".join(c.value for c in at.caption)
     assert "Rôle requis : centre de choc cardiogénique" in captions
     at.radio(key="ui.lang").set_value("en").run()
-    assert at.toggle(key="in.need.complex_pci.required").label == "Required equipment"
+    assert at.toggle(key="in.need.complex_pci.required").label == EN("needs.required")
     assert at.toggle(key="in.need.complex_pci.required").value is True
 
 
 def test_outcome_severity_weights_are_edited_and_reset(at):
     catalog = load_catalog()
     goto(at, "needs")
-    assert at.subheader[-1].value == "Poids de gravité des événements"
+    assert at.subheader[-1].value == FR("needs.weights")
     if not catalog.outcomes:
         pytest.skip("the bundled catalogue has no outcomes yet")
     outcome = next(o for o in catalog.outcomes if o != "death")

@@ -53,7 +53,7 @@ def test_one_edge_per_flow_and_widths_grow_with_cases(coords):
 def test_one_node_trace_per_role_set_labelled_with_site_names():
     fig = charts_network.network_figure(_nodes(False), EDGES, FR)
     groups = {tr.name: list(tr.text) for tr in fig.data if tr.mode == "markers+text"}
-    assert groups == {"shock": ["Hub"], "sans rôle particulier": ["A", "B"]}
+    assert groups == {"shock": ["Hub"], FR("netw.no_role"): ["A", "B"]}
 
 
 def test_sites_without_coordinates_sit_on_a_circle():

@@ -6,6 +6,10 @@ from __future__ import annotations
 import pytest
 
 from tests.app.conftest import charts, optimise, plan, table
+from ui.i18n import Translator
+
+FR = Translator("fr")
+EN = Translator("en")
 
 
 def _ght_plan(at, lang):
@@ -40,4 +44,5 @@ def test_network_section_and_shock_centre_what_if(at, lang, column, compare):
 def test_no_network_section_without_flows(at):
     optimise(at)  # the general-hospital example: one site, no referral
     assert "ui.chart.network" not in charts(at)
-    assert not [d for d in at.dataframe if "Referred to" in d.value.columns or "Adressés à" in d.value.columns]
+    assert not [d for d in at.dataframe
+                if EN("col.refers_to") in d.value.columns or FR("col.refers_to") in d.value.columns]

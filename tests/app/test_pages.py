@@ -7,6 +7,9 @@ import pytest
 from planner import load_catalog
 from tests.app.conftest import PAGES, goto, scenario
 from ui import edits, state
+from ui.i18n import Translator
+
+EN = Translator("en")
 
 TITLES = {"scenario": ("Scénario", "Scenario"), "needs": ("Besoins cliniques", "Clinical needs"),
           "catalog": ("Catalogue", "Catalogue"), "plan": ("Plan d'équipement", "Equipment plan"),
@@ -61,7 +64,7 @@ def test_indication_names_follow_the_language(at):
     at.radio(key="ui.lang").set_value("en").run()
     text = "\n".join(m.value for m in at.markdown)
     assert all(ind.name_en in text for ind in catalog.indications.values())
-    assert at.number_input(key="in.need.complex_pci.weight").label == "Multiplier (1 = the evidence)"
+    assert at.number_input(key="in.need.complex_pci.weight").label == EN("needs.multiplier")
 
 
 def test_nothing_is_lost_when_switching_pages(at):

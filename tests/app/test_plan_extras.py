@@ -19,6 +19,9 @@ from tests.app.conftest import APP_TIMEOUT_S, errors, goto, optimise, plan, scen
 from ui import files, tables
 from ui.i18n import Translator
 
+FR = Translator("fr")
+EN = Translator("en")
+
 CATALOG = load_catalog()
 
 
@@ -61,7 +64,7 @@ def test_excel_download_in_the_interface_language(media):
 
     at = AppTest.from_file(str(APP), default_timeout=APP_TIMEOUT_S).run()
     optimise(at)
-    assert at.download_button(key="ui.plan.xlsx").label == "Télécharger le plan (Excel)"
+    assert at.download_button(key="ui.plan.xlsx").label == FR("plan.download_xlsx")
     name, data = downloaded(at, "ui.plan.xlsx")  # built when clicked, not at every render
     assert name == "plan_equipement_ch_general_hospital_2027.xlsx"
     book = openpyxl.load_workbook(io.BytesIO(data))
@@ -69,11 +72,11 @@ def test_excel_download_in_the_interface_language(media):
     french = set(book.sheetnames)
 
     at.radio(key="ui.lang").set_value("en").run()
-    assert at.download_button(key="ui.plan.xlsx").label == "Download the plan (Excel)"
+    assert at.download_button(key="ui.plan.xlsx").label == EN("plan.download_xlsx")
     name, data = downloaded(at, "ui.plan.xlsx")
     assert name == "equipment_plan_ch_general_hospital_2027.xlsx"
     assert set(openpyxl.load_workbook(io.BytesIO(data)).sheetnames) != french  # sheet names follow the language
-    assert at.download_button(key="ui.plan.download").label == "Download the plan (JSON)"
+    assert at.download_button(key="ui.plan.download").label == EN("plan.download")
 
 
 def test_the_excel_bytes_come_from_the_plan_shown(at):
@@ -102,7 +105,7 @@ def _loss(expl, lang: str) -> str:
 @pytest.mark.slow
 def test_why_and_why_not_on_a_button(at):
     optimise(at)
-    assert at.button(key="ui.explain").label == "Expliquer le plan"
+    assert at.button(key="ui.explain").label == FR("why.run")
     at.button(key="ui.explain").click().run()
     assert not at.exception, at.exception
     expected = explain_plan(CATALOG, scenario(at))
@@ -132,7 +135,7 @@ def test_the_explanation_follows_the_language_and_the_plan(at):
     goto(at, "needs")
     at.number_input(key="in.need.calcified_lesion.weight").set_value(9.0).run()
     optimise(at)  # a new plan: its explanation is asked for again
-    assert at.button(key="ui.explain").label == "Explain the plan"
+    assert at.button(key="ui.explain").label == EN("why.run")
 
 
 # ---------------------------------------------------------------- security view
@@ -146,8 +149,8 @@ def test_security_view_of_the_plan(at):
     assert metrics["Segmentation réseau"] == "0\u00a0€"
     view = table(at, "Fin de support")
     assert len(view) == len(plan(at).security)
-    assert set(view["Risque"]) == {s.risk_score for s in plan(at).security}
-    assert set(view["Support du système"]) == {"inconnu"}
+    assert set(view[FR("col.risk_score")]) == {s.risk_score for s in plan(at).security}
+    assert set(view[FR("col.os_status")]) == {"inconnu"}
     assert "⚠ : fin de support du système passée" in "\n".join(c.value for c in at.caption)
 
 
@@ -184,7 +187,7 @@ def test_require_mds2_lists_the_security_exclusions_and_the_ways_out(at):
     assert "Statut : aucun plan possible" in errors(at)
     exclusions = table(at, "Raison")
     assert len(exclusions) == len(CATALOG.devices)
-    assert exclusions["Raison"].str.contains("pas de déclaration MDS2 \\(inconnu\\)").any()
+    assert exclusions[FR("col.reason")].str.contains("pas de déclaration MDS2 \\(inconnu\\)").any()
     assert any(e.label.startswith("Équipements exclus par les règles de sécurité (31)") for e in at.expander)
     ways = "\n".join(i.value for i in at.info)
     assert "Plus petite modification qui donne un plan" in ways
@@ -205,12 +208,12 @@ def test_exclude_unsupported_os_and_require_mds2_reach_the_scenario(at):
 def test_security_options_on_the_scenario_page_in_both_languages(at):
     import datetime
 
-    assert "Sécurité" in [h.value for h in at.subheader]
+    assert FR("sc.security") in [h.value for h in at.subheader]
     at.date_input(key="in.sec.date").set_value(datetime.date(2030, 1, 1)).run()
     assert scenario(at).security.reference_date == datetime.date(2030, 1, 1)
     at.number_input(key="in.sec.max_score").set_value(None).run()
     assert scenario(at).security.max_risk_score is None
     at.radio(key="ui.lang").set_value("en").run()
-    assert at.toggle(key="in.sec.os").label == "Exclude unsupported operating systems"
+    assert at.toggle(key="in.sec.os").label == EN("sc.exclude_unsupported_os")
     assert at.number_input(key="in.sec.max_score").label == "Maximum risk score"
     assert at.date_input(key="in.sec.date").value == datetime.date(2030, 1, 1)

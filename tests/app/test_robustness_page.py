@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from tests.app.conftest import charts, goto
 from ui import state
+from ui.i18n import Translator
+
+FR = Translator("fr")
 
 
 def test_run_shows_metrics_and_charts(at):
     goto(at, "robustness")
-    assert at.title[0].value == "Robustesse du plan"
+    assert at.title[0].value == FR("rb.title")
     at.selectbox(key="ui.robust.mode").set_value("stability")
     at.number_input(key="ui.robust.samples").set_value(3)
     at.button(key="ui.robust.run").click().run()
@@ -26,11 +29,11 @@ def test_robust_mode_compares_the_plans(at):
     at.button(key="ui.robust.run").click().run()
     assert not at.exception, at.exception
     assert [p.name for p in at.session_state[state.ROBUST].plans] == ["deterministic", "robust"]
-    assert any("Valeur nominale" in d.value.columns for d in at.dataframe)
+    assert any(FR("rb.col.nominal") in d.value.columns for d in at.dataframe)
 
 
 def test_cancel_says_so(at):
     goto(at, "robustness")
     at.button(key="ui.robust.cancel").click().run()
     assert not at.exception
-    assert "Calcul annulé." in [i.value for i in at.info]
+    assert FR("rb.cancelled") in [i.value for i in at.info]

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from tests.app.conftest import errors, optimise, plan, scenario, table
+from ui.i18n import Translator
+
+FR = Translator("fr")
+EN = Translator("en")
 
 
 def _pick(at, query: str, *finess: str):
@@ -15,8 +19,8 @@ def _pick(at, query: str, *finess: str):
 def test_search_pick_compare_and_load_then_plan(at):
     _pick(at, "saint quentin", "020000162")
     compared = table(at, "ACT3")
-    assert compared["ACT3"].tolist() == ["1101"]
-    assert compared["ATL (dérivé)"].tolist() == [991]
+    assert compared[FR("sae.col.act3")].tolist() == ["1101"]
+    assert compared[FR("sae.col.pci")].tolist() == [991]
     at.button(key="ui.sae.load").click().run()
     assert not at.exception, at.exception
     sc = scenario(at)
@@ -31,7 +35,7 @@ def test_search_pick_compare_and_load_then_plan(at):
     assert at.number_input(key="in.site.0.act.pci").value == 991
     at.number_input(key="in.site.0.act.pci").set_value(1300).run()
     shown = table(at, "Statut")
-    assert "modifié par vous" in shown["Statut"].tolist()
+    assert FR("sae.status.changed") in shown["Statut"].tolist()
     optimise(at)
     result = plan(at)
     assert result is not None and result.has_solution
@@ -54,7 +58,7 @@ def test_several_sites_and_adjusted_ratios(at):
 def test_low_activity_site_is_flagged_in_english(at):
     at.sidebar.radio(key="ui.lang").set_value("en").run()
     _pick(at, "fleyriat", "010000024")
-    assert table(at, "< 400 PCI/yr")["< 400 PCI/yr"].tolist() == ["yes"]
+    assert table(at, EN("sae.col.threshold"))[EN("sae.col.threshold")].tolist() == ["yes"]
     at.button(key="ui.sae.load").click().run()
     assert "below 400 PCI a year" in "\n".join(w.value for w in at.warning)
 

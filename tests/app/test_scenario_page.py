@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from planner import scenario_from_yaml
 from tests.app.conftest import APP_TIMEOUT_S, errors, goto, optimise, plan, scenario
+from ui.i18n import Translator
+
+FR = Translator("fr")
 
 UNIVERSITY = "examples/university_hospital.yaml"
 
@@ -112,11 +115,11 @@ def test_upload_with_unknown_device_or_bad_syntax_is_rejected(at):
     text = scenario(at).to_yaml().replace("abbott_pressurewire_coroflow", "acme_wire")
     _upload(at, "unknown.yaml", text)
     assert "acme_wire" in errors(at)
-    assert "équipement inconnu" in errors(at)
+    assert FR("cat.unknown_device") in errors(at)
     _upload(at, "syntax.yaml", "name: [unclosed\n")
     assert "YAML invalide" in errors(at)
     _upload(at, "binary.yaml", b"\xff\xfe\x00name")
-    assert "n'est pas un texte UTF-8" in errors(at)
+    assert FR("app.not_utf8") in errors(at)
     assert scenario(at).to_json() == before
 
 
@@ -146,7 +149,7 @@ def test_download_offers_the_current_scenario_as_yaml(monkeypatch):
     at = AppTest.from_file(str(APP), default_timeout=APP_TIMEOUT_S).run()
     at.number_input(key="in.budget.capex").set_value(111_000).run()
     button = at.download_button(key="ui.download")
-    assert button.label == "Télécharger (YAML)"
+    assert button.label == FR("sc.download")
     data = files[button.proto.url.rsplit("/", 1)[-1].split(".")[0]]
     downloaded = scenario_from_yaml(data.decode("utf-8"), "download")
     assert downloaded.budget.capex_eur == 111_000

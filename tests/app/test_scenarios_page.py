@@ -12,6 +12,9 @@ from planner.store.api import open_store
 from planner.store.records import Actor
 from tests.app.conftest import APP, APP_TIMEOUT_S, goto, scenario
 from ui import state
+from ui.i18n import Translator
+
+FR = Translator("fr")
 
 
 def _sidebar(at: AppTest) -> str:
@@ -34,7 +37,7 @@ def test_save_then_conflict_then_merge(at: AppTest, store_url: str) -> None:
     mine = dataclasses.replace(scenario(at), discount_rate=0.04)
     at.session_state[state.SCENARIO] = mine
     at.run()
-    assert "Modifications non enregistrées" in _sidebar(at)
+    assert FR("store.unsaved") in _sidebar(at)
     at.button(key="ui.store.save").click().run()
     assert "Conflit de version" in at.error[0].value and "bob" in at.error[0].value
     at.button(key="ui.store.merge").click().run()

@@ -11,6 +11,9 @@ from planner.store.api import Store, open_store
 from planner.store.records import Actor
 from tests.app.conftest import APP, APP_TIMEOUT_S, goto
 from ui import store_view
+from ui.i18n import Translator
+
+FR = Translator("fr")
 
 AUTH = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "c" * 32, "client_id": "id",
         "client_secret": "secret", "server_metadata_url": "https://accounts.google.com/.well-known/openid-configuration"}
@@ -47,7 +50,7 @@ def test_a_known_identity_is_signed_in_as_its_account(store: Store) -> None:
     assert not app.exception, app.exception
     assert app.session_state[store_view.ACTOR] == Actor("ada@chu.fr", ("cardiologist",))
     assert app.title[0].value != "Connexion"
-    assert app.sidebar.button(key="ui.store.sso_sidebar_logout").label == "Se déconnecter"
+    assert app.sidebar.button(key="ui.store.sso_sidebar_logout").label == FR("store.sso_logout")
     goto(app, "scenarios")
     assert "ada@chu.fr (cardiologist)" in app.caption[0].value
     last = store.audit(1)[0]
@@ -60,7 +63,7 @@ def test_an_unknown_identity_is_refused_and_audited_once(store: Store) -> None:
     assert not app.exception, app.exception
     assert app.title[0].value == "Connexion"
     assert "eve@evil.com signed in, but the store has no account" in app.error[0].value
-    assert app.button(key="ui.store.sso_logout").label == "Se déconnecter"
+    assert app.button(key="ui.store.sso_logout").label == FR("store.sso_logout")
     app.run()  # a rerun does not record the refusal again
     refused = [r for r in store.audit() if r.outcome == "refused"]
     assert [(r.actor, r.action) for r in refused] == [("eve@evil.com", "login")]

@@ -8,6 +8,7 @@ import pytest
 
 from planner import make_plan
 from planner.inputs import prepare
+from planner.messages import Msg
 from planner.model import build_model
 from planner.model.build import CONSTRAINT_FAMILIES
 from tests.builders import make_catalog, make_scenario
@@ -149,14 +150,14 @@ def test_infeasible_floor_is_reported_with_a_diagnosis():
     sc = make_scenario(budget={"capex_eur": 30000}, indications={"k1": {"min_coverage": 0.8}})
     plan = make_plan(cat, sc)
     assert plan.status == "infeasible" and not plan.has_solution and plan.costs is None
-    assert plan.diagnosis and all(isinstance(d, str) and d for d in plan.diagnosis)
+    assert plan.diagnosis and all(isinstance(d, Msg) and str(d) for d in plan.diagnosis)
 
 
 def test_floor_with_no_usable_device_is_diagnosed_structurally():
     cat = make_catalog([{"id": "a", "compatible_angio": "ge"}], ONE_IND, [("a", "k1", 1.0)])
     plan = make_plan(cat, make_scenario(indications={"k1": {"min_coverage": 0.5}}))
     assert plan.status == "infeasible"
-    assert any("k1" in d and "s1" in d for d in plan.diagnosis)
+    assert any("k1" in str(d) and "s1" in str(d) for d in plan.diagnosis)
 
 
 @pytest.mark.parametrize("solver", ["highs", "cbc"])

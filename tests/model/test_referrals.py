@@ -95,7 +95,7 @@ def test_links_generated_from_coordinates_within_the_time_limit(limit, linked):
 
 def test_a_receiver_without_the_role_is_refused_at_validation():
     bad = {**LINK, "to": "spoke", "from": "hub"}
-    with pytest.raises(PlannerInputError, match="lacks the role shock_centre"):
+    with pytest.raises(PlannerInputError, match="lacks the role cardiogenic shock centre"):
         make_plan(catalog(), make_scenario([HUB, SPOKE], referrals=[bad]))
 
 

@@ -60,7 +60,7 @@ def test_ladder_command_infeasible(tmp_path, capsys):
     path = tmp_path / "bad.yaml"
     path.write_text(text.replace("catalog: .", f"catalog: {DECISION}"))
     assert main(["ladder", str(path)]) == 1
-    assert "raise the opex budget" in capsys.readouterr().out
+    assert "raise the operating budget" in capsys.readouterr().out
 
 
 def test_compare_command(tmp_path, capsys):
@@ -69,7 +69,7 @@ def test_compare_command(tmp_path, capsys):
     assert "Devices in use" in capsys.readouterr().out
     assert json.loads(out.read_text())["names"] == ["why not", "why not (2)"]
     assert main(["compare", WHY, BAD]) == 1
-    assert "raise the capex budget by 40,000 EUR" in capsys.readouterr().out
+    assert "raise the capital budget by €40,000" in capsys.readouterr().out
     assert main(["compare", WHY]) == 2
 
 

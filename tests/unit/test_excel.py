@@ -21,6 +21,7 @@ import pytest
 
 from planner import Catalog, Plan, Scenario, load_catalog, load_scenario, make_plan
 from planner.i18n import t
+from planner.messages import msg
 from planner.report.excel import PROC, plan_to_xlsx_bytes, write_plan_xlsx
 from tests.builders import make_catalog, make_scenario
 
@@ -236,12 +237,12 @@ def test_infeasible_plan_still_gives_a_workbook(tmp_path: Path, chu: tuple[Catal
     catalog, scenario, plan = chu
     failed = dataclasses.replace(plan, status="infeasible", benefit=None, costs=None, acquisitions=(),
                                  allocation=(), coverage=(), budgets=(), rooms=(),
-                                 diagnosis=("The capital budget cannot pay for the must-include devices.",))
+                                 diagnosis=(msg("diag.no_relaxation"),))
     path = tmp_path / "infeasible.xlsx"
     write_plan_xlsx(path, failed, catalog, scenario, "en", TODAY)
     ws = openpyxl.load_workbook(path)["Summary"]
     texts = [c.value for c in ws["A"]]
-    assert "No plan: diagnosis" in texts and failed.diagnosis[0] in texts
+    assert "No plan: diagnosis" in texts and str(failed.diagnosis[0]) in texts
     assert evaluate(path)("Procurement list", f"{PROC['line_total']}3") == 0
 
 

@@ -18,7 +18,7 @@ from planner import Catalog, Plan, Scenario, load_catalog, load_scenario, make_p
 from planner.i18n import t
 from planner.ingest.imports import import_installed, import_price_list, scenario_from_workbook
 from planner.report.excel import PROC, plan_to_xlsx_bytes, write_plan_xlsx
-from planner.report.security_text import CLAUSES, reason_text, value_label
+from planner.report.security_text import CLAUSES, value_label
 from planner.report.xlsx_security import may_be_connected, unknown_fields
 from planner.security import MAX_RISK_SCORE, SOON_YEARS
 from tests.builders import make_catalog, make_scenario
@@ -114,9 +114,9 @@ def test_excluded_device_is_listed_with_its_reason(book: Any, secured: Secured) 
     (row,) = block(ws, "sec_excluded", lang)
     assert ws[f"C{row}"].value == "old_cheap"
     reason = ws[f"D{row}"].value
-    assert reason == reason_text(secured[2].security_exclusions[0].reason, lang)
+    assert secured[2].security_exclusions[0].reason.arg("items").items[0].code == "why.sec_os"
     assert "2020-01-14" in reason and "Windows 7" in reason
-    assert ("hors du support de l'éditeur" if lang == "fr" else "out of vendor support") in reason
+    assert ("hors support depuis" if lang == "fr" else "out of vendor support") in reason
 
 
 def test_segmentation_total_is_a_live_formula_equal_to_the_plan(book: Any, secured: Secured) -> None:

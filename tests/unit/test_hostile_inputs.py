@@ -572,5 +572,5 @@ def test_warnings_print_once() -> None:
                                   + "indications: {" + INDICATION + ": {weight: 2}}\n", "w.yaml")
     plan = make_plan(CATALOG, scenario)
     text = summary(plan, CATALOG)
-    assert "Warning: " in text
-    assert "Warning: warning:" not in text
+    assert "\nwarning: " in text
+    assert "warning: warning:" not in text

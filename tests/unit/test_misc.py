@@ -12,7 +12,8 @@ import pytest
 from planner import Plan, load_catalog, load_scenario, make_plan
 
 
-@pytest.mark.parametrize("module", ["planner.costs", "planner.schema", "planner.inputs", "planner.report.text"])
+@pytest.mark.parametrize("module", ["planner.costs", "planner.schema", "planner.inputs", "planner.cli",
+                                    "planner.messages.format", "planner.messages.render"])
 def test_doctests(module):
     result = doctest.testmod(importlib.import_module(module))
     assert result.failed == 0 and result.attempted > 0

@@ -57,7 +57,7 @@ def test_scenario_round_trips_its_provenance_and_solves(tmp_path):
     plan = make_plan(catalog, sc)
     assert plan.has_solution
     assert plan.scenario["provenance"]["ch_st_quentin_020000162"]["year"] == 2024
-    assert any("derived from SAE 2024" in w for w in plan.warnings)
+    assert any("derived from SAE 2024" in str(w) for w in plan.warnings)
 
 
 def test_unknown_finess_exits_2_and_writes_nothing(tmp_path, capsys):
