@@ -15,6 +15,7 @@ from planner.diagnose import diagnose
 from planner.errors import PlannerSolverError
 from planner.inputs import prepare
 from planner.model import build_model
+from planner.model.reduce import reduce_dominated, with_removed
 from planner.plan import Plan
 from planner.planbuild import from_solution
 from planner.scenario import Scenario, SolverOptions
@@ -37,8 +38,9 @@ def make_plan(catalog: Catalog, scenario: Scenario, options: SolverOptions | Non
     options = options or scenario.solver
     warnings = validate(catalog, scenario)
     inputs = prepare(catalog, scenario)
+    reduction = reduce_dominated(inputs)  # dominated devices out: same optimum, a smaller model
     try:
-        built = build_model(inputs)
+        built = build_model(reduction.inputs)
     except (ArithmeticError, ValueError, TypeError) as exc:  # numbers the model cannot hold
         raise PlannerSolverError("building the model", exc) from exc
     if write_mps is not None:
@@ -50,7 +52,7 @@ def make_plan(catalog: Catalog, scenario: Scenario, options: SolverOptions | Non
         result = SolveResult(SolveStatus.TIME_LIMIT_NO_SOLUTION, options.name, solver_version(options.name),
                              time.perf_counter() - start, None, ())
     else:
-        result = solve(built, dataclasses.replace(options, time_limit_s=remaining))
+        result = with_removed(solve(built, dataclasses.replace(options, time_limit_s=remaining)), inputs)
     plan = from_solution(inputs, result, scenario.to_dict(), tuple(str(w) for w in warnings), catalog.fingerprint)
     if result.status == SolveStatus.INFEASIBLE:
         plan = dataclasses.replace(plan, diagnosis=diagnose(inputs))

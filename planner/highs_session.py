@@ -21,6 +21,10 @@ import pulp
 _PROVEN = {highspy.HighsModelStatus.kOptimal}
 _INFEASIBLE = {highspy.HighsModelStatus.kInfeasible, highspy.HighsModelStatus.kUnboundedOrInfeasible}
 _SOLUTION_FEASIBLE = 2  # HiGHS primal_solution_status: a feasible point is held
+#: Statuses of a failed run (reported as a solver error, never as a time limit).
+_ERRORS = {highspy.HighsModelStatus.kSolveError, highspy.HighsModelStatus.kPostsolveError,
+           highspy.HighsModelStatus.kPresolveError, highspy.HighsModelStatus.kModelError,
+           highspy.HighsModelStatus.kLoadError, highspy.HighsModelStatus.kMemoryLimit}
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,7 @@ class RunOutcome:
     objective_value: float | None
     mip_gap: float | None
     time_s: float
+    error: bool = False  # HiGHS failed (a solve error), neither a limit nor infeasibility
 
 
 class HighsSession:
@@ -50,6 +55,7 @@ class HighsSession:
         self._add_columns()
         self._add_rows(list(prob.constraints()))
         self.offset = 0.0
+        self.start: list[float] | None = None  # the starting point of the next run, if any
 
     def _add_columns(self) -> None:
         n = len(self.variables)
@@ -97,9 +103,18 @@ class HighsSession:
 
     def set_start(self, values: Mapping[str, float] | None = None) -> None:
         """Start the next run from a solution (default: the values loaded in the PuLP variables)."""
-        sol = highspy.HighsSolution()
-        sol.col_value = [float((values or {}).get(v.name, v.varValue or 0.0)) for v in self.variables]
-        self.highs.setSolution(sol)
+        self.start = [float((values or {}).get(v.name, v.varValue or 0.0)) for v in self.variables]
+        self._load_start()
+
+    def _load_start(self) -> None:
+        if self.start is not None:
+            sol = highspy.HighsSolution()
+            sol.col_value = self.start
+            self.highs.setSolution(sol)
+
+    def set_row_bounds(self, row: int, lower: float, upper: float) -> None:
+        """Change the bounds of one row (its index in the order rows were added)."""
+        self.highs.changeRowBounds(row, lower, upper)
 
     def run(self, time_limit_s: float) -> RunOutcome:
         """Run HiGHS; load the solution into the PuLP variables when there is one."""
@@ -108,15 +123,25 @@ class HighsSession:
                               self.offset if self.empty_rows_feasible else None, 0.0, 0.0)
         if not self.empty_rows_feasible:
             return RunOutcome(False, False, True, None, None, 0.0)
-        self.highs.setOptionValue("time_limit", max(float(time_limit_s), 0.01))
         start = time.perf_counter()
+        self.highs.setOptionValue("time_limit", max(float(time_limit_s), 0.01))
         self.highs.run()
+        if self.highs.getModelStatus() == highspy.HighsModelStatus.kSolveError:
+            # HiGHS may reject its own postsolved point by a hair (seen: a presolve that empties the model,
+            # postsolve 1e-6 off a row): run once more without presolve, from the same start
+            self.highs.setOptionValue("presolve", "off")
+            self.highs.setOptionValue("time_limit", max(float(time_limit_s) - (time.perf_counter() - start), 0.01))
+            self._load_start()
+            self.highs.run()
+            self.highs.setOptionValue("presolve", "choose")
         elapsed = time.perf_counter() - start
+        self.start = None
         status = self.highs.getModelStatus()
         info = self.highs.getInfo()
         has_solution = info.primal_solution_status == _SOLUTION_FEASIBLE
         if not has_solution:
-            return RunOutcome(False, False, status in _INFEASIBLE, None, None, elapsed)
+            return RunOutcome(False, False, status in _INFEASIBLE, None, None, elapsed,
+                              error=status in _ERRORS)
         for var, x in zip(self.variables, self.highs.getSolution().col_value, strict=True):
             var.varValue = x
         gap = float(info.mip_gap)

@@ -249,7 +249,8 @@ def _session_phase(session: HighsSession, objective: str, options: SolverOptions
     except Exception as exc:  # noqa: BLE001 (any failure inside the solver call: numbers it cannot take...)
         raise PlannerSolverError(f"solving ({objective})", exc) from exc
     if not out.has_solution:
-        status = SolveStatus.INFEASIBLE if out.infeasible else SolveStatus.TIME_LIMIT_NO_SOLUTION
+        status = (SolveStatus.INFEASIBLE if out.infeasible else SolveStatus.SOLVER_ERROR if out.error
+                  else SolveStatus.TIME_LIMIT_NO_SOLUTION)
         return PhaseResult(objective, status, None, None, out.time_s)
     gap = out.mip_gap
     if gap is None:
