@@ -102,8 +102,12 @@ class HighsSession:
         self._add_rows([constraint])
 
     def set_start(self, values: Mapping[str, float] | None = None) -> None:
-        """Start the next run from a solution (default: the values loaded in the PuLP variables)."""
-        self.start = [float((values or {}).get(v.name, v.varValue or 0.0)) for v in self.variables]
+        """Start the next run from a point (default: the values loaded in the PuLP variables); HiGHS checks it
+        and ignores it if it breaks a rule."""
+        if values is None:
+            self.start = [float(v.varValue or 0.0) for v in self.variables]
+        else:  # a point given by name: every other variable at 0
+            self.start = [float(values.get(v.name, 0.0)) for v in self.variables]
         self._load_start()
 
     def _load_start(self) -> None:
@@ -135,11 +139,13 @@ class HighsSession:
             self.highs.run()
             self.highs.setOptionValue("presolve", "choose")
         elapsed = time.perf_counter() - start
-        self.start = None
+        given, self.start = self.start, None
         status = self.highs.getModelStatus()
         info = self.highs.getInfo()
         has_solution = info.primal_solution_status == _SOLUTION_FEASIBLE
         if not has_solution:
+            if status not in _INFEASIBLE and given is not None and self.holds(given):
+                return self._load(given, elapsed)  # stopped before HiGHS took the start in: it is the plan
             return RunOutcome(False, False, status in _INFEASIBLE, None, None, elapsed,
                               error=status in _ERRORS)
         for var, x in zip(self.variables, self.highs.getSolution().col_value, strict=True):
@@ -147,3 +153,25 @@ class HighsSession:
         gap = float(info.mip_gap)
         value = float(info.objective_function_value) + self.offset
         return RunOutcome(True, status in _PROVEN, False, value, gap if math.isfinite(gap) else None, elapsed)
+
+    def holds(self, point: list[float], tol: float = 1e-6) -> bool:
+        """Whether ``point`` meets every row, bound and integrality (HiGHS's own feasibility tolerance)."""
+        lp = self.highs.getLp()
+        x = np.asarray(point, dtype=float)
+        if np.any(x < np.asarray(lp.col_lower_) - tol) or np.any(x > np.asarray(lp.col_upper_) + tol):
+            return False
+        ints = np.asarray([i for i, v in enumerate(self.variables) if v.cat == pulp.LpInteger], dtype=np.int64)
+        if len(ints) and np.any(np.abs(x[ints] - np.round(x[ints])) > tol):
+            return False
+        a = lp.a_matrix_
+        cols = np.repeat(np.arange(lp.num_col_), np.diff(np.asarray(a.start_)))
+        act = np.bincount(np.asarray(a.index_, dtype=np.int64), weights=np.asarray(a.value_) * x[cols],
+                          minlength=lp.num_row_)
+        return bool(np.all(act >= np.asarray(lp.row_lower_) - tol) and np.all(act <= np.asarray(lp.row_upper_) + tol))
+
+    def _load(self, point: list[float], elapsed: float) -> RunOutcome:
+        """The outcome of a run that kept the given point: a solution, not proven, gap unknown."""
+        costs = np.asarray(self.highs.getLp().col_cost_)
+        for var, x in zip(self.variables, point, strict=True):
+            var.varValue = x
+        return RunOutcome(True, False, False, float(costs @ np.asarray(point)) + self.offset, None, elapsed)

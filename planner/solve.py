@@ -25,6 +25,7 @@ from planner.errors import PlannerSolverError
 from planner.highs_session import HighsSession
 from planner.inputs import Allocation, SiteDevice
 from planner.model.build import BuiltModel
+from planner.model.start import starting_point
 from planner.scenario import SolverOptions
 
 #: Relative tolerance with which phase 2 holds the phase-1 benefit.
@@ -268,6 +269,8 @@ def _solve_in_session(built: BuiltModel, options: SolverOptions,
             session = HighsSession(built.prob, options.mip_gap, options.threads)
     except Exception as exc:  # noqa: BLE001 (the model could not be handed to HiGHS)
         raise PlannerSolverError("loading the model into HiGHS", exc) from exc
+    if (start_point := starting_point(built.inputs, built.variables)) is not None:
+        session.set_start(start_point)  # a plan to return even if the time limit comes first
     if built.inputs.objective != "max_benefit":
         session.set_objective(cost_objective(built))
         phase = _session_phase(session, "min_cost", options, options.time_limit_s - (time.perf_counter() - start))
