@@ -20,6 +20,7 @@ import pulp
 #: HiGHS model statuses that carry a proven optimum (within the requested gap).
 _PROVEN = {highspy.HighsModelStatus.kOptimal}
 _INFEASIBLE = {highspy.HighsModelStatus.kInfeasible, highspy.HighsModelStatus.kUnboundedOrInfeasible}
+HIGHS_INF = float(highspy.kHighsInf)
 _SOLUTION_FEASIBLE = 2  # HiGHS primal_solution_status: a feasible point is held
 #: Statuses of a failed run (reported as a solver error, never as a time limit).
 _ERRORS = {highspy.HighsModelStatus.kSolveError, highspy.HighsModelStatus.kPostsolveError,
@@ -47,6 +48,8 @@ class HighsSession:
         self.variables = prob.variables()
         self.index = {v.name: i for i, v in enumerate(self.variables)}
         self.empty_rows_feasible = True  # whether every row without variables holds (at 0)
+        self.rows: dict[str, int] = {}  # constraint name -> HiGHS row
+        self.n_rows = 0
         self.highs = highspy.Highs()
         self.highs.setOptionValue("output_flag", False)
         self.highs.setOptionValue("mip_rel_gap", float(mip_gap))
@@ -73,6 +76,7 @@ class HighsSession:
         inf = highspy.kHighsInf
         starts, indices, values, lower, upper = [], [], [], [], []
         for c in constraints:
+            self.rows[c.name] = self.n_rows + len(starts)
             starts.append(len(indices))
             for var, coef in c.items():
                 if coef != 0:
@@ -83,6 +87,7 @@ class HighsSession:
             upper.append(rhs if c.sense in (pulp.LpConstraintLE, pulp.LpConstraintEQ) else inf)
             if len(indices) == starts[-1] and not lower[-1] - 1e-9 <= 0.0 <= upper[-1] + 1e-9:
                 self.empty_rows_feasible = False  # a row without variables that cannot hold
+        self.n_rows += len(constraints)
         if constraints:
             self.highs.addRows(len(constraints), np.array(lower, dtype=float), np.array(upper, dtype=float),
                                len(indices), np.array(starts, dtype=np.int32), np.array(indices, dtype=np.int32),
@@ -116,9 +121,14 @@ class HighsSession:
             sol.col_value = self.start
             self.highs.setSolution(sol)
 
+    def row_index(self, name: str) -> int:
+        """The HiGHS row of a named constraint."""
+        return self.rows[name]
+
     def set_row_bounds(self, row: int, lower: float, upper: float) -> None:
-        """Change the bounds of one row (its index in the order rows were added)."""
-        self.highs.changeRowBounds(row, lower, upper)
+        """New bounds of one row (a row ``lower <= a x <= upper``, the constant of the PuLP row moved right)."""
+        self.highs.changeRowsBounds(1, np.array([row], dtype=np.int32), np.array([lower], dtype=float),
+                                    np.array([upper], dtype=float))
 
     def run(self, time_limit_s: float) -> RunOutcome:
         """Run HiGHS; load the solution into the PuLP variables when there is one."""
