@@ -73,16 +73,19 @@ def starting_point(inputs: ModelInputs, v: Variables) -> dict[str, float] | None
     for (s, d, _k, t), n in floors.items():
         per_device[(s, d)][t] += n
     out: dict[str, float] = {}
-    for (s, d), cases in per_device.items():
-        bought = _purchases(inputs, s, d, cases)
-        if bought is None:
-            return None
-        for t, n in bought.items():
-            out[v.acquire[(s, d, "purchase", t)].name] = float(n)
-        for t in inputs.horizon.years:
-            out[v.present_t[(s, d, t)].name] = 1.0
-        if hasattr(v.present[(s, d)], "name"):
-            out[v.present[(s, d)].name] = 1.0
-    for (s, d, k, t), n in floors.items():
-        out[v.cases_t[(s, d, "purchase", k, t)].name] = n
+    try:
+        for (s, d), cases in per_device.items():
+            bought = _purchases(inputs, s, d, cases)
+            if bought is None:
+                return None
+            for t, n in bought.items():
+                out[v.acquire[(s, d, "purchase", t)].name] = float(n)
+            for t in inputs.horizon.years:
+                out[v.present_t[(s, d, t)].name] = 1.0
+            if hasattr(v.present[(s, d)], "name"):
+                out[v.present[(s, d)].name] = 1.0
+        for (s, d, k, t), n in floors.items():
+            out[v.cases_t[(s, d, "purchase", k, t)].name] = n
+    except KeyError:  # a model whose variables are not these inputs' own (the robust extensive form)
+        return None
     return out
