@@ -24,8 +24,10 @@ does). Every cost term of the objective and of the budgets is a sum of per-unit 
 each no larger for d', over no more units and the same cases, so the costs (and the tie-break: units plus
 devices in use) do not increase while the value does not decrease. So every plan of the full model has a
 plan of the reduced model at least as good in both phases: the optima are equal.
-Dominance is a preorder; among devices that dominate each other the smallest id is kept, so every removed
-candidate is dominated by a kept one (by transitivity). ``tests/model/test_reduce.py`` checks the optima of
+Dominance is a preorder; only *strictly* dominated candidates are removed (d' dominates d, d does not dominate
+d'): devices that dominate each other (interchangeable twins) are all kept, so the solver's choice among them is
+unchanged. Every removed candidate is strictly dominated by a kept one (the strict part of a preorder is a
+strict order: follow the chain). ``tests/model/test_reduce.py`` checks the optima of
 reduced and full models on generated instances.
 """
 
@@ -127,15 +129,16 @@ def dominated_candidates(inputs: ModelInputs) -> dict[SiteDevice, str]:
             if (s, d) not in removable:
                 continue
             for d2 in devices:
-                # strict: d2 dominates d, and not the other way round unless d2 comes first (ties keep the first id)
-                if d2 != d and dominates(prof[d2], prof[d]) and (d2 < d or not dominates(prof[d], prof[d2])):
+                # strictly: d2 dominates d and not the other way round (interchangeable twins are all kept: which
+                # one a plan uses is the solver's tie, and merging them is another module's job)
+                if d2 != d and dominates(prof[d2], prof[d]) and not dominates(prof[d], prof[d2]):
                     out[(s, d)] = d2
                     break
     return {sd: _kept(out, sd) for sd in out}
 
 
 def _kept(out: dict[SiteDevice, str], sd: SiteDevice) -> str:
-    """Follow the chain of dominators to a kept device (the relation is a strict order: no cycle)."""
+    """Follow the chain of strict dominators to a kept device (a strict order: no cycle)."""
     s, d = sd
     while (s, d) in out:
         d = out[(s, d)]
