@@ -15,7 +15,7 @@ from planner.diagnose import diagnose
 from planner.errors import PlannerSolverError
 from planner.inputs import prepare
 from planner.model import build_model
-from planner.model.reduce import reduce_dominated, with_removed
+from planner.model.reduce import Reduction, reduce_dominated, with_removed, worth_reducing
 from planner.plan import Plan
 from planner.planbuild import from_solution
 from planner.scenario import Scenario, SolverOptions
@@ -38,7 +38,8 @@ def make_plan(catalog: Catalog, scenario: Scenario, options: SolverOptions | Non
     options = options or scenario.solver
     warnings = validate(catalog, scenario)
     inputs = prepare(catalog, scenario)
-    reduction = reduce_dominated(inputs)  # dominated devices out: same optimum, a smaller model
+    # dominated devices out of a large model: same optimum, a smaller model
+    reduction = reduce_dominated(inputs) if worth_reducing(inputs) else Reduction(inputs, {})
     try:
         built = build_model(reduction.inputs)
     except (ArithmeticError, ValueError, TypeError) as exc:  # numbers the model cannot hold

@@ -145,6 +145,16 @@ def _kept(out: dict[SiteDevice, str], sd: SiteDevice) -> str:
     return d
 
 
+#: Models smaller than this (candidate pairs x years) are solved whole: they take milliseconds, and a reduction
+#: would only change which of two equally good plans the solver returns (the examples' plans stay as they were).
+MIN_SIZE = 1000
+
+
+def worth_reducing(inputs: ModelInputs) -> bool:
+    """Whether the model is large enough for the reduction to pay (see :data:`MIN_SIZE`)."""
+    return len(inputs.candidates) * len(inputs.horizon.years) >= MIN_SIZE
+
+
 def reduce_dominated(inputs: ModelInputs) -> Reduction:
     """The inputs without their dominated candidates (same optimum; see the module docstring)."""
     removed = dominated_candidates(inputs)

@@ -13,7 +13,8 @@ from bench.generate import generate
 from planner import make_plan
 from planner.inputs import prepare
 from planner.model import build_model
-from planner.model.reduce import dominated_candidates, reduce_dominated
+from planner.model import reduce as reduce_module
+from planner.model.reduce import dominated_candidates, reduce_dominated, worth_reducing
 from planner.scenario import SolverOptions
 from planner.solve import solve
 from tests.builders import make_catalog, make_scenario
@@ -104,9 +105,17 @@ def test_nothing_required_installed_or_must_include_is_removed():
     assert target not in dominated_candidates(pinned)
 
 
-def test_make_plan_reports_every_candidate_of_the_full_model():
+def test_make_plan_reports_every_candidate_of_the_full_model(monkeypatch):
+    monkeypatch.setattr(reduce_module, "MIN_SIZE", 0)  # reduce even this small model
     catalog, scenario = generate(2, 30, seed=1)
     plan = make_plan(catalog, scenario, SolverOptions("highs", 60, 0.0))
     assert plan.status == "optimal"
     full = _optimum(prepare(catalog, scenario))
     assert plan.benefit == pytest.approx(-full[1], rel=1e-5)  # phase 1 minimises -value
+
+
+def test_small_models_are_solved_whole():
+    catalog, scenario = generate(1, 30, seed=1)
+    assert not worth_reducing(prepare(catalog, scenario))
+    catalog, scenario = generate(30, 300, seed=1)
+    assert worth_reducing(prepare(catalog, scenario))
