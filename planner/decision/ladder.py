@@ -44,6 +44,7 @@ from planner.decision.engine import (
     twins_excluded,
     with_capex_budget,
 )
+from planner.decision.resolve import BudgetSession
 from planner.diagnose import diagnose
 from planner.errors import Issue, PlannerInputError
 from planner.inputs import ModelInputs, SiteDevice, prepare
@@ -158,6 +159,14 @@ class _Counter:
     def __init__(self, inputs: ModelInputs) -> None:
         self.solves = 0
         self.twins = twins_excluded(inputs)
+        self.session: BudgetSession | None = None  # the grid's model, built once (warm-started steps)
+
+    def at_budget(self, inputs: ModelInputs, budget: float, options: SolverOptions) -> Plan:
+        """The plan at a capital budget: one model for every grid step, only its budget changes."""
+        self.solves += 1
+        if self.session is None:
+            self.session = BudgetSession(inputs, options, Tweak(exclude=self.twins))
+        return self.session.plan(budget)
 
     def plan(self, inputs: ModelInputs, options: SolverOptions, tweak: Tweak = NO_TWEAK, dedup: bool = True) -> Plan:
         self.solves += 1
@@ -228,9 +237,9 @@ def _solve_grid(inputs: ModelInputs, budgets: tuple[float, ...], options: Solver
     i = len(budgets) - 1
     while i >= 0:
         budget = budgets[i]
-        plan = require_solution(counter.plan(with_capex_budget(inputs, budget), options), f"ladder at {budget}")
+        plan = require_solution(counter.at_budget(inputs, budget, options), f"ladder at {budget}")
         if plan is None:  # the lowest budget, hit by rounding: allow the tolerance
-            plan = require_solution(counter.plan(with_capex_budget(inputs, budget + EUR_TOL), options), "ladder")
+            plan = require_solution(counter.at_budget(inputs, budget + EUR_TOL, options), "ladder")
         if plan is None or plan.costs is None:
             raise SolverFailureError(SolveStatus.INFEASIBLE, f"ladder at {budget}")
         j = i
