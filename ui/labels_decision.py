@@ -114,7 +114,8 @@ DECISION_LABELS: dict[str, dict[str, str]] = {
                   "en": "Why these devices, why not the others?"},
     "why.intro": {"fr": "Pour chaque équipement retenu, ce qu'il traite et ce que le plan perdrait sans lui ; "
                         "pour chaque autre équipement du catalogue, la raison de son absence ; les limites "
-                        "atteintes (budgets, couvertures minimales, capacités). Quelques ré-optimisations (une seconde environ).",
+                        "atteintes (budgets, couvertures minimales, capacités). Quelques ré-optimisations (une "
+                        "seconde environ).",
                   "en": "For each chosen device, what it serves and what the plan would lose without it; for "
                         "every other catalogue device, why it is left out; the binding constraints. A few "
                         "re-optimisations (about a second)."},
