@@ -4,7 +4,8 @@ Run: ``python -m bench.bench_engine [--sizes S,M,L,XL] [--time-limit S]``. Print
 
 For each generated instance (``bench.generate``), in one run on the same machine:
 
-* **planner**: validate, prepare, build (PuLP), solve (one HiGHS model, value then cost), build the Plan;
+* **planner**: validate, prepare, remove dominated devices, build (PuLP), solve (one HiGHS model, value then
+  cost, from the floors' starting plan), build the Plan;
 * **independent**: prepare, then :func:`bench.independent.solve_independent` (the same model written straight
   into HiGHS as arrays, same lexicographic objective); its optimum must equal the planner's;
 * **HiGHS alone**: HiGHS reading the planner's own MPS files of phase 1 and of phase 2 (with the value lock),
@@ -29,6 +30,7 @@ from bench.independent import solve_independent
 from planner.checks import validate
 from planner.inputs import prepare
 from planner.model import build_model
+from planner.model.reduce import reduce_dominated, with_removed
 from planner.planbuild import from_solution
 from planner.scenario import SolverOptions
 from planner.solve import BENEFIT_LOCK_TOL, cost_objective, solve
@@ -42,10 +44,11 @@ def planner_run(sites: int, devices: int, gap: float, limit: float) -> dict[str,
     t0 = time.perf_counter()
     validate(catalog, scenario)
     inputs = prepare(catalog, scenario)
+    reduced = reduce_dominated(inputs)  # as make_plan does: dominated devices out, same optimum
     t1 = time.perf_counter()
-    built = build_model(inputs)
+    built = build_model(reduced.inputs)
     t2 = time.perf_counter()
-    result = solve(built, SolverOptions("highs", limit, gap), started=t0)
+    result = with_removed(solve(built, SolverOptions("highs", limit, gap), started=t0), inputs)
     t3 = time.perf_counter()
     from_solution(inputs, result, scenario.to_dict())
     t4 = time.perf_counter()

@@ -79,7 +79,7 @@ def solve_independent(inputs: ModelInputs, mip_gap: float, time_limit_s: float =
     _budget_rows(inputs, rows, u, n)
     rows.load(h)
     value = np.zeros(ncol)
-    for (s, d, k), i in n.items():
+    for (_s, d, k), i in n.items():
         value[i] = inputs.case_value(d, k)
     h.changeColsCost(ncol, np.arange(ncol, dtype=np.int32), -value)
     h.run()
@@ -174,6 +174,6 @@ def _cost_vector(inputs: ModelInputs, u: dict, p: dict, n: dict, ncol: int) -> t
         dev = inputs.devices[d]
         cost[i] = k(inputs.unit_capex(d)) / dev.lifetime_years + k(dev.maintenance_eur_per_year)
         constant += k(dev.maintenance_eur_per_year) * inputs.installed.get((s, d), 0)
-    for (s, d, _k), i in n.items():
+    for (_s, d, _k), i in n.items():
         cost[i] = k(inputs.devices[d].consumable_eur_per_case)
     return cost, constant

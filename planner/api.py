@@ -16,6 +16,7 @@ from planner.diagnose import diagnose
 from planner.errors import PlannerSolverError
 from planner.inputs import prepare
 from planner.model import build_model
+from planner.model.reduce import Reduction, reduce_dominated, with_removed, worth_reducing
 from planner.plan import Plan
 from planner.planbuild import from_solution
 from planner.scenario import Scenario, SolverOptions
@@ -43,8 +44,10 @@ def make_plan(catalog: Catalog, scenario: Scenario, options: SolverOptions | Non
     inputs = prepare(catalog, scenario)
     functions = load_functions(catalog)
     merged = merge_twins(inputs)  # model twins -> one canonical representative (planner.specs.twins)
+    # then dominated devices out of a large model (planner.model.reduce): same optimum, a smaller model
+    reduction = reduce_dominated(merged.inputs) if worth_reducing(merged.inputs) else Reduction(merged.inputs, {})
     try:
-        built = build_model(merged.inputs)
+        built = build_model(reduction.inputs)
     except (ArithmeticError, ValueError, TypeError) as exc:  # numbers the model cannot hold
         raise PlannerSolverError("building the model", exc) from exc
     if write_mps is not None:
@@ -56,7 +59,7 @@ def make_plan(catalog: Catalog, scenario: Scenario, options: SolverOptions | Non
         result = SolveResult(SolveStatus.TIME_LIMIT_NO_SOLUTION, options.name, solver_version(options.name),
                              time.perf_counter() - start, None, ())
     else:
-        result = solve(built, dataclasses.replace(options, time_limit_s=remaining))
+        result = with_removed(solve(built, dataclasses.replace(options, time_limit_s=remaining)), merged.inputs)
     plan = from_solution(merged.inputs, result, scenario.to_dict(), tuple(warnings), catalog.fingerprint)
     plan = dataclasses.replace(plan, specifications=purchase_specs(inputs, plan, functions, merged.groups,
                                                                    scenario.equivalence_tolerance))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,19 @@ def _write(out: str | None, data: dict[str, Any], what: str) -> None:
         print(f"\n{what} JSON written to {out}")
 
 
+def _progress(label: str) -> Callable[[float], None]:
+    """A progress report on stderr (the results go to stdout): one line each time another tenth is done."""
+    shown = [-1]
+
+    def report(share: float) -> None:
+        tenth = int(share * 10 + 1e-9)
+        if tenth > shown[0]:
+            shown[0] = tenth
+            print(f"{label}: {tenth * 10} %", file=sys.stderr, flush=True)
+
+    return report
+
+
 def _exit(status: str) -> int:
     if status in ("optimal", "feasible"):
         return EXIT_OK
@@ -71,11 +85,13 @@ def cmd_ladder(args: argparse.Namespace) -> int:
     from planner.decision.path import purchase_path  # noqa: PLC0415
     from planner.decision.text import ladder_text, path_text  # noqa: PLC0415
 
-    ladder = budget_ladder(catalog, scenario, args.steps)
+    ladder = budget_ladder(catalog, scenario, args.steps,
+                           progress=_progress("frontier (each budget alone)" if args.frontier else "frontier"))
     if args.frontier:
         print(ladder_text(ladder))
         _write(args.json, ladder.to_dict(), "Ladder")
         return _exit(ladder.status)
+    print("nested purchase path: one joint optimisation over every budget...", file=sys.stderr, flush=True)
     path = purchase_path(catalog, scenario, args.steps, frontier=ladder)
     print(path_text(path))
     _write(args.json, path.to_dict(), "Purchase path")
@@ -108,10 +124,10 @@ def cmd_explain(args: argparse.Namespace) -> int:
     from planner.decision.text import explanation_text, sensitivity_text  # noqa: PLC0415
 
     expl = explain_plan(catalog, scenario)
-    print(explanation_text(expl))
+    print(explanation_text(expl), flush=True)
     data: dict[str, Any] = {"explanation": expl.to_dict()}
     if args.sensitivity and expl.benefit is not None:
-        sens = sensitivity(catalog, scenario)
+        sens = sensitivity(catalog, scenario, progress=_progress("sensitivity ranges"))
         print("\n" + sensitivity_text(sens))
         data["sensitivity"] = sens.to_dict()
     _write(args.json, data, "Explanation")

@@ -20,7 +20,12 @@ import pulp
 #: HiGHS model statuses that carry a proven optimum (within the requested gap).
 _PROVEN = {highspy.HighsModelStatus.kOptimal}
 _INFEASIBLE = {highspy.HighsModelStatus.kInfeasible, highspy.HighsModelStatus.kUnboundedOrInfeasible}
+HIGHS_INF = float(highspy.kHighsInf)
 _SOLUTION_FEASIBLE = 2  # HiGHS primal_solution_status: a feasible point is held
+#: Statuses of a failed run (reported as a solver error, never as a time limit).
+_ERRORS = {highspy.HighsModelStatus.kSolveError, highspy.HighsModelStatus.kPostsolveError,
+           highspy.HighsModelStatus.kPresolveError, highspy.HighsModelStatus.kModelError,
+           highspy.HighsModelStatus.kLoadError, highspy.HighsModelStatus.kMemoryLimit}
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,7 @@ class RunOutcome:
     objective_value: float | None
     mip_gap: float | None
     time_s: float
+    error: bool = False  # HiGHS failed (a solve error), neither a limit nor infeasibility
 
 
 class HighsSession:
@@ -42,6 +48,8 @@ class HighsSession:
         self.variables = prob.variables()
         self.index = {v.name: i for i, v in enumerate(self.variables)}
         self.empty_rows_feasible = True  # whether every row without variables holds (at 0)
+        self.rows: dict[str, int] = {}  # constraint name -> HiGHS row
+        self.n_rows = 0
         self.highs = highspy.Highs()
         self.highs.setOptionValue("output_flag", False)
         self.highs.setOptionValue("mip_rel_gap", float(mip_gap))
@@ -50,6 +58,7 @@ class HighsSession:
         self._add_columns()
         self._add_rows(list(prob.constraints()))
         self.offset = 0.0
+        self.start: list[float] | None = None  # the starting point of the next run, if any
 
     def _add_columns(self) -> None:
         n = len(self.variables)
@@ -67,6 +76,7 @@ class HighsSession:
         inf = highspy.kHighsInf
         starts, indices, values, lower, upper = [], [], [], [], []
         for c in constraints:
+            self.rows[c.name] = self.n_rows + len(starts)
             starts.append(len(indices))
             for var, coef in c.items():
                 if coef != 0:
@@ -77,6 +87,7 @@ class HighsSession:
             upper.append(rhs if c.sense in (pulp.LpConstraintLE, pulp.LpConstraintEQ) else inf)
             if len(indices) == starts[-1] and not lower[-1] - 1e-9 <= 0.0 <= upper[-1] + 1e-9:
                 self.empty_rows_feasible = False  # a row without variables that cannot hold
+        self.n_rows += len(constraints)
         if constraints:
             self.highs.addRows(len(constraints), np.array(lower, dtype=float), np.array(upper, dtype=float),
                                len(indices), np.array(starts, dtype=np.int32), np.array(indices, dtype=np.int32),
@@ -96,10 +107,28 @@ class HighsSession:
         self._add_rows([constraint])
 
     def set_start(self, values: Mapping[str, float] | None = None) -> None:
-        """Start the next run from a solution (default: the values loaded in the PuLP variables)."""
-        sol = highspy.HighsSolution()
-        sol.col_value = [float((values or {}).get(v.name, v.varValue or 0.0)) for v in self.variables]
-        self.highs.setSolution(sol)
+        """Start the next run from a point (default: the values loaded in the PuLP variables); HiGHS checks it
+        and ignores it if it breaks a rule."""
+        if values is None:
+            self.start = [float(v.varValue or 0.0) for v in self.variables]
+        else:  # a point given by name: every other variable at 0
+            self.start = [float(values.get(v.name, 0.0)) for v in self.variables]
+        self._load_start()
+
+    def _load_start(self) -> None:
+        if self.start is not None:
+            sol = highspy.HighsSolution()
+            sol.col_value = self.start
+            self.highs.setSolution(sol)
+
+    def row_index(self, name: str) -> int:
+        """The HiGHS row of a named constraint."""
+        return self.rows[name]
+
+    def set_row_bounds(self, row: int, lower: float, upper: float) -> None:
+        """New bounds of one row (a row ``lower <= a x <= upper``, the constant of the PuLP row moved right)."""
+        self.highs.changeRowsBounds(1, np.array([row], dtype=np.int32), np.array([lower], dtype=float),
+                                    np.array([upper], dtype=float))
 
     def run(self, time_limit_s: float) -> RunOutcome:
         """Run HiGHS; load the solution into the PuLP variables when there is one."""
@@ -108,17 +137,51 @@ class HighsSession:
                               self.offset if self.empty_rows_feasible else None, 0.0, 0.0)
         if not self.empty_rows_feasible:
             return RunOutcome(False, False, True, None, None, 0.0)
-        self.highs.setOptionValue("time_limit", max(float(time_limit_s), 0.01))
         start = time.perf_counter()
+        self.highs.setOptionValue("time_limit", max(float(time_limit_s), 0.01))
         self.highs.run()
+        if self.highs.getModelStatus() == highspy.HighsModelStatus.kSolveError:
+            # HiGHS may reject its own postsolved point by a hair (seen: a presolve that empties the model,
+            # postsolve 1e-6 off a row): run once more without presolve, from the same start
+            self.highs.setOptionValue("presolve", "off")
+            self.highs.setOptionValue("time_limit", max(float(time_limit_s) - (time.perf_counter() - start), 0.01))
+            self._load_start()
+            self.highs.run()
+            self.highs.setOptionValue("presolve", "choose")
         elapsed = time.perf_counter() - start
+        given, self.start = self.start, None
         status = self.highs.getModelStatus()
         info = self.highs.getInfo()
         has_solution = info.primal_solution_status == _SOLUTION_FEASIBLE
         if not has_solution:
-            return RunOutcome(False, False, status in _INFEASIBLE, None, None, elapsed)
+            if status not in _INFEASIBLE and given is not None and self.holds(given):
+                return self._load(given, elapsed)  # stopped before HiGHS took the start in: it is the plan
+            return RunOutcome(False, False, status in _INFEASIBLE, None, None, elapsed,
+                              error=status in _ERRORS)
         for var, x in zip(self.variables, self.highs.getSolution().col_value, strict=True):
             var.varValue = x
         gap = float(info.mip_gap)
         value = float(info.objective_function_value) + self.offset
         return RunOutcome(True, status in _PROVEN, False, value, gap if math.isfinite(gap) else None, elapsed)
+
+    def holds(self, point: list[float], tol: float = 1e-6) -> bool:
+        """Whether ``point`` meets every row, bound and integrality (HiGHS's own feasibility tolerance)."""
+        lp = self.highs.getLp()
+        x = np.asarray(point, dtype=float)
+        if np.any(x < np.asarray(lp.col_lower_) - tol) or np.any(x > np.asarray(lp.col_upper_) + tol):
+            return False
+        ints = np.asarray([i for i, v in enumerate(self.variables) if v.cat == pulp.LpInteger], dtype=np.int64)
+        if len(ints) and np.any(np.abs(x[ints] - np.round(x[ints])) > tol):
+            return False
+        a = lp.a_matrix_
+        cols = np.repeat(np.arange(lp.num_col_), np.diff(np.asarray(a.start_)))
+        act = np.bincount(np.asarray(a.index_, dtype=np.int64), weights=np.asarray(a.value_) * x[cols],
+                          minlength=lp.num_row_)
+        return bool(np.all(act >= np.asarray(lp.row_lower_) - tol) and np.all(act <= np.asarray(lp.row_upper_) + tol))
+
+    def _load(self, point: list[float], elapsed: float) -> RunOutcome:
+        """The outcome of a run that kept the given point: a solution, not proven, gap unknown."""
+        costs = np.asarray(self.highs.getLp().col_cost_)
+        for var, x in zip(self.variables, point, strict=True):
+            var.varValue = x
+        return RunOutcome(True, False, False, float(costs @ np.asarray(point)) + self.offset, None, elapsed)

@@ -22,9 +22,10 @@ from typing import Any
 import pulp
 
 from planner.errors import PlannerSolverError
-from planner.highs_session import HighsSession
+from planner.highs_session import HIGHS_INF, HighsSession
 from planner.inputs import Allocation, SiteDevice
 from planner.model.build import BuiltModel
+from planner.model.start import starting_point
 from planner.scenario import SolverOptions
 
 #: Relative tolerance with which phase 2 holds the phase-1 benefit.
@@ -249,7 +250,8 @@ def _session_phase(session: HighsSession, objective: str, options: SolverOptions
     except Exception as exc:  # noqa: BLE001 (any failure inside the solver call: numbers it cannot take...)
         raise PlannerSolverError(f"solving ({objective})", exc) from exc
     if not out.has_solution:
-        status = SolveStatus.INFEASIBLE if out.infeasible else SolveStatus.TIME_LIMIT_NO_SOLUTION
+        status = (SolveStatus.INFEASIBLE if out.infeasible else SolveStatus.SOLVER_ERROR if out.error
+                  else SolveStatus.TIME_LIMIT_NO_SOLUTION)
         return PhaseResult(objective, status, None, None, out.time_s)
     gap = out.mip_gap
     if gap is None:
@@ -259,35 +261,82 @@ def _session_phase(session: HighsSession, objective: str, options: SolverOptions
     return PhaseResult(objective, status, out.objective_value, gap, out.time_s)
 
 
+class LexicographicSession:
+    """A built model loaded into HiGHS once and solved lexicographically again and again (value, then cost at
+    that value), each time with other bounds on named rows: the budget ladder changes only the capital budget
+    between its steps. Each phase starts from the previous solution (HiGHS ignores a start that breaks a rule:
+    a plan of a larger budget at a smaller one), so a phase-1 plan is always kept and improved by phase 2.
+    """
+
+    def __init__(self, built: BuiltModel, options: SolverOptions) -> None:
+        self.built, self.options = built, options
+        try:
+            with _quiet_stdout():
+                self.session = HighsSession(built.prob, options.mip_gap, options.threads)
+        except Exception as exc:  # noqa: BLE001 (the model could not be handed to HiGHS)
+            raise PlannerSolverError("loading the model into HiGHS", exc) from exc
+        self.lock: int | None = None  # the row of the benefit lock, once added
+
+    def set_upper(self, row_name: str, rhs: float, built_rhs: float) -> None:
+        """A ``<=`` row of the model with the right-hand side ``rhs`` instead of the ``built_rhs`` it was built
+        with (the capital budget in k EUR)."""
+        row = self.built.prob.get_constraint_by_name(row_name)
+        self.session.set_row_bounds(self.session.row_index(row_name), -highspy_inf(),
+                                    -float(row.constant) + (rhs - built_rhs))
+
+    def solve(self, start: float | None = None, point: dict[str, float] | None = None
+              ) -> tuple[tuple[PhaseResult, ...], dict[str, dict[Any, float]] | None]:
+        """Both phases (``start``: a ``time.perf_counter()`` value the time limit counts from); phase 1 starts
+        from ``point`` (variable name -> value) if given, else from the starting plan of the floors."""
+        start = time.perf_counter() if start is None else start
+        built, options, session = self.built, self.options, self.session
+        if self.lock is not None:
+            session.set_row_bounds(self.lock, -highspy_inf(), highspy_inf())  # the previous lock is lifted
+        if (point := point or starting_point(built.inputs, built.variables)) is not None:
+            session.set_start(point)  # a plan to return even if the time limit comes first
+        if built.inputs.objective != "max_benefit":
+            session.set_objective(cost_objective(built))
+            phase = _session_phase(session, "min_cost", options, options.time_limit_s - (time.perf_counter() - start))
+            return (phase,), (_snapshot(built) if phase.status.has_solution else None)
+        session.set_objective(built.benefit, maximise=True)
+        budget = options.time_limit_s - (time.perf_counter() - start)
+        first = _session_phase(session, "max_benefit", options, PHASE1_TIME_SHARE * budget)
+        if not first.status.has_solution:
+            return (first,), None
+        snap = _snapshot(built)
+        best = snap["benefit"][()]
+        floor = best - BENEFIT_LOCK_TOL * max(abs(best), 1.0)
+        if self.lock is None:
+            lock = built.benefit >= floor
+            built.prob.addConstraint(lock, "benefit_lock")
+            session.add_constraint(lock)
+            self.lock = session.row_index("benefit_lock")
+        else:
+            session.set_row_bounds(self.lock, floor - float(built.benefit.constant), highspy_inf())
+        session.set_objective(cost_objective(built))
+        session.set_start()
+        remaining = options.time_limit_s - (time.perf_counter() - start)
+        second = _session_phase(session, "min_cost_at_max_benefit", options, max(remaining, 1.0))
+        if second.status.has_solution:
+            snap = _snapshot(built)
+        return (first, second), snap
+
+    def result(self, start: float | None = None, point: dict[str, float] | None = None) -> SolveResult:
+        """:meth:`solve` as a :class:`SolveResult`."""
+        begun = time.perf_counter() if start is None else start
+        phases, snap = self.solve(begun, point)
+        return _result(phases, snap, self.options, time.perf_counter() - begun)
+
+
+def highspy_inf() -> float:
+    """HiGHS's infinity (a bound that is no bound)."""
+    return HIGHS_INF
+
+
 def _solve_in_session(built: BuiltModel, options: SolverOptions,
                       start: float) -> tuple[tuple[PhaseResult, ...], dict[str, dict[Any, float]] | None]:
     """Both phases on one HiGHS model; phase 2 starts from the phase-1 solution."""
-    try:
-        with _quiet_stdout():
-            session = HighsSession(built.prob, options.mip_gap, options.threads)
-    except Exception as exc:  # noqa: BLE001 (the model could not be handed to HiGHS)
-        raise PlannerSolverError("loading the model into HiGHS", exc) from exc
-    if built.inputs.objective != "max_benefit":
-        session.set_objective(cost_objective(built))
-        phase = _session_phase(session, "min_cost", options, options.time_limit_s - (time.perf_counter() - start))
-        return (phase,), (_snapshot(built) if phase.status.has_solution else None)
-    session.set_objective(built.benefit, maximise=True)
-    budget = options.time_limit_s - (time.perf_counter() - start)
-    first = _session_phase(session, "max_benefit", options, PHASE1_TIME_SHARE * budget)
-    if not first.status.has_solution:
-        return (first,), None
-    snap = _snapshot(built)
-    best = snap["benefit"][()]
-    lock = built.benefit >= best - BENEFIT_LOCK_TOL * max(abs(best), 1.0)
-    built.prob.addConstraint(lock, "benefit_lock")
-    session.add_constraint(lock)
-    session.set_objective(cost_objective(built))
-    session.set_start()
-    remaining = options.time_limit_s - (time.perf_counter() - start)
-    second = _session_phase(session, "min_cost_at_max_benefit", options, max(remaining, 1.0))
-    if second.status.has_solution:
-        snap = _snapshot(built)
-    return (first, second), snap
+    return LexicographicSession(built, options).solve(start)
 
 
 def _result(phases: tuple[PhaseResult, ...], snap: dict[str, dict[Any, float]] | None,

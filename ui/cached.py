@@ -10,18 +10,20 @@ cache is bounded (``max_entries``). Input errors raise :class:`planner.PlannerIn
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
 
 from planner import Catalog, Plan, Scenario, load_catalog, make_plan, parse_scenario
-from planner.decision import Explanation, Ladder, Sensitivity, budget_ladder, explain_plan
+from planner.decision import Explanation, Sensitivity, explain_plan
 from planner.decision import sensitivity as sensitivity_of
 from planner.decision.path import PurchasePath
 from planner.decision.path import purchase_path as path_of
 from planner.diagnose import Diagnosis, elastic_diagnosis
 from planner.ingest.catalog import import_catalog_extension
 from planner.inputs import prepare
+from planner.progress import Progress
 from planner.report.excel import plan_to_xlsx_bytes
 from planner.report.pdf import committee_pdf_bytes
 from planner.report.pdf_path import printed_path
@@ -80,7 +82,7 @@ def plan_xlsx(scenario_json: str, catalog_fingerprint: str, lang: str, _catalog:
 def committee_pdf(scenario_json: str, catalog_fingerprint: str, lang: str, ladder_steps: int,
                   _catalog: Catalog) -> bytes:
     """The committee PDF of the scenario's plan in ``lang``; with the nested purchase path at ``ladder_steps``
-    budgets (the Decisions page's, from the cache) when it is not 0."""
+    budgets (the Decisions page's, kept in the session) when it is not 0."""
     path = None
     if ladder_steps:
         path = printed_path(purchase_path(scenario_json, catalog_fingerprint, ladder_steps, _catalog))
@@ -96,18 +98,35 @@ def diagnosis(scenario_json: str, catalog_fingerprint: str, _catalog: Catalog) -
     return elastic_diagnosis(prepare(_catalog, scenario), scenario.solver)
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def ladder(scenario_json: str, catalog_fingerprint: str, steps: int, _catalog: Catalog) -> Ladder:
-    """The budget ladder of the scenario (``steps`` capex budgets, with the greedy fill)."""
-    del catalog_fingerprint  # cache key only
-    return budget_ladder(_catalog, _scenario(scenario_json), steps=steps)
+# ---------------------------------------------------------------- long analyses, kept in the session
+# They report progress to the page (a bar and a Cancel button), which Streamlit's caches cannot replay: each
+# session keeps its last result of each kind instead (``held``), computed again only for another request.
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def purchase_path(scenario_json: str, catalog_fingerprint: str, steps: int, _catalog: Catalog) -> PurchasePath:
+def held(kind: str, key: tuple[object, ...]) -> Any:
+    """The session's last ``kind`` result if it was computed for ``key``, else ``None``."""
+    kept = st.session_state.get(f"{state.MEMO}{kind}")
+    return kept[1] if kept is not None and kept[0] == key else None
+
+
+def _keep(kind: str, key: tuple[object, ...], compute: Callable[[], Any]) -> Any:
+    value = held(kind, key)
+    if value is None:
+        value = compute()
+        st.session_state[f"{state.MEMO}{kind}"] = (key, value)
+    return value
+
+
+def path_key(scenario_json: str, catalog_fingerprint: str, steps: int) -> tuple[object, ...]:
+    """What a purchase path depends on."""
+    return ("path", scenario_json, catalog_fingerprint, steps)
+
+
+def purchase_path(scenario_json: str, catalog_fingerprint: str, steps: int, _catalog: Catalog,
+                  progress: Progress | None = None) -> PurchasePath:
     """The nested purchase path of the scenario, with the budget ladder (the frontier, with greedy) beside it."""
-    del catalog_fingerprint  # cache key only
-    return path_of(_catalog, _scenario(scenario_json), steps=steps)
+    return _keep("path", path_key(scenario_json, catalog_fingerprint, steps),
+                 lambda: path_of(_catalog, _scenario(scenario_json), steps=steps, progress=progress))
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -117,12 +136,18 @@ def explanation(scenario_json: str, catalog_fingerprint: str, _catalog: Catalog)
     return explain_plan(_catalog, _scenario(scenario_json))
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+def sensitivity_key(scenario_json: str, catalog_fingerprint: str, weights: tuple[str, ...],
+                    prices: tuple[str, ...]) -> tuple[object, ...]:
+    """What a sensitivity analysis depends on."""
+    return ("sensitivity", scenario_json, catalog_fingerprint, weights, prices)
+
+
 def sensitivity(scenario_json: str, catalog_fingerprint: str, weights: tuple[str, ...],
-                prices: tuple[str, ...], _catalog: Catalog) -> Sensitivity:
+                prices: tuple[str, ...], _catalog: Catalog, progress: Progress | None = None) -> Sensitivity:
     """Ranges of the given indication weights and consumable prices keeping the configuration."""
-    del catalog_fingerprint  # cache key only
-    return sensitivity_of(_catalog, _scenario(scenario_json), weights=weights, prices=prices)
+    return _keep("sensitivity", sensitivity_key(scenario_json, catalog_fingerprint, weights, prices),
+                 lambda: sensitivity_of(_catalog, _scenario(scenario_json), weights=weights, prices=prices,
+                                        progress=progress))
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)

@@ -18,7 +18,7 @@ from planner.decision.path import PurchasePath
 from planner.inputs import effective_devices
 from ui import cached, charts_decision, decision_tables, state, tables
 from ui.i18n import Translator
-from ui.widgets import computed, issue_line, show_issues, table_height
+from ui.widgets import issue_line, show_issues, table_height, with_progress
 
 TWELVE_ROWS_PX = 38 + 35 * 12  #: the ladder's tables scroll after 12 rows
 
@@ -62,8 +62,9 @@ def ladder_section(scenario: Scenario, catalog: Catalog, t: Translator) -> None:
         st.info(t("dec.ladder_none"), icon=":material/info:")
         return
     scenario_json, n = str(asked[0]), int(str(asked[1]))
-    path = computed(lambda: cached.purchase_path(scenario_json, catalog.fingerprint, n, catalog), t, catalog,
-                    t("dec.refused"), t("dec.ladder_running"))
+    path = cached.held("path", cached.path_key(scenario_json, catalog.fingerprint, n)) or with_progress(
+        lambda progress: cached.purchase_path(scenario_json, catalog.fingerprint, n, catalog, progress), t, catalog,
+        t("dec.refused"), t("dec.ladder_running"), "ladder")
     if path is not None:
         render_path(path, catalog, t, _sites(scenario_json))
         if path.frontier.has_solution:
@@ -175,8 +176,10 @@ def sensitivity_section(scenario: Scenario, catalog: Catalog, t: Translator) -> 
     scenario_json = str(asked[0])
     ws: tuple[str, ...] = tuple(str(k) for k in asked[1])  # type: ignore[attr-defined]
     ps: tuple[str, ...] = tuple(str(d) for d in asked[2])  # type: ignore[attr-defined]
-    sens = computed(lambda: cached.sensitivity(scenario_json, catalog.fingerprint, ws, ps, catalog), t, catalog,
-                    t("dec.refused"), t("dec.sens_running"))
+    sens = cached.held("sensitivity", cached.sensitivity_key(scenario_json, catalog.fingerprint, ws, ps)) or \
+        with_progress(lambda progress: cached.sensitivity(scenario_json, catalog.fingerprint, ws, ps, catalog,
+                                                          progress), t, catalog, t("dec.refused"),
+                      t("dec.sens_running"), "sensitivity")
     if sens is not None:
         render_sensitivity(sens, catalog, t, _sites(scenario_json))
 

@@ -88,7 +88,8 @@ def section(scenario: Scenario, catalog: Catalog, t: Translator) -> None:
         _settings(t)
         if picked:
             st.markdown(f"**{t('sae.compare')}**")
-            mapped = mapped_sites(sae.find(picked, data), _ratios(), vendor=st.session_state.get(VENDOR, DEFAULT_VENDOR))
+            vendor = st.session_state.get(VENDOR, DEFAULT_VENDOR)
+            mapped = mapped_sites(sae.find(picked, data), _ratios(), vendor=vendor)
             _table(establishments_tables.comparison_frame(mapped, t))
         st.button(t("sae.load"), key=LOAD, on_click=_load, args=(catalog,), disabled=not picked, type="primary",
                   icon=":material/domain_add:")

@@ -160,19 +160,21 @@ def plan_downloads(plan: Plan, catalog: Catalog, t: Translator) -> None:
     c2.download_button(t("plan.download"), data=plan.to_json(), file_name="plan.json", mime="application/json",
                        key="ui.plan.download", icon=":material/download:")
     c3.download_button(t("plan.download_pdf"), data=partial(cached.committee_pdf, scenario.to_json(),
-                                                            catalog.fingerprint, t.lang, _ladder_steps(scenario),
-                                                            catalog),
+                                                            catalog.fingerprint, t.lang,
+                                                            _ladder_steps(scenario, catalog), catalog),
                        file_name=f"{t('file.committee')}_{tables.slug(scenario.name)}.pdf", mime=PDF_MIME,
                        key="ui.plan.pdf", icon=":material/picture_as_pdf:", help=t("plan.pdf_help"))
 
 
-def _ladder_steps(scenario: Scenario) -> int:
-    """Budgets of the ladder the Decisions page computed for this scenario (0: none asked for it)."""
+def _ladder_steps(scenario: Scenario, catalog: Catalog) -> int:
+    """Budgets of the purchase path the Decisions page computed for this scenario (0: none computed)."""
     raw = state.requested("ladder")
     if raw is None:
         return 0
     asked = json.loads(raw)
-    return int(asked[1]) if asked[0] == scenario.to_json() else 0
+    steps = int(asked[1])
+    done = cached.held("path", cached.path_key(scenario.to_json(), catalog.fingerprint, steps)) is not None
+    return steps if asked[0] == scenario.to_json() and done else 0
 
 
 # ---------------------------------------------------------------- catalogue extension

@@ -95,6 +95,7 @@ LABELS: dict[str, dict[str, str]] = {
     "yes": {"fr": "oui", "en": "yes"},
     "ui.all": {"fr": "Toutes", "en": "All"},
     "ui.none": {"fr": "Aucun", "en": "None"},
+    "ui.cancel": {"fr": "Annuler", "en": "Cancel"},
     "no": {"fr": "non", "en": "no"},
     "form.source": {"fr": "formulaire", "en": "form"},
     "form.line": {"fr": "ligne {line}", "en": "line {line}"},

@@ -22,8 +22,8 @@ DECISION_LABELS: dict[str, dict[str, str]] = {
     "dec.ladder_intro": {
         "fr": "Que faut-il acheter en premier ? Le plan optimal à chaque budget d'investissement, du plan "
               "réalisable le moins cher jusqu'au budget au-delà duquel la valeur (événements pondérés évités) ne "
-              "progresse plus, comparé au remplissage « glouton » (équipements classés par valeur par euro, achetés "
-              "tant que le budget le permet).",
+              "progresse plus, comparé au « classement par rentabilité » (équipements classés par valeur par euro, "
+              "achetés tant que le budget le permet, comme le font les outils du marché).",
         "en": "What do we add first? The optimal plan at each capital budget, from the cheapest feasible plan to "
               "the budget beyond which the value (weighted events avoided) stops growing, against the greedy fill "
               "(devices ranked by value per euro, bought while the budget lasts)."},
@@ -43,12 +43,12 @@ DECISION_LABELS: dict[str, dict[str, str]] = {
     "dec.max_budget_help": {"fr": "Au-delà, la valeur ne progresse plus.",
                             "en": "Beyond it the value stops growing."},
     "dec.scenario_budget": {"fr": "Budget du scénario", "en": "Scenario budget"},
-    "dec.max_gain": {"fr": "Gain maximal sur le glouton", "en": "Largest gain over greedy"},
-    "dec.max_gain_help": {"fr": "Valeur supplémentaire de l'optimisation sur le remplissage glouton, au "
+    "dec.max_gain": {"fr": "Gain maximal sur le classement par rentabilité", "en": "Largest gain over greedy"},
+    "dec.max_gain_help": {"fr": "Valeur supplémentaire de l'optimisation sur le classement par rentabilité, au "
                                 "meilleur budget (événements pondérés évités par an).",
                           "en": "Extra value of the optimiser over the greedy fill, at the best budget "
                                 "(weighted events avoided per year)."},
-    "dec.show_greedy": {"fr": "Afficher le remplissage glouton", "en": "Show the greedy fill"},
+    "dec.show_greedy": {"fr": "Afficher le classement par rentabilité", "en": "Show the greedy fill"},
     "dec.greedy_help": {"fr": "Méthode des outils du marché : classer les demandes par score (valeur par "
                               "euro) et les acheter dans l'ordre tant que le budget le permet.",
                         "en": "The incumbents' method: rank the requests by score (value per euro) and buy "
@@ -87,7 +87,7 @@ DECISION_LABELS: dict[str, dict[str, str]] = {
                          "en": "{solves} solves, {time} s; bounds within {tolerance} (conservative)."},
     # ladder chart
     "ladder.optimiser": {"fr": "Optimisation", "en": "Optimiser"},
-    "ladder.greedy": {"fr": "Remplissage glouton", "en": "Greedy rank-order fill"},
+    "ladder.greedy": {"fr": "Classement par rentabilité (valeur par euro)", "en": "Greedy rank-order fill"},
     "ladder.scenario_budget": {"fr": "budget du scénario", "en": "scenario budget"},
     "ladder.axis_budget": {"fr": "Budget d'investissement (€)", "en": "Capital budget (€)"},
     "ladder.axis_benefit": {"fr": "Événements pondérés évités par an", "en": "Weighted events avoided per year"},
@@ -113,8 +113,9 @@ DECISION_LABELS: dict[str, dict[str, str]] = {
     "why.title": {"fr": "Pourquoi ces équipements, pourquoi pas les autres ?",
                   "en": "Why these devices, why not the others?"},
     "why.intro": {"fr": "Pour chaque équipement retenu, ce qu'il traite et ce que le plan perdrait sans lui ; "
-                        "pour chaque autre équipement du catalogue, la raison de son absence ; les contraintes "
-                        "saturées. Quelques ré-optimisations (une seconde environ).",
+                        "pour chaque autre équipement du catalogue, la raison de son absence ; les limites "
+                        "atteintes (budgets, couvertures minimales, capacités). Quelques ré-optimisations (une "
+                        "seconde environ).",
                   "en": "For each chosen device, what it serves and what the plan would lose without it; for "
                         "every other catalogue device, why it is left out; the binding constraints. A few "
                         "re-optimisations (about a second)."},
@@ -124,7 +125,7 @@ DECISION_LABELS: dict[str, dict[str, str]] = {
     "why.no_plan": {"fr": "Pas de plan à expliquer :", "en": "No plan to explain:"},
     "why.chosen": {"fr": "Équipements retenus", "en": "Chosen devices"},
     "why.not_chosen": {"fr": "Équipements non retenus", "en": "Devices not chosen"},
-    "why.binding": {"fr": "Contraintes saturées", "en": "Binding constraints"},
+    "why.binding": {"fr": "Limites atteintes", "en": "Binding constraints"},
     "why.no_binding": {"fr": "aucune", "en": "none"},
     "why.caption": {"fr": "{solves} résolutions.", "en": "{solves} solves."},
     "why.numbers": {"fr": "Chiffres par équipement", "en": "Figures per device"},
@@ -165,7 +166,7 @@ DECISION_LABELS: dict[str, dict[str, str]] = {
     # table headers
     "col.budget": {"fr": "Budget", "en": "Budget"},
     "col.benefit": {"fr": "Événements pondérés évités/an", "en": "Weighted events avoided/year"},
-    "col.greedy": {"fr": "Glouton", "en": "Greedy"},
+    "col.greedy": {"fr": "Par rentabilité", "en": "Greedy"},
     "col.gain": {"fr": "Gain", "en": "Gain"},
     "col.capex_used": {"fr": "Investissement utilisé", "en": "Capital used"},
     "col.annualised": {"fr": "Coût annualisé / an", "en": "Annualised cost / year"},

@@ -52,7 +52,8 @@ MDS2_LABELS: dict[str, dict[str, str]] = {
     "mds2.title": {"fr": "Questionnaires MDS2 des fabricants", "en": "MDS2 questionnaires for the vendors"},
     "mds2.intro": {"fr": "Un classeur par fabricant, une feuille par équipement du plan : les questions MDS2 "
                          "(ANSI/NEMA HN 1-2019) qui comptent pour le score, les questions ouvertes d'abord. "
-                         "Importez ensuite le questionnaire rempli, ou le formulaire MDS2 du fabricant : le profil de l'équipement est "
+                         "Importez ensuite le questionnaire rempli, ou le formulaire MDS2 du fabricant : le profil de "
+                         "l'équipement est "
                          "mis à jour dans le scénario (avec sa date et sa source) et le plan doit être ré-optimisé.",
                    "en": "One workbook per vendor, one sheet per device of the plan: the MDS2 questions (ANSI/NEMA "
                          "HN 1-2019) that matter for the score, the open ones first. Then import the completed "

@@ -23,6 +23,7 @@ PREVIOUS = "previous_plan"  #: Plan | None: the plan before the last one of anot
 LANG = "lang"  #: "fr" | "en"
 STALE = "plan_stale"  #: bool: the inputs changed since the last optimisation
 NOTICE = "notice"  #: dict[str, Notice]: per page ("scenario", "catalog"), the outcome of the last upload
+MEMO = "memo."  #: prefix of the long analyses kept in the session (ui.cached.held): (key, result)
 REQUESTS = "requests"  #: dict[str, str]: the on-demand analyses asked for (ladder, explanation, ...) -> cache key
 ROBUST = "robust_report"  #: RobustReport | None: the last robustness run (Robustness page)
 EXTENSION = "catalog_extension"  #: Extension | None: the catalogue extension file uploaded in this session
@@ -167,6 +168,12 @@ def requested(kind: str) -> str | None:
 def request(kind: str, key: str) -> None:
     """Remember that the user asked for a ``kind`` analysis of ``key`` (a scenario's JSON and options)."""
     st.session_state[REQUESTS] = {**st.session_state[REQUESTS], kind: key}
+
+
+def cancel(kind: str) -> None:
+    """Forget the ``kind`` analysis asked for (the Cancel button of a long analysis: the page stops at the
+    analysis's next progress report and reruns without it)."""
+    st.session_state[REQUESTS] = {k: v for k, v in st.session_state[REQUESTS].items() if k != kind}
 
 
 def seed(key: str, value: Any) -> None:

@@ -18,6 +18,7 @@ import streamlit as st
 
 from planner import Catalog, Issue, PlannerInputError
 from planner.errors import PlannerSolverError
+from planner.progress import Progress
 from ui import edits, state
 from ui.i18n import LANGUAGES, Translator
 
@@ -233,6 +234,26 @@ def computed(compute: Callable[[], T], t: Translator, catalog: Catalog, title: s
     except PlannerSolverError as exc:
         st.error(t("plan.solver_failed", reason=exc.reason), icon=":material/error:")
         return None
+
+
+def with_progress(compute: Callable[[Progress], T], t: Translator, catalog: Catalog, title: str, running: str,
+                  kind: str) -> T | None:
+    """Run a long analysis with a progress bar and a Cancel button (which forgets the ``kind`` request: the page
+    stops at the analysis's next progress report, between two solves, and reruns without it); errors as
+    :func:`computed`."""
+    box = st.empty()
+    with box.container():
+        bar = st.progress(0.0, text=running)
+        st.button(t("ui.cancel"), key=f"ui.{kind}.cancel", on_click=state.cancel, args=(kind,),
+                  icon=":material/cancel:")
+
+    def progress(share: float) -> None:
+        bar.progress(share, text=f"{running} {t.pct(share)}")
+
+    try:
+        return computed(lambda: compute(progress), t, catalog, title, running)
+    finally:
+        box.empty()
 
 
 def show_notice(t: Translator, catalog: Catalog | None = None, scope: str = "scenario") -> None:

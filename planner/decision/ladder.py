@@ -44,11 +44,13 @@ from planner.decision.engine import (
     twins_excluded,
     with_capex_budget,
 )
+from planner.decision.resolve import BudgetSession
 from planner.diagnose import diagnose
 from planner.errors import Issue, PlannerInputError
 from planner.inputs import ModelInputs, SiteDevice, prepare
 from planner.messages import Device, Msg, Site, msg, plain
 from planner.plan import Plan
+from planner.progress import Progress, part, silent
 from planner.scenario import Scenario, SolverOptions
 from planner.solve import SolveStatus
 
@@ -158,6 +160,14 @@ class _Counter:
     def __init__(self, inputs: ModelInputs) -> None:
         self.solves = 0
         self.twins = twins_excluded(inputs)
+        self.session: BudgetSession | None = None  # the grid's model, built once (warm-started steps)
+
+    def at_budget(self, inputs: ModelInputs, budget: float, options: SolverOptions) -> Plan:
+        """The plan at a capital budget: one model for every grid step, only its budget changes."""
+        self.solves += 1
+        if self.session is None:
+            self.session = BudgetSession(inputs, options, Tweak(exclude=self.twins))
+        return self.session.plan(budget)
 
     def plan(self, inputs: ModelInputs, options: SolverOptions, tweak: Tweak = NO_TWEAK, dedup: bool = True) -> Plan:
         self.solves += 1
@@ -179,12 +189,15 @@ def budget_grid(low: float, high: float, steps: int) -> tuple[float, ...]:
 
 
 def budget_ladder(catalog: Catalog, scenario: Scenario, steps: int = 20, *, options: SolverOptions | None = None,
-                  with_greedy: bool = True, recommended_share: float = RECOMMENDED_SHARE) -> Ladder:
+                  with_greedy: bool = True, recommended_share: float = RECOMMENDED_SHARE,
+                  progress: Progress | None = None) -> Ladder:
     """Solve the scenario across capex budgets; return the frontier, the changes, the tiers and greedy.
 
     The ladder always maximises benefit (then minimises annualised cost), whatever the scenario's objective.
-    Raises :class:`~planner.errors.PlannerInputError` on input errors or ``steps < 2``.
+    ``progress`` is told the share of the budgets solved (:mod:`planner.progress`). Raises
+    :class:`~planner.errors.PlannerInputError` on input errors or ``steps < 2``.
     """
+    report = progress or silent
     if steps < 2:
         raise PlannerInputError([Issue("ladder", "", "steps", str(steps), "must be at least 2")])
     validate(catalog, scenario)
@@ -203,8 +216,9 @@ def budget_ladder(catalog: Catalog, scenario: Scenario, steps: int = 20, *, opti
                           time_s=time.perf_counter() - start, diagnosis=diagnose(open_capex, opts))
         high = min_capex_eur(open_capex, opts, max_benefit_first=True)
         counter.solves += 1
+        report(0.1)
         budgets = budget_grid(low, max(high or low, low), steps)
-        plans = _solve_grid(inputs, budgets, opts, counter)
+        plans = _solve_grid(inputs, budgets, opts, counter, part(report, 0.1, 0.85 if with_greedy else 1.0))
         with_greedy = with_greedy and inputs.horizon.single_period  # the greedy fill is one year's purchases
         greedy_points: list[GreedyPoint | None] = (_greedy_points(inputs, budgets, opts, counter) if with_greedy
                                                     else [None] * len(budgets))
@@ -212,6 +226,7 @@ def budget_ladder(catalog: Catalog, scenario: Scenario, steps: int = 20, *, opti
         return Ladder(**base, status=exc.status.value, solves=counter.solves,  # type: ignore[arg-type]
                       time_s=time.perf_counter() - start)
     points, changes = _points_and_changes(inputs, budgets, plans, greedy_points)
+    report(1.0)
     return Ladder(**base, status=_status(plans), points=points, changes=changes,  # type: ignore[arg-type]
                   tiers=tiers(inputs, points, recommended_share), min_budget_eur=budgets[0],
                   max_budget_eur=budgets[-1], solves=counter.solves, time_s=time.perf_counter() - start)
@@ -222,15 +237,15 @@ def _status(plans: list[Plan]) -> str:
 
 
 def _solve_grid(inputs: ModelInputs, budgets: tuple[float, ...], options: SolverOptions,
-                counter: _Counter) -> list[Plan]:
+                counter: _Counter, progress: Progress = silent) -> list[Plan]:
     """Optimal plans at each budget, solving from the top and reusing a plan down to its own capex."""
     plans: list[Plan | None] = [None] * len(budgets)
     i = len(budgets) - 1
     while i >= 0:
         budget = budgets[i]
-        plan = require_solution(counter.plan(with_capex_budget(inputs, budget), options), f"ladder at {budget}")
+        plan = require_solution(counter.at_budget(inputs, budget, options), f"ladder at {budget}")
         if plan is None:  # the lowest budget, hit by rounding: allow the tolerance
-            plan = require_solution(counter.plan(with_capex_budget(inputs, budget + EUR_TOL), options), "ladder")
+            plan = require_solution(counter.at_budget(inputs, budget + EUR_TOL, options), "ladder")
         if plan is None or plan.costs is None:
             raise SolverFailureError(SolveStatus.INFEASIBLE, f"ladder at {budget}")
         j = i
@@ -238,6 +253,7 @@ def _solve_grid(inputs: ModelInputs, budgets: tuple[float, ...], options: Solver
             plans[j] = plan
             j -= 1
         i = min(j, i - 1)
+        progress((len(budgets) - 1 - i) / len(budgets))
     return [p for p in plans if p is not None]
 
 

@@ -36,6 +36,7 @@ from planner.decision.ladder import (
 from planner.decision.nested import build_nested, solve_nested
 from planner.inputs import ModelInputs, prepare
 from planner.plan import Plan
+from planner.progress import Progress, part, silent
 from planner.scenario import Scenario, SolverOptions
 
 
@@ -136,15 +137,17 @@ class PurchasePath:
 
 def purchase_path(catalog: Catalog, scenario: Scenario, steps: int = 20, *, options: SolverOptions | None = None,
                   with_greedy: bool = True, recommended_share: float = RECOMMENDED_SHARE,
-                  weights: Sequence[float] | None = None, frontier: Ladder | None = None) -> PurchasePath:
+                  weights: Sequence[float] | None = None, frontier: Ladder | None = None,
+                  progress: Progress | None = None) -> PurchasePath:
     """The frontier (:func:`budget_ladder`, or ``frontier`` if given) and the nested path at its budgets.
 
-    ``weights``: one positive weight per budget step for the path's objective (default: equal). Raises
+    ``weights``: one positive weight per budget step for the path's objective (default: equal). ``progress`` is
+    told the share done (:mod:`planner.progress`): the frontier's budgets, then the path's one joint solve. Raises
     :class:`~planner.errors.PlannerInputError` as :func:`budget_ladder` does.
     """
     opts = options or scenario.solver
     ladder = frontier or budget_ladder(catalog, scenario, steps, options=opts, with_greedy=with_greedy,
-                                       recommended_share=recommended_share)
+                                       recommended_share=recommended_share, progress=part(progress, 0.0, 0.5))
     base = {"scenario_name": scenario.name, "frontier": ladder}
     if not ladder.has_solution:
         return PurchasePath(**base, status=ladder.status, diagnosis=ladder.diagnosis)  # type: ignore[arg-type]
@@ -152,6 +155,7 @@ def purchase_path(catalog: Catalog, scenario: Scenario, steps: int = 20, *, opti
     inputs = dataclasses.replace(prepare(catalog, scenario), objective="max_benefit")
     model = build_nested(inputs, [p.budget_eur for p in ladder.points], weights, twins_excluded(inputs))
     nested = solve_nested(model, opts)
+    (progress or silent)(1.0)
     common = {**base, "status": nested.result.status.value, "weights": model.weights,
               "mip_gap": nested.result.mip_gap, "variables": nested.variables, "constraints": nested.constraints}
     if not nested.plans:

@@ -39,6 +39,7 @@ from planner.decision.ladder import diff
 from planner.diagnose import diagnose
 from planner.inputs import ModelInputs, prepare
 from planner.messages import Join, Msg, msg, plain
+from planner.progress import Progress, silent
 from planner.scenario import Scenario, SolverOptions
 
 Parameter = Literal["weight", "consumable_price"]
@@ -173,9 +174,10 @@ def _with_price(inputs: ModelInputs, d: str, m: float) -> ModelInputs:
 def sensitivity(catalog: Catalog, scenario: Scenario, *, weights: Sequence[str] | None = None,
                 prices: Sequence[str] | None = None, max_multiplier: float = MAX_MULTIPLIER,
                 max_price_change: float = MAX_PRICE_CHANGE, tolerance: float = TOLERANCE,
-                options: SolverOptions | None = None) -> Sensitivity:
+                options: SolverOptions | None = None, progress: Progress | None = None) -> Sensitivity:
     """Weight ranges (indications with demand, or ``weights``) and consumable price ranges (chosen devices with
-    a consumable, or ``prices``); pass an empty sequence to skip one kind."""
+    a consumable, or ``prices``); pass an empty sequence to skip one kind. ``progress`` is told the share of the
+    ranges searched (:mod:`planner.progress`)."""
     validate(catalog, scenario)
     start = time.perf_counter()
     inputs = prepare(catalog, scenario)
@@ -186,8 +188,14 @@ def sensitivity(catalog: Catalog, scenario: Scenario, *, weights: Sequence[str] 
             return Sensitivity(scenario.name, "infeasible", diagnosis=diagnose(inputs, opts))
         base = configuration(plan)
         probe = _Probe(inputs, opts, base)
-        ranges = [_weight_range(probe, k, max_multiplier, tolerance) for k in _weight_subjects(inputs, weights)]
-        ranges += [_price_range(probe, d, max_price_change, tolerance) for d in _price_subjects(inputs, base, prices)]
+        searches = [(_weight_range, k, max_multiplier) for k in _weight_subjects(inputs, weights)]
+        searches += [(_price_range, d, max_price_change) for d in _price_subjects(inputs, base, prices)]
+        report = progress or silent
+        report(0.0)
+        ranges = []
+        for done, (search, subject, limit) in enumerate(searches, start=1):
+            ranges.append(search(probe, subject, limit, tolerance))
+            report(done / len(searches))
     except SolverFailureError as exc:
         return Sensitivity(scenario.name, exc.status.value)
     return Sensitivity(scenario.name, plan.status, base, tuple(ranges), probe.solves + 1,

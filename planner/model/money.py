@@ -10,6 +10,9 @@ The budgets count the cash the hospital spends (consumables at their whole price
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 import pulp
 
 from planner import costs
@@ -21,6 +24,15 @@ from planner.model.variables import Variables
 
 def _k(eur: float) -> float:
     return costs.to_model_money(eur)
+
+
+def weighted_sum(terms: Iterable[tuple[Any, float]]) -> Any:
+    """sum coef x over (x, coef) pairs, each x once: one expression built from its coefficients when the x are
+    variables (no expression per term), a number when they are numbers (the Plan's recomputation)."""
+    pairs = list(terms)
+    if all(isinstance(x, pulp.LpVariable) for x, _c in pairs):
+        return pulp.LpAffineExpression(pairs)
+    return pulp.lpSum(c * x for x, c in pairs)
 
 
 def offer(inputs: ModelInputs, d: str, m: str) -> Offer:
@@ -35,8 +47,8 @@ def unit_capex_in_year(inputs: ModelInputs, d: str, m: str, t: int) -> float:
 
 def capex_in_year(inputs: ModelInputs, v: Variables, t: int) -> pulp.LpAffineExpression:
     """Capital spent in year t, k EUR."""
-    return pulp.lpSum(costs.capex_cost(_k(unit_capex_in_year(inputs, d, m, y)), var)
-                      for (s, d, m, y), var in v.by_year("acquire").get(t, ()))
+    return weighted_sum((var, costs.capex_cost(_k(unit_capex_in_year(inputs, d, m, y)), 1.0))
+                        for (s, d, m, y), var in v.by_year("acquire").get(t, ()))
 
 
 def capex_expr(inputs: ModelInputs, v: Variables) -> pulp.LpAffineExpression:
@@ -62,8 +74,8 @@ def lease_in_year(inputs: ModelInputs, v: Variables, t: int) -> pulp.LpAffineExp
 def consumables_in_year(inputs: ModelInputs, v: Variables, t: int) -> pulp.LpAffineExpression:
     """Consumables of year t at the offer's price, escalated, k EUR."""
     h = inputs.horizon
-    return pulp.lpSum(
-        costs.consumables_cost(_k(h.price("consumables", offer(inputs, d, m).consumable_eur_per_case, y)), var)
+    return weighted_sum(
+        (var, costs.consumables_cost(_k(h.price("consumables", offer(inputs, d, m).consumable_eur_per_case, y)), 1.0))
         for (s, d, m, k, y), var in v.by_year("cases_t").get(t, ()))
 
 
@@ -79,10 +91,16 @@ def transport_in_year(inputs: ModelInputs, v: Variables, t: int) -> pulp.LpAffin
 
 
 def opex_in_year(inputs: ModelInputs, v: Variables, t: int) -> pulp.LpAffineExpression:
-    """Running costs of year t: maintenance + lease + consumables + shortfalls + transport, k EUR."""
-    out = (maintenance_in_year(inputs, v, t) + lease_in_year(inputs, v, t) + consumables_in_year(inputs, v, t)
-           + shortfall_in_year(inputs, v, t))
-    return out + transport_in_year(inputs, v, t) if v.refer else out
+    """Running costs of year t: maintenance + lease + consumables + shortfalls + transport, k EUR.
+
+    Built once per year and variables (the opex budget row and the TCO both read it; ``Variables.memo``);
+    callers never change it in place."""
+    key = ("opex_in_year", t)
+    if key not in v.memo:
+        out = (maintenance_in_year(inputs, v, t) + lease_in_year(inputs, v, t) + consumables_in_year(inputs, v, t)
+               + shortfall_in_year(inputs, v, t))
+        v.memo[key] = out + transport_in_year(inputs, v, t) if v.refer else out
+    return v.memo[key]  # type: ignore[no-any-return]
 
 
 def maintenance_expr(inputs: ModelInputs, v: Variables) -> pulp.LpAffineExpression:
@@ -98,10 +116,10 @@ def consumables_expr(inputs: ModelInputs, v: Variables) -> pulp.LpAffineExpressi
 def net_capex_expr(inputs: ModelInputs, v: Variables) -> pulp.LpAffineExpression:
     """Capital charged to the horizon: discounted price less discounted residual value, k EUR."""
     h = inputs.horizon
-    return pulp.lpSum(
-        costs.capex_cost(_k(costs.net_capex(unit_capex_in_year(inputs, d, m, t), inputs.devices[d].lifetime_years,
-                                            h.years_used(t, offer(inputs, d, m).term_years), h.discount(t),
-                                            h.end_discount())), var)
+    return weighted_sum(
+        (var, costs.capex_cost(_k(costs.net_capex(unit_capex_in_year(inputs, d, m, t), inputs.devices[d].lifetime_years,
+                                                  h.years_used(t, offer(inputs, d, m).term_years), h.discount(t),
+                                                  h.end_discount())), 1.0))
         for (s, d, m, t), var in v.acquire.items())
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pulp
 
 from planner.inputs import ModelInputs
-from planner.model.money import capex_expr, tco_expr
+from planner.model.money import capex_expr, tco_expr, weighted_sum
 from planner.model.variables import Variables
 
 
@@ -18,8 +18,8 @@ def value_expr(inputs: ModelInputs, v: Variables) -> pulp.LpAffineExpression:
     indications, contribute nothing."""
     h = inputs.horizon
     value = {(d, k): inputs.case_value(d, k) for d, k in inputs.effectiveness}
-    served = pulp.lpSum(h.discount(t) * value[(d, k)] * var
-                        for (s, d, m, k, t), var in v.cases_t.items() if value[(d, k)] != 0.0)
+    served = weighted_sum((var, h.discount(t) * value[(d, k)])
+                          for (s, d, m, k, t), var in v.cases_t.items() if value[(d, k)] != 0.0)
     return served - referral_loss_expr(inputs, v) if v.refer else served
 
 

@@ -4,7 +4,7 @@ annual cases ``cases`` (per mode and year), placement commitment shortfalls.
 In the single-period model (one year, purchase only) they are exactly u_sd, p_sd and n_sdk, named
 ``buy_{s}_{d}``, ``present_{s}_{d}``, ``cases_{s}_{d}_{k}``. The aggregate views ``buy``, ``present`` and
 ``cases`` (new units, in use in some year, cases over the horizon) are those variables themselves there, and
-expressions (``present``: a binary ``used_{s}_{d}``) in a multi-year model.
+expressions (``present``: ``used_{s}_{d}``, continuous but 0 or 1 in every solution) in a multi-year model.
 """
 
 from __future__ import annotations
@@ -101,5 +101,7 @@ def _aggregates(prob: pulp.LpProblem, inputs: ModelInputs, acquire: dict[Acq, pu
     cases: dict[Allocation, Any] = {a: [] for a in inputs.allocations}
     for (s, d, _m, k, _t), var in cases_t.items():
         cases[(s, d, k)].append(var)
-    used = {(s, d): prob.add_variable(_name("used", s, d), 0, 1, pulp.LpBinary) for s, d in inputs.candidates}
+    # "in use in some year": continuous, yet 0 or 1 in every solution (used_upper/used_lower pin it to max_t p_sdt
+    # when the p_sdt are 0 or 1), so the solver branches on it never
+    used = {(s, d): prob.add_variable(_name("used", s, d), 0, 1, pulp.LpContinuous) for s, d in inputs.candidates}
     return ({k: pulp.lpSum(v) for k, v in buy.items()}, used, {k: pulp.lpSum(v) for k, v in cases.items()})

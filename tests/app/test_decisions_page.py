@@ -64,7 +64,7 @@ def test_budget_ladder_metrics_frontier_tiers_steps_and_changes(at):
         path.tiers, key=lambda x: (order.index(x.tier), x.entry_budget_eur, x.device_id))]
     assert {CATALOG.devices[x.device_id].name for x in path.tiers} == set(tiers["Équipement"])
     assert "Site" not in tiers.columns  # a single site: no site column
-    steps = table(at, "Glouton")
+    steps = table(at, FR("col.greedy"))
     assert len(steps) == len(expected.points)
     assert list(steps.columns[:4]) == [FR("col.budget"), "Événements pondérés évités/an", FR("col.greedy"),
                                        FR("col.gain")]
@@ -126,7 +126,7 @@ def test_fewer_budget_steps(at):
     goto(at, "decisions")
     at.number_input(key="ui.ladder.steps").set_value(5).run()
     at.button(key="ui.ladder.run").click().run()
-    steps = table(at, "Glouton")
+    steps = table(at, FR("col.greedy"))
     assert len(steps) == 5
 
 

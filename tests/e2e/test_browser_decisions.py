@@ -36,7 +36,7 @@ def test_decisions_in_browser(page, output_dir: Path, tmp_path: Path) -> None:  
     assert "scenario.yaml" in book.sheetnames
     expect(main.get_by_text("Sécurité des équipements du plan")).to_be_visible()
     main.get_by_role("button", name="Expliquer le plan").click()
-    expect(main.get_by_text("Contraintes saturées")).to_be_visible()
+    expect(main.get_by_text("Limites atteintes")).to_be_visible()
     expect(main.get_by_text("budget de fonctionnement utilisé à l'euro près", exact=False)).to_be_visible()
     wait_idle(page)
     page.set_viewport_size({"width": 1400, "height": 6200})

@@ -370,7 +370,8 @@ IMPORT_CASES: tuple[Case, ...] = (
                    "capex_eur")
       for label, text in (("1e308", "1e308"), ("401-digits", "9" * 401), ("negative", "-5"), ("inf", "inf"),
                           ("nan", "nan"), ("1e999", "1e999"), ("text", "cheap"))),
-    _import_case("price-xlsx-1e308", "import-prices", "prix.xlsx", lambda: _xlsx([["id", "capex_eur"], [DEVICE, 1e308]]),
+    _import_case("price-xlsx-1e308", "import-prices",
+                 "prix.xlsx", lambda: _xlsx([["id", "capex_eur"], [DEVICE, 1e308]]),
                  "capex_eur", "row 2"),
     _import_case("price-xlsx-consumable-huge", "import-prices", "prix.xlsx",
                  lambda: _xlsx([["id", "consumable_eur_per_case"], [DEVICE, 10 ** 30]]), "consumable_eur_per_case"),
@@ -393,11 +394,13 @@ IMPORT_CASES: tuple[Case, ...] = (
                               {"id": "new_c", "requires": "new_a"}), "circular requirement", "row"),
     _import_case("catalog-requires-self", "import-catalog", "ext.csv",
                  _device_rows({"id": "new_a", "requires": "new_a"}), "cannot require itself"),
-    _import_case("catalog-capex-1e308", "import-catalog", "ext.csv", _device_rows({"id": "new_a", "capex_eur": "1e308"}),
+    _import_case("catalog-capex-1e308", "import-catalog",
+                 "ext.csv", _device_rows({"id": "new_a", "capex_eur": "1e308"}),
                  "capex_eur", "row 2"),
     _import_case("catalog-capacity-1e308", "import-catalog", "ext.csv",
                  _device_rows({"id": "new_a", "capacity_cases_per_year": "1e308"}), "capacity_cases_per_year"),
-    _import_case("catalog-field-200k", "import-catalog", "ext.csv", _device_rows({"id": "new_a", "notes": "z" * 200_000}),
+    _import_case("catalog-field-200k", "import-catalog",
+                 "ext.csv", _device_rows({"id": "new_a", "notes": "z" * 200_000}),
                  "line"),
 )
 
