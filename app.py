@@ -5,7 +5,8 @@ Navigation and the shared sidebar only; the pages live in ``app_pages/``, the St
 
 import streamlit as st
 
-from ui import edits, state, store_view, widgets
+from ui import edits
+from ui.views import state, store_view, widgets
 
 st.set_page_config(page_title="cathlab-planner", page_icon=":material/cardiology:", layout="wide")
 state.init(edits.load_example)

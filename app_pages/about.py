@@ -4,7 +4,8 @@ catalogue's sources, versions."""
 import streamlit as st
 
 import planner
-from ui import cached, clinical, state, tables, widgets
+from ui import clinical, tables
+from ui.views import cached, state, widgets
 
 t = widgets.translator()
 catalog = cached.session_catalog()

@@ -4,7 +4,7 @@ and extensions saved in and opened from the store."""
 
 import streamlit as st
 
-from ui import cached, files, forms, mds2_view, state, store_items, widgets
+from ui.views import cached, files, forms, mds2_view, state, store_items, widgets
 
 t = widgets.translator()
 catalog = cached.session_catalog()

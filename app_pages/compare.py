@@ -4,7 +4,8 @@ scenario, or a saved version of the store (solved, or a plan saved with it)."""
 import streamlit as st
 
 from planner import PlannerInputError
-from ui import cached, compare_sources, compare_view, decision_tables, state, widgets
+from ui import decision_tables
+from ui.views import cached, compare_sources, compare_view, state, widgets
 
 t = widgets.translator()
 catalog = cached.session_catalog()

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import cached, decision_view, state, widgets
+from ui.views import cached, decision_view, state, widgets
 
 t = widgets.translator()
 catalog = cached.session_catalog()

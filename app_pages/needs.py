@@ -3,7 +3,8 @@ indication, beside the devices' evidence and value; the severity weights of the 
 
 import streamlit as st
 
-from ui import cached, forms, state, tables, widgets
+from ui import tables
+from ui.views import cached, forms, state, widgets
 
 t = widgets.translator()
 catalog = cached.session_catalog()

@@ -4,7 +4,7 @@ import streamlit as st
 
 from planner import PlannerInputError
 from planner.errors import PlannerSolverError
-from ui import cached, explain_view, plan_view, state, widgets
+from ui.views import cached, explain_view, plan_view, state, widgets
 
 t = widgets.translator()
 catalog = cached.session_catalog()

@@ -5,7 +5,7 @@ import streamlit as st
 from planner.errors import PlannerInputError
 from planner.robust.backends import BackendError
 from planner.robust.run import MODES, RobustRunError
-from ui import cached, robust_view, state, widgets
+from ui.views import cached, robust_view, state, widgets
 
 t = widgets.translator()
 catalog = cached.session_catalog()

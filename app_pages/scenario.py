@@ -3,7 +3,7 @@
 
 import streamlit as st
 
-from ui import cached, establishments, files, forms, forms_horizon, mds2_view, state, widgets
+from ui.views import cached, establishments, files, forms, forms_horizon, mds2_view, state, widgets
 
 t = widgets.translator()
 catalog = cached.session_catalog()

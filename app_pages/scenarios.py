@@ -4,7 +4,7 @@ restore, the audit trail. Every refusal (version conflict, role) comes from the 
 import streamlit as st
 
 from planner.store.errors import StoreError, VersionConflict
-from ui import scenarios_page, state, store_view, widgets
+from ui.views import scenarios_page, state, store_view, widgets
 
 t = widgets.translator()
 st.title(t("store.title"))

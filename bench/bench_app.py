@@ -16,7 +16,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from ui import cached, state
+from ui.views import cached, state
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 EXAMPLES = ("general_hospital", "university_hospital", "university_hospital_ppi_2027_2031")

@@ -4,7 +4,7 @@ The old conventions are ``KEY: {"fr": ..., "en": ...}`` (``ui/labels*.py``) and 
 (``planner/i18n.py``). This tool moves the entries whose key matches a prefix into a TOML file, one line per
 message, and deletes them from the Python table::
 
-    python tools/move_labels.py ui/labels_decision.py DECISION_LABELS --prefix why. bind. \\
+    python tools/move_labels.py ui/labels/decision.py DECISION_LABELS --prefix why. bind. \\
         --to planner/messages/decision.toml
 
 ``--all`` moves every entry. It refuses a key the catalogue already has. Entries whose text is built at run

@@ -1,6 +1,9 @@
-"""Streamlit side of cathlab-planner: session state, widgets, caching, and pure view helpers.
+"""The app's side of cathlab-planner, in three parts that say what they hold:
 
-Only ``state``, ``widgets``, ``forms``, ``files``, ``cached`` and the ``*_view`` modules import streamlit;
-``i18n``, ``labels*``, ``edits``, ``tables``, ``decision_tables``, ``wording``, ``charts`` and
-``charts_decision`` are pure and unit-tested without a running app.
+- :mod:`ui.views`: everything that calls Streamlit (session state, widgets, forms, uploads and downloads, the
+  session's caches, the sections of each page);
+- :mod:`ui.labels`: the app's label tables (French and English), read with the planner's message catalogue
+  through :class:`ui.i18n.Translator`;
+- the pure presentation helpers here (tables, charts, wording, i18n, clinical and network summaries): no
+  Streamlit, unit-tested without a running app (``tests/app/test_layout.py`` checks the split).
 """

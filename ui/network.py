@@ -2,7 +2,7 @@
 it serves itself, refers and receives; the scenario of the "what if this site became a shock centre" question.
 
 Pure functions (no streamlit): a :class:`~planner.Plan` in, :class:`pandas.DataFrame` out; :mod:`ui.charts_network`
-draws them and :mod:`ui.network_view` renders them.
+draws them and :mod:`ui.views.network_view` renders them.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from planner import Plan, Scenario
-from ui import state
+from ui.views import state
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 #: Limit of one AppTest script run (seconds): generous, because a run that solves a plan on a busy 2-core machine

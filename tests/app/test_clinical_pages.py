@@ -9,9 +9,10 @@ import pytest
 from planner import load_catalog, make_plan
 from planner.schema import ROLES
 from tests.app.conftest import goto, optimise, plan, scenario
-from ui import clinical, state
+from ui import clinical
 from ui.i18n import Translator
 from ui.labels import LABELS
+from ui.views import state
 
 CATALOG = load_catalog()
 FR, EN = Translator("fr"), Translator("en")

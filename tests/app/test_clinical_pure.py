@@ -14,7 +14,7 @@ from planner.schema import ROLES
 from tests.builders import make_catalog, make_scenario
 from ui import clinical, edits
 from ui.i18n import Translator
-from ui.labels_clinical import ALERT_CODES
+from ui.labels.clinical import ALERT_CODES
 
 FR, EN = Translator("fr"), Translator("en")
 CATALOG = make_catalog(

@@ -14,7 +14,7 @@ from planner.inputs import prepare
 from planner.messages import Device, Join, Opt, Site, msg
 from ui import charts_decision, decision_tables, tables, wording
 from ui.i18n import Translator
-from ui.widgets import issue_line, place
+from ui.views.widgets import issue_line, place
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "catalog_decision"
 CATALOG = load_catalog()

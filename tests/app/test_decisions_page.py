@@ -8,8 +8,8 @@ from planner import load_catalog, load_scenario
 from planner.decision import budget_ladder
 from planner.decision.path import purchase_path
 from tests.app.conftest import charts, goto, scenario, table
-from ui import state
 from ui.i18n import Translator, eur
+from ui.views import state
 
 FR = Translator("fr")
 EN = Translator("en")

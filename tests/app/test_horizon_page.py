@@ -9,8 +9,8 @@ import pytest
 
 from planner import load_catalog
 from tests.app.conftest import APP, APP_TIMEOUT_S, charts, errors, goto, optimise, plan, scenario, table
-from ui import cached
 from ui.i18n import Translator
+from ui.views import cached
 
 PPI = "university_hospital_ppi_2027_2031"
 CATALOG = load_catalog()

@@ -9,10 +9,10 @@ from planner.errors import Issue
 from planner.messages import Device, msg
 from ui import charts, edits, tables_horizon
 from ui.i18n import Translator
-from ui.labels_decision import DECISION_LABELS
-from ui.labels_horizon import HORIZON_LABELS
-from ui.labels_security import SECURITY_LABELS
-from ui.widgets import issue_line, place
+from ui.labels.decision import DECISION_LABELS
+from ui.labels.horizon import HORIZON_LABELS
+from ui.labels.security import SECURITY_LABELS
+from ui.views.widgets import issue_line, place
 
 CATALOG = load_catalog()
 FR, EN = Translator("fr"), Translator("en")

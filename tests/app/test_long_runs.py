@@ -8,11 +8,11 @@ import pytest
 from planner.decision.path import purchase_path
 from planner.decision.sensitivity import sensitivity
 from tests.app.conftest import goto
-from ui import cached, state
+from ui.views import cached, state
 
 
 def _counting(monkeypatch: pytest.MonkeyPatch, name: str, real):  # noqa: ANN001, ANN202
-    """Replace ``ui.cached.<name>`` by the real function, recording every progress share it reports."""
+    """Replace ``ui.views.cached.<name>`` by the real function, recording every progress share it reports."""
     calls: list[list[float]] = []
 
     def wrapped(*args, progress=None, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
@@ -59,6 +59,6 @@ def test_after_cancel_nothing_is_computed_or_shown(at):
     goto(at, "decisions")
     at.button(key="ui.ladder.run").click().run()
     at.session_state[state.REQUESTS] = {k: v for k, v in at.session_state[state.REQUESTS].items() if k != "ladder"}
-    at.run()  # what the Cancel button's callback (ui.state.cancel) leaves: nothing is computed or shown
+    at.run()  # what the Cancel button's callback (ui.views.state.cancel) leaves: nothing is computed or shown
     assert not at.exception, at.exception
     assert not [c for c in at.get("plotly_chart") if c.proto.id.endswith("ui.chart.path")]

@@ -22,8 +22,8 @@ def _card_script() -> None:
     """The card alone (the Catalogue page around it is being reworked by the clinical value model)."""
     from planner import load_catalog
     from tests.builders import make_scenario
-    from ui import mds2_view
     from ui.i18n import Translator
+    from ui.views import mds2_view
 
     catalog = load_catalog()
     mds2_view.device_card(catalog, make_scenario(), list(catalog.devices), Translator("fr"))

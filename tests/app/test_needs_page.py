@@ -7,9 +7,10 @@ import pytest
 
 from planner import load_catalog
 from tests.app.conftest import errors, goto, scenario
-from ui import edits, state
+from ui import edits
 from ui.i18n import Translator
 from ui.tables import indication_order
+from ui.views import state
 
 FR = Translator("fr")
 EN = Translator("en")

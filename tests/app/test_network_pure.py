@@ -9,7 +9,7 @@ from planner import load_catalog, make_plan
 from ui import charts_network, edits, network
 from ui.i18n import Translator
 from ui.labels import LABELS
-from ui.labels_network import NETWORK_LABELS
+from ui.labels.network import NETWORK_LABELS
 
 CATALOG = load_catalog()
 FR, EN = Translator("fr"), Translator("en")

@@ -6,8 +6,9 @@ import pytest
 
 from planner import load_catalog
 from tests.app.conftest import PAGES, goto, scenario
-from ui import edits, state
+from ui import edits
 from ui.i18n import Translator
+from ui.views import state
 
 EN = Translator("en")
 

@@ -16,8 +16,9 @@ from planner.decision import explain_plan
 from planner.report.excel import XLSX_MIME
 from planner.security import MAX_RISK_SCORE
 from tests.app.conftest import APP_TIMEOUT_S, errors, goto, optimise, plan, scenario, table
-from ui import files, tables
+from ui import tables
 from ui.i18n import Translator
+from ui.views import files
 
 FR = Translator("fr")
 EN = Translator("en")
@@ -84,7 +85,7 @@ def test_the_excel_bytes_come_from_the_plan_shown(at):
     p = plan(at)
     sc = tables.plan_scenario(p)
     assert sc.to_json() == scenario(at).to_json()
-    from ui import cached
+    from ui.views import cached
 
     data = cached.plan_xlsx(sc.to_json(), CATALOG.fingerprint, "fr", CATALOG)
     assert data[:2] == b"PK"

@@ -8,8 +8,8 @@ import time
 from planner import load_catalog, make_plan
 from planner.messages import site_names
 from tests.app.conftest import APP, APP_TIMEOUT_S, errors, goto, optimise, plan, scenario
-from ui import cached
 from ui.i18n import Translator
+from ui.views import cached
 
 FR = Translator("fr")
 

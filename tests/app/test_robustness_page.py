@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from tests.app.conftest import charts, goto
-from ui import state
 from ui.i18n import Translator
+from ui.views import state
 
 FR = Translator("fr")
 

@@ -11,8 +11,8 @@ from streamlit.testing.v1 import AppTest
 from planner.store.api import open_store
 from planner.store.records import Actor
 from tests.app.conftest import APP, APP_TIMEOUT_S, goto, scenario
-from ui import state
 from ui.i18n import Translator
+from ui.views import state
 
 FR = Translator("fr")
 

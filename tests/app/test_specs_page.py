@@ -6,7 +6,7 @@ from __future__ import annotations
 from planner import load_catalog
 from tests.app.conftest import optimise, plan
 from ui.i18n import Translator
-from ui.specs_view import signed, specs_frame
+from ui.views.specs_view import signed, specs_frame
 
 
 def _page_text(at) -> str:

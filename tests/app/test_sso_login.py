@@ -10,8 +10,8 @@ from streamlit.testing.v1 import AppTest
 from planner.store.api import Store, open_store
 from planner.store.records import Actor
 from tests.app.conftest import APP, APP_TIMEOUT_S, goto
-from ui import store_view
 from ui.i18n import Translator
+from ui.views import store_view
 
 FR = Translator("fr")
 

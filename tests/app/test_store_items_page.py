@@ -11,7 +11,7 @@ from planner.store.api import open_store
 from planner.store.records import Actor
 from tests.app.conftest import APP, APP_TIMEOUT_S, errors, goto, scenario
 from tests.store.test_items_cli import EXTENSION
-from ui import state
+from ui.views import state
 
 
 def _upload(at: AppTest, key: str, name: str, data: bytes) -> None:

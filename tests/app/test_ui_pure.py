@@ -16,7 +16,7 @@ from tests.model.reference_costs import figure, reference_costs
 from ui import charts, edits, tables
 from ui.i18n import Translator, eur, number, pct
 from ui.labels import LABELS
-from ui.widgets import issue_line, place
+from ui.views.widgets import issue_line, place
 
 FR = Translator("fr")
 

@@ -1,5 +1,5 @@
 """The horizon section of the Scenario page: years, discounting, price escalation, activity growth, acquisition
-modes, yearly envelopes and carry-over. Returns candidate scenario data for :func:`ui.widgets.submit`.
+modes, yearly envelopes and carry-over. Returns candidate scenario data for :func:`ui.views.widgets.submit`.
 
 Rates are typed as percentages; :mod:`ui.edits` turns them back into the scenario's rates and writes only
 what changed, so that a one-year scenario leaves this section exactly as it came.
@@ -18,7 +18,7 @@ from planner.scenario import ESCALATION_KEYS
 from planner.schema import ACTIVITIES
 from ui import edits
 from ui.i18n import Translator
-from ui.widgets import number, table_height, toggle
+from ui.views.widgets import number, table_height, toggle
 
 
 def horizon_form(data: dict[str, Any], t: Translator) -> dict[str, Any]:

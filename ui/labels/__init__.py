@@ -7,19 +7,19 @@ every key has both languages and that every ``t("...")`` key used in the code ex
 
 from __future__ import annotations
 
-from ui.labels_clinical import CLINICAL_LABELS
-from ui.labels_decision import DECISION_LABELS
-from ui.labels_horizon import HORIZON_LABELS
-from ui.labels_inputs import INPUT_LABELS
-from ui.labels_mds2 import MDS2_LABELS
-from ui.labels_money import MONEY_LABELS
-from ui.labels_network import NETWORK_LABELS
-from ui.labels_print import PRINT_LABELS
-from ui.labels_robust import ROBUST_LABELS
-from ui.labels_sae import SAE_LABELS
-from ui.labels_security import SECURITY_LABELS
-from ui.labels_specs import SPECS_LABELS
-from ui.labels_store import STORE_LABELS
+from ui.labels.clinical import CLINICAL_LABELS
+from ui.labels.decision import DECISION_LABELS
+from ui.labels.horizon import HORIZON_LABELS
+from ui.labels.inputs import INPUT_LABELS
+from ui.labels.mds2 import MDS2_LABELS
+from ui.labels.money import MONEY_LABELS
+from ui.labels.network import NETWORK_LABELS
+from ui.labels.print import PRINT_LABELS
+from ui.labels.robust import ROBUST_LABELS
+from ui.labels.sae import SAE_LABELS
+from ui.labels.security import SECURITY_LABELS
+from ui.labels.specs import SPECS_LABELS
+from ui.labels.store import STORE_LABELS
 
 _MODEL_FR = """
 **Ce que fait l'outil.** Pour chaque site, il choisit les équipements d'appoint des salles de

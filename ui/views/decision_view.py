@@ -1,7 +1,7 @@
 """Decisions page sections: the budget ladder and the sensitivity analysis, each run on a button.
 
 What the user asked for is remembered in ``state.REQUESTS`` (the scenario JSON and the options); the
-results come from :mod:`ui.cached`, so a page switch or a language switch does not re-solve. A result made
+results come from :mod:`ui.views.cached`, so a page switch or a language switch does not re-solve. A result made
 for inputs that changed since is still shown, flagged as out of date.
 """
 
@@ -16,9 +16,10 @@ from planner import Catalog, Plan, PlannerInputError, Scenario, parse_scenario
 from planner.decision import Ladder, Sensitivity
 from planner.decision.path import PurchasePath
 from planner.inputs import effective_devices
-from ui import cached, charts_decision, decision_tables, state, tables
+from ui import charts_decision, decision_tables, tables
 from ui.i18n import Translator
-from ui.widgets import issue_line, show_issues, table_height, with_progress
+from ui.views import cached, state
+from ui.views.widgets import issue_line, show_issues, table_height, with_progress
 
 TWELVE_ROWS_PX = 38 + 35 * 12  #: the ladder's tables scroll after 12 rows
 

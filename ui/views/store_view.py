@@ -14,8 +14,8 @@ import streamlit as st
 from planner import Scenario, scenario_from_yaml
 from planner.store.diff import Change
 from planner.store.errors import StoreError
-from ui import cached, sso_view, state
 from ui.i18n import Translator
+from ui.views import cached, sso_view, state
 
 CURRENT = "ui.store.current"  #: tuple[str, int] | None: the saved scenario and version the inputs came from
 BASELINE = "ui.store.baseline"  #: str | None: the scenario JSON of that version (unsaved changes = differs)

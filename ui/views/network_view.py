@@ -2,7 +2,7 @@
 refers and receives, and "what if this site became a shock centre", a one-click comparison.
 
 The what-if request is remembered in ``state.REQUESTS`` (the plan's scenario JSON and the site); the solve
-goes through :func:`ui.cached.plan`, so a rerun or a language switch does not solve again.
+goes through :func:`ui.views.cached.plan`, so a rerun or a language switch does not solve again.
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ import streamlit as st
 
 from planner import Catalog, Plan, PlannerInputError
 from planner.decision import compare_plans
-from ui import cached, charts_network, compare_view, network, state, tables
+from ui import charts_network, network, tables
 from ui.i18n import Translator
-from ui.widgets import issue_line, show_issues
+from ui.views import cached, compare_view, state
+from ui.views.widgets import issue_line, show_issues
 
 WHAT_IF = "shock_centre_what_if"  #: kind of the request in ``state.REQUESTS``
 ROLE = "shock_centre"

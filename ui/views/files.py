@@ -2,7 +2,7 @@
 
 Uploads run in ``on_change`` callbacks: the file is read, imported by :mod:`planner.ingest.imports` through
 :mod:`ui.edits`, checked like any other edit, and either replaces the scenario or leaves it as it was with
-every problem remembered (sheet, row, column, value, reason) for :func:`ui.widgets.show_notice`.
+every problem remembered (sheet, row, column, value, reason) for :func:`ui.views.widgets.show_notice`.
 """
 
 from __future__ import annotations
@@ -23,9 +23,10 @@ from planner.report.excel import (
     price_overrides_to_xlsx_bytes,
 )
 from planner.report.pdf import PDF_MIME
-from ui import cached, edits, state, tables
+from ui import edits, tables
 from ui.i18n import Translator
-from ui.widgets import guarded
+from ui.views import cached, state
+from ui.views.widgets import guarded
 
 SPREADSHEETS = ["xlsx", "csv"]
 MAX_MB = MAX_FILE_BYTES // 2**20  #: the importers' size limit, in MB

@@ -1,4 +1,4 @@
-"""The input forms of the pages: each returns candidate scenario data for :func:`ui.widgets.submit`.
+"""The input forms of the pages: each returns candidate scenario data for :func:`ui.views.widgets.submit`.
 
 Widget keys: ``in.*`` are bound to the scenario (re-seeded after a wholesale change), ``ui.*`` are not.
 """
@@ -17,9 +17,10 @@ from planner.prices import dated_devices
 from planner.scenario import OBJECTIVES, PERSPECTIVES, SOLVERS
 from planner.schema import ACTIVITIES, ANGIO_VENDORS, PRICE_FIELDS, ROLES
 from planner.security import MAX_RISK_SCORE
-from ui import clinical, edits, state, tables
+from ui import clinical, edits, tables
 from ui.i18n import Translator
-from ui.widgets import day, guarded, multiselect, number, radio, select, slider, table_height, text, toggle
+from ui.views import state
+from ui.views.widgets import day, guarded, multiselect, number, radio, select, slider, table_height, text, toggle
 
 # ---------------------------------------------------------------- scenario: general and sites
 

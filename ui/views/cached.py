@@ -27,7 +27,7 @@ from planner.progress import Progress
 from planner.report.excel import plan_to_xlsx_bytes
 from planner.report.pdf import committee_pdf_bytes
 from planner.report.pdf_path import printed_path
-from ui import state
+from ui.views import state
 
 
 @st.cache_resource(show_spinner=False)

@@ -1,14 +1,15 @@
 """Rendering of a :class:`~planner.Plan`: status, metrics, rooms, acquisitions, coverage, costs, budgets; a
-multi-year plan's schedule, costs by year and cost of ownership come from :mod:`ui.horizon_view`."""
+multi-year plan's schedule, costs by year and cost of ownership come from :mod:`ui.views.horizon_view`."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from planner import Catalog, Plan
-from ui import (
+from ui import charts, tables, tables_horizon
+from ui.i18n import Translator
+from ui.views import (
     cached,
-    charts,
     clinical_view,
     files,
     horizon_view,
@@ -16,11 +17,8 @@ from ui import (
     network_view,
     security_view,
     specs_view,
-    tables,
-    tables_horizon,
     widgets,
 )
-from ui.i18n import Translator
 
 
 def status(plan: Plan, t: Translator, catalog: Catalog | None = None) -> None:

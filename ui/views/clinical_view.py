@@ -7,8 +7,9 @@ from __future__ import annotations
 import streamlit as st
 
 from planner import Catalog, Plan
-from ui import clinical, state, tables
+from ui import clinical, tables
 from ui.i18n import Translator
+from ui.views import state
 
 
 def value_caption(plan: Plan, t: Translator) -> None:

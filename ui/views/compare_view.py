@@ -1,4 +1,4 @@
-"""Compare page: two plans side by side (the sides come from :mod:`ui.compare_sources`), what differs."""
+"""Compare page: two plans side by side (the sides come from :mod:`ui.views.compare_sources`), what differs."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ import streamlit as st
 
 from planner import Catalog
 from planner.decision import Comparison, compare_plans
-from ui import cached, charts_decision, decision_tables, tables
-from ui.compare_sources import Side
+from ui import charts_decision, decision_tables, tables
 from ui.i18n import Translator
+from ui.views import cached
+from ui.views.compare_sources import Side
 
 HIGHLIGHT = "background-color: rgba(255, 193, 7, 0.25)"
 

@@ -1,7 +1,7 @@
 """The "Start from an establishment" section of the Scenario page: search the public SAE data, pick one or several
 establishments, see their public and derived figures side by side, adjust the ratios, load them as the sites.
 
-Loading runs in a callback through :func:`ui.widgets.guarded`: on any input error the previous scenario is kept
+Loading runs in a callback through :func:`ui.views.widgets.guarded`: on any input error the previous scenario is kept
 and every problem is shown; on success the public-data warnings (400-PCI threshold...) come with the notice.
 """
 
@@ -18,8 +18,9 @@ from planner.publicdata.mapping import DEFAULT_VENDOR
 from planner.publicdata.ratios import DEFAULT_RATIOS, Ratios, with_overrides
 from planner.publicdata.scenario import mapped_sites, sites_scenario
 from planner.schema import ANGIO_VENDORS
-from ui import edits, establishments_tables, state, widgets
+from ui import edits, establishments_tables
 from ui.i18n import Translator
+from ui.views import state, widgets
 
 QUERY, PICK, VENDOR, BUDGET, LOAD = "ui.sae.query", "ui.sae.pick", "ui.sae.vendor", "ui.sae.budget", "ui.sae.load"
 RATIO = "ui.sae.ratio."  #: + ratio key

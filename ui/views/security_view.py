@@ -6,8 +6,9 @@ import streamlit as st
 
 from planner import Catalog, Plan
 from planner.security import MAX_RISK_SCORE
-from ui import decision_tables, mds2_view, tables, wording
+from ui import decision_tables, tables, wording
 from ui.i18n import Translator
+from ui.views import mds2_view
 
 
 def exclusions(plan: Plan, catalog: Catalog, t: Translator, expanded: bool = False) -> None:

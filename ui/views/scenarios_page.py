@@ -11,8 +11,8 @@ import yaml
 from planner import parse_scenario
 from planner.store.diff import merge
 from planner.store.errors import StoreError
-from ui import state, store_view
 from ui.i18n import Translator
+from ui.views import state, store_view
 
 
 def save(store: Any, me: Any, name: str, comment: str) -> None:

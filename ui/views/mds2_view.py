@@ -12,10 +12,11 @@ from planner import Catalog, Plan, Scenario
 from planner.catalog import Device
 from planner.mds2 import open_questions
 from planner.security import MAX_RISK_SCORE, SCORED_FIELDS, apply_profiles, risk_score, rule_effect
-from ui import state, tables, wording
-from ui.files import MAX_MB, SPREADSHEETS
+from ui import tables, wording
 from ui.i18n import Translator
-from ui.widgets import guarded, show_notice
+from ui.views import state
+from ui.views.files import MAX_MB, SPREADSHEETS
+from ui.views.widgets import guarded, show_notice
 
 ZIP_MIME = "application/zip"
 

@@ -14,9 +14,10 @@ import streamlit as st
 
 from planner import Catalog, Plan, PlannerInputError, Scenario, scenario_from_yaml
 from planner.store.errors import StoreError
-from ui import edits, store_view
+from ui import edits
 from ui.i18n import Translator
-from ui.widgets import issue_line, show_issues
+from ui.views import store_view
+from ui.views.widgets import issue_line, show_issues
 
 CURRENT, UPLOAD, STORE = "current", "upload", "store"
 

@@ -6,9 +6,10 @@ import streamlit as st
 
 from planner import Catalog, Plan, Scenario
 from planner.decision import Explanation
-from ui import cached, decision_tables, state, tables, wording
+from ui import decision_tables, tables, wording
 from ui.i18n import Translator
-from ui.widgets import computed, text_columns
+from ui.views import cached, state
+from ui.views.widgets import computed, text_columns
 
 
 def section(plan: Plan, catalog: Catalog, t: Translator) -> None:

@@ -16,8 +16,9 @@ import streamlit as st
 from planner import Catalog, Scenario
 from planner.report.excel import price_overrides_to_xlsx_bytes
 from planner.store.errors import StoreError, VersionConflict
-from ui import files, state, store_view, tables
+from ui import tables
 from ui.i18n import Translator
+from ui.views import files, state, store_view
 
 PRICES, EXTENSION = "price_list", "catalog_extension"
 SCOPE = {PRICES: "catalog", EXTENSION: "extension"}  #: where the page shows the notice of each kind

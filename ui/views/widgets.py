@@ -19,8 +19,9 @@ import streamlit as st
 from planner import Catalog, Issue, PlannerInputError
 from planner.errors import PlannerSolverError
 from planner.progress import Progress
-from ui import edits, state
+from ui import edits
 from ui.i18n import LANGUAGES, Translator
+from ui.views import state
 
 T = TypeVar("T")
 

@@ -1,6 +1,6 @@
 """Rendering of a multi-year :class:`~planner.Plan`: headline figures over the horizon, the procurement schedule
 and the retirements, spend by year against the capital envelope, costs by year, budgets, cost of ownership by
-device. (The coverage, with its year selector, is :func:`ui.plan_view.coverage`.)"""
+device. (The coverage, with its year selector, is :func:`ui.views.plan_view.coverage`.)"""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import streamlit as st
 from planner import Catalog, Plan
 from ui import charts, tables, tables_horizon
 from ui.i18n import Translator
-from ui.widgets import table_height, text_columns
+from ui.views.widgets import table_height, text_columns
 
 MAX_PX = 740  #: tables show about 20 rows before they scroll
 
