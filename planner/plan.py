@@ -240,6 +240,18 @@ class DeviceTco:
 
 
 @dataclass(frozen=True)
+class FamilyCosts:
+    """Capex and yearly costs of the lines of one device family (the Plan page's cost chart)."""
+
+    family: str
+    capex_eur: float
+    annualised_capex_eur_per_year: float
+    maintenance_eur_per_year: float
+    consumables_eur_per_year: float
+    annualised_eur_per_year: float
+
+
+@dataclass(frozen=True)
 class Retirement:
     """Installed units reaching the end of their life within the horizon, and what replaces them."""
 
@@ -362,6 +374,7 @@ class Plan:
     flows: tuple[ReferralFlow, ...] = ()  # referrals between sites (empty without referral routes)
     price_basis: PriceBasis | None = None  # catalogue prices brought to the plan's first year (planner.prices)
     specifications: tuple[PurchaseSpec, ...] = ()  # one per (site, device) bought: function first (planner.specs)
+    costs_by_family: tuple[FamilyCosts, ...] = ()  # the costs chart (empty in plans saved before it)
 
     @property
     def cost_per_weighted_event_eur(self) -> float | None:
@@ -433,5 +446,5 @@ def _build(tp: Any, data: Any) -> Any:
 
 
 __all__ = ["Acquisition", "AllocationRow", "BudgetUse", "ClinicalAlert", "Costs", "CoverageRow", "DeviceSecurity",
-           "DevicePriceBasis", "DeviceTco", "EquivalentProduct", "OutcomeRow", "PhaseInfo", "Plan", "PriceBasis",
-           "PurchaseSpec", "Retirement", "RoomConfig", "SecurityExclusion", "SolverInfo", "YearCosts"]
+           "DevicePriceBasis", "DeviceTco", "EquivalentProduct", "FamilyCosts", "OutcomeRow", "PhaseInfo", "Plan",
+           "PriceBasis", "PurchaseSpec", "Retirement", "RoomConfig", "SecurityExclusion", "SolverInfo", "YearCosts"]

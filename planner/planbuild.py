@@ -29,6 +29,7 @@ from planner.plan import (
     Costs,
     DeviceSecurity,
     DeviceTco,
+    FamilyCosts,
     PhaseInfo,
     Plan,
     ReferralFlow,
@@ -87,7 +88,23 @@ def from_solution(inputs: ModelInputs, result: SolveResult, scenario: Mapping[st
                 security=_security(inputs, acquisitions), tco_by_device=_tco_by_device(inputs, v),
                 outcomes=clinical.outcome_rows(inputs, allocation),
                 alerts=clinical.alerts(inputs, coverage, allocation, v.present_t),
-                price_basis=_plan_prices(inputs, acquisitions))
+                price_basis=_plan_prices(inputs, acquisitions),
+                costs_by_family=_costs_by_family(inputs, acquisitions, allocation))
+
+
+def _costs_by_family(inputs: ModelInputs, acquisitions: tuple[Acquisition, ...],
+                     allocation: tuple[AllocationRow, ...]) -> tuple[FamilyCosts, ...]:
+    """Capex and yearly costs of each device family's lines (the costs chart of the Plan page): each family's
+    acquisitions and cases costed alone; the rows add up to ``Plan.costs``."""
+    out = []
+    for family in sorted({a.family for a in acquisitions}):
+        buy = {(a.site_id, a.device_id): a.units_new for a in acquisitions if a.family == family}
+        cases = {(r.site_id, r.device_id, r.indication_id): r.cases_per_year for r in allocation
+                 if inputs.devices[r.device_id].family == family}
+        c = compute_costs(inputs, buy, cases)
+        out.append(FamilyCosts(family, c.capex_eur, c.annualised_capex_eur_per_year, c.maintenance_eur_per_year,
+                               c.consumables_eur_per_year, c.annualised_eur_per_year))
+    return tuple(out)
 
 
 def _plan_prices(inputs: ModelInputs, acquisitions: tuple[Acquisition, ...]) -> PriceBasis | None:

@@ -1,8 +1,8 @@
 """Pure tables for the app's views: catalogue, clinical needs and plan -> pandas DataFrames (no streamlit).
 
 Frames use stable snake_case column names; :func:`display` translates headers and formats numbers for
-the chosen language. Money never gets recomputed here: per-family costs come from
-:func:`planner.planbuild.compute_costs`, the function behind ``Plan.costs``.
+the chosen language. Money never gets recomputed here: per-family costs are ``Plan.costs_by_family``, made
+with the plan (:mod:`planner.planbuild`).
 """
 
 from __future__ import annotations
@@ -15,8 +15,7 @@ from typing import Any
 import pandas as pd
 
 from planner import Catalog, Plan, Scenario, parse_scenario
-from planner.inputs import effective_devices, prepare
-from planner.planbuild import compute_costs
+from planner.inputs import effective_devices
 from planner.prices import PriceBasis, dated_devices
 from planner.report.money_labels import dating_label, funding_text
 from planner.schema import PRICE_FIELDS
@@ -162,18 +161,11 @@ def served_frame(plan: Plan, catalog: Catalog, t: Translator, year: int | None =
     return pd.DataFrame(rows, columns=["indication", "device", "cases"])
 
 
-def cost_by_family(plan: Plan, catalog: Catalog) -> pd.DataFrame:
-    """Capex and yearly costs by device family; the rows add up to ``plan.costs``."""
-    inputs = prepare(catalog, parse_scenario(dict(plan.scenario), source="plan"))
-    rows = []
-    for family in sorted({a.family for a in plan.acquisitions}):
-        buy = {(a.site_id, a.device_id): a.units_new for a in plan.acquisitions if a.family == family}
-        cases = {(r.site_id, r.device_id, r.indication_id): r.cases_per_year for r in plan.allocation
-                 if inputs.devices[r.device_id].family == family}
-        c = compute_costs(inputs, buy, cases)
-        rows.append({"family": family, "capex": c.capex_eur, "annualised_capex": c.annualised_capex_eur_per_year,
-                     "maintenance": c.maintenance_eur_per_year, "consumables": c.consumables_eur_per_year,
-                     "annualised": c.annualised_eur_per_year})
+def cost_by_family(plan: Plan) -> pd.DataFrame:
+    """Capex and yearly costs by device family (``Plan.costs_by_family``); the rows add up to ``plan.costs``."""
+    rows = [{"family": f.family, "capex": f.capex_eur, "annualised_capex": f.annualised_capex_eur_per_year,
+             "maintenance": f.maintenance_eur_per_year, "consumables": f.consumables_eur_per_year,
+             "annualised": f.annualised_eur_per_year} for f in plan.costs_by_family]
     return pd.DataFrame(rows, columns=["family", "capex", "annualised_capex", "maintenance", "consumables",
                                        "annualised"])
 

@@ -151,7 +151,7 @@ def test_need_rows_change_only_what_the_user_changed(general):
 
 
 def test_cost_by_family_reconciles_with_plan_costs(general, general_plan):
-    frame = tables.cost_by_family(general_plan, CATALOG)
+    frame = tables.cost_by_family(general_plan)
     c = general_plan.costs
     # each family's row against an independent computation from the catalogue (one year, purchase only)
     assert general_plan.years == (general.years[0],) and general.discount_rate == 0
@@ -175,7 +175,7 @@ def test_cost_by_family_reconciles_with_plan_costs(general, general_plan):
 
 def test_cost_by_family_reconciles_on_two_sites():
     plan = make_plan(CATALOG, edits.load_example("university_hospital"))
-    frame = tables.cost_by_family(plan, CATALOG)
+    frame = tables.cost_by_family(plan)
     assert frame["annualised"].sum() == pytest.approx(plan.costs.annualised_eur_per_year)
     assert "site" in tables.acquisitions_frame(plan, CATALOG, Translator("fr")).columns
 
@@ -196,7 +196,7 @@ def test_charts_are_pure_figures(general_plan):
     fig = charts.budget_figure(budgets, t)
     assert [tr.name for tr in fig.data] == ["Utilisé", "Plafond"]
     assert fig.data[1].text[0] == t.eur(general_plan.budgets[0].limit_eur)
-    cost = charts.cost_figure(tables.cost_by_family(general_plan, CATALOG), t)
+    cost = charts.cost_figure(tables.cost_by_family(general_plan), t)
     assert [tr.name for tr in cost.data] == [FR("cost.annualised_capex"), "Maintenance", "Consommables"]
 
 

@@ -110,7 +110,7 @@ def details(plan: Plan, catalog: Catalog, t: Translator) -> None:
     left, right = st.columns(2)
     with left:
         st.subheader(t("plan.costs"))
-        st.plotly_chart(charts.cost_figure(tables.cost_by_family(plan, catalog), t), key="ui.chart.costs")
+        st.plotly_chart(charts.cost_figure(tables.cost_by_family(plan), t), key="ui.chart.costs")
     with right:
         st.subheader(t("plan.budgets"))
         budgets = tables.budget_frame(plan)
