@@ -14,7 +14,13 @@ import plotly.graph_objects as go
 from planner import Catalog
 from planner.decision import Comparison, Ladder, Sensitivity
 from planner.decision.path import PurchasePath
-from planner.report.charts_decision import comparison_figure, frontier_figure, path_figure, tornado_figure
+from planner.report.charts_decision import (
+    comparison_figure,
+    frontier_figure,
+    path_figure,
+    tornado_figure,
+    tornado_order,
+)
 from ui import wording
 from ui.i18n import Translator
 
@@ -93,9 +99,9 @@ def _frame_budgets(fig: go.Figure, ladder: Ladder) -> None:
 
 
 def tornado(sens: Sensitivity, catalog: Catalog, t: Translator, sites: Mapping[str, str]) -> go.Figure:
-    """Range of each parameter (% change) keeping the same configuration, widest at the top."""
+    """Range of each parameter (% change) keeping the same configuration, the most fragile at the top."""
     fig = tornado_figure(sens, names=_names(catalog))
-    ranges = sorted(sens.ranges, key=lambda r: (r.high_multiplier - r.low_multiplier))
+    ranges = tornado_order(sens)
     labels = [t("sens.weight_of", name=wording.short(wording.indication(catalog, t, r.subject), 48))
               if r.parameter == "weight"
               else t("sens.price_of", name=wording.short(wording.device(catalog, r.subject), 40)) for r in ranges]

@@ -6,7 +6,8 @@ Same conventions as :mod:`ui.tables`: stable snake_case columns, headers transla
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -160,12 +161,13 @@ def comparison_devices(comp: Comparison, catalog: Catalog, t: Translator, sites:
     """Units in use of each device in each plan; ``differs`` marks the differences, ``equivalent`` (a column only
     when there are some) the rows that differ only by an equivalent product."""
     rows = [{"device": wording.device(catalog, r.device_id), **dict(zip(comp.names, r.units, strict=True)),
+             "difference": _difference(r.units, lambda x: f"{x:+d}"),
              "differs": r.differs, "equivalent": t("cmp.equivalent") if r.equivalent else "",
              "site": sites.get(r.site_id, r.site_id),
              "family": t.opt("family", catalog.devices[r.device_id].family) if r.device_id in catalog.devices else ""}
             for r in comp.devices]
-    columns = ["device", *comp.names, "differs", *(["equivalent"] if comp.equivalent_products else []), "site",
-               "family"]
+    columns = ["device", *comp.names, "difference", "differs", *(["equivalent"] if comp.equivalent_products else []),
+               "site", "family"]
     return _site_col(pd.DataFrame(rows, columns=columns), sites)
 
 
@@ -173,8 +175,23 @@ def comparison_coverage(comp: Comparison, catalog: Catalog, t: Translator, sites
     """Share of the demand served of each indication in each plan (blank: no such site in that plan)."""
     rows = [{"indication": wording.indication(catalog, t, r.indication_id),
              **{n: "" if v is None else t.pct(v) for n, v in zip(comp.names, r.shares, strict=True)},
+             "difference": _difference(r.shares, lambda x: ("+" if x > 0 else "") + t.pct(x)),
              "differs": r.differs, "site": sites.get(r.site_id, r.site_id)} for r in comp.coverage]
-    return _site_col(pd.DataFrame(rows, columns=["indication", *comp.names, "differs", "site"]), sites)
+    return _site_col(pd.DataFrame(rows, columns=["indication", *comp.names, "difference", "differs", "site"]),
+                     sites)
+
+
+def _difference(values: Sequence[float | None], fmt: Callable[[Any], str]) -> str:
+    """Last plan minus first (two plans), or the spread max - min (more plans); blank when equal or missing.
+
+    >>> _difference([1, 3], lambda x: f"{x:+d}"), _difference([2, 2], str), _difference([None, 1], str)
+    ('+2', '', '')
+    """
+    known = [v for v in values if v is not None]
+    if len(known) < len(values) or len(known) < 2:  # noqa: PLR2004
+        return ""
+    delta = known[-1] - known[0] if len(known) == 2 else max(known) - min(known)  # noqa: PLR2004
+    return "" if abs(delta) < 1e-9 else fmt(delta)
 
 
 # ---------------------------------------------------------------- security view of a plan

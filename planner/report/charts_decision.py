@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 from planner.decision.compare import Comparison
 from planner.decision.ladder import Ladder
 from planner.decision.path import PurchasePath
-from planner.decision.sensitivity import Sensitivity
+from planner.decision.sensitivity import Sensitivity, SensitivityRange
 
 OPTIMISER_COLOUR = "#1f77b4"
 GREEDY_COLOUR = "#ff7f0e"
@@ -78,12 +78,18 @@ def path_figure(path: PurchasePath, names: Mapping[str, str] | None = None) -> g
     return fig
 
 
+def tornado_order(sens: Sensitivity) -> list[SensitivityRange]:
+    """The ranges bottom to top as plotly draws horizontal bars: widest first, so the narrowest is on top."""
+    return sorted(sens.ranges, key=lambda r: (-(r.high_multiplier - r.low_multiplier), r.parameter, r.subject))
+
+
 def tornado_figure(sens: Sensitivity, names: Mapping[str, str] | None = None) -> go.Figure:
-    """Range (as % change of the parameter) over which the configuration stays the same, widest first.
+    """Range (as % change of the parameter) over which the configuration stays the same; the narrowest range (the
+    parameter that changes the configuration soonest) at the top, decreases to the left, increases to the right.
 
     Bars that reach the search limit (no change found) are drawn lighter.
     """
-    ranges = sorted(sens.ranges, key=lambda r: (r.high_multiplier - r.low_multiplier))
+    ranges = tornado_order(sens)
     labels = [f"{'weight' if r.parameter == 'weight' else 'price'}: {(names or {}).get(r.subject, r.subject)}"
               for r in ranges]
     fig = go.Figure()

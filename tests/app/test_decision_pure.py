@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -54,7 +55,7 @@ def test_every_why_not_reason_in_words(why_not_case):
                                                   "(fonctionne avec : Philips)")
     assert by_reason["no_demand"][1].startswith("no indication it serves has demand at this site (")
     assert by_reason["requires_absent"][0].startswith("nécessite ")
-    assert by_reason["dominated"][0].startswith("dominé : même sans limite de budget")
+    assert by_reason["dominated"][0].startswith("surpassé : même sans limite de budget")
     assert by_reason["not_affordable"][0] == ("trop cher dans les budgets : sans limite de budget, il éviterait "
                                               "25,0 événements pondérés/an ; il faudrait 80\u202f000\u00a0€ "
                                               "d'investissement en plus ; imposé, aucun plan ne tient dans les budgets")
@@ -143,6 +144,12 @@ def test_tornado_and_sensitivity_table(general):
     fig = charts_decision.tornado(sens, CATALOG, EN, {"main": "Main"})
     assert [tr.name for tr in fig.data] == ["decrease", "increase"]
     assert fig.data[0].y[-1].startswith(("multiplier: ", "price: "))
+    # the top bar (plotly draws the last category on top) is the narrowest range: the most fragile parameter
+    widths = [r.high_multiplier - r.low_multiplier for r in sens.ranges]
+    top = [r for r in sens.ranges if r.high_multiplier - r.low_multiplier == min(widths)]
+    assert fig.data[0].y[-1].split(": ", 1)[1][:20] in {
+        (CATALOG.indications[r.subject].name("en") if r.parameter == "weight" else CATALOG.devices[r.subject].name)[:20]
+        for r in top}
     frame = decision_tables.sensitivity_ranges(sens, CATALOG, FR, {"main": "Main"})
     assert list(frame["parameter"]).count("multiplicateur") == 1
 
@@ -153,7 +160,16 @@ def test_comparison_tables(general):
     summary = decision_tables.comparison_summary(comp, EN)
     assert list(summary.columns) == ["figure", "A", "B"] and summary["figure"][0] == "Status"
     devices = decision_tables.comparison_devices(comp, CATALOG, EN, {"main": "Main"})
-    assert not devices["differs"].any() and list(devices.columns[:3]) == ["device", "A", "B"]
+    assert not devices["differs"].any() and list(devices.columns[:4]) == ["device", "A", "B", "difference"]
+    assert set(devices["difference"]) == {""}  # the same plan twice: no difference to show
+    cheaper = make_plan(CATALOG, dataclasses.replace(sc, budget=dataclasses.replace(sc.budget, capex_eur=150_000)))
+    comp2 = compare_plans([p, cheaper], ["A", "B"])
+    devices2 = decision_tables.comparison_devices(comp2, CATALOG, EN, {"main": "Main"})
+    for row in devices2.itertuples():
+        assert row.difference == ("" if row.A == row.B else f"{row.B - row.A:+d}")
+    coverage = decision_tables.comparison_coverage(comp2, CATALOG, EN, {"main": "Main"})
+    assert list(coverage.columns[:4]) == ["indication", "A", "B", "difference"]
+    assert (coverage["difference"] != "").sum() == sum(r.differs for r in comp2.coverage)
     fig = charts_decision.comparison(comp, FR)
     assert fig.layout.separators == ",\u202f"
 

@@ -117,7 +117,7 @@ def test_why_and_why_not_on_a_button(at):
     assert _loss(expected, "fr") in text
     assert "budget de fonctionnement utilisé à l'euro près" in text  # binding constraint in plain words
     assert "trop cher dans les budgets" in text and "d'investissement en plus" not in text.split("Impella")[0]
-    assert "dominé : même sans limite de budget" in text
+    assert "surpassé : même sans limite de budget" in text
     expanders = [e.label for e in at.expander]
     assert "Hors budget (1)" in expanders and any(x.startswith("Dominé (") for x in expanders)
     numbers = table(at, "Sans lui")

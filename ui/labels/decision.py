@@ -162,6 +162,8 @@ DECISION_LABELS: dict[str, dict[str, str]] = {
     "cmp.coverage": {"fr": "Couverture (part de la demande traitée)", "en": "Coverage (share of the demand served)"},
     "cmp.differences": {"fr": "{n} lignes différentes sur {total}.", "en": "{n} of {total} rows differ."},
     "cmp.differs": {"fr": "Différent", "en": "Differs"},
+    "cmp.difference": {"fr": "Écart (2ᵉ − 1ᵉʳ ; au-delà de deux plans : max − min)",
+                       "en": "Difference (2nd − 1st; more than two plans: max − min)"},
     "cmp.no_plan": {"fr": "{name} : aucun plan possible.", "en": "{name}: no plan."},
     # table headers
     "col.budget": {"fr": "Budget", "en": "Budget"},

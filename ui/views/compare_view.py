@@ -53,7 +53,8 @@ def render(comp: Comparison, sites: dict[str, str], catalog: Catalog, t: Transla
         st.caption(t("cmp.differences", n=int(frame["differs"].sum()), total=len(frame)))
         if kind == "devices" and comp.equivalent_products:
             st.caption(t("cmp.equivalent_note", n=len(comp.equivalent_products)))
-        shown = tables.display(frame, t, {"differs": "bool"}, labels={**names, "differs": t("cmp.differs")})
+        shown = tables.display(frame, t, {"differs": "bool"}, labels={**names, "differs": t("cmp.differs"),
+                                                                          "difference": t("cmp.difference")})
         st.dataframe(_highlighted(frame, shown), hide_index=True, key=f"ui.cmp.{kind}",
                      column_config={t("col.device"): st.column_config.TextColumn(width="medium"),
                                     t("col.indication"): st.column_config.TextColumn(width="medium")})
