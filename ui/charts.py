@@ -7,12 +7,25 @@ Inputs are the frames of :mod:`ui.tables`; labels come from the :class:`~ui.i18n
 from __future__ import annotations
 
 import pandas as pd
+import plotly.express as px
 import plotly.graph_objects as go
 
 from ui.i18n import Translator
 from ui.tables import wrap
 
 COST_PARTS = ("annualised_capex", "maintenance", "consumables")
+#: One colour per catalogue device (its rank in the catalogue's sorted ids), so that a device keeps its colour
+#: from one chart, year or plan to the next; 50 colours, more than the bundled catalogue's devices.
+DEVICE_PALETTE = (*px.colors.qualitative.Dark24, *px.colors.qualitative.Light24, "#1c5fa8", "#7f7f7f")
+
+
+def device_colour(rank: int) -> str:
+    """The colour of the device of this catalogue rank.
+
+    >>> device_colour(0) == device_colour(len(DEVICE_PALETTE))
+    True
+    """
+    return str(DEVICE_PALETTE[rank % len(DEVICE_PALETTE)])
 CAPEX_COLOUR = "#1c5fa8"  #: capital spend (strong) ...
 RUNNING_COLOUR = "rgba(140, 150, 160, 0.45)"  #: ... against the running costs (muted) in the spend chart
 
@@ -32,7 +45,8 @@ def coverage_figure(coverage: pd.DataFrame, served: pd.DataFrame, t: Translator)
     for device, rows in served.groupby("device", sort=True):
         by_ind = rows.groupby("indication")["cases"].sum()
         fig.add_bar(y=[wrap(i) for i in order], x=[float(by_ind.get(i, 0.0)) for i in order], name=str(device),
-                    orientation="h", hovertemplate="%{x:,.0f}<extra>" + str(device) + "</extra>")
+                    orientation="h", hovertemplate="%{x:,.0f}<extra>" + str(device) + "</extra>",
+                    marker={"color": device_colour(int(rows["rank"].iloc[0]))})
     fig.add_scatter(y=[wrap(i) for i in order], x=list(coverage["demand"]), name=t("chart.demand"), mode="markers",
                     marker={"symbol": "line-ns-open", "size": 26, "line": {"width": 3}, "color": "black"},
                     hovertemplate="%{x:,.0f}<extra>" + t("chart.demand") + "</extra>")

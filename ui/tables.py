@@ -155,10 +155,11 @@ def coverage_frame(plan: Plan, catalog: Catalog, t: Translator, year: int | None
 def served_frame(plan: Plan, catalog: Catalog, t: Translator, year: int | None = None) -> pd.DataFrame:
     """Cases per year of each indication served by each device (the coverage chart's bars), of one year of a
     multi-year plan."""
+    rank = {d: i for i, d in enumerate(sorted(catalog.devices))}
     rows = [{"indication": _indication_label(plan, catalog, t, a.site_id, a.indication_id),
-             "device": device_name(catalog, a.device_id), "cases": a.cases_per_year} for a in plan.allocation
-            if year is None or a.year == year]
-    return pd.DataFrame(rows, columns=["indication", "device", "cases"])
+             "device": device_name(catalog, a.device_id), "cases": a.cases_per_year,
+             "rank": rank.get(a.device_id, len(rank))} for a in plan.allocation if year is None or a.year == year]
+    return pd.DataFrame(rows, columns=["indication", "device", "cases", "rank"])
 
 
 def cost_by_family(plan: Plan) -> pd.DataFrame:

@@ -188,6 +188,12 @@ def test_coverage_served_matches_the_plan(general_plan):
     fig = charts.coverage_figure(coverage, served, t)
     assert {tr.name for tr in fig.data if tr.type == "bar"} == set(served["device"])
     assert fig.layout.separators == ".,"
+    # a device keeps its colour whatever else the chart shows: the colour follows the device, not the bar order
+    colours = {tr.name: tr.marker.color for tr in fig.data if tr.type == "bar"}
+    assert len(set(colours.values())) == len(colours)
+    first = served["device"].iloc[0]
+    alone = charts.coverage_figure(coverage, served[served["device"] == first], t)
+    assert [tr.marker.color for tr in alone.data if tr.type == "bar"] == [colours[first]]
 
 
 def test_charts_are_pure_figures(general_plan):
