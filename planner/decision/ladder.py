@@ -249,7 +249,7 @@ def _solve_grid(inputs: ModelInputs, budgets: tuple[float, ...], options: Solver
         if plan is None or plan.costs is None:
             raise SolverFailureError(SolveStatus.INFEASIBLE, f"ladder at {budget}")
         j = i
-        while j >= 0 and budgets[j] >= plan.costs.capex_eur - 1e-6:
+        while j >= 0 and budgets[j] >= plan.costs.capex_eur - EUR_TOL:  # within the solver's tolerance
             plans[j] = plan
             j -= 1
         i = min(j, i - 1)

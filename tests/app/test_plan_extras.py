@@ -119,7 +119,7 @@ def test_why_and_why_not_on_a_button(at):
     assert "trop cher dans les budgets" in text and "d'investissement en plus" not in text.split("Impella")[0]
     assert "surpassé : même sans limite de budget" in text
     expanders = [e.label for e in at.expander]
-    assert "Hors budget (1)" in expanders and any(x.startswith("Dominé (") for x in expanders)
+    assert "Hors budget (1)" in expanders and any(x.startswith("Surpassé par un autre équipement (") for x in expanders)
     numbers = table(at, "Sans lui")
     assert len(numbers) == len(expected.chosen)
     assert not at.get("button") or all(b.key != "ui.explain" for b in at.button)  # the button made way
