@@ -50,7 +50,7 @@ def import_catalog_extension(data: bytes, filename: str, catalog: Catalog) -> Ca
     """
     issues: list[Issue] = []
     new: dict[str, dict[tuple[str, ...], dict[str, Any]]] = {k: {} for k in _CATALOG_KEYS}
-    origin: dict[tuple[str, tuple[str, ...]], str] = {}
+    origin: dict[tuple[str, tuple[str, ...]], Msg] = {}
     for table in read_table_file(data, filename):
         kind = _catalog_kind(table)
         if kind is None:
@@ -100,9 +100,9 @@ def _parse_catalog_rows(kind: str, table: Table, source: str,
             yield row.number, parsed.rows[0]
 
 
-def _add_catalog_row(catalog: Catalog, kind: str, row: dict[str, Any], where: str,
+def _add_catalog_row(catalog: Catalog, kind: str, row: dict[str, Any], where: Msg,
                      new: dict[str, dict[tuple[str, ...], dict[str, Any]]],
-                     origin: dict[tuple[str, tuple[str, ...]], str], source: str,
+                     origin: dict[tuple[str, tuple[str, ...]], Msg], source: str,
                      issues: list[Issue]) -> None:
     key = tuple(str(row[k]) for k in _CATALOG_KEYS[kind])
     existing = _existing_rows(catalog, kind).get(key)

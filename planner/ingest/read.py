@@ -32,7 +32,7 @@ import openpyxl
 from openpyxl.utils import get_column_letter
 
 from planner.errors import InvalidValue, Issue, PlannerInputError, reason
-from planner.messages import Msg, msg
+from planner.messages import Join, Msg, msg
 from planner.schema import Column, coerce
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -59,13 +59,13 @@ class Table:
     header_row: int = 1
     decimal_comma: bool = False
 
-    def where(self, row: int, col: int | None = None) -> str:
-        """Location text: ``sheet 'Prices', row 4, column C`` (no sheet part for a CSV file)."""
-        parts = [f"sheet '{self.sheet}'"] if self.sheet else []
-        parts.append(f"row {row}")
+    def where(self, row: int, col: int | None = None) -> Msg:
+        """Location: ``sheet 'Prices', row 4, column C`` (no sheet part for a CSV file)."""
+        parts = [msg("loc.sheet", sheet=self.sheet)] if self.sheet else []
+        parts.append(msg("loc.row", row=row))
         if col is not None:
-            parts.append(f"column {get_column_letter(col + 1)}")
-        return ", ".join(parts)
+            parts.append(msg("loc.column", column=get_column_letter(col + 1)))
+        return msg("loc.place", parts=Join(tuple(parts), "comma"))
 
 
 class _Uncomputed:
