@@ -16,6 +16,7 @@ from typing import Any
 from planner.catalog import Catalog, load_catalog
 from planner.errors import Issue, PlannerInputError
 from planner.io import write_atomic
+from planner.messages import msg, render
 from planner.scenario import Scenario, load_scenario
 
 #: The same codes as :mod:`planner.cli` (a test checks they agree).
@@ -48,13 +49,14 @@ def _load(path: str) -> tuple[Catalog, Scenario]:
 
 def _check_out(out: str | None) -> None:
     if out and not Path(out).resolve().parent.is_dir():
-        raise PlannerInputError([Issue("command line", "", "output", out, "folder does not exist")])
+        raise PlannerInputError([Issue(msg("src.command_line"), "", "output", out, msg("cli.no_folder"))])
 
 
-def _write(out: str | None, data: dict[str, Any], what: str) -> None:
+def _write(out: str | None, data: dict[str, Any], what: str, lang: str) -> None:
+    """Write the JSON ``data`` to ``out`` (if given) and say so; ``what``: ladder, path, comparison, explanation."""
     if out:
         write_atomic(out, json.dumps(data, indent=2, ensure_ascii=False, default=str))
-        print(f"\n{what} JSON written to {out}")
+        print("\n" + render(msg("cli.json_of_written", what=msg(f"cli.json_of.{what}"), path=out), lang))
 
 
 def _exit(status: str) -> int:
@@ -74,19 +76,19 @@ def cmd_ladder(args: argparse.Namespace) -> int:
     ladder = budget_ladder(catalog, scenario, args.steps)
     if args.frontier:
         print(ladder_text(ladder))
-        _write(args.json, ladder.to_dict(), "Ladder")
+        _write(args.json, ladder.to_dict(), "ladder", args.out_lang)
         return _exit(ladder.status)
     path = purchase_path(catalog, scenario, args.steps, frontier=ladder)
     print(path_text(path))
-    _write(args.json, path.to_dict(), "Purchase path")
+    _write(args.json, path.to_dict(), "path", args.out_lang)
     return _exit(path.status)
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
     """``compare A B [...] [--json OUT]``: exit 1 if a scenario has no plan, 3 on a solver failure."""
     if len(args.scenarios) < 2:
-        raise PlannerInputError([Issue("command line", "", "scenarios", " ".join(args.scenarios),
-                                       "give at least two scenarios to compare")])
+        raise PlannerInputError([Issue(msg("src.command_line"), "", "scenarios", " ".join(args.scenarios),
+                                       msg("cli.two_scenarios"))])
     _check_out(args.json)
     cases = [_load(path) for path in args.scenarios]
     from planner.decision.compare import compare_scenarios  # noqa: PLC0415
@@ -94,7 +96,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
     comparison = compare_scenarios(cases)  # names: the scenario names, made unique
     print(comparison_text(comparison))
-    _write(args.json, comparison.to_dict(), "Comparison")
+    _write(args.json, comparison.to_dict(), "comparison", args.out_lang)
     codes = [_exit(p.status) for p in comparison.plans]
     return max(codes, key=lambda c: (c == EXIT_SOLVER, c))
 
@@ -114,7 +116,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
         sens = sensitivity(catalog, scenario)
         print("\n" + sensitivity_text(sens))
         data["sensitivity"] = sens.to_dict()
-    _write(args.json, data, "Explanation")
+    _write(args.json, data, "explanation", args.out_lang)
     return _exit(expl.status)
 
 

@@ -20,7 +20,7 @@ Severity = Literal["error", "warning"]
 class Issue:
     """One problem in the input: where it is, what the value was and why it is wrong."""
 
-    source: str
+    source: str | Msg  # a file name, or a message naming the tool (read back as its English text)
     location: str | Msg  # given as a catalogue message (or a plain text); read back as its English text
     field: str
     value: str
@@ -28,6 +28,7 @@ class Issue:
     severity: Severity = "error"
     code: Msg | None = None  # the message as a code with its parameters (taken from ``message``)
     place: Msg | None = None  # the location as a message (taken from ``location``)
+    origin: Msg | None = None  # the source as a message (taken from ``source``)
 
     def __post_init__(self) -> None:
         """Keep a catalogue message as ``code`` and its English text as ``message`` (logs, old callers); the
@@ -40,6 +41,11 @@ class Issue:
             object.__setattr__(self, "location", str(self.location))
         elif self.place is not None and str(self.place) != self.location:  # replaced by a plain text
             object.__setattr__(self, "place", None)
+        if isinstance(self.source, Msg):
+            object.__setattr__(self, "origin", self.source)
+            object.__setattr__(self, "source", str(self.source))
+        elif self.origin is not None and str(self.origin) != self.source:
+            object.__setattr__(self, "origin", None)
 
     @property
     def why(self) -> Msg:
@@ -49,7 +55,8 @@ class Issue:
     def as_msg(self) -> Msg:
         """The whole issue as a message: where, the field and its value, why (``warning:`` first if one)."""
         location = self.place if self.place is not None else self.location
-        where: Arg = msg("issue.where", source=self.source, location=location) if self.location else self.source
+        source = self.origin if self.origin is not None else self.source
+        where: Arg = msg("issue.where", source=source, location=location) if self.location else source
         line = (msg("issue.line_field", where=where, field=self.field, value=repr(self.value), why=self.why)
                 if self.field else msg("issue.line", where=where, why=self.why))
         return line if self.severity == "error" else msg("issue.warning", line=line)

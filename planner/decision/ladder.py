@@ -195,7 +195,7 @@ def budget_ladder(catalog: Catalog, scenario: Scenario, steps: int = 20, *, opti
     Raises :class:`~planner.errors.PlannerInputError` on input errors or ``steps < 2``.
     """
     if steps < 2:
-        raise PlannerInputError([Issue("ladder", "", "steps", str(steps), "must be at least 2")])
+        raise PlannerInputError([Issue(msg("src.ladder"), "", "steps", str(steps), msg("ladder.few_steps"))])
     validate(catalog, scenario)
     start = time.perf_counter()
     inputs = dataclasses.replace(prepare(catalog, scenario), objective="max_benefit")
