@@ -191,5 +191,5 @@ def _check_quote(ident: str, row: Mapping[str, CellValue], kind: str, eur_column
     if abs(given - expected) > FX_TOLERANCE_EUR:
         return [Issue(source, where, eur_column, f"{given:g}",
                       msg("price.fx_mismatch", currency=currency, amount=Num(float(amount), 2),  # type: ignore[arg-type]
-                          rate=f"{rate:g}", year=str(year), expected=Num(expected, 2)))]
+                          rate=Num(rate, len(f"{rate:g}".partition(".")[2])), year=str(year), expected=Num(expected, 2)))]
     return []
