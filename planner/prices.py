@@ -189,7 +189,8 @@ def _check_quote(ident: str, row: Mapping[str, CellValue], kind: str, eur_column
     expected = costs.to_eur(float(amount), rate)  # type: ignore[arg-type]
     given = float(row.get(eur_column) or 0.0)  # type: ignore[arg-type]
     if abs(given - expected) > FX_TOLERANCE_EUR:
+        shown = Num(rate, len(f"{rate:g}".partition(".")[2]))  # the rate's own decimals
         return [Issue(source, where, eur_column, f"{given:g}",
                       msg("price.fx_mismatch", currency=currency, amount=Num(float(amount), 2),  # type: ignore[arg-type]
-                          rate=Num(rate, len(f"{rate:g}".partition(".")[2])), year=str(year), expected=Num(expected, 2)))]
+                          rate=shown, year=str(year), expected=Num(expected, 2)))]
     return []

@@ -9,9 +9,9 @@ from datetime import date
 from typing import Any
 
 from planner.catalog import Catalog, Device
+from planner.errors import InvalidValue
 from planner.i18n import check_lang, family_label, t
 from planner.inputs import effective_devices
-from planner.errors import InvalidValue
 from planner.messages import CatalogNames, Msg, msg, render, site_names
 from planner.plan import Plan
 from planner.scenario import Scenario
