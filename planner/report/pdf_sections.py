@@ -44,7 +44,7 @@ def summary_section(ctx: PlanContext, st: Styles) -> list[Flowable]:
     plan, lang = ctx.plan, ctx.lang
     out: list[Flowable] = [Paragraph(ctx.t("pdf_summary"), st.h1), Paragraph(_status(ctx), st.body)]
     if not plan.has_solution or plan.costs is None:
-        return out + [Paragraph(escape(line), st.body) for line in plan.diagnosis]
+        return out + [Paragraph(escape(ctx.say(line)), st.body) for line in plan.diagnosis]
     value = number(plan.benefit, lang, 2)
     if plan.benefit_low is not None and plan.benefit_high is not None:
         value = ctx.t("pdf_value_range", value=value, low=number(plan.benefit_low, lang, 2),
