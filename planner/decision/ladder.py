@@ -242,11 +242,12 @@ def _solve_grid(inputs: ModelInputs, budgets: tuple[float, ...], options: Solver
             plan = require_solution(counter.at_budget(inputs, budget + EUR_TOL, options), "ladder")
         if plan is None or plan.costs is None:
             raise SolverFailureError(SolveStatus.INFEASIBLE, f"ladder at {budget}")
-        j = i
+        plans[i] = plan  # its own budget always (a multi-year plan's capex may exceed one step's budget)
+        j = i - 1
         while j >= 0 and budgets[j] >= plan.costs.capex_eur - 1e-6:
             plans[j] = plan
             j -= 1
-        i = min(j, i - 1)
+        i = j
     return [p for p in plans if p is not None]
 
 
