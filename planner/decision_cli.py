@@ -16,7 +16,7 @@ from typing import Any
 from planner.catalog import Catalog, load_catalog
 from planner.errors import Issue, PlannerInputError
 from planner.io import write_atomic
-from planner.messages import msg, render
+from planner.messages import CatalogNames, msg, render, site_names
 from planner.scenario import Scenario, load_scenario
 
 #: The same codes as :mod:`planner.cli` (a test checks they agree).
@@ -47,6 +47,11 @@ def _load(path: str) -> tuple[Catalog, Scenario]:
     return load_catalog(scenario.catalog_path()), scenario
 
 
+def _names(catalog: Catalog, scenario: Scenario) -> CatalogNames:
+    """Devices and indications by their labels, sites by their names."""
+    return CatalogNames(catalog, site_names(scenario))
+
+
 def _check_out(out: str | None) -> None:
     if out and not Path(out).resolve().parent.is_dir():
         raise PlannerInputError([Issue(msg("src.command_line"), "", "output", out, msg("cli.no_folder"))])
@@ -75,11 +80,11 @@ def cmd_ladder(args: argparse.Namespace) -> int:
 
     ladder = budget_ladder(catalog, scenario, args.steps)
     if args.frontier:
-        print(ladder_text(ladder))
+        print(ladder_text(ladder, args.out_lang, _names(catalog, scenario)))
         _write(args.json, ladder.to_dict(), "ladder", args.out_lang)
         return _exit(ladder.status)
     path = purchase_path(catalog, scenario, args.steps, frontier=ladder)
-    print(path_text(path))
+    print(path_text(path, args.out_lang, _names(catalog, scenario)))
     _write(args.json, path.to_dict(), "path", args.out_lang)
     return _exit(path.status)
 
@@ -95,7 +100,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from planner.decision.text import comparison_text  # noqa: PLC0415
 
     comparison = compare_scenarios(cases)  # names: the scenario names, made unique
-    print(comparison_text(comparison))
+    print(comparison_text(comparison, args.out_lang, _names(*cases[0])))
     _write(args.json, comparison.to_dict(), "comparison", args.out_lang)
     codes = [_exit(p.status) for p in comparison.plans]
     return max(codes, key=lambda c: (c == EXIT_SOLVER, c))
@@ -110,11 +115,11 @@ def cmd_explain(args: argparse.Namespace) -> int:
     from planner.decision.text import explanation_text, sensitivity_text  # noqa: PLC0415
 
     expl = explain_plan(catalog, scenario)
-    print(explanation_text(expl))
+    print(explanation_text(expl, args.out_lang, _names(catalog, scenario)))
     data: dict[str, Any] = {"explanation": expl.to_dict()}
     if args.sensitivity and expl.benefit is not None:
         sens = sensitivity(catalog, scenario)
-        print("\n" + sensitivity_text(sens))
+        print("\n" + sensitivity_text(sens, args.out_lang, _names(catalog, scenario)))
         data["sensitivity"] = sens.to_dict()
     _write(args.json, data, "explanation", args.out_lang)
     return _exit(expl.status)
