@@ -50,17 +50,17 @@ def _load(path: str) -> tuple[Catalog, Scenario]:
 def _new_folder(out: str) -> Path:
     path = Path(out)
     if not path.resolve().parent.is_dir():
-        raise PlannerInputError([Issue("command line", "--out", "output", out, "parent folder does not exist")])
+        raise PlannerInputError([Issue(msg("src.command_line"), "--out", "output", out, msg("cli.no_parent_folder"))])
     if path.exists() and (not path.is_dir() or any(path.iterdir())):
-        raise PlannerInputError([Issue("command line", "--out", "output", out,
-                                       "exists and is not an empty folder: choose a new folder")])
+        raise PlannerInputError([Issue(msg("src.command_line"), "--out", "output", out,
+                                       msg("cli.out_not_empty"))])
     return path
 
 
 def _device_ids(args: argparse.Namespace, catalog: Catalog, scenario: Scenario) -> tuple[str, ...] | None:
     """The devices named on the command line, or those of the plan (None when there is no plan)."""
     if args.device:
-        bad = [Issue("command line", "--device", "device", d, "unknown device id") for d in args.device
+        bad = [Issue(msg("src.command_line"), "--device", "device", d, msg("cat.unknown_device")) for d in args.device
                if d not in catalog.devices]
         if bad:
             raise PlannerInputError(bad)
@@ -105,7 +105,7 @@ def cmd_import_mds2(args: argparse.Namespace) -> int:
         try:
             when = date.fromisoformat(args.date)
         except ValueError:
-            raise PlannerInputError([Issue("command line", "--date", "date", args.date,
+            raise PlannerInputError([Issue(msg("src.command_line"), "--date", "date", args.date,
                                            msg("in.date"))]) from None
     source, data = _read_input(args.file)
     result = read_mds2(data, source.name, args.device, catalog, args.source, when)

@@ -91,4 +91,5 @@ def test_bad_purchase_path_weights_are_reported_in_french() -> None:
     with pytest.raises(PlannerInputError) as exc:
         step_weights(3, [1.0, 0.0, 1.0])
     assert french(exc.value.issues) == [
-        "parcours d'achat : weights = '[1.0, 0.0, 1.0]' : il faut 3\u00a0poids positifs et finis, un par palier de budget"]
+        "parcours d'achat : weights = '[1.0, 0.0, 1.0]' : il faut 3\u00a0poids positifs et finis, "
+        "un par palier de budget"]
