@@ -17,7 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from planner.errors import Issue, PlannerInputError, errors_only, reason
-from planner.messages import msg
+from planner.messages import Device as DeviceRef
+from planner.messages import Indication as IndicationRef
+from planner.messages import Msg, msg
+from planner.messages import Outcome as OutcomeRef
 from planner.prices import FxRate, IndexPoint, check_dated_prices, check_funding
 from planner.schema import OPTIONAL_TABLES, TABLES, CellValue, Column, coerce
 
@@ -256,6 +259,24 @@ class ParsedTable:
     failed_ids: tuple[str, ...] = ()  # raw ids of rows with errors: still "known" to reference checks
 
 
+
+_HEADER = msg("loc.header")
+
+
+def _at_device(ident: str) -> Msg:
+    """Location of a device's row."""
+    return msg("loc.device", device=DeviceRef(ident))
+
+
+def _at_family(ident: str) -> Msg:
+    """Location of a family's row."""
+    return msg("loc.family", family=ident)
+
+
+def _at_coverage(device: str, indication: str) -> Msg:
+    """Location of a coverage row."""
+    return msg("loc.coverage", device=DeviceRef(device), indication=IndicationRef(indication))
+
 def parse_rows(table: str, rows: Iterable[Mapping[str, Any]], source: str, header: Iterable[str],
                first_row: int = 2) -> ParsedTable:
     """Coerce raw rows of ``table`` through its schema; report unknown/missing columns and bad cells.
@@ -268,10 +289,10 @@ def parse_rows(table: str, rows: Iterable[Mapping[str, Any]], source: str, heade
     known = {c.name for c in columns}
     for name in names:
         if name not in known:
-            issues.append(Issue(source, "header", name, name, msg("cat.unknown_column", expected=", ".join(known))))
+            issues.append(Issue(source, _HEADER, name, name, msg("cat.unknown_column", expected=", ".join(known))))
     for col in columns:
         if col.required and not col.default and col.name not in names:
-            issues.append(Issue(source, "header", col.name, "", msg("cat.missing_column")))
+            issues.append(Issue(source, _HEADER, col.name, "", msg("cat.missing_column")))
     if errors_only(issues):
         return ParsedTable((), tuple(issues))
     parsed: list[dict[str, CellValue]] = []
@@ -297,7 +318,7 @@ def _parse_row(columns: tuple[Column, ...], raw: Mapping[str, Any], source: str,
         try:
             values[col.name] = coerce(col, text)
         except ValueError as exc:
-            issues.append(Issue(source, f"row {row_no}", col.name, text, reason(exc)))
+            issues.append(Issue(source, msg("loc.row", row=row_no), col.name, text, reason(exc)))
     return values, issues
 
 
@@ -318,7 +339,7 @@ def read_csv_table(table: str, path: Path) -> ParsedTable:
         line = reader.reader.line_num
         why = (msg("cat.cell_too_long", most=f"{csv.field_size_limit():,}") if "field larger" in str(exc)
                else msg("cat.invalid_csv", problem=str(exc)))
-        return ParsedTable((), (Issue(source, f"line {line}", "", "", why),))
+        return ParsedTable((), (Issue(source, msg("loc.line_no", line=line), "", "", why),))
     return parse_rows(table, rows, source, reader.fieldnames or [])
 
 
@@ -366,8 +387,8 @@ def _advisories(rows: Iterable[Mapping[str, CellValue]], known_devices: set[str]
                 issues: list[Issue]) -> tuple[Advisory, ...]:
     """Advisory rows (an optional table), newest first; each must name a catalogue device."""
     out = [Advisory(**row) for row in rows]  # type: ignore[arg-type]
-    issues.extend(Issue(_source(path, "advisories"), f"advisory {a.reference}", "device_id", a.device_id,
-                        msg("cat.unknown_device")) for a in out if a.device_id not in known_devices)
+    issues.extend(Issue(_source(path, "advisories"), msg("loc.advisory", reference=a.reference), "device_id",
+                        a.device_id, msg("cat.unknown_device")) for a in out if a.device_id not in known_devices)
     return tuple(sorted(out, key=lambda a: (a.date, a.reference), reverse=True))
 
 
@@ -410,16 +431,16 @@ def check_references(devices: Mapping[str, Mapping[str, CellValue]],
     for ident, row in devices.items():
         for req in row["requires"]:  # type: ignore[union-attr]
             if req not in known_dev:
-                issues.append(Issue(dev_src, f"device {ident}", "requires", str(req), msg("cat.unknown_device")))
+                issues.append(Issue(dev_src, _at_device(ident), "requires", str(req), msg("cat.unknown_device")))
             elif req == ident:
-                issues.append(Issue(dev_src, f"device {ident}", "requires", str(req), msg("cat.require_itself")))
-    issues.extend(Issue(dev_src, f"device {cycle[0]}", "requires", str(cycle[1]),
+                issues.append(Issue(dev_src, _at_device(ident), "requires", str(req), msg("cat.require_itself")))
+    issues.extend(Issue(dev_src, _at_device(cycle[0]), "requires", str(cycle[1]),
                         msg("cat.circular_requirement", chain=" -> ".join(cycle)))
                   for cycle in requires_cycles(devices))
     seen: set[tuple[str, str]] = set()
     for row in coverage:
         pair = (str(row["device_id"]), str(row["indication_id"]))
-        where = f"coverage {pair[0]} x {pair[1]}"
+        where = _at_coverage(pair[0], pair[1])
         if pair[0] not in known_dev:
             issues.append(Issue(cov_src, where, "device_id", pair[0], msg("cat.unknown_device")))
         if pair[1] not in known_ind:
@@ -519,7 +540,7 @@ def check_evidence_references(devices: Mapping[str, Mapping[str, CellValue]],
         effect_keys.add(key)
         issues.extend(_check_effect(row, indications, outcomes, evidence, eff_src))
     for row in coverage:
-        where = f"coverage {row['device_id']} x {row['indication_id']}"
+        where = _at_coverage(str(row["device_id"]), str(row["indication_id"]))
         strategy = row.get("strategy")
         if strategy and (str(strategy), str(row["indication_id"])) not in effect_keys:
             issues.append(Issue(cov_src, where, "strategy", str(strategy),
@@ -530,18 +551,18 @@ def check_evidence_references(devices: Mapping[str, Mapping[str, CellValue]],
     for ident, fam in families.items():
         req = fam.get("requires_family")
         if req and req not in families:
-            issues.append(Issue(fam_src, f"family {ident}", "requires_family", str(req), msg("cat.unknown_family")))
+            issues.append(Issue(fam_src, _at_family(ident), "requires_family", str(req), msg("cat.unknown_family")))
         elif req == ident:
-            issues.append(Issue(fam_src, f"family {ident}", "requires_family", str(req),
+            issues.append(Issue(fam_src, _at_family(ident), "requires_family", str(req),
                                 msg("cat.family_itself")))
         elif req and _family_cycle(families, ident):
             chain = _family_cycle(families, ident)
-            issues.append(Issue(fam_src, f"family {ident}", "requires_family", str(req),
+            issues.append(Issue(fam_src, _at_family(ident), "requires_family", str(req),
                                 msg("cat.circular_fallback", chain=" -> ".join(chain))))
     if families:
         for ident, dev in devices.items():
             if dev["family"] not in families:
-                issues.append(Issue(_source(path, "devices"), f"device {ident}", "family", str(dev["family"]),
+                issues.append(Issue(_source(path, "devices"), _at_device(ident), "family", str(dev["family"]),
                                     msg("cat.family_missing")))
     return issues
 
@@ -565,7 +586,8 @@ def _family_cycle(families: Mapping[str, Mapping[str, CellValue]], ident: str) -
 def _check_effect(row: Mapping[str, CellValue], indications: Mapping[str, Mapping[str, CellValue]],
                   outcomes: Mapping[str, Mapping[str, CellValue]], evidence: Mapping[str, Mapping[str, CellValue]],
                   source: str) -> list[Issue]:
-    where = f"effect {row['strategy']} x {row['indication_id']} x {row['outcome_id']}"
+    where = msg("loc.effect", strategy=str(row["strategy"]), indication=IndicationRef(str(row["indication_id"])),
+                outcome=OutcomeRef(str(row["outcome_id"])))
     out: list[Issue] = []
     if row["indication_id"] not in indications:
         out.append(Issue(source, where, "indication_id", str(row["indication_id"]), msg("cat.unknown_indication")))

@@ -20,7 +20,7 @@ from planner.decision_cli import DECISION_COMMANDS, add_decision_parsers
 from planner.errors import Issue, PlannerInputError, PlannerSolverError, errors_only
 from planner.io import write_atomic, write_folder_atomic
 from planner.mds2_cli import MDS2_COMMANDS, add_mds2_parsers
-from planner.messages import LANGS, Arg, Opt, msg, render
+from planner.messages import LANGS, Arg, CatalogNames, Device, Join, Msg, Opt, msg, render
 from planner.plan import Plan
 from planner.publicdata.cli import SITES_COMMANDS, add_sites_parsers
 from planner.report.text import catalog_table, summary
@@ -105,9 +105,9 @@ def say(args: argparse.Namespace, code: str, **values: Arg) -> str:
     return render(msg(code, **values), args.out_lang)
 
 
-def _print_issues(issues: Sequence[Issue], lang: str = "en") -> None:
+def _print_issues(issues: Sequence[Issue], lang: str = "en", names: CatalogNames | None = None) -> None:
     for issue in issues:
-        print(f"  - {issue.render(lang)}", file=sys.stderr)
+        print(f"  - {issue.render(lang, names)}", file=sys.stderr)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -127,9 +127,9 @@ def _solver_options(args: argparse.Namespace, scenario: Scenario) -> Scenario:
     changes = {k: v for k, v in (("name", args.solver), ("time_limit_s", args.time_limit),
                                  ("mip_gap", args.mip_gap)) if v is not None}
     most = BOUNDS["time_limit"].high
-    bad = [Issue("command line", "--time-limit", k, str(v), f"must be > 0 and <= {most:g}")
+    bad = [Issue(msg("src.command_line"), "--time-limit", k, str(v), msg("cli.bad_time_limit", most=f"{most:g}"))
            for k, v in changes.items() if k == "time_limit_s" and not 0 < v <= most]
-    bad += [Issue("command line", "--mip-gap", "mip_gap", str(v), "must be in [0, 1]")
+    bad += [Issue(msg("src.command_line"), "--mip-gap", "mip_gap", str(v), msg("cli.bad_mip_gap"))
             for k, v in changes.items() if k == "mip_gap" and not 0 <= v <= 1]
     if bad:
         raise PlannerInputError(bad)
@@ -139,9 +139,8 @@ def _solver_options(args: argparse.Namespace, scenario: Scenario) -> Scenario:
 def _solve_input(args: argparse.Namespace) -> tuple[Catalog, Scenario, int | None]:
     """The scenario file, or the saved scenario of ``--from-store`` (with its version)."""
     if (args.scenario is None) == (args.from_store is None) or (args.save and not args.from_store):
-        raise PlannerInputError([Issue("command line", "", "scenario", args.scenario or "",
-                                       "give a scenario file or --from-store NAME (one of them); --save needs "
-                                       "--from-store")])
+        raise PlannerInputError([Issue(msg("src.command_line"), "", "scenario", args.scenario or "",
+                                       msg("cli.scenario_or_store"))])
     if args.scenario is not None:
         return (*_load(args.scenario), None)
     from planner.store.cli import scenario_from_store
@@ -155,7 +154,7 @@ def cmd_solve(args: argparse.Namespace) -> int:
     scenario = _solver_options(args, scenario)
     for out in (args.json, args.write_mps, args.xlsx, args.pdf):
         if out and not Path(out).resolve().parent.is_dir():
-            raise PlannerInputError([Issue("command line", "", "output", out, "folder does not exist")])
+            raise PlannerInputError([Issue(msg("src.command_line"), "", "output", out, msg("cli.no_folder"))])
     from planner.api import make_plan  # noqa: PLC0415 (the solver stack loads only for commands that solve)
 
     plan = make_plan(catalog, scenario, write_mps=args.write_mps)
@@ -200,16 +199,16 @@ def cmd_catalog(args: argparse.Namespace) -> int:
     catalog = load_catalog(args.catalog)
     if args.family and args.family not in catalog.families():
         raise PlannerInputError([Issue(catalog.path, "", "family", args.family,
-                                       f"unknown family (known: {', '.join(catalog.families())})")])
+                                       msg("cli.unknown_family", known=", ".join(catalog.families())))])
     print(catalog_table(catalog, args.family))
     return EXIT_OK
 
 
-def _output_path(out: str, missing_parent: str) -> Path:
+def _output_path(out: str, missing_parent: Msg) -> Path:
     """The ``--out`` path, refused when the folder it goes in does not exist."""
     path = Path(out)
     if not path.resolve().parent.is_dir():
-        raise PlannerInputError([Issue("command line", "--out", "output", out, missing_parent)])
+        raise PlannerInputError([Issue(msg("src.command_line"), "--out", "output", out, missing_parent)])
     return path
 
 
@@ -219,7 +218,7 @@ def _read_input(file: str) -> tuple[Path, bytes]:
 
     source = Path(file)
     if not source.is_file():
-        raise PlannerInputError([Issue(file, "", "file", file, "file not found")])
+        raise PlannerInputError([Issue(file, "", "file", file, msg("cli.file_not_found"))])
     with source.open("rb") as fh:
         return source, fh.read(MAX_FILE_BYTES + 1)
 
@@ -229,20 +228,21 @@ def cmd_import(args: argparse.Namespace) -> int:
     from planner.ingest import imports  # openpyxl only when asked for
 
     catalog, scenario = _load(args.scenario)
-    out = _output_path(args.out, "folder does not exist")
+    out = _output_path(args.out, msg("cli.no_folder"))
     source, data = _read_input(args.file)
     if args.command == "import-prices":
         imported = imports.import_price_list_details(data, source.name, catalog)
         new = imports.with_price_overrides(scenario, imported.prices, replace=args.replace)
-        print(f"{len(imported.prices)} device price(s) imported from {source.name}")
+        print(say(args, "cli.prices_imported", n=len(imported.prices), file=source.name))
         for device, day in sorted(imported.quote_dates.items()):
-            print(f"  {catalog.devices[device].name}: quote of {day.isoformat()}")
+            print(render(msg("cli.quote_date", device=Device(device), date=day.isoformat()), args.out_lang,
+                         CatalogNames(catalog)))
     else:
         result = imports.import_installed_details(data, source.name, catalog, scenario)
-        _print_issues(result.notes)
+        _print_issues(result.notes, args.out_lang, CatalogNames(catalog, {s.id: s.name for s in scenario.sites}))
         new = result.scenario
     write_atomic(out, catalog_reachable(new, out).to_yaml())
-    print(f"Scenario written to {args.out}")
+    print(say(args, "cli.scenario_written", path=args.out))
     return EXIT_OK
 
 
@@ -259,8 +259,8 @@ def cmd_price_template(args: argparse.Namespace) -> int:
     from planner.ingest.template import price_template_xlsx_bytes  # openpyxl only when asked for
 
     catalog = load_catalog(args.catalog)
-    write_atomic(_output_path(args.out, "folder does not exist"), price_template_xlsx_bytes(catalog, args.lang))
-    print(f"Price-list template written to {args.out}")
+    write_atomic(_output_path(args.out, msg("cli.no_folder")), price_template_xlsx_bytes(catalog, args.lang))
+    print(say(args, "cli.template_written", path=args.out))
     return EXIT_OK
 
 
@@ -270,17 +270,17 @@ def cmd_import_catalog(args: argparse.Namespace) -> int:
     from planner.report.xlsx_roundtrip import catalog_to_csv_texts
 
     base = load_catalog(args.catalog)
-    out = _output_path(args.out, "parent folder does not exist")
+    out = _output_path(args.out, msg("cli.no_parent_folder"))
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
-        raise PlannerInputError([Issue("command line", "--out", "output", args.out,
-                                       "exists and is not an empty folder: choose a new folder")])
+        raise PlannerInputError([Issue(msg("src.command_line"), "--out", "output", args.out,
+                                       msg("cli.out_not_empty"))])
     source, data = _read_input(args.file)
     merged = import_catalog_extension(data, source.name, base)
     write_folder_atomic(out, {CATALOG_FILES[k]: text for k, text in catalog_to_csv_texts(merged).items()})
     added = [(len(merged.devices) - len(base.devices), "device"), (len(merged.indications) - len(base.indications),
-             "indication"), (len(merged.coverage) - len(base.coverage), "coverage row")]
-    print(f"Catalogue written to {args.out}: " + ", ".join(f"{n} new {w}{'s' if n != 1 else ''}" for n, w in added)
-          + f" ({len(merged.devices)} devices in all). Name it in a scenario with `catalog: {args.out}`.")
+             "indication"), (len(merged.coverage) - len(base.coverage), "coverage")]
+    counts = Join(tuple(msg(f"cli.new_{w}{'s' if n != 1 else ''}", n=n) for n, w in added))
+    print(say(args, "cli.catalogue_written", path=args.out, added=counts, total=len(merged.devices)))
     return EXIT_OK
 
 

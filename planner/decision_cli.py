@@ -17,6 +17,7 @@ from typing import Any
 from planner.catalog import Catalog, load_catalog
 from planner.errors import Issue, PlannerInputError
 from planner.io import write_atomic
+from planner.messages import CatalogNames, Pct, msg, render, site_names
 from planner.scenario import Scenario, load_scenario
 
 #: The same codes as :mod:`planner.cli` (a test checks they agree).
@@ -47,26 +48,34 @@ def _load(path: str) -> tuple[Catalog, Scenario]:
     return load_catalog(scenario.catalog_path()), scenario
 
 
+def _names(catalog: Catalog, scenario: Scenario) -> CatalogNames:
+    """Devices and indications by their labels, sites by their names."""
+    return CatalogNames(catalog, site_names(scenario))
+
+
 def _check_out(out: str | None) -> None:
     if out and not Path(out).resolve().parent.is_dir():
-        raise PlannerInputError([Issue("command line", "", "output", out, "folder does not exist")])
+        raise PlannerInputError([Issue(msg("src.command_line"), "", "output", out, msg("cli.no_folder"))])
 
 
-def _write(out: str | None, data: dict[str, Any], what: str) -> None:
+def _write(out: str | None, data: dict[str, Any], what: str, lang: str) -> None:
+    """Write the JSON ``data`` to ``out`` (if given) and say so; ``what``: ladder, path, comparison, explanation."""
     if out:
         write_atomic(out, json.dumps(data, indent=2, ensure_ascii=False, default=str))
-        print(f"\n{what} JSON written to {out}")
+        print("\n" + render(msg("cli.json_of_written", what=msg(f"cli.json_of.{what}"), path=out), lang))
 
 
-def _progress(label: str) -> Callable[[float], None]:
-    """A progress report on stderr (the results go to stdout): one line each time another tenth is done."""
+def _progress(what: str, lang: str) -> Callable[[float], None]:
+    """A progress report on stderr (the results go to stdout): one line each time another tenth is done;
+    ``what``: the catalogue code of the work."""
     shown = [-1]
 
     def report(share: float) -> None:
         tenth = int(share * 10 + 1e-9)
         if tenth > shown[0]:
             shown[0] = tenth
-            print(f"{label}: {tenth * 10} %", file=sys.stderr, flush=True)
+            print(render(msg("progress.line", what=msg(what), share=Pct(tenth / 10)), lang), file=sys.stderr,
+                  flush=True)
 
     return report
 
@@ -86,31 +95,31 @@ def cmd_ladder(args: argparse.Namespace) -> int:
     from planner.decision.text import ladder_text, path_text  # noqa: PLC0415
 
     ladder = budget_ladder(catalog, scenario, args.steps,
-                           progress=_progress("frontier (each budget alone)" if args.frontier else "frontier"))
+                           progress=_progress("progress.frontier", args.out_lang))
     if args.frontier:
-        print(ladder_text(ladder))
-        _write(args.json, ladder.to_dict(), "Ladder")
+        print(ladder_text(ladder, args.out_lang, _names(catalog, scenario)))
+        _write(args.json, ladder.to_dict(), "ladder", args.out_lang)
         return _exit(ladder.status)
-    print("nested purchase path: one joint optimisation over every budget...", file=sys.stderr, flush=True)
+    print(render(msg("progress.path"), args.out_lang), file=sys.stderr, flush=True)
     path = purchase_path(catalog, scenario, args.steps, frontier=ladder)
-    print(path_text(path))
-    _write(args.json, path.to_dict(), "Purchase path")
+    print(path_text(path, args.out_lang, _names(catalog, scenario)))
+    _write(args.json, path.to_dict(), "path", args.out_lang)
     return _exit(path.status)
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
     """``compare A B [...] [--json OUT]``: exit 1 if a scenario has no plan, 3 on a solver failure."""
     if len(args.scenarios) < 2:
-        raise PlannerInputError([Issue("command line", "", "scenarios", " ".join(args.scenarios),
-                                       "give at least two scenarios to compare")])
+        raise PlannerInputError([Issue(msg("src.command_line"), "", "scenarios", " ".join(args.scenarios),
+                                       msg("cli.two_scenarios"))])
     _check_out(args.json)
     cases = [_load(path) for path in args.scenarios]
     from planner.decision.compare import compare_scenarios  # noqa: PLC0415
     from planner.decision.text import comparison_text  # noqa: PLC0415
 
     comparison = compare_scenarios(cases)  # names: the scenario names, made unique
-    print(comparison_text(comparison))
-    _write(args.json, comparison.to_dict(), "Comparison")
+    print(comparison_text(comparison, args.out_lang, _names(*cases[0])))
+    _write(args.json, comparison.to_dict(), "comparison", args.out_lang)
     codes = [_exit(p.status) for p in comparison.plans]
     return max(codes, key=lambda c: (c == EXIT_SOLVER, c))
 
@@ -124,13 +133,13 @@ def cmd_explain(args: argparse.Namespace) -> int:
     from planner.decision.text import explanation_text, sensitivity_text  # noqa: PLC0415
 
     expl = explain_plan(catalog, scenario)
-    print(explanation_text(expl), flush=True)
+    print(explanation_text(expl, args.out_lang, _names(catalog, scenario)), flush=True)
     data: dict[str, Any] = {"explanation": expl.to_dict()}
     if args.sensitivity and expl.benefit is not None:
-        sens = sensitivity(catalog, scenario, progress=_progress("sensitivity ranges"))
-        print("\n" + sensitivity_text(sens))
+        sens = sensitivity(catalog, scenario, progress=_progress("progress.sensitivity", args.out_lang))
+        print("\n" + sensitivity_text(sens, args.out_lang, _names(catalog, scenario)))
         data["sensitivity"] = sens.to_dict()
-    _write(args.json, data, "Explanation")
+    _write(args.json, data, "explanation", args.out_lang)
     return _exit(expl.status)
 
 

@@ -20,19 +20,32 @@ Severity = Literal["error", "warning"]
 class Issue:
     """One problem in the input: where it is, what the value was and why it is wrong."""
 
-    source: str
-    location: str
+    source: str | Msg  # a file name, or a message naming the tool (read back as its English text)
+    location: str | Msg  # given as a catalogue message (or a plain text); read back as its English text
     field: str
     value: str
     message: str | Msg  # given as a catalogue message (or a plain text); read back as its English text
     severity: Severity = "error"
     code: Msg | None = None  # the message as a code with its parameters (taken from ``message``)
+    place: Msg | None = None  # the location as a message (taken from ``location``)
+    origin: Msg | None = None  # the source as a message (taken from ``source``)
 
     def __post_init__(self) -> None:
-        """Keep a catalogue message as ``code`` and its English text as ``message`` (logs, old callers)."""
+        """Keep a catalogue message as ``code`` and its English text as ``message`` (logs, old callers); the
+        same for a location given as a message (``place`` and ``location``)."""
         if isinstance(self.message, Msg):
             object.__setattr__(self, "code", self.message)
             object.__setattr__(self, "message", str(self.message))
+        if isinstance(self.location, Msg):
+            object.__setattr__(self, "place", self.location)
+            object.__setattr__(self, "location", str(self.location))
+        elif self.place is not None and str(self.place) != self.location:  # replaced by a plain text
+            object.__setattr__(self, "place", None)
+        if isinstance(self.source, Msg):
+            object.__setattr__(self, "origin", self.source)
+            object.__setattr__(self, "source", str(self.source))
+        elif self.origin is not None and str(self.origin) != self.source:
+            object.__setattr__(self, "origin", None)
 
     @property
     def why(self) -> Msg:
@@ -41,7 +54,9 @@ class Issue:
 
     def as_msg(self) -> Msg:
         """The whole issue as a message: where, the field and its value, why (``warning:`` first if one)."""
-        where: Arg = msg("issue.where", source=self.source, location=self.location) if self.location else self.source
+        location = self.place if self.place is not None else self.location
+        source = self.origin if self.origin is not None else self.source
+        where: Arg = msg("issue.where", source=source, location=location) if self.location else source
         line = (msg("issue.line_field", where=where, field=self.field, value=repr(self.value), why=self.why)
                 if self.field else msg("issue.line", where=where, why=self.why))
         return line if self.severity == "error" else msg("issue.warning", line=line)

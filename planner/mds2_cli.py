@@ -18,7 +18,7 @@ from typing import Any
 from planner.catalog import Catalog, load_catalog
 from planner.errors import Issue, PlannerInputError
 from planner.io import write_atomic, write_folder_atomic
-from planner.messages import msg
+from planner.messages import CatalogNames, Device, Opt, msg, render, site_names
 from planner.scenario import Scenario, load_scenario
 from planner.security import apply_profiles, risk_score
 
@@ -50,17 +50,17 @@ def _load(path: str) -> tuple[Catalog, Scenario]:
 def _new_folder(out: str) -> Path:
     path = Path(out)
     if not path.resolve().parent.is_dir():
-        raise PlannerInputError([Issue("command line", "--out", "output", out, "parent folder does not exist")])
+        raise PlannerInputError([Issue(msg("src.command_line"), "--out", "output", out, msg("cli.no_parent_folder"))])
     if path.exists() and (not path.is_dir() or any(path.iterdir())):
-        raise PlannerInputError([Issue("command line", "--out", "output", out,
-                                       "exists and is not an empty folder: choose a new folder")])
+        raise PlannerInputError([Issue(msg("src.command_line"), "--out", "output", out,
+                                       msg("cli.out_not_empty"))])
     return path
 
 
 def _device_ids(args: argparse.Namespace, catalog: Catalog, scenario: Scenario) -> tuple[str, ...] | None:
     """The devices named on the command line, or those of the plan (None when there is no plan)."""
     if args.device:
-        bad = [Issue("command line", "--device", "device", d, "unknown device id") for d in args.device
+        bad = [Issue(msg("src.command_line"), "--device", "device", d, msg("cat.unknown_device")) for d in args.device
                if d not in catalog.devices]
         if bad:
             raise PlannerInputError(bad)
@@ -68,8 +68,10 @@ def _device_ids(args: argparse.Namespace, catalog: Catalog, scenario: Scenario) 
     from planner.api import make_plan  # noqa: PLC0415 (the solver stack loads on demand)
 
     plan = make_plan(catalog, scenario)
+    names = CatalogNames(catalog, site_names(scenario))
     if not plan.has_solution:
-        print(f"No plan ({plan.status}): name the devices with --device", *plan.diagnosis, sep="\n")
+        print(render(msg("mds2.no_plan", status=Opt("status", plan.status)), args.out_lang, names),
+              *(render(d, args.out_lang, names) for d in plan.diagnosis), sep="\n")
         return None
     return tuple(s.device_id for s in plan.security)
 
@@ -86,10 +88,12 @@ def cmd_mds2(args: argparse.Namespace) -> int:
     devices = apply_profiles(catalog.devices, scenario.security)
     files = questionnaires((devices[d] for d in ids), args.lang, scenario.security.reference_date)
     write_folder_atomic(out, {**files, ZIP_NAME: zip_bytes(files)})
+    names = CatalogNames(catalog, site_names(scenario))
     for d in ids:
         score = risk_score(devices[d], scenario.security.reference_date)
-        print(f"{d}: {len(score.unknown)} open field(s), {score.known} of {score.known + len(score.unknown)} known")
-    print(f"{len(files)} questionnaire(s) written to {args.out} ({', '.join(files)}; all in {ZIP_NAME})")
+        print(render(msg("mds2.score", device=Device(d), open=len(score.unknown), known=score.known,
+                         total=score.known + len(score.unknown)), args.out_lang, names))
+    print(render(msg("mds2.written", n=len(files), path=args.out, files=", ".join(files), zip=ZIP_NAME), args.out_lang))
     return EXIT_OK
 
 
@@ -99,23 +103,24 @@ def cmd_import_mds2(args: argparse.Namespace) -> int:
     from planner.mds2_import import read_mds2, with_device_profile
 
     catalog, scenario = _load(args.scenario)
-    out = _output_path(args.out, "folder does not exist")
+    out = _output_path(args.out, msg("cli.no_folder"))
     when = None
     if args.date:
         try:
             when = date.fromisoformat(args.date)
         except ValueError:
-            raise PlannerInputError([Issue("command line", "--date", "date", args.date,
+            raise PlannerInputError([Issue(msg("src.command_line"), "--date", "date", args.date,
                                            msg("in.date"))]) from None
     source, data = _read_input(args.file)
     result = read_mds2(data, source.name, args.device, catalog, args.source, when)
     new = with_device_profile(scenario, args.device, result.profile)
     write_atomic(out, catalog_reachable(new, out).to_yaml())
-    layout = "our questionnaire" if result.own_form else "HN 1-2019 form"
+    layout = msg("mds2.own_form" if result.own_form else "mds2.hn_form")
     given = ", ".join(f"{k}={v}" for k, v in result.profile.given().items())
-    print(f"{args.device}: {len(result.answers)} answer(s) read ({layout}, sheet {result.sheet!r}); profile {given}; "
-          f"source {result.profile.source}, {result.profile.date.isoformat()}")
-    print(f"Scenario written to {args.out}")
+    print(render(msg("mds2.read", device=Device(args.device), n=len(result.answers), layout=layout,
+                     sheet=result.sheet, profile=given, source=result.profile.source,
+                     date=result.profile.date.isoformat()), args.out_lang, CatalogNames(catalog)))
+    print(render(msg("cli.scenario_written", path=args.out), args.out_lang))
     return EXIT_OK
 
 

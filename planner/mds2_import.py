@@ -26,7 +26,7 @@ from planner.catalog import Catalog
 from planner.errors import Issue, PlannerInputError
 from planner.ingest.read import RawRow, Table, blank, cell_text, file_error, read_table_file
 from planner.mds2 import BY_ID, YESNO_ANSWERS, Answer, Question, profile_fields
-from planner.messages import msg
+from planner.messages import Device, Join, Msg, msg
 from planner.scenario import DeviceProfile, Scenario
 from planner.schema import Column, coerce
 
@@ -54,15 +54,16 @@ class _Sheet:
     name: str
     rows: tuple[RawRow, ...]
 
-    def where(self, row: int) -> str:
-        return f"sheet '{self.name}', row {row}" if self.name else f"row {row}"
+    def where(self, row: int) -> Msg:
+        parts = ([msg("loc.sheet", sheet=self.name)] if self.name else []) + [msg("loc.row", row=row)]
+        return msg("loc.place", parts=Join(tuple(parts), "comma"))
 
 
 def read_mds2(data: bytes, filename: str, device_id: str, catalog: Catalog, source: str | None = None,
               when: date | None = None) -> Mds2Import:
     """Read a completed form for ``device_id``; raise :class:`PlannerInputError` listing every problem."""
     if device_id not in catalog.devices:
-        raise PlannerInputError([Issue(filename, "", "device", device_id, "unknown device id (not in the catalogue)")])
+        raise PlannerInputError([Issue(filename, "", "device", device_id, msg("chk.unknown_device"))])
     sheets = [_Sheet(t.sheet, _all_rows(t)) for t in read_table_file(data, filename)]
     sheet, own = _pick_sheet(sheets, device_id, filename)
     issues: list[Issue] = []
@@ -70,7 +71,7 @@ def read_mds2(data: bytes, filename: str, device_id: str, catalog: Catalog, sour
     fields = profile_fields(answers, mds2_form=not own)
     if not fields and not issues:
         ids = ", ".join(BY_ID) if own else "CONN-3, CONN-4, SBOM-1, CSUP-11, RMOT-1, STCF-1"
-        issues.append(Issue(filename, sheet.where(1), "answers", "", f"no answer to the questions that matter ({ids})"))
+        issues.append(Issue(filename, sheet.where(1), "answers", "", msg("mds2.no_answer", ids=ids)))
     day = when or _form_date(sheet, own, cells, filename, issues)
     if issues:
         raise PlannerInputError(issues)
@@ -102,14 +103,13 @@ def _pick_sheet(sheets: Sequence[_Sheet], device_id: str, filename: str) -> tupl
         for s in own:
             if str(_keys(s).get("device_id", (0, ""))[1]).strip() == device_id:
                 return s, True
-        found = ", ".join(sorted(str(_keys(s).get("device_id", (0, ""))[1]) for s in own))
-        raise file_error(filename, f"is a questionnaire for {found}, not for {device_id}")
+        found = Join(tuple(Device(d) for d in sorted(str(_keys(s).get("device_id", (0, ""))[1]) for s in own)), "and")
+        raise file_error(filename, msg("mds2.other_device", found=found, device=Device(device_id)))
     counts = [(sum(1 for r in s.rows for c in r.cells if isinstance(c, str) and ID_RE.match(c.strip())), s)
               for s in sheets]
     best = max(counts, key=lambda c: c[0], default=(0, None))
     if best[1] is None or best[0] == 0:
-        raise file_error(filename, "holds no MDS2 question ids (expected ids such as SBOM-1 or CONN-3 in a "
-                                   "'Question ID' column, in the ANSI/NEMA HN 1-2019 layout)")
+        raise file_error(filename, msg("mds2.no_ids"))
     return best[1], False
 
 
@@ -132,7 +132,7 @@ def _answers(sheet: _Sheet, own: bool, filename: str,
     id_col, answer_col, header = _layout(sheet)
     if own and (id_col is None or answer_col is None):
         issues.append(Issue(filename, sheet.where(header or 1), "header", "",
-                            "the questionnaire's header row (Question ID ... Answer) is missing"))
+                            msg("mds2.no_header")))
         return {}, {}
     answers: dict[str, Answer] = {}
     cells: dict[str, tuple[int, Any]] = {}
@@ -143,7 +143,7 @@ def _answers(sheet: _Sheet, own: bool, filename: str,
         if qid is None:
             continue
         if own and qid not in BY_ID:
-            issues.append(Issue(filename, sheet.where(row.number), "question_id", qid, "unknown question id"))
+            issues.append(Issue(filename, sheet.where(row.number), "question_id", qid, msg("mds2.unknown_question")))
             continue
         cells.setdefault(qid, (row.number, raw))
         if qid in BY_ID and not blank(raw):
@@ -177,23 +177,23 @@ def _yes_no_text(value: Any) -> str | None:
     return YESNO_ANSWERS[match.group(1)] if match else None
 
 
-def _check_answer(q: Question, raw: Any, where: str, filename: str, answers: dict[str, Answer],
+def _check_answer(q: Question, raw: Any, where: Msg, filename: str, answers: dict[str, Answer],
                   issues: list[Issue]) -> None:
     """Normalise one answer into ``answers`` or report why it is refused."""
     value: Answer | None
     if q.kind == "yesno":
-        value, problem = _yes_no_text(raw), "must be Yes, No or N/A"
+        value, problem = _yes_no_text(raw), msg("mds2.yes_no")
     elif q.kind == "choice":
         text = cell_text(raw).strip().lower()
-        value, problem = (text if text in q.choices else None), f"must be one of {', '.join(q.choices)}"
+        value, problem = (text if text in q.choices else None), msg("in.one_of", allowed=", ".join(q.choices))
     elif q.kind == "date":
         value, problem = _date_value(raw), msg("in.date")
     else:
-        value, problem = cell_text(raw).strip() or None, "must be a text"
+        value, problem = cell_text(raw).strip() or None, msg("mds2.text")
     if value is None:
         issues.append(Issue(filename, where, q.id, cell_text(raw), problem))
     elif q.id in answers and answers[q.id] != value:
-        issues.append(Issue(filename, where, q.id, cell_text(raw), f"answered twice, differently ({answers[q.id]})"))
+        issues.append(Issue(filename, where, q.id, cell_text(raw), msg("mds2.twice", answer=str(answers[q.id]))))
     else:
         answers[q.id] = value
 
@@ -217,8 +217,7 @@ def _form_date(sheet: _Sheet, own: bool, cells: Mapping[str, tuple[int, Any]], f
     key = "answered_on" if own else "DOC-7"
     value = None if blank(raw) else _date_value(raw)
     if value is None:
-        message = ("must be a date YYYY-MM-DD (the date of the answers)" if not blank(raw) else
-                   "is missing: the form needs its date (or give one with --date)")
+        message = msg("mds2.bad_date") if not blank(raw) else msg("mds2.no_date")
         issues.append(Issue(filename, sheet.where(row), key, cell_text(raw), message))
         return date.today()
     return value

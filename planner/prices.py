@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from planner import costs
 from planner.errors import Issue
+from planner.messages import Device, Num, Opt, msg
 
 if TYPE_CHECKING:
     from planner.catalog import Catalog, Device
@@ -140,21 +141,20 @@ def check_funding(devices: Mapping[str, Mapping[str, CellValue]], source: str) -
     status cites its source."""
     issues: list[Issue] = []
     for ident, row in devices.items():
-        where, funding = f"device {ident}", str(row.get("funding") or "unknown")
+        where, funding = msg("loc.device", device=Device(ident)), str(row.get("funding") or "unknown")
         code, tariff = str(row.get("lpp_code") or ""), row.get("lpp_tariff_eur")
         if funding == "liste_en_sus":
             if not (code.isdigit() and len(code) == 7):
-                issues.append(Issue(source, where, "lpp_code", code, "a liste_en_sus device needs its 7-digit "
-                                                                      "LPP code"))
+                issues.append(Issue(source, where, "lpp_code", code, msg("price.lpp_code_needed")))
             if tariff is None:
-                issues.append(Issue(source, where, "lpp_tariff_eur", "", "a liste_en_sus device needs its LPP "
-                                                                         "tariff per case (EUR)"))
+                issues.append(Issue(source, where, "lpp_tariff_eur", "", msg("price.lpp_tariff_needed")))
         elif tariff is not None or code:
             column, value = ("lpp_tariff_eur", str(tariff)) if tariff is not None else ("lpp_code", code)
-            issues.append(Issue(source, where, column, value, f"only a liste_en_sus device has an LPP {column[4:]} "
-                                                              f"(funding is {funding})"))
+            what = "price.lpp_only_tariff" if column == "lpp_tariff_eur" else "price.lpp_only_code"
+            issues.append(Issue(source, where, column, value, msg(what, funding=Opt("funding", funding))))
         if funding != "unknown" and not str(row.get("funding_source") or "").strip():
-            issues.append(Issue(source, where, "funding_source", "", f"funding {funding} needs its source"))
+            issues.append(Issue(source, where, "funding_source", "",
+                                msg("price.funding_source", funding=Opt("funding", funding))))
     return issues
 
 
@@ -172,24 +172,25 @@ def check_dated_prices(devices: Mapping[str, Mapping[str, CellValue]], rates: It
 
 def _check_quote(ident: str, row: Mapping[str, CellValue], kind: str, eur_column: str,
                  table: Mapping[tuple[str, int], float], source: str) -> list[Issue]:
-    where = f"device {ident}"
+    where = msg("loc.device", device=Device(ident))
     currency, amount = str(row.get(f"{kind}_currency") or "EUR"), row.get(f"{kind}_source_amount")
     year = row.get(f"{kind}_year") or getattr(row.get("price_date"), "year", None)
     if currency == "EUR":
         if amount is not None:
             return [Issue(source, where, f"{kind}_source_amount", str(amount),
-                          f"only a price quoted in another currency gives its amount ({kind}_currency is EUR)")]
+                          msg("price.amount_in_eur", column=f"{kind}_currency"))]
         return []
     if amount is None:
-        return [Issue(source, where, f"{kind}_source_amount", "", f"a price quoted in {currency} needs its amount")]
+        return [Issue(source, where, f"{kind}_source_amount", "", msg("price.amount_needed", currency=currency))]
     rate = table.get((currency, int(year))) if isinstance(year, int) else None
     if rate is None:
         return [Issue(source, where, f"{kind}_currency", currency,
-                      f"no exchange rate for {currency} in {year} in fx_rates.csv")]
+                      msg("price.no_rate", currency=currency, year=str(year)))]
     expected = costs.to_eur(float(amount), rate)  # type: ignore[arg-type]
     given = float(row.get(eur_column) or 0.0)  # type: ignore[arg-type]
     if abs(given - expected) > FX_TOLERANCE_EUR:
+        shown = Num(rate, len(f"{rate:g}".partition(".")[2]))  # the rate's own decimals
         return [Issue(source, where, eur_column, f"{given:g}",
-                      f"does not match {currency} {float(amount):,.2f} x {rate:g} EUR/{currency} ({year}) = "  # type: ignore[arg-type]
-                      f"{expected:,.2f} EUR: update one of them")]
+                      msg("price.fx_mismatch", currency=currency, amount=Num(float(amount), 2),  # type: ignore[arg-type]
+                          rate=shown, year=str(year), expected=Num(expected, 2)))]
     return []

@@ -15,6 +15,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from planner.messages import msg
+
 #: Keys of one link in ``referrals:``.
 LINK_KEYS = ("from", "to", "indications", "transfer_minutes", "max_share", "max_cases", "value_loss_per_case",
              "transport_eur_per_case", "source")
@@ -122,7 +124,7 @@ def parse_referrals(p: Any, value: Any, site_ids: tuple[str, ...]) -> tuple[Refe
     if value is None:
         return ()
     if not isinstance(value, list):
-        p.error("referrals", value, "must be a list of links (from, to, indications, transfer_minutes)")
+        p.error("referrals", value, msg("ref.not_list"))
         return ()
     links, seen = [], set()
     for i, raw in enumerate(value):
@@ -130,7 +132,7 @@ def parse_referrals(p: Any, value: Any, site_ids: tuple[str, ...]) -> tuple[Refe
         if link is None:
             continue
         if (link.from_site, link.to_site) in seen:
-            p.error(f"referrals[{i}]", f"{link.from_site} -> {link.to_site}", "repeated link (one link per pair)")
+            p.error(f"referrals[{i}]", f"{link.from_site} -> {link.to_site}", msg("ref.repeated"))
             continue
         seen.add((link.from_site, link.to_site))
         links.append(link)
@@ -143,15 +145,15 @@ def _parse_link(p: Any, path: str, raw: Any, site_ids: tuple[str, ...]) -> Refer
     for key in ("from", "to"):
         site = p.slug(f"{path}.{key}", data.get(key))
         if site is not None and site not in site_ids:
-            p.error(f"{path}.{key}", site, "unknown site id (not in sites)")
+            p.error(f"{path}.{key}", site, msg("ref.unknown_site"))
             site = None
         ends.append(site)
     if ends[0] is not None and ends[0] == ends[1]:
-        p.error(f"{path}.to", ends[1], "a site cannot refer to itself")
+        p.error(f"{path}.to", ends[1], msg("ref.itself"))
         return None
     inds = p.slug_list(f"{path}.indications", data.get("indications"))
     if not inds:
-        p.error(f"{path}.indications", data.get("indications"), "is required: the indications that may be referred")
+        p.error(f"{path}.indications", data.get("indications"), msg("ref.indications_required"))
     minutes = p.number(f"{path}.transfer_minutes", data.get("transfer_minutes"), 0.0, 24 * 60)
     share = _optional(p, f"{path}.max_share", data.get("max_share"), 1.0)
     cases = _optional(p, f"{path}.max_cases", data.get("max_cases"), 1e6)

@@ -15,6 +15,7 @@ from typing import Any
 
 from planner.errors import Issue, PlannerInputError
 from planner.io import write_atomic
+from planner.messages import msg
 from planner.robust.backends import Backend, BackendError
 from planner.robust.run import MODES, RobustOptions, RobustReport, RobustRunError, recommended_plan, run_robustness
 from planner.scenario import load_scenario
@@ -40,12 +41,12 @@ def add_robust_parser(sub: Any) -> None:
 
 
 def _check_args(args: argparse.Namespace) -> None:
-    bad = [Issue("command line", f"--{k}", k, str(v), "must be >= 1")
+    bad = [Issue(msg("src.command_line"), f"--{k}", k, str(v), msg("in.min", low=1))
            for k, v in (("samples", args.samples), ("workers", args.workers), ("fit-samples", args.fit_samples))
            if v is not None and v < 1]
     if args.seed is not None and not 0 <= args.seed < 2**32:
-        bad.append(Issue("command line", "--seed", "seed", str(args.seed), "must be in [0, 2**32 - 1]"))
-    bad += [Issue("command line", f"--{k}", "output", out, "folder does not exist")
+        bad.append(Issue(msg("src.command_line"), "--seed", "seed", str(args.seed), msg("cli.seed_range")))
+    bad += [Issue(msg("src.command_line"), f"--{k}", "output", out, msg("cli.no_folder"))
             for k, out in (("json", args.json), ("xlsx", args.xlsx)) if out and not Path(out).resolve().parent.is_dir()]
     if bad:
         raise PlannerInputError(bad)

@@ -249,7 +249,7 @@ class _Parser:
 
     def error(self, path: str, value: Any, message: Msg | str) -> None:
         line = self.lines.get(path)
-        location = f"line {line} ({path})" if line else path
+        location: str | Msg = msg("loc.line", line=line, path=path) if line else path
         self.issues.append(Issue(self.source, location, path.rsplit(".", 1)[-1], _show(value), message))
 
     def mapping(self, path: str, value: Any, allowed: tuple[str, ...] | None = None) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 
 from planner import Catalog
 from planner.decision.explain import ChosenDevice
+from planner.messages import Msg
 from ui.i18n import Translator
 
 
@@ -53,6 +54,11 @@ def _at_site(t: Translator, sites: Mapping[str, str], site_id: str) -> str:
 # ---------------------------------------------------------------- why (chosen devices)
 
 
+def _codes(message: Msg) -> set[str]:
+    """The codes of a message and of the messages among its parameters."""
+    return {message.code}.union(*(_codes(v) for _, v in message.args if isinstance(v, Msg)))
+
+
 def served(c: ChosenDevice, chosen: Iterable[ChosenDevice], catalog: Catalog, t: Translator) -> str:
     """What a chosen device serves, or why it is in the plan when it serves no case."""
     if c.cases:
@@ -62,7 +68,7 @@ def served(c: ChosenDevice, chosen: Iterable[ChosenDevice], catalog: Catalog, t:
                  and c.device_id in catalog.requirements(o.device_id)]
     if needed_by:
         return t("why.required_by", devices=devices(catalog, needed_by))
-    return t("why.must_include") if "must-include" in c.text else t("why.no_case")
+    return t("why.must_include") if "chosen.must_include" in _codes(c.text) else t("why.no_case")
 
 
 def without(c: ChosenDevice, catalog: Catalog, t: Translator) -> str:

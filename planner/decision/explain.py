@@ -53,7 +53,7 @@ from planner.decision.engine import (
 from planner.decision.reasons import STRUCTURAL_RULES, ReasonCode, RuleContext, WhyNot, WhyNotRule
 from planner.diagnose import diagnose
 from planner.inputs import ModelInputs, SiteDevice, prepare
-from planner.messages import Device, Eur, Join, Msg, Num, msg, plain
+from planner.messages import Device, Eur, Indication, Join, Msg, Num, msg, plain
 from planner.plan import Plan
 from planner.scenario import Scenario, SolverOptions
 
@@ -86,7 +86,7 @@ class ChosenDevice:
     cost_change_without_eur_per_year: float | None
     replaced_by: tuple[str, ...]  # devices that enter the plan when it is kept out
     equivalents: tuple[str, ...]  # interchangeable devices (same prices, capacity, value per case)
-    text: str
+    text: Msg  # why it is in the plan, in words (codes ``chosen.*``)
 
 
 @dataclass(frozen=True)
@@ -162,15 +162,17 @@ def _money_of(inputs: ModelInputs, plan: Plan, sd: SiteDevice) -> tuple[float, f
     return capex, maint, cons, float(costs.annualised_capex(capex, dev.lifetime_years)) + maint + cons
 
 
-def _served_text(solver: _Solver, sd: SiteDevice, cases: tuple[IndicationCases, ...]) -> str:
+def _served_text(solver: _Solver, sd: SiteDevice, cases: tuple[IndicationCases, ...]) -> Msg:
     if cases:
-        return "serves " + ", ".join(f"{c.cases_per_year:.1f} {c.indication_id}" for c in cases) + " cases/year"
+        return msg("chosen.serves", cases=Join(tuple(msg("chosen.cases", n=Num(c.cases_per_year, 1),
+                                                         indication=Indication(c.indication_id)) for c in cases)))
     needed_by = sorted(d for s, d in solver.in_plan if s == sd[0] and sd[1] in solver.inputs.devices[d].requires)
     if needed_by:
-        return f"serves no case itself; {', '.join(needed_by)} require{'s' if len(needed_by) == 1 else ''} it"
+        return msg("chosen.required_by_one" if len(needed_by) == 1 else "chosen.required_by",
+                   devices=Join(tuple(Device(d) for d in needed_by), "and"))
     if sd[1] in solver.inputs.must_include:
-        return "serves no case; in use because it is a must-include device"
-    return "serves no case"
+        return msg("chosen.must_include")
+    return msg("chosen.no_case")
 
 
 def _chosen(solver: _Solver, base: Plan, sd: SiteDevice) -> ChosenDevice:
@@ -184,17 +186,18 @@ def _chosen(solver: _Solver, base: Plan, sd: SiteDevice) -> ChosenDevice:
     equivalents = interchangeable(inputs, solver.in_plan).get(sd, ())
     without = solver.plan(inputs, Tweak(exclude=(sd,)))
     assert base.benefit is not None and base.costs is not None
-    head = f"{_served_text(solver, sd, cases)} (benefit {benefit:.1f})"
+    head = msg("chosen.head", served=_served_text(solver, sd, cases), benefit=Num(benefit, 1))
     if without is None or without.benefit is None or without.costs is None:
-        text = f"{head}; indispensable: no plan meets the floors and must-include rules without it"
+        text = msg("chosen.indispensable", head=head)
         return ChosenDevice(s, d, acq.units_new, acq.units_installed, cases, benefit, capex, maint, cons, annual,
                             False, None, None, (), equivalents, text)
     loss = max(base.benefit - without.benefit, 0.0)
     dcost = without.costs.annualised_eur_per_year - base.costs.annualised_eur_per_year
     entering = tuple(sorted(d2 for s2, d2 in present_pairs(configuration(without)) - solver.in_plan if s2 == s))
-    text = (f"{head}; without it the plan loses {loss:.1f} weighted cases/year"
-            + (f" (annual cost {dcost:+,.0f} EUR)" if abs(dcost) > EUR_TOL else "")
-            + (f" ({', '.join(entering)} enter{'s' if len(entering) == 1 else ''} the plan)" if entering else ""))
+    cost = msg("chosen.cost", sign="+" if dcost > 0 else "", eur=Eur(dcost)) if abs(dcost) > EUR_TOL else ""
+    enter = (msg("chosen.enters" if len(entering) == 1 else "chosen.enter",
+                 devices=Join(tuple(Device(d) for d in entering), "and")) if entering else "")
+    text = msg("chosen.loss", head=head, loss=Num(loss, 1), cost=cost, entering=enter)
     return ChosenDevice(s, d, acq.units_new, acq.units_installed, cases, benefit, capex, maint, cons, annual, True,
                         loss, dcost, entering, equivalents, text)
 

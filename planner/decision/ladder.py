@@ -199,7 +199,7 @@ def budget_ladder(catalog: Catalog, scenario: Scenario, steps: int = 20, *, opti
     """
     report = progress or silent
     if steps < 2:
-        raise PlannerInputError([Issue("ladder", "", "steps", str(steps), "must be at least 2")])
+        raise PlannerInputError([Issue(msg("src.ladder"), "", "steps", str(steps), msg("ladder.few_steps"))])
     validate(catalog, scenario)
     start = time.perf_counter()
     inputs = dataclasses.replace(prepare(catalog, scenario), objective="max_benefit")
@@ -248,11 +248,12 @@ def _solve_grid(inputs: ModelInputs, budgets: tuple[float, ...], options: Solver
             plan = require_solution(counter.at_budget(inputs, budget + EUR_TOL, options), "ladder")
         if plan is None or plan.costs is None:
             raise SolverFailureError(SolveStatus.INFEASIBLE, f"ladder at {budget}")
-        j = i
+        plans[i] = plan  # its own budget always (a multi-year plan's capex may exceed one step's budget)
+        j = i - 1
         while j >= 0 and budgets[j] >= plan.costs.capex_eur - EUR_TOL:  # within the solver's tolerance
             plans[j] = plan
             j -= 1
-        i = min(j, i - 1)
+        i = j
         progress((len(budgets) - 1 - i) / len(budgets))
     return [p for p in plans if p is not None]
 

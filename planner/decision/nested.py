@@ -30,6 +30,7 @@ import pulp
 from planner.decision.engine import EUR_TOL, Tweak, build_tweaked, with_capex_budget
 from planner.errors import Issue, PlannerInputError
 from planner.inputs import ModelInputs, SiteDevice
+from planner.messages import msg
 from planner.model.build import BuiltModel
 from planner.plan import Plan
 from planner.planbuild import from_solution
@@ -67,8 +68,8 @@ def step_weights(n: int, weights: Sequence[float] | None) -> tuple[float, ...]:
         return (1.0,) * n
     out = tuple(float(w) for w in weights)
     if len(out) != n or any(not 0 < w < float("inf") for w in out):
-        raise PlannerInputError([Issue("purchase path", "", "weights", str(list(out)),
-                                       f"need {n} positive finite weights, one per budget step")])
+        raise PlannerInputError([Issue(msg("src.purchase_path"), "", "weights", str(list(out)),
+                                       msg("path.bad_weights", n=n))])
     return out
 
 

@@ -13,9 +13,10 @@ from datetime import date
 from typing import Any
 
 from planner.catalog import Catalog, ParsedTable, build_catalog, check_references, parse_rows
-from planner.errors import Issue, PlannerInputError, errors_only
+from planner.errors import Issue, PlannerInputError, errors_only, reason
 from planner.ingest.columns import at, lower_header
 from planner.ingest.read import Table, cell_text, read_table_file
+from planner.messages import Join, Msg, msg
 
 _CATALOG_KEYS = {"devices": ("id",), "indications": ("id",), "coverage": ("device_id", "indication_id"),
                  "families": ("id",), "outcomes": ("id",), "evidence": ("id",),
@@ -49,13 +50,12 @@ def import_catalog_extension(data: bytes, filename: str, catalog: Catalog) -> Ca
     """
     issues: list[Issue] = []
     new: dict[str, dict[tuple[str, ...], dict[str, Any]]] = {k: {} for k in _CATALOG_KEYS}
-    origin: dict[tuple[str, tuple[str, ...]], str] = {}
+    origin: dict[tuple[str, tuple[str, ...]], Msg] = {}
     for table in read_table_file(data, filename):
         kind = _catalog_kind(table)
         if kind is None:
             issues.append(Issue(filename, table.where(table.header_row), "", ", ".join(table.header),
-                                "not a catalogue table (devices, indications, coverage, families, outcomes, "
-                                "evidence or effects; see catalog/README.md)"))
+                                msg("imp.not_catalogue_table")))
             continue
         for number, row in _parse_catalog_rows(kind, table, filename, issues):
             _add_catalog_row(catalog, kind, row, table.where(number), new, origin, filename, issues)
@@ -91,7 +91,7 @@ def _parse_catalog_rows(kind: str, table: Table, source: str,
             try:
                 raw[name] = cell_text(at(row, i))
             except ValueError as exc:
-                issues.append(Issue(source, table.where(row.number, i), name, str(at(row, i)), str(exc)))
+                issues.append(Issue(source, table.where(row.number, i), name, str(at(row, i)), reason(exc)))
                 bad = True
         parsed = parse_rows(kind, [raw], source, header, first_row=row.number)
         issues.extend(dataclasses.replace(i, location=table.where(row.number, col_of.get(i.field)))
@@ -100,23 +100,22 @@ def _parse_catalog_rows(kind: str, table: Table, source: str,
             yield row.number, parsed.rows[0]
 
 
-def _add_catalog_row(catalog: Catalog, kind: str, row: dict[str, Any], where: str,
+def _add_catalog_row(catalog: Catalog, kind: str, row: dict[str, Any], where: Msg,
                      new: dict[str, dict[tuple[str, ...], dict[str, Any]]],
-                     origin: dict[tuple[str, tuple[str, ...]], str], source: str,
+                     origin: dict[tuple[str, tuple[str, ...]], Msg], source: str,
                      issues: list[Issue]) -> None:
     key = tuple(str(row[k]) for k in _CATALOG_KEYS[kind])
     existing = _existing_rows(catalog, kind).get(key)
     label = " x ".join(key)
     if (kind, key) in origin:
         issues.append(Issue(source, where, _CATALOG_KEYS[kind][0], label,
-                            f"duplicate row: already at {origin[(kind, key)]}"))
+                            msg("imp.duplicate_catalogue_row", origin=origin[(kind, key)])))
     elif existing is not None and existing != row:
-        diff = [f"{k}: {_short(existing[k])} in the catalogue, {_short(row[k])} here"
-                for k in row if existing.get(k) != row[k]]
+        diff: list[Msg] = [msg("imp.catalogue_diff", field=k, existing=_short(existing[k]), new=_short(row[k]))
+                           for k in row if existing.get(k) != row[k]]
+        shown = diff[:3] + ([msg("imp.more", n=len(diff) - 3)] if len(diff) > 3 else [])
         issues.append(Issue(source, where, _CATALOG_KEYS[kind][0], label,
-                            "already in the catalogue with other values (" + "; ".join(diff[:3]) +
-                            (f"; {len(diff) - 3} more" if len(diff) > 3 else "") +
-                            "); use a new id, or a price list to change prices"))
+                            msg("imp.catalogue_conflict", diffs=Join(tuple(shown), "semicolon"))))
     elif existing is None:
         new[kind][key] = row
     origin[(kind, key)] = where

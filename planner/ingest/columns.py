@@ -17,6 +17,7 @@ from planner.catalog import Catalog
 from planner.errors import Issue
 from planner.ingest.headers import IGNORED, canonical_names, header_key
 from planner.ingest.read import RawRow, Table, blank, file_error
+from planner.messages import Device, Join, Msg, msg
 
 
 @dataclass(frozen=True)
@@ -38,24 +39,22 @@ def column_map(table: Table, layout: Layout, source: str, issues: list[Issue]) -
         where = table.where(table.header_row, index)
         if not raw:
             if any(not blank(at(r, index)) for r in table.rows):
-                issues.append(Issue(source, where, "", "", "column without a header holds values"))
+                issues.append(Issue(source, where, "", "", msg("imp.no_header_values")))
         elif name == IGNORED:
             continue
         elif name not in layout.columns:
             expected = ", ".join(layout.columns)
-            issues.append(Issue(source, where, raw, raw, f"unknown column (expected: {expected}, or their French "
-                                                          "or English names, e.g. Fournisseur, Désignation, "
-                                                          "Prix unitaire HT)"))
+            issues.append(Issue(source, where, raw, raw, msg("imp.unknown_column", expected=expected)))
         elif name in found:
-            issues.append(Issue(source, where, raw, raw, "duplicate column"))
+            issues.append(Issue(source, where, raw, raw, msg("cat.duplicate_column")))
         else:
             found[name] = index
-    missing = [c for c in layout.required if c not in found]
+    missing = [(c, msg("cat.missing_column")) for c in layout.required if c not in found]
     if (layout.device_key and layout.device_key not in found and "reference" not in found
             and not {"vendor", "name"} <= found.keys()):
-        missing.append(f"{layout.device_key} (or vendor and name)")
-    for name in missing:
-        issues.append(Issue(source, table.where(table.header_row), name, "", "required column is missing"))
+        missing.append((layout.device_key, msg("imp.missing_device_column")))
+    for name, why in missing:
+        issues.append(Issue(source, table.where(table.header_row), name, "", why))
     return found
 
 
@@ -89,7 +88,7 @@ class DeviceResolver:
             if ident in self.ids:
                 return ident
             issues.append(Issue(source, table.where(row.number, cols[key]), table.header[cols[key]], ident,
-                                "unknown device id (not in the catalogue)"))
+                                msg("chk.unknown_device")))
             return None
         ref = at(row, cols["reference"]) if "reference" in cols else None
         if not blank(ref) and str(ref).strip() in self.ids:
@@ -100,15 +99,14 @@ class DeviceResolver:
         if len(matches) == 1:
             return matches[0]
         value = f"{vendor or ''} / {name or ''}"
-        lead = f"reference {str(ref).strip()!r} is no catalogue id, and" if not blank(ref) else "no device id, and"
-        reason = (f"ambiguous vendor and name: devices {', '.join(matches)}" if matches else
-                  f"{lead} no catalogue device has this vendor and name" if not blank(name)
-                  else "no device id, vendor or name")
-        issues.append(Issue(source, where, key, value, reason))
+        why = (msg("imp.ambiguous", devices=Join(tuple(Device(m) for m in matches), "and")) if matches else
+               msg("imp.reference_no_match", reference=str(ref).strip()) if not blank(name) and not blank(ref)
+               else msg("imp.no_match") if not blank(name) else msg("imp.no_id"))
+        issues.append(Issue(source, where, key, value, why))
         return None
 
 
-def pick_table(tables: Sequence[Table], fits: Callable[[Table], bool], what: str, filename: str,
+def pick_table(tables: Sequence[Table], fits: Callable[[Table], bool], what: Msg, filename: str,
                layout: Layout | None = None) -> Table:
     """The one table that looks like ``what``; a single table is returned as is (its columns get checked).
 
@@ -123,9 +121,9 @@ def pick_table(tables: Sequence[Table], fits: Callable[[Table], bool], what: str
     if len(matches) == 1:
         return matches[0]
     sheets = ", ".join(f"'{t.sheet}'" for t in (matches or tables))
-    reason = f"several sheets look like a {what} ({sheets}): keep only one" if matches else \
-        f"no sheet looks like a {what} (sheets: {sheets or 'none'})"
-    raise file_error(filename, reason)
+    why = msg("imp.several_sheets", what=what, sheets=sheets) if matches else \
+        msg("imp.no_sheet", what=what, sheets=sheets or msg("imp.none"))
+    raise file_error(filename, why)
 
 
 def header_found(table: Table, fits: Callable[[Table], bool], search_rows: int = 20) -> Table:

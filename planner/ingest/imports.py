@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from planner.catalog import Catalog
-from planner.errors import Issue, PlannerInputError, errors_only
+from planner.errors import Issue, PlannerInputError, errors_only, reason
 from planner.ingest.columns import (
     DeviceResolver,
     Layout,
@@ -43,6 +43,7 @@ from planner.ingest.columns import (
 )
 from planner.ingest.headers import header_key
 from planner.ingest.read import RawRow, Table, blank, coerce_number, date_value, file_error, read_table_file
+from planner.messages import Join, Site, msg
 from planner.scenario import Scenario, scenario_from_yaml
 from planner.schema import BOUNDS, DEVICE_COLUMNS, PRICE_FIELDS, Column
 
@@ -102,12 +103,12 @@ def import_price_list_details(data: bytes, filename: str, catalog: Catalog) -> P
         return bool(head & {"id", "reference"} or {"vendor", "name"} <= head) and bool(head & set(PRICE_FIELDS))
 
     tables = [header_found(t, fits) for t in read_table_file(data, filename)]
-    table = pick_table(tables, fits, "price list", filename, _PRICE_LAYOUT)
+    table = pick_table(tables, fits, msg("imp.price_list"), filename, _PRICE_LAYOUT)
     issues: list[Issue] = []
     cols = column_map(table, _PRICE_LAYOUT, filename, issues)
     if not any(f in cols for f in PRICE_FIELDS) and not errors_only(issues):
         issues.append(Issue(filename, table.where(table.header_row), "", "",
-                            f"no price column (expected any of: {', '.join(PRICE_FIELDS)}, or Prix unitaire HT)"))
+                            msg("imp.no_price_column", expected=", ".join(PRICE_FIELDS))))
     if errors_only(issues):
         raise PlannerInputError(issues)
     result = _price_rows(table, cols, DeviceResolver(catalog), filename, issues)
@@ -130,7 +131,7 @@ def _price_rows(table: Table, cols: Mapping[str, int], resolver: DeviceResolver,
             continue
         if device in seen:
             issues.append(Issue(filename, table.where(row.number), "id", device,
-                                f"duplicate row: this device is already on row {seen[device]}"))
+                                msg("imp.duplicate_device_row", row=seen[device])))
         seen[device] = row.number
         if prices:
             out[device] = prices
@@ -156,7 +157,7 @@ def _row_date(table: Table, row: RawRow, cols: Mapping[str, int], name: str, sou
         return date_value(raw)
     except ValueError as exc:
         issues.append(Issue(source, table.where(row.number, cols[name]), table.header[cols[name]], str(raw),
-                            str(exc)))
+                            reason(exc)))
         return None
 
 
@@ -170,7 +171,7 @@ def _row_prices(table: Table, row: RawRow, cols: Mapping[str, int], source: str,
         try:
             value = coerce_number(_PRICE_SPEC[fname], raw, table.decimal_comma)
         except ValueError as exc:
-            issues.append(Issue(source, table.where(row.number, cols[fname]), fname, str(raw), str(exc)))
+            issues.append(Issue(source, table.where(row.number, cols[fname]), fname, str(raw), reason(exc)))
             continue
         if value is not None:
             prices[fname] = float(value)
@@ -222,7 +223,7 @@ def import_installed_details(data: bytes, filename: str, catalog: Catalog,
         return {"units", "site_id"} <= canonical_header(table, _INSTALLED_LAYOUT)
 
     tables = [header_found(t, fits) for t in read_table_file(data, filename)]
-    table = pick_table(tables, fits, "list of installed equipment", filename, _INSTALLED_LAYOUT)
+    table = pick_table(tables, fits, msg("imp.installed_list"), filename, _INSTALLED_LAYOUT)
     issues: list[Issue] = []
     cols = column_map(table, _INSTALLED_LAYOUT, filename, issues)
     if errors_only(issues):
@@ -245,9 +246,9 @@ def import_installed_details(data: bytes, filename: str, catalog: Catalog,
 def _merged_lots_note(filename: str, site: str, device: str, units: int, lots: tuple[tuple[int, int], ...]) -> Issue:
     """A warning: lots of one device acquired in different (or unknown) years are dated by the oldest."""
     dated = sum(c for _, c in lots)
-    parts = [f"{c} in {y}" for y, c in lots] + ([f"{units - dated} of unknown year"] if units > dated else [])
-    message = (f"site {site}: {units} units ({', '.join(parts)}) are planned as one lot acquired in {lots[0][0]}, "
-               "the oldest: they all retire that year plus the device's lifetime")
+    parts = [msg("imp.lot", n=c, year=y) for y, c in lots] + (
+        [msg("imp.lot_unknown", n=units - dated)] if units > dated else [])
+    message = msg("imp.lots", site=Site(site), units=units, lots=Join(tuple(parts)), year=lots[0][0])
     return Issue(filename, "", "acquisition_year", device, message, "warning")
 
 
@@ -268,7 +269,7 @@ def _installed_rows(table: Table, cols: Mapping[str, int], catalog: Catalog, sit
         key = (site, device, year)
         if key in seen:
             issues.append(Issue(source, table.where(row.number), "device_id", device,
-                                f"duplicate row: same site, device and year as row {seen[key]}"))
+                                msg("imp.duplicate_installed_row", row=seen[key])))
         seen[key] = row.number
         units.setdefault(site, {})
         units[site][device] = units[site].get(device, 0) + count
@@ -283,10 +284,9 @@ def _row_site(table: Table, row: RawRow, cols: Mapping[str, int], sites: set[str
     ident = "" if blank(raw) else str(raw).strip()
     if ident in sites:
         return ident
-    reason = ("is required and empty" if not ident else
-              f"unknown site id (scenario sites: {', '.join(sorted(sites))})")
+    why = msg("in.required_empty") if not ident else msg("imp.unknown_site", sites=", ".join(sorted(sites)))
     col = cols["site_id"]
-    issues.append(Issue(source, table.where(row.number, col), table.header[col], ident, reason))
+    issues.append(Issue(source, table.where(row.number, col), table.header[col], ident, why))
     return None
 
 
@@ -300,10 +300,10 @@ def _row_int(table: Table, row: RawRow, cols: Mapping[str, int], name: str, colu
             raw = date_value(raw).year  # type: ignore[union-attr]  # a date of acquisition: its year
         value = coerce_number(column, raw, table.decimal_comma)
     except ValueError as exc:
-        issues.append(Issue(source, table.where(row.number, cols[name]), name, str(raw), str(exc)))
+        issues.append(Issue(source, table.where(row.number, cols[name]), name, str(raw), reason(exc)))
         return None
     if value is None and name == "units":
-        issues.append(Issue(source, table.where(row.number, cols[name]), name, "", "is required and empty"))
+        issues.append(Issue(source, table.where(row.number, cols[name]), name, "", msg("in.required_empty")))
     return None if value is None else int(value)
 
 
@@ -323,7 +323,7 @@ def scenario_from_workbook(data: bytes, filename: str, base_dir: str = "") -> Sc
     """
     tables = [t for t in read_table_file(data, filename) if t.sheet == SCENARIO_SHEET]
     if not tables:
-        raise file_error(filename, f"has no '{SCENARIO_SHEET}' sheet: is it a plan workbook of this planner?")
+        raise file_error(filename, msg("imp.no_scenario_sheet", sheet=SCENARIO_SHEET))
     table = tables[0]
     lines = {table.header_row: table.header[0] if table.header else ""}
     lines.update({row.number: "" if blank(at(row, 0)) else str(at(row, 0)) for row in table.rows})

@@ -31,7 +31,8 @@ from typing import Any
 import openpyxl
 from openpyxl.utils import get_column_letter
 
-from planner.errors import Issue, PlannerInputError
+from planner.errors import InvalidValue, Issue, PlannerInputError, reason
+from planner.messages import Join, Msg, msg
 from planner.schema import Column, coerce
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -58,13 +59,13 @@ class Table:
     header_row: int = 1
     decimal_comma: bool = False
 
-    def where(self, row: int, col: int | None = None) -> str:
-        """Location text: ``sheet 'Prices', row 4, column C`` (no sheet part for a CSV file)."""
-        parts = [f"sheet '{self.sheet}'"] if self.sheet else []
-        parts.append(f"row {row}")
+    def where(self, row: int, col: int | None = None) -> Msg:
+        """Location: ``sheet 'Prices', row 4, column C`` (no sheet part for a CSV file)."""
+        parts = [msg("loc.sheet", sheet=self.sheet)] if self.sheet else []
+        parts.append(msg("loc.row", row=row))
         if col is not None:
-            parts.append(f"column {get_column_letter(col + 1)}")
-        return ", ".join(parts)
+            parts.append(msg("loc.column", column=get_column_letter(col + 1)))
+        return msg("loc.place", parts=Join(tuple(parts), "comma"))
 
 
 class _Uncomputed:
@@ -77,7 +78,7 @@ class _Uncomputed:
         return self.formula
 
 
-def file_error(filename: str, message: str) -> PlannerInputError:
+def file_error(filename: str, message: Msg) -> PlannerInputError:
     """An error about the whole file (too large, damaged, wrong type...)."""
     return PlannerInputError([Issue(filename, "", "file", filename, message)])
 
@@ -89,41 +90,39 @@ def read_table_file(data: bytes, filename: str) -> list[Table]:
     not what their extension says.
     """
     if len(data) > MAX_FILE_BYTES:
-        raise file_error(filename, f"is {len(data) / 1e6:.1f} MB; the limit is {MAX_FILE_BYTES // 2**20} MB")
+        raise file_error(filename, msg("file.too_big", size=f"{len(data) / 1e6:.1f}", most=MAX_FILE_BYTES // 2**20))
     if not data:
-        raise file_error(filename, "is empty")
+        raise file_error(filename, msg("file.empty"))
     ext = PurePath(filename).suffix.lower()
     if ext in (".xlsx", ".xlsm"):
         _check_workbook_bytes(data, filename)
         return _read_xlsx(data, filename)
     if ext in (".csv", ".txt"):
         return [_read_csv(data, filename)]
-    hint = {".xls": "Excel 97-2003 (.xls) files are not supported: save it as .xlsx (Excel Workbook)",
-            ".ods": "OpenDocument files are not supported: save it as .xlsx or .csv"}
-    raise file_error(filename, hint.get(ext, f"unsupported file type {ext or '(none)'}: use .xlsx or .csv"))
+    hint = {".xls": msg("file.xls"), ".ods": msg("file.ods")}
+    raise file_error(filename, hint.get(ext, msg("file.unsupported", ext=ext or msg("file.no_extension"))))
 
 
 def _check_workbook_bytes(data: bytes, filename: str) -> None:
     if data.startswith(_CFB_MAGIC):
         if "EncryptedPackage".encode("utf-16-le") in data:
-            raise file_error(filename, "is password-protected: remove the password in Excel "
-                                        "(File > Info > Protect Workbook) and upload it again")
-        raise file_error(filename, "is an Excel 97-2003 (.xls) file renamed .xlsx: save it as .xlsx")
+            raise file_error(filename, msg("file.password"))
+        raise file_error(filename, msg("file.xls_renamed"))
     if not data.startswith(b"PK\x03\x04"):
-        what = ("a PDF document" if data.startswith(b"%PDF") else
-                "text (a CSV file?)" if _is_text(data) else "")
-        raise file_error(filename, "is not an Excel workbook" + (f": it looks like {what}" if what else ""))
+        what = ("file.not_excel_pdf" if data.startswith(b"%PDF") else
+                "file.not_excel_text" if _is_text(data) else "file.not_excel")
+        raise file_error(filename, msg(what))
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             unzipped = sum(info.file_size for info in archive.infolist())
     except zipfile.BadZipFile:
-        raise file_error(filename, "is damaged (not a readable zip archive)") from None
+        raise file_error(filename, msg("file.bad_zip")) from None
     if "xl/workbook.xml" not in names:
-        raise file_error(filename, "is a zip archive but not an Excel workbook (a renamed .ods or .docx?)")
+        raise file_error(filename, msg("file.zip_not_excel"))
     if unzipped > MAX_UNZIPPED_BYTES:
-        raise file_error(filename, f"decompresses to {unzipped / 1e6:.0f} MB; the limit is "
-                                    f"{MAX_UNZIPPED_BYTES // 2**20} MB")
+        raise file_error(filename, msg("file.unzipped", size=f"{unzipped / 1e6:.0f}",
+                                       most=MAX_UNZIPPED_BYTES // 2**20))
 
 
 def _is_text(data: bytes) -> bool:
@@ -140,8 +139,7 @@ def _read_xlsx(data: bytes, filename: str) -> list[Table]:
     except PlannerInputError:
         raise
     except Exception as exc:  # noqa: BLE001
-        reason = f"is damaged or not a valid .xlsx workbook ({type(exc).__name__})"
-        raise file_error(filename, reason) from None
+        raise file_error(filename, msg("file.bad_xlsx", error=type(exc).__name__)) from None
     finally:
         for book in books:
             book.close()
@@ -160,7 +158,7 @@ def _sheet_table(values: Any, formulas: Any, filename: str) -> Table | None:
         cells = tuple(_uncomputed(v, f) for v, f in zip_longest(vals, forms))
         if any(not blank(c) for c in cells):
             if len(rows) > MAX_ROWS:
-                raise file_error(filename, f"sheet '{sheet}' has more than {MAX_ROWS} rows")
+                raise file_error(filename, msg("file.sheet_rows", sheet=sheet, most=MAX_ROWS))
             rows.append(RawRow(number, cells))
     return _table(sheet, rows, decimal_comma=False)
 
@@ -188,7 +186,7 @@ def _table(sheet: str, rows: Sequence[RawRow], decimal_comma: bool) -> Table | N
 
 def _read_csv(data: bytes, filename: str) -> Table:
     if not _is_text(data) or data.startswith((b"PK\x03\x04", _CFB_MAGIC)):
-        raise file_error(filename, "is not a text CSV file (a workbook renamed .csv? upload the .xlsx)")
+        raise file_error(filename, msg("file.not_text_csv"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -202,14 +200,14 @@ def _read_csv(data: bytes, filename: str) -> Table:
         for cells in reader:
             if any(c.strip() for c in cells):
                 if len(rows) > MAX_ROWS:
-                    raise file_error(filename, f"has more than {MAX_ROWS} rows")
+                    raise file_error(filename, msg("file.rows", most=MAX_ROWS))
                 rows.append(RawRow(start, tuple(cells)))
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise file_error(filename, f"is not valid CSV near line {start} ({exc})") from None
+        raise file_error(filename, msg("file.bad_csv", line=start, problem=str(exc))) from None
     table = _table("", rows, decimal_comma=delimiter == ";")
     if table is None:
-        raise file_error(filename, "has no header row (the file holds no values)")
+        raise file_error(filename, msg("file.no_header"))
     return table
 
 
@@ -220,8 +218,7 @@ def cell_text(value: Any) -> str:
     ('2500.0', '2024-03-01', '')
     """
     if isinstance(value, _Uncomputed):
-        msg = f"formula {value.formula} has no saved value: open and save the file in Excel or LibreOffice"
-        raise ValueError(msg)
+        raise InvalidValue(msg("file.formula", formula=value.formula))
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -261,9 +258,8 @@ def number_text(value: Any, decimal_comma: bool) -> str:
     if _PLAIN_COMMA.fullmatch(squeezed):
         if decimal_comma or len(squeezed.rsplit(",", 1)[1]) != 3:
             return squeezed.replace(",", ".")
-        msg = (f"is ambiguous ({squeezed} could be {squeezed.replace(',', '')} or {squeezed.replace(',', '.')}): "
-               "use a number cell, or write it 1 500 or 1,50")
-        raise ValueError(msg)
+        raise InvalidValue(msg("file.ambiguous_number", text=squeezed, thousands=squeezed.replace(",", ""),
+                               decimal=squeezed.replace(",", ".")))
     if _ENGLISH_GROUPED.fullmatch(squeezed):
         return squeezed.replace(",", "")
     return squeezed
@@ -277,8 +273,9 @@ def coerce_number(column: Column, value: Any, decimal_comma: bool) -> float | in
     try:
         return coerce(dataclasses.replace(column, required=False), text)  # type: ignore[return-value]
     except ValueError as exc:
-        hint = " (use a number cell, or a dot as decimal separator)" if "," in text else ""
-        raise ValueError(f"{exc}{hint}") from None
+        why = reason(exc)
+        raise InvalidValue(msg("file.decimal_hint", why=why) if "," in text else why if isinstance(why, Msg)
+                           else msg("text", text=why)) from None
 
 
 _DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
@@ -305,5 +302,4 @@ def date_value(value: Any) -> date | None:
             return date(year, month, day)
         return date.fromisoformat(text)
     except ValueError:
-        msg = "is not a date (use a date cell, or write it 15/03/2026 or 2026-03-15)"
-        raise ValueError(msg) from None
+        raise InvalidValue(msg("file.not_a_date")) from None

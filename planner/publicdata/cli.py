@@ -14,6 +14,7 @@ from typing import Any
 
 from planner.errors import Issue, PlannerInputError
 from planner.io import write_atomic
+from planner.messages import msg
 from planner.publicdata import sae
 from planner.publicdata.checks import public_data_issues
 from planner.publicdata.mapping import DEFAULT_VENDOR, OVERRIDE_FIELDS, Override, map_site
@@ -56,9 +57,8 @@ def _site_overrides(texts: Sequence[str], finess: Sequence[str]) -> dict[str, di
         site, key = site.strip().upper(), key.strip()
         value: Override | None = raw.strip()
         if site not in finess or not sep or key not in OVERRIDE_FIELDS:
-            why = ("must be FINESS:field=value with a FINESS given on the command line and a field among "
-                   + ", ".join(OVERRIDE_FIELDS))
-            issues.append(Issue("command line", "--set", key or "set", text, why))
+            why = msg("sae.set_form", fields=", ".join(OVERRIDE_FIELDS))
+            issues.append(Issue(msg("src.command_line"), "--set", key or "set", text, why))
             continue
         if key in NUMBER_FIELDS:
             value = _number(raw, issues, f"{site}:{key}")
@@ -75,7 +75,7 @@ def _number(raw: str, issues: list[Issue], field: str) -> float | None:
     try:
         return float(raw)
     except ValueError:
-        issues.append(Issue("command line", "--set", field, raw, "must be a number"))
+        issues.append(Issue(msg("src.command_line"), "--set", field, raw, msg("in.number")))
         return None
 
 
@@ -91,7 +91,7 @@ def _budget(args: argparse.Namespace) -> dict[str, float | None]:
         issues: list[Issue] = []
         number = _number(raw, issues, key)
         if issues or number is None or number < 0:
-            raise PlannerInputError([Issue("command line", option, key, raw, "must be a number >= 0, or none")])
+            raise PlannerInputError([Issue(msg("src.command_line"), option, key, raw, msg("sae.number_or_none"))])
         out[key] = number
     return out
 
@@ -125,7 +125,7 @@ def cmd_scenario(args: argparse.Namespace) -> int:
     """Write one scenario whose sites are the FINESS given; nothing is written on any input error."""
     out = Path(args.out)
     if not out.resolve().parent.is_dir():
-        raise PlannerInputError([Issue("command line", "--out", "output", args.out, "folder does not exist")])
+        raise PlannerInputError([Issue(msg("src.command_line"), "--out", "output", args.out, msg("cli.no_folder"))])
     rows = sae.find([f.strip().upper() for f in args.finess], sae.load_year(args.year))
     ratios = with_overrides(parse_assignments(args.ratio))
     overrides = _site_overrides(args.overrides, [r.finess for r in rows])

@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from planner.messages import msg
+from planner.messages import Msg, msg
 from planner.schema import SLUG_RE
 
 if TYPE_CHECKING:
@@ -108,29 +108,29 @@ def field_rows(scenario: Scenario) -> list[FieldRow]:
     return rows
 
 
-ErrorFn = Callable[[str, Any, str], None]
+ErrorFn = Callable[[str, Any, Msg | str], None]
 
 
 def _parse_field(path: str, name: Any, raw: Any, error: ErrorFn) -> FieldProvenance | None:
     if name not in FIELDS:
-        error(f"{path}.{name}", name, f"unknown field (known: {', '.join(FIELDS)})")
+        error(f"{path}.{name}", name, msg("prov.unknown_field", known=", ".join(FIELDS)))
         return None
     if not isinstance(raw, dict) or set(raw) - {"value", "kind", "how"}:
-        error(f"{path}.{name}", raw, "must be a mapping with value, kind and how")
+        error(f"{path}.{name}", raw, msg("prov.field_keys"))
         return None
     value, kind, how = raw.get("value"), raw.get("kind"), raw.get("how", "")
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        error(f"{path}.{name}.value", value, "must be a number or a text")
+        error(f"{path}.{name}.value", value, msg("prov.number_or_text"))
         return None
     if kind not in KINDS:
-        error(f"{path}.{name}.kind", kind, f"must be one of {', '.join(KINDS)}")
+        error(f"{path}.{name}.kind", kind, msg("in.one_of", allowed=", ".join(KINDS)))
         return None
     return FieldProvenance(str(name), value if isinstance(value, str) else float(value), kind, str(how))
 
 
 def _parse_site(path: str, raw: Any, error: ErrorFn) -> SiteProvenance | None:
     if not isinstance(raw, dict) or set(raw) - {"source", "year", "finess", "fields"}:
-        error(path, raw, "must be a mapping with source, year, finess and fields")
+        error(path, raw, msg("prov.site_keys"))
         return None
     year = raw.get("year")
     if isinstance(year, bool) or not isinstance(year, int):
@@ -138,7 +138,7 @@ def _parse_site(path: str, raw: Any, error: ErrorFn) -> SiteProvenance | None:
         return None
     fields_raw = raw.get("fields") or {}
     if not isinstance(fields_raw, dict):
-        error(f"{path}.fields", fields_raw, "must be a mapping (key: value)")
+        error(f"{path}.fields", fields_raw, msg("in.mapping"))
         return None
     fields = [_parse_field(f"{path}.fields", k, v, error) for k, v in fields_raw.items()]
     return SiteProvenance(str(raw.get("source", "")), year, str(raw.get("finess", "")),
@@ -150,12 +150,12 @@ def parse_provenance(value: Any, error: ErrorFn) -> dict[str, SiteProvenance]:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        error("provenance", value, "must be a mapping (key: value)")
+        error("provenance", value, msg("in.mapping"))
         return {}
     out = {}
     for key, raw in value.items():
         if not isinstance(key, str) or not SLUG_RE.match(key):
-            error(f"provenance.{key}#key", key, "must be a lowercase id (a-z, 0-9, _)")
+            error(f"provenance.{key}#key", key, msg("in.slug"))
             continue
         record = _parse_site(f"provenance.{key}", raw, error)
         if record is not None:

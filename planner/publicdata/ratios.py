@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from planner.errors import Issue, PlannerInputError
+from planner.messages import msg
 
 Reliability = Literal["H", "M", "EST", "data"]
 
@@ -86,13 +87,14 @@ def with_overrides(values: Mapping[str, float], source: str = "command line") ->
     items = list(DEFAULT_RATIOS)
     for key, value in values.items():
         if key not in RATIO_KEYS:
-            issues.append(Issue(source, "--ratio", key, str(value), f"unknown ratio (known: {', '.join(RATIO_KEYS)})"))
+            issues.append(Issue(source, "--ratio", key, str(value),
+                                msg("sae.unknown_ratio", known=", ".join(RATIO_KEYS))))
             continue
         i = RATIO_KEYS.index(key)
         default = items[i]
         if not (math.isfinite(value) and default.low <= value <= default.high):
             issues.append(Issue(source, "--ratio", key, f"{value:g}",
-                                f"must be between {default.low:g} and {default.high:g}"))
+                                msg("sae.between", low=f"{default.low:g}", high=f"{default.high:g}")))
             continue
         if value != default.value:
             items[i] = replace(default, value=float(value), user=True, cite="your ratio",
@@ -113,8 +115,8 @@ def parse_assignments(texts: Iterable[str], option: str = "--ratio") -> dict[str
         except ValueError:
             number = math.nan
         if not sep or not key.strip() or not math.isfinite(number):
-            issues.append(Issue("command line", option, key.strip() or text, raw if sep else text,
-                                "must be key=number (e.g. pci_per_act3=0.85)"))
+            issues.append(Issue(msg("src.command_line"), option, key.strip() or text, raw if sep else text,
+                                msg("sae.ratio_form")))
             continue
         out[key.strip()] = number
     if issues:

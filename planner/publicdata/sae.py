@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 from planner.errors import Issue, PlannerInputError
+from planner.messages import msg
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"  #: planner/data (package data)
 FILE_RE = re.compile(r"^sae_chircar_(\d{4})_sites\.csv$")
@@ -120,7 +121,7 @@ def _cell(column: SaeColumn, raw: str, where: str, issues: list[Issue]) -> str |
     if text == "":
         return None if column.kind == "int" else False
     if not text.isdigit():
-        issues.append(Issue(where, "", column.name, text, "must be a whole number >= 0 (or blank)"))
+        issues.append(Issue(where, "", column.name, text, msg("sae.whole_or_blank")))
         return None
     return int(text) == 1 if column.kind == "flag" else int(text)
 
@@ -130,7 +131,8 @@ def parse_rows(text: str, year: int, source: str) -> SaeYear:
     reader = csv.DictReader(io.StringIO(text))
     missing = [c for c in COLUMN_NAMES if c not in (reader.fieldnames or [])]
     if missing:
-        raise PlannerInputError([Issue(source, "row 1", c, "", "required column is missing") for c in missing])
+        raise PlannerInputError([Issue(source, msg("loc.row", row=1), c, "", msg("cat.missing_column"))
+                                 for c in missing])
     issues: list[Issue] = []
     sites, seen = [], set()
     for n, row in enumerate(reader, start=2):
@@ -138,9 +140,9 @@ def parse_rows(text: str, year: int, source: str) -> SaeYear:
         values = {c.name: _cell(c, row.get(c.name) or "", where, issues) for c in COLUMNS}
         finess = str(values["finess"])
         if not FINESS_RE.match(finess):
-            issues.append(Issue(where, "", "finess", finess, "must be a 9-character FINESS (e.g. 010780195)"))
+            issues.append(Issue(where, "", "finess", finess, msg("sae.finess_form")))
         elif finess in seen:
-            issues.append(Issue(where, "", "finess", finess, "duplicate FINESS"))
+            issues.append(Issue(where, "", "finess", finess, msg("sae.duplicate_finess")))
         seen.add(finess)
         sites.append(SaeSite(year=year, **values))  # type: ignore[arg-type]
     if issues:
@@ -164,8 +166,8 @@ def load_year(year: int | None = None) -> SaeYear:
     years = available_years()
     chosen = years[-1] if year is None and years else year
     if chosen not in years:
-        known = ", ".join(map(str, years)) or "none"
-        raise PlannerInputError([Issue("SAE data", "", "year", str(year), f"no bundled SAE year (bundled: {known})")])
+        known = ", ".join(map(str, years)) or "-"
+        raise PlannerInputError([Issue(msg("src.sae"), "", "year", str(year), msg("sae.no_year", known=known))])
     path = data_file(int(chosen))  # type: ignore[arg-type]
     return parse_rows(path.read_text(encoding="utf-8"), int(chosen), path.name)  # type: ignore[arg-type]
 
@@ -205,7 +207,6 @@ def find(finess_list: list[str] | tuple[str, ...], data: SaeYear | None = None) 
     unknown = [f for f in finess_list if f.strip().upper() not in rows]
     if unknown:
         raise PlannerInputError([Issue(f"SAE {data.year}", "", "finess", f,
-                                       "unknown FINESS (not in the bundled SAE CHIRCAR file; "
-                                       "`cathlab-planner sites search TEXT` finds it by name or commune)")
+                                       msg("sae.unknown_finess"))
                                  for f in unknown])
     return [rows[f.strip().upper()] for f in finess_list]

@@ -52,13 +52,13 @@ def to_bundled_layout(text: str) -> str:
 def add_year(source: Path, year: int, data_dir: Path = DATA_DIR, force: bool = False) -> Path:
     """Check ``source`` and write it as the bundled file of ``year``; return the path written."""
     if not source.is_file():
-        raise PlannerInputError([Issue(str(source), "", "file", str(source), "file not found")])
+        raise PlannerInputError([Issue(str(source), "", "file", str(source), msg("cli.file_not_found"))])
     if not 2000 <= year <= 2200:
-        raise PlannerInputError([Issue("command line", "--year", "year", str(year), msg("in.year"))])
+        raise PlannerInputError([Issue(msg("src.command_line"), "--year", "year", str(year), msg("in.year"))])
     target = data_dir / f"sae_chircar_{year}_sites.csv"
     if target.exists() and not force:
-        raise PlannerInputError([Issue("command line", "--year", "year", str(year),
-                                       f"{target.name} exists: add --force to replace it")])
+        raise PlannerInputError([Issue(msg("src.command_line"), "--year", "year", str(year),
+                                       msg("sae.exists", file=target.name))])
     text = to_bundled_layout(_decode(source.read_bytes()))
     parse_rows(text, year, source.name)  # raises with every bad row and field
     write_atomic(target, text)

@@ -87,7 +87,7 @@ def _perspective(plan: Plan, say: _Say) -> list[str]:
     c = plan.costs
     if c is None:
         return []
-    out = [say("cli.perspective", perspective=Opt("payer", c.perspective),
+    out = [say("cli.perspective", perspective=Opt("perspective", c.perspective),
                how=msg(f"cli.perspective_how.{c.perspective}")),
            say("cli.perspective_totals", hospital=Eur(c.tco_hospital_eur), system=Eur(c.tco_health_system_eur),
                billed=Eur(c.billed_on_top_eur_per_year))]

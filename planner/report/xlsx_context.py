@@ -9,9 +9,10 @@ from datetime import date
 from typing import Any
 
 from planner.catalog import Catalog, Device
+from planner.errors import InvalidValue
 from planner.i18n import check_lang, family_label, t
 from planner.inputs import effective_devices
-from planner.messages import CatalogNames, Msg, render, site_names
+from planner.messages import CatalogNames, Msg, msg, render, site_names
 from planner.plan import Plan
 from planner.scenario import Scenario
 
@@ -101,11 +102,9 @@ def plan_context(plan: Plan, catalog: Catalog, scenario: Scenario, lang: str, to
     with another catalogue, or the language is not supported."""
     check_lang(lang)
     if _canonical(plan.scenario) != _canonical(scenario.to_dict()):
-        msg = f"the plan was made for another scenario than {scenario.name!r}"
-        raise ValueError(msg)
+        raise InvalidValue(msg("report.other_scenario", name=scenario.name))
     if plan.catalog_fingerprint and catalog.fingerprint and plan.catalog_fingerprint != catalog.fingerprint:
-        msg = "the plan was made with another catalogue (fingerprints differ)"
-        raise ValueError(msg)
+        raise InvalidValue(msg("report.other_catalogue"))
     return PlanContext(plan, catalog, scenario, lang, effective_devices(catalog, scenario), today or date.today())
 
 

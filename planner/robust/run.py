@@ -20,6 +20,7 @@ from planner.catalog import Catalog
 from planner.checks import validate
 from planner.errors import Issue, PlannerInputError
 from planner.inputs import ModelInputs, prepare
+from planner.messages import msg
 from planner.plan import Plan
 from planner.planbuild import from_solution
 from planner.robust.backends import Backend, Progress, run_chunks
@@ -133,13 +134,15 @@ def uncertainty_of(scenario: Scenario, seed: int | None) -> tuple[Uncertainty, t
 
 def check_options(options: RobustOptions, catalog: Catalog, unc: Uncertainty) -> None:
     """Located errors for bad run options and unknown indication ids in the laws."""
-    bad = [Issue("command line", "--samples", "samples", str(options.samples), "must be >= 1")] \
+    bad = [Issue(msg("src.command_line"), "--samples", "samples", str(options.samples), msg("in.min", low=1))] \
         if options.samples < 1 else []
     if options.mode not in MODES:
-        bad.append(Issue("command line", "--mode", "mode", str(options.mode), f"must be one of {', '.join(MODES)}"))
+        bad.append(Issue(msg("src.command_line"), "--mode", "mode", str(options.mode),
+                         msg("in.one_of", allowed=", ".join(MODES))))
     if options.mode == "robust" and options.fit_samples < 1:
-        bad.append(Issue("command line", "--fit-samples", "fit_samples", str(options.fit_samples), "must be >= 1"))
-    bad += [Issue("scenario", f"uncertainty.indications.{k}", k, k, "unknown indication")
+        bad.append(Issue(msg("src.command_line"), "--fit-samples", "fit_samples", str(options.fit_samples),
+                         msg("in.min", low=1)))
+    bad += [Issue("scenario", f"uncertainty.indications.{k}", k, k, msg("cat.unknown_indication"))
             for k in unknown_indications(unc, tuple(catalog.indications))]
     if bad:
         raise PlannerInputError(bad)

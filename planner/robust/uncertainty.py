@@ -26,6 +26,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
+from planner.messages import msg
+
 DistKind = Literal["normal", "uniform", "triangular"]
 DIST_KINDS: tuple[str, ...] = ("normal", "uniform", "triangular")
 PRICE_KINDS: tuple[str, ...] = ("consumables", "capex", "maintenance")
@@ -118,7 +120,7 @@ def parse_uncertainty(p: IssueSink, value: Any, site_ids: tuple[str, ...]) -> Un
     sites = _law_map(p, "uncertainty.sites", data.get("sites"))
     for site in sites:
         if site not in site_ids:
-            p.error(f"uncertainty.sites.{site}", site, f"unknown site (sites: {', '.join(site_ids)})")
+            p.error(f"uncertainty.sites.{site}", site, msg("unc.unknown_site", sites=", ".join(site_ids)))
     confidence = p.number("uncertainty.opex_budget_confidence", data.get("opex_budget_confidence", 1.0),
                           low=0.0, high=1.0, strict_low=True)
     return Uncertainty(
@@ -155,14 +157,14 @@ def _law(p: IssueSink, path: str, value: Any) -> Distribution | None:
     data = p.mapping(path, value, ("dist", "mean", "sd", "low", "high", "mode"))
     kind = data.get("dist")
     if kind not in DIST_KINDS:
-        p.error(f"{path}.dist", kind, f"must be one of {', '.join(DIST_KINDS)}")
+        p.error(f"{path}.dist", kind, msg("in.one_of", allowed=", ".join(DIST_KINDS)))
         return None
     needed = {"normal": ("sd",), "uniform": ("low", "high"), "triangular": ("low", "mode", "high")}[kind]
     nums: dict[str, float] = {}
     for key in (*needed, "mean") if kind == "normal" else needed:
         raw = data.get(key, 0.0 if key == "mean" else None)
         if raw is None:
-            p.error(f"{path}.{key}", raw, f"is required for a {kind} law")
+            p.error(f"{path}.{key}", raw, msg("unc.required_for", law=msg(f"unc.law.{kind}")))
             continue
         num = p.number(f"{path}.{key}", raw, low=0.0 if key == "sd" else -1.0, high=MAX_CHANGE)
         if num is not None:
@@ -170,7 +172,7 @@ def _law(p: IssueSink, path: str, value: Any) -> Distribution | None:
     if len(nums) < len(needed) + (kind == "normal"):
         return None
     if kind != "normal" and not nums["low"] <= nums.get("mode", nums["low"]) <= nums["high"]:
-        p.error(path, data, "needs low <= mode <= high" if kind == "triangular" else "needs low <= high")
+        p.error(path, data, msg("unc.order_triangular" if kind == "triangular" else "unc.order"))
         return None
     return Distribution(kind, **nums)  # type: ignore[arg-type]
 

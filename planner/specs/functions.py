@@ -16,7 +16,8 @@ from datetime import date
 from pathlib import Path
 
 from planner.catalog import Catalog
-from planner.errors import Issue, PlannerInputError
+from planner.errors import Issue, PlannerInputError, reason
+from planner.messages import msg
 from planner.schema import Column, coerce
 
 FILE_NAME = "functions.csv"
@@ -71,10 +72,10 @@ def parse_functions(text: str, source: str, families: frozenset[str]) -> dict[st
     value, why): unknown or missing columns, empty cells, a family unknown to the catalogue, a duplicate."""
     reader = csv.DictReader(io.StringIO(text))
     header = [h.strip() for h in reader.fieldnames or []]
-    issues = [Issue(source, "header", c.name, "", "required column is missing")
+    issues = [Issue(source, msg("loc.header"), c.name, "", msg("cat.missing_column"))
               for c in FUNCTION_COLUMNS if c.name not in header]
     known = {c.name for c in FUNCTION_COLUMNS}
-    issues += [Issue(source, "header", h, h, f"unknown column (expected: {', '.join(sorted(known))})")
+    issues += [Issue(source, msg("loc.header"), h, h, msg("cat.unknown_column", expected=", ".join(sorted(known))))
                for h in header if h not in known]
     if issues:
         raise PlannerInputError(issues)
@@ -86,13 +87,12 @@ def parse_functions(text: str, source: str, families: frozenset[str]) -> dict[st
             try:
                 values[col.name] = coerce(col, cell)
             except ValueError as exc:
-                issues.append(Issue(source, f"row {row_no}", col.name, cell, str(exc)))
+                issues.append(Issue(source, msg("loc.row", row=row_no), col.name, cell, reason(exc)))
         fam = values.get("family")
         if isinstance(fam, str) and fam not in families:
-            issues.append(Issue(source, f"row {row_no}", "family", fam, "unknown device family (families.csv, "
-                                                                          "or no device of the catalogue has it)"))
+            issues.append(Issue(source, msg("loc.row", row=row_no), "family", fam, msg("spec.unknown_family")))
         elif isinstance(fam, str) and fam in out:
-            issues.append(Issue(source, f"row {row_no}", "family", fam, "duplicate family: one row per family"))
+            issues.append(Issue(source, msg("loc.row", row=row_no), "family", fam, msg("spec.duplicate_family")))
         elif isinstance(fam, str) and len(values) == len(FUNCTION_COLUMNS):
             day = values["date"]
             out[fam] = FunctionSpec(fam, str(values["requirement_en"]), str(values["requirement_fr"]),
@@ -113,7 +113,7 @@ def load_functions(catalog: Catalog) -> dict[str, FunctionSpec]:
         try:
             text = path.read_text(encoding="utf-8-sig")
         except (UnicodeDecodeError, OSError) as exc:
-            raise PlannerInputError([Issue(str(path), "", "", "", f"cannot be read as UTF-8 text ({exc})")]) from exc
+            raise PlannerInputError([Issue(str(path), "", "", "", msg("spec.not_utf8", problem=str(exc)))]) from exc
         found = parse_functions(text, str(path), families)
     return {f: found.get(f) or generic_function(catalog, f) for f in sorted(families)}
 

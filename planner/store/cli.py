@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planner.errors import Issue, PlannerInputError
+from planner.messages import msg
 from planner.store.errors import (
     ArchiveError,
     LoginFailed,
@@ -153,7 +154,7 @@ def change_lines(changes: Any) -> list[str]:
 def _name_and_version(ref: str) -> tuple[str, int | None]:
     name, _, version = ref.rpartition("@") if "@" in ref else (ref, "", "")
     if version and not version.isdigit():
-        raise PlannerInputError([Issue("command line", "--from-store", "version", version, "must be a number")])
+        raise PlannerInputError([Issue(msg("src.command_line"), "--from-store", "version", version, msg("in.number"))])
     return name, int(version) if version else None
 
 
@@ -186,9 +187,9 @@ def _read_archive(file: str) -> dict[str, Any]:
     try:
         data = json.loads(Path(file).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise PlannerInputError([Issue(file, "", "", "", "file not found")]) from None
+        raise PlannerInputError([Issue(file, "", "", "", msg("cli.file_not_found"))]) from None
     except (ValueError, OSError) as exc:
-        raise PlannerInputError([Issue(file, "", "", "", f"not a JSON archive ({exc})")]) from None
+        raise PlannerInputError([Issue(file, "", "", "", msg("store.not_json", problem=str(exc)))]) from None
     if not isinstance(data, dict):
         raise ArchiveError(f"{file}: not a cathlab-planner store archive")
     return data
@@ -231,7 +232,7 @@ def _new_password(name: str) -> str:
         return sys.stdin.readline().rstrip("\n")
     first = getpass.getpass(f"Password for {name}: ")
     if first != getpass.getpass("Again: "):
-        raise PlannerInputError([Issue("command line", "", "password", "", "the two passwords differ")])
+        raise PlannerInputError([Issue(msg("src.command_line"), "", "password", "", msg("store.passwords_differ"))])
     return first
 
 

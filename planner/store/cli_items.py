@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planner.errors import Issue, PlannerInputError
+from planner.messages import msg
 from planner.store.errors import NotFound, StoreError, VersionConflict
 
 if TYPE_CHECKING:
@@ -73,8 +74,8 @@ def resolve_kind(store: Store, name: str, given: str | None) -> str:
     if not found:
         raise NotFound(f"no catalogue extension or price list named {name!r} in the store")
     if len(found) > 1:
-        raise PlannerInputError([Issue("command line", "--kind", "kind", name,
-                                       "both a catalogue extension and a price list have this name: give --kind")])
+        raise PlannerInputError([Issue(msg("src.command_line"), "--kind", "kind", name,
+                                       msg("store.ambiguous_kind"))])
     return found[0]
 
 
@@ -119,7 +120,8 @@ def _save(store: Store, args: argparse.Namespace, actor: Any) -> int:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise PlannerInputError([Issue(args.file, "", "", "", f"cannot read the file ({exc.strerror})")]) from None
+        why = msg("store.unreadable", problem=str(exc.strerror))
+        raise PlannerInputError([Issue(args.file, "", "", "", why)]) from None
     check_item(kind, data, path.name)
     try:
         saved = store.save_item(actor(), kind, args.name, path.name, data, args.comment, args.expect_version)

@@ -67,3 +67,24 @@ def test_an_infeasible_scenario_in_french(capsys: pytest.CaptureFixture[str]) ->
     out = capsys.readouterr().out
     assert "Pas de plan :" in out and "relever le budget d'investissement de 40\u202f000\u00a0€" in out
     french(out)
+
+
+def test_the_decision_commands_in_french(capsys: pytest.CaptureFixture[str]) -> None:
+    why = str(ROOT / "tests" / "data" / "catalog_decision" / "why_not.yaml")
+    assert main(["--lang", "fr", "explain", why, "--sensitivity"]) == 0
+    assert main(["--lang", "fr", "ladder", why, "--steps", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "Pourquoi pas les autres" in out and "[hors budget]" in out and "Parcours d'achat" in out
+    assert not [w for w in ("Why ", "Purchase path", "budget step", "Tiers", "solves", "serves") if w in out]
+    french(out)
+
+
+def test_a_supplier_quote_import_error_in_french(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    quote = tmp_path / "devis.csv"
+    quote.write_text("Fournisseur;Désignation;Référence;Prix unitaire HT;Date du devis\n"
+                     "Abbott;Gadget inconnu;XYZ-1;1 500,00 €;31/02/2026\n", encoding="utf-8")
+    assert main(["--lang", "fr", "import-prices", str(quote), "--scenario", GH, "--out", str(tmp_path / "s.yaml")]) == 2
+    err = capsys.readouterr().err
+    assert "ligne 2" in err and "n'est pas une date" in err and "la référence «\u00a0XYZ-1\u00a0»" in err
+    assert not [w for w in ("row ", "is not", "reference", "unknown") if w in err]
+    french(err)

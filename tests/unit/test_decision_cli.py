@@ -32,7 +32,7 @@ def test_ladder_command_prints_the_purchase_path_beside_the_frontier(tmp_path, c
     out = tmp_path / "path.json"
     assert main(["ladder", WHY, "--steps", "6", "--json", str(out)]) == 0
     text = capsys.readouterr().out
-    assert "Purchase path" in text and "buy at this step" in text and "main/shock_pump x1" in text
+    assert "Purchase path" in text and "buy at this step" in text and "main/Shock pump x1" in text
     assert "What nesting costs against the frontier" in text and "Tiers of the path" in text
     data = json.loads(out.read_text())
     assert data["status"] == "optimal" and len(data["steps"]) == 6 and len(data["frontier"]["points"]) == 6
@@ -77,7 +77,7 @@ def test_explain_command(tmp_path, capsys):
     out = tmp_path / "explain.json"
     assert main(["explain", WHY, "--sensitivity", "--json", str(out)]) == 0
     text = capsys.readouterr().out
-    assert "[excluded_security]" in text and "[not_affordable]" in text and "Sensitivity" in text
+    assert "[security]" in text and "[not affordable]" in text and "Sensitivity" in text
     data = json.loads(out.read_text())
     assert set(data) == {"explanation", "sensitivity"}
     assert main(["explain", BAD]) == 1

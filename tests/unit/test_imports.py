@@ -129,7 +129,7 @@ def test_price_list_reports_every_problem_with_its_place(catalog: Catalog) -> No
 def test_price_list_missing_columns(catalog: Catalog) -> None:
     with pytest.raises(PlannerInputError) as exc:
         import_price_list(b"vendor,capex_eur\nAbbott,10\n", "p.csv", catalog)
-    assert problems(exc) == [("row 1", "id (or vendor and name)", "", "required column is missing")]
+    assert problems(exc) == [("row 1", "id", "", "required column is missing (or the vendor and name columns)")]
     with pytest.raises(PlannerInputError) as exc:
         import_price_list(b"id,notes\nabbott_istat_act,x\n", "p.csv", catalog)
     assert "no price column" in problems(exc)[0][3]

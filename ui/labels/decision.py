@@ -95,9 +95,6 @@ DECISION_LABELS: dict[str, dict[str, str]] = {
     "ladder.hover_benefit": {"fr": "événements pondérés évités {benefit}", "en": "weighted events avoided {benefit}"},
     "ladder.hover_capex": {"fr": "investissement utilisé {eur}", "en": "capital used {eur}"},
     "ladder.hover_annualised": {"fr": "coût annualisé {eur}/an", "en": "annualised cost {eur}/year"},
-    "tier.essential": {"fr": "Priorité budgétaire 1", "en": "Budget priority 1"},
-    "tier.recommended": {"fr": "Priorité budgétaire 2", "en": "Budget priority 2"},
-    "tier.advanced": {"fr": "Priorité budgétaire 3", "en": "Budget priority 3"},
     # sensitivity
     "sens.weight": {"fr": "multiplicateur", "en": "multiplier"},
     "sens.price": {"fr": "prix du consommable", "en": "consumable price"},

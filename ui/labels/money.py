@@ -18,8 +18,6 @@ MONEY_LABELS: dict[str, dict[str, str]] = {
         "en": "Hospital: liste en sus consumables count net of what the hospital bills on top of the GHS tariff "
               "(at most the LPP tariff). Health system: every consumable counts at its whole price, whoever pays. "
               "The plan shows both."},
-    "perspective.hospital": {"fr": "établissement", "en": "hospital"},
-    "perspective.health_system": {"fr": "système de santé", "en": "health system"},
     "sc.price_index_rate": {"fr": "Indexation des prix du catalogue (%/an)",
                             "en": "Catalogue price indexation (%/year)"},
     "sc.price_index_rate_help": {

@@ -1,5 +1,5 @@
 """French and English labels of the printable outputs and buyer imports (PDF for the committee, price-list
-template), and the French versions of the importers' new messages; :data:`ui.labels.LABELS` includes them."""
+template); :data:`ui.labels.LABELS` includes them."""
 
 from __future__ import annotations
 
@@ -23,20 +23,3 @@ PRINT_LABELS: dict[str, dict[str, str]] = {
               "French or English headers are recognised too."},
     "file.prices_template": {"fr": "modele_liste_de_prix", "en": "price_list_template"},
 }
-
-#: French versions of the importers' messages added with the buyer imports (English pattern, French text).
-PRINT_MESSAGES_FR: tuple[tuple[str, str], ...] = (
-    (r"is ambiguous \((.+) could be (.+) or (.+)\): use a number cell, or write it 1 500 or 1,50",
-     r"est ambigu (\1 peut vouloir dire \2 ou \3) : utilisez une cellule numérique, ou écrivez 1 500 ou 1,50"),
-    (r"is not a date \(use a date cell, or write it 15/03/2026 or 2026-03-15\)",
-     "n'est pas une date (utilisez une cellule de date, ou écrivez 15/03/2026 ou 2026-03-15)"),
-    (r"reference '(.+)' is no catalogue id, and no catalogue device has this vendor and name",
-     r"la référence « \1 » n'est pas un identifiant du catalogue, et aucun équipement du catalogue n'a ce "
-     r"fournisseur et cette désignation"),
-    (r"no price column \(expected any of: (.+), or Prix unitaire HT\)",
-     r"aucune colonne de prix (colonnes possibles : \1, ou Prix unitaire HT)"),
-    (r"unknown column \(expected: (.+), or their French or English names, e\.g\. Fournisseur, Désignation, "
-     r"Prix unitaire HT\)",
-     r"colonne inconnue (colonnes possibles : \1, ou leurs noms français ou anglais, par exemple Fournisseur, "
-     r"Désignation, Prix unitaire HT)"),
-)
