@@ -102,12 +102,12 @@ def sensitivity_ranges(sens: Sensitivity, catalog: Catalog, t: Translator, sites
         rows.append({"parameter": t("sens.weight") if weight else t("sens.price"),
                      "subject": wording.indication(catalog, t, r.subject) if weight else
                      wording.device(catalog, r.subject),
-                     "base": t.num(r.base_value, 1) if weight else t.eur(r.base_value),
+                     "base_value": t.num(r.base_value, 1) if weight else t.eur(r.base_value),
                      "low": _bound(r.low_multiplier, r.low_open, True, t),
                      "high": _bound(r.high_multiplier, r.high_open, False, t),
                      "below": t.say(r.low_change, catalog, sites) if r.low_change else "",
                      "above": t.say(r.high_change, catalog, sites) if r.high_change else ""})
-    return pd.DataFrame(rows, columns=["parameter", "subject", "base", "low", "high", "below", "above"])
+    return pd.DataFrame(rows, columns=["parameter", "subject", "base_value", "low", "high", "below", "above"])
 
 
 # ---------------------------------------------------------------- why / why not

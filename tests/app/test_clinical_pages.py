@@ -11,7 +11,6 @@ from planner.schema import ROLES
 from tests.app.conftest import goto, optimise, plan, scenario
 from ui import clinical
 from ui.i18n import Translator
-from ui.labels import LABELS
 from ui.views import state
 
 CATALOG = load_catalog()
@@ -55,7 +54,7 @@ def test_value_metric_range_cost_per_event_and_clinical_table(at):
     optimise(at)
     p = plan(at)
     metric = at.metric[0]
-    assert metric.label == LABELS["plan.benefit"]["fr"] == "Événements pondérés évités par an"
+    assert metric.label == FR("plan.benefit") == "Événements pondérés évités par an"
     assert metric.value == FR.num(p.benefit, 2)
     caption = "\n".join(c.value for c in at.caption)
     assert FR("value.cost_per_event") in caption and "Un décès évité compte 1" in caption

@@ -9,9 +9,6 @@ from planner.errors import Issue
 from planner.messages import Device, msg
 from ui import charts, edits, tables_horizon
 from ui.i18n import Translator
-from ui.labels.decision import DECISION_LABELS
-from ui.labels.horizon import HORIZON_LABELS
-from ui.labels.security import SECURITY_LABELS
 from ui.views.widgets import issue_line, place
 
 CATALOG = load_catalog()
@@ -21,14 +18,6 @@ FR, EN = Translator("fr"), Translator("en")
 @pytest.fixture(scope="module")
 def ppi_plan():
     return make_plan(CATALOG, edits.load_example("university_hospital_ppi_2027_2031"))
-
-
-def test_horizon_labels_do_not_redefine_others():
-    from ui import labels
-
-    base = {k for k in labels.LABELS if k not in HORIZON_LABELS}
-    assert not set(HORIZON_LABELS) & (set(DECISION_LABELS) | set(SECURITY_LABELS))
-    assert base | set(HORIZON_LABELS) == set(labels.LABELS)
 
 
 # ---------------------------------------------------------------- edits

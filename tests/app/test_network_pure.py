@@ -6,10 +6,9 @@ import pandas as pd
 import pytest
 
 from planner import load_catalog, make_plan
+from planner.messages import catalogue
 from ui import charts_network, edits, network
 from ui.i18n import Translator
-from ui.labels import LABELS
-from ui.labels.network import NETWORK_LABELS
 
 CATALOG = load_catalog()
 FR, EN = Translator("fr"), Translator("en")
@@ -31,9 +30,10 @@ EDGES = pd.DataFrame({"from_site": ["a", "a", "b"], "to_site": ["hub", "hub", "h
                       "minutes": [60.0, 60.0, 45.0]})
 
 
-def test_network_labels_are_new_and_registered():
-    assert all(LABELS[k] == v for k, v in NETWORK_LABELS.items())
-    assert all(set(v) == {"fr", "en"} for v in NETWORK_LABELS.values())
+def test_network_labels_are_in_the_message_catalogue():
+    codes = [c for c in catalogue() if c.startswith("netw.")]
+    assert len(codes) >= 10 and all(set(catalogue()[c]) == {"fr", "en"} for c in codes)
+    assert Translator("fr")("netw.title") != Translator("en")("netw.title")
 
 
 @pytest.mark.parametrize("coords", [True, False])

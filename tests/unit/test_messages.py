@@ -52,6 +52,8 @@ def test_every_code_renders_in_french_without_ids_or_english(code: str) -> None:
     m = Msg(code, tuple((f, sample(f)) for f in sorted(fields(catalogue()[code]["fr"]))))
     assert not re.search(r"\b(acist_hdi_kodama|complex_pci|main)\b", render(m, "fr", NAMES))
     own_words = render(m, "fr", Neutral())  # the catalogue's words only (product names are English)
+    # a file's column codes (capex_eur, vendor...) are shown as the codes the user types: not English prose
+    own_words = re.sub(r"\b[a-z0-9]+(?:_[a-z0-9]+)+\b", "", own_words)
     assert not any(word in own_words for word in ENGLISH), own_words
 
 
