@@ -34,7 +34,7 @@ VIEWS = sorted(p.stem for p in (ROOT / "ui" / "views").glob("*.py") if p.stem !=
 
 @pytest.mark.slow
 def test_pure_helpers_do_not_import_streamlit():
-    assert len(PURE) >= 20
+    assert len(PURE) >= 10  # the helpers found, so that the check cannot pass on an empty list
     code = f"import sys, ui.labels, {', '.join(PURE)}, planner; print('streamlit' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
