@@ -14,8 +14,7 @@ st.caption(t("plan.intro"))
 if st.button(t("plan.optimise"), key="ui.optimise", type="primary", icon=":material/play_arrow:"):
     scenario = state.scenario()
     try:
-        with st.spinner(t("plan.solving")):
-            plan = cached.plan(scenario.to_json(), catalog.fingerprint, catalog)
+        plan = widgets.optimised(scenario, t, catalog)
     except PlannerInputError as exc:
         widgets.show_issues(t("plan.input_error"), [widgets.issue_line(i, t, catalog) for i in exc.issues])
     except PlannerSolverError as exc:

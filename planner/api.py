@@ -19,8 +19,9 @@ from planner.model import build_model
 from planner.model.reduce import Reduction, reduce_dominated, with_removed, worth_reducing
 from planner.plan import Plan
 from planner.planbuild import from_solution
+from planner.progress import SolveReport, SolveWatch
 from planner.scenario import Scenario, SolverOptions
-from planner.solve import SolveResult, SolveStatus, solve, solver_version
+from planner.solve import PhaseWatch, SolveResult, SolveStatus, solve, solver_version
 from planner.specs.functions import load_functions
 from planner.specs.lines import purchase_specs
 from planner.specs.twins import merge_twins
@@ -31,21 +32,25 @@ MIN_SOLVE_S = 0.05
 
 
 def make_plan(catalog: Catalog, scenario: Scenario, options: SolverOptions | None = None,
-              write_mps: str | os.PathLike[str] | None = None) -> Plan:
+              write_mps: str | os.PathLike[str] | None = None, watch: SolveWatch | None = None) -> Plan:
     """Validate, build and solve the scenario; return a :class:`Plan` (possibly infeasible, with a diagnosis).
 
     ``options`` replaces the scenario's solver options. Raises :class:`~planner.errors.PlannerInputError`
     when the inputs have errors. The time limit counts from the start of the call: checks, preparation and
-    model building use part of it.
+    model building use part of it. ``watch`` hears where the run stands (:class:`planner.progress.SolveReport`):
+    each stage as it begins and, during the solver's phases, its bounds; what it raises stops the run.
     """
     start = time.perf_counter()
     options = options or scenario.solver
+    report = _reporter(watch, start, options.time_limit_s)
+    report("check", None, None, None)
     warnings = validate(catalog, scenario)
     inputs = prepare(catalog, scenario)
     functions = load_functions(catalog)
     merged = merge_twins(inputs)  # model twins -> one canonical representative (planner.specs.twins)
     # then dominated devices out of a large model (planner.model.reduce): same optimum, a smaller model
     reduction = reduce_dominated(merged.inputs) if worth_reducing(merged.inputs) else Reduction(merged.inputs, {})
+    report("build", None, None, None)
     try:
         built = build_model(reduction.inputs)
     except (ArithmeticError, ValueError, TypeError) as exc:  # numbers the model cannot hold
@@ -59,10 +64,21 @@ def make_plan(catalog: Catalog, scenario: Scenario, options: SolverOptions | Non
         result = SolveResult(SolveStatus.TIME_LIMIT_NO_SOLUTION, options.name, solver_version(options.name),
                              time.perf_counter() - start, None, ())
     else:
-        result = with_removed(solve(built, dataclasses.replace(options, time_limit_s=remaining)), merged.inputs)
+        result = with_removed(solve(built, dataclasses.replace(options, time_limit_s=remaining),
+                                    watch=None if watch is None else report), merged.inputs)
+    report("plan", None, None, None)
     plan = from_solution(merged.inputs, result, scenario.to_dict(), tuple(warnings), catalog.fingerprint)
     plan = dataclasses.replace(plan, specifications=purchase_specs(inputs, plan, functions, merged.groups,
                                                                    scenario.equivalence_tolerance))
     if result.status == SolveStatus.INFEASIBLE:
+        report("diagnosis", None, None, None)
         plan = dataclasses.replace(plan, diagnosis=diagnose(inputs))
     return plan
+
+
+def _reporter(watch: SolveWatch | None, start: float, limit_s: float) -> PhaseWatch:
+    """``(stage, best, bound, gap)`` -> a :class:`SolveReport` to ``watch`` (nothing without one)."""
+    def report(stage: str, best: float | None, bound: float | None, gap: float | None) -> None:
+        if watch is not None:
+            watch(SolveReport(stage, time.perf_counter() - start, limit_s, best, bound, gap))
+    return report

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import highspy
 import numpy as np
@@ -58,6 +59,8 @@ class HighsSession:
         self._add_columns()
         self._add_rows(list(prob.constraints()))
         self.offset = 0.0
+        self.sign = 1.0  # HiGHS minimises sign * objective
+        self.watch_error: BaseException | None = None  # what the last run's watch raised (raised again by run)
         self.start: list[float] | None = None  # the starting point of the next run, if any
 
     def _add_columns(self) -> None:
@@ -96,6 +99,7 @@ class HighsSession:
     def set_objective(self, expr: pulp.LpAffineExpression, maximise: bool = False) -> None:
         """Minimise ``expr`` (or maximise it): a new cost vector, every other column at 0."""
         sign = -1.0 if maximise else 1.0
+        self.sign = sign
         costs = np.zeros(len(self.variables))
         for var, coef in expr.items():
             costs[self.index[var.name]] += sign * coef
@@ -130,8 +134,20 @@ class HighsSession:
         self.highs.changeRowsBounds(1, np.array([row], dtype=np.int32), np.array([lower], dtype=float),
                                     np.array([upper], dtype=float))
 
-    def run(self, time_limit_s: float) -> RunOutcome:
-        """Run HiGHS; load the solution into the PuLP variables when there is one."""
+    def run(self, time_limit_s: float, watch: BoundsWatch | None = None) -> RunOutcome:
+        """Run HiGHS; load the solution into the PuLP variables when there is one. ``watch`` hears the best plan,
+        bound and gap (in the objective's own sense) during the search (see :class:`Watcher`)."""
+        self.watch_error = None
+        if watch is None:
+            return self._run(time_limit_s)
+        watcher = Watcher(self, watch)
+        try:
+            return self._run(time_limit_s)
+        finally:
+            self.watch_error = watcher.raised
+            watcher.close()  # raises what the watch raised (after HiGHS has stopped cleanly)
+
+    def _run(self, time_limit_s: float) -> RunOutcome:
         if not self.variables:  # HiGHS calls a model without columns "empty": decide it here
             return RunOutcome(self.empty_rows_feasible, self.empty_rows_feasible, not self.empty_rows_feasible,
                               self.offset if self.empty_rows_feasible else None, 0.0, 0.0)
@@ -185,3 +201,47 @@ class HighsSession:
         for var, x in zip(self.variables, point, strict=True):
             var.varValue = x
         return RunOutcome(True, False, False, float(costs @ np.asarray(point)) + self.offset, None, elapsed)
+
+
+#: Hears ``(best, bound, gap)`` during a HiGHS run, in the objective's own sense (a maximised value as a value).
+BoundsWatch = Callable[[float | None, float | None, float | None], None]
+
+#: Seconds between two reports to a watch (HiGHS calls back at every node).
+WATCH_EVERY_S = 0.25
+
+
+class Watcher:
+    """HiGHS's MIP callbacks relayed to a :data:`BoundsWatch`, at most every :data:`WATCH_EVERY_S`.
+
+    An exception raised by the watch (the app's Cancel: Streamlit stops a page at its next update) must not cross
+    HiGHS's C++ code: it is kept, HiGHS is interrupted at its next callback, and :meth:`close` raises it again.
+    """
+
+    def __init__(self, session: HighsSession, watch: BoundsWatch) -> None:
+        self.session, self.watch = session, watch
+        self.raised: BaseException | None = None
+        self.last = -math.inf
+        self.highs = session.highs
+        self.highs.cbMipInterrupt.subscribe(self._event)
+
+    def _event(self, e: Any) -> None:
+        if self.raised is None and time.perf_counter() - self.last >= WATCH_EVERY_S:
+            self.last = time.perf_counter()
+            out, sign, offset = e.data_out, self.session.sign, self.session.offset
+            best = float(out.mip_primal_bound)
+            bound = float(out.mip_dual_bound)
+            gap = float(out.mip_gap)
+            try:
+                self.watch(sign * (best + offset) if math.isfinite(best) else None,
+                           sign * (bound + offset) if math.isfinite(bound) else None,
+                           gap if math.isfinite(gap) and math.isfinite(best) else None)
+            except BaseException as exc:  # noqa: BLE001 (kept and raised again once HiGHS has stopped)
+                self.raised = exc
+        if self.raised is not None:
+            e.interrupt()
+
+    def close(self) -> None:
+        """Stop listening; raise what the watch raised, if anything."""
+        self.highs.cbMipInterrupt.unsubscribe(self._event)
+        if self.raised is not None:
+            raise self.raised

@@ -8,12 +8,13 @@ reported as optimal: on PuLP 3.x ``solve()`` returns 1 even then, so we read ``s
 from __future__ import annotations
 
 import contextlib
+import functools
 import math
 import os
 import sys
 import time
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from importlib import metadata
@@ -32,6 +33,10 @@ from planner.scenario import SolverOptions
 BENEFIT_LOCK_TOL = 1e-6
 #: Share of the time limit phase 1 may use; phase 2 gets what remains (at least this quarter).
 PHASE1_TIME_SHARE = 0.75
+#: The stage a solver phase reports to a watch (``planner.progress.SolveReport.stage``).
+PHASE_STAGES = {"max_benefit": "value", "min_cost_at_max_benefit": "cost", "min_cost": "min_cost"}
+#: Hears ``(stage, best, bound, gap)``: once as each phase begins (bounds ``None``), then during it.
+PhaseWatch = Callable[[str, float | None, float | None, float | None], None]
 #: Gap under which a proven solution counts as optimal.
 OPTIMAL_GAP = 1e-6
 
@@ -203,17 +208,18 @@ def cost_objective(built: BuiltModel) -> pulp.LpAffineExpression:
     return built.tco + TIE_BREAK_K_EUR * built.tie_break
 
 
-def solve(built: BuiltModel, options: SolverOptions, started: float | None = None) -> SolveResult:
+def solve(built: BuiltModel, options: SolverOptions, started: float | None = None,
+          watch: PhaseWatch | None = None) -> SolveResult:
     """Solve the built model: lexicographic for ``max_benefit`` (benefit, then cost), else ``min_cost``.
 
     With HiGHS one solver model serves both phases (:class:`planner.highs_session.HighsSession`): phase 2
     changes the objective, adds the benefit lock and starts from the phase-1 plan. ``started`` (a
     ``time.perf_counter()`` value) makes the time limit count from the start of the run, preparation and
-    model building included.
+    model building included. ``watch`` hears each phase begin and, with HiGHS, the phase's bounds during it.
     """
     start = time.perf_counter() if started is None else started
     if options.name == "highs":
-        phases, snap = _solve_in_session(built, options, start)
+        phases, snap = LexicographicSession(built, options).solve(start, watch=watch)
     elif built.inputs.objective == "max_benefit":
         phases, snap = _solve_lexicographic(built, options, start)
     else:
@@ -243,11 +249,16 @@ def _solve_lexicographic(built: BuiltModel, options: SolverOptions,
 
 
 def _session_phase(session: HighsSession, objective: str, options: SolverOptions,
-                   time_limit_s: float) -> PhaseResult:
+                   time_limit_s: float, watch: PhaseWatch | None = None) -> PhaseResult:
+    stage = PHASE_STAGES[objective]
+    if watch is not None:
+        watch(stage, None, None, None)
     try:
         with _quiet_stdout():
-            out = session.run(time_limit_s)
+            out = session.run(time_limit_s, None if watch is None else functools.partial(watch, stage))
     except Exception as exc:  # noqa: BLE001 (any failure inside the solver call: numbers it cannot take...)
+        if exc is session.watch_error:  # the watch's own (a caller stopping the run), not the solver's
+            raise
         raise PlannerSolverError(f"solving ({objective})", exc) from exc
     if not out.has_solution:
         status = (SolveStatus.INFEASIBLE if out.infeasible else SolveStatus.SOLVER_ERROR if out.error
@@ -284,10 +295,11 @@ class LexicographicSession:
         self.session.set_row_bounds(self.session.row_index(row_name), -highspy_inf(),
                                     -float(row.constant) + (rhs - built_rhs))
 
-    def solve(self, start: float | None = None, point: dict[str, float] | None = None
-              ) -> tuple[tuple[PhaseResult, ...], dict[str, dict[Any, float]] | None]:
+    def solve(self, start: float | None = None, point: dict[str, float] | None = None,
+              watch: PhaseWatch | None = None) -> tuple[tuple[PhaseResult, ...], dict[str, dict[Any, float]] | None]:
         """Both phases (``start``: a ``time.perf_counter()`` value the time limit counts from); phase 1 starts
-        from ``point`` (variable name -> value) if given, else from the starting plan of the floors."""
+        from ``point`` (variable name -> value) if given, else from the starting plan of the floors. ``watch``
+        hears each phase (:data:`PhaseWatch`)."""
         start = time.perf_counter() if start is None else start
         built, options, session = self.built, self.options, self.session
         if self.lock is not None:
@@ -296,11 +308,12 @@ class LexicographicSession:
             session.set_start(point)  # a plan to return even if the time limit comes first
         if built.inputs.objective != "max_benefit":
             session.set_objective(cost_objective(built))
-            phase = _session_phase(session, "min_cost", options, options.time_limit_s - (time.perf_counter() - start))
+            phase = _session_phase(session, "min_cost", options, options.time_limit_s - (time.perf_counter() - start),
+                                   watch)
             return (phase,), (_snapshot(built) if phase.status.has_solution else None)
         session.set_objective(built.benefit, maximise=True)
         budget = options.time_limit_s - (time.perf_counter() - start)
-        first = _session_phase(session, "max_benefit", options, PHASE1_TIME_SHARE * budget)
+        first = _session_phase(session, "max_benefit", options, PHASE1_TIME_SHARE * budget, watch)
         if not first.status.has_solution:
             return (first,), None
         snap = _snapshot(built)
@@ -316,7 +329,7 @@ class LexicographicSession:
         session.set_objective(cost_objective(built))
         session.set_start()
         remaining = options.time_limit_s - (time.perf_counter() - start)
-        second = _session_phase(session, "min_cost_at_max_benefit", options, max(remaining, 1.0))
+        second = _session_phase(session, "min_cost_at_max_benefit", options, max(remaining, 1.0), watch)
         if second.status.has_solution:
             snap = _snapshot(built)
         return (first, second), snap
@@ -331,12 +344,6 @@ class LexicographicSession:
 def highspy_inf() -> float:
     """HiGHS's infinity (a bound that is no bound)."""
     return HIGHS_INF
-
-
-def _solve_in_session(built: BuiltModel, options: SolverOptions,
-                      start: float) -> tuple[tuple[PhaseResult, ...], dict[str, dict[Any, float]] | None]:
-    """Both phases on one HiGHS model; phase 2 starts from the phase-1 solution."""
-    return LexicographicSession(built, options).solve(start)
 
 
 def _result(phases: tuple[PhaseResult, ...], snap: dict[str, dict[Any, float]] | None,

@@ -120,3 +120,29 @@ def test_solve_and_render_plan_page_under_a_second_of_server_time():
     assert plan(at).status == "optimal"
     print(f"\nPlan page, solve + render: {elapsed * 1000:.0f} ms server time")
     assert elapsed < 1.0
+
+
+def test_optimising_shows_the_solver_progress_then_keeps_the_plan_for_every_page(at, monkeypatch):
+    """Optimise makes the plan once, under a progress bar fed by the solver's stages (then gone with its Cancel
+    button); the plan is then in the plan cache, where the other pages find it without solving again."""
+    made: list[list[str]] = []
+
+    def watched(catalog, scenario, options=None, write_mps=None, watch=None):  # noqa: ANN001, ANN202
+        stages: list[str] = []
+        made.append(stages)
+
+        def relay(report):  # noqa: ANN001, ANN202
+            stages.append(report.stage)
+            if watch is not None:
+                watch(report)
+
+        return make_plan(catalog, scenario, options, write_mps, watch=relay)
+
+    monkeypatch.setattr(cached, "make_plan", watched)
+    cached.plan.clear()
+    optimise(at)
+    assert len(made) == 1 and made[0][:2] == ["check", "build"] and made[0][-1] == "plan"
+    assert {"value", "cost"} <= set(made[0])
+    assert not [b for b in at.button if b.key == "ui.plan.cancel"]  # the bar and Cancel go once done
+    goto(at, "decisions")  # its sensitivity section reads the plan of the current scenario
+    assert len(made) == 1  # from the cache

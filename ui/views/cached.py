@@ -23,7 +23,7 @@ from planner.decision.path import purchase_path as path_of
 from planner.diagnose import Diagnosis, elastic_diagnosis
 from planner.ingest.catalog import import_catalog_extension
 from planner.inputs import prepare
-from planner.progress import Progress
+from planner.progress import Progress, SolveWatch
 from planner.report.excel import plan_to_xlsx_bytes
 from planner.report.pdf import committee_pdf_bytes
 from planner.report.pdf_path import printed_path
@@ -61,14 +61,23 @@ def _scenario(scenario_json: str) -> Scenario:
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def plan(scenario_json: str, catalog_fingerprint: str, _catalog: Catalog) -> Plan:
+def plan(scenario_json: str, catalog_fingerprint: str, _catalog: Catalog, _solved: Plan | None = None) -> Plan:
     """Solve the scenario given as canonical JSON (``Scenario.to_json()``).
 
     ``catalog_fingerprint`` is part of the key so that an edited catalogue file is never served a stale
-    plan. Raises :class:`planner.PlannerInputError` (not cached) when the inputs have errors.
+    plan. Raises :class:`planner.PlannerInputError` (not cached) when the inputs have errors. ``_solved`` (not
+    hashed) is the plan of this very scenario and catalogue, already made with a progress bar
+    (:func:`solved_plan`): it is kept in the cache as it is, so the other pages find it.
     """
     del catalog_fingerprint  # cache key only
-    return make_plan(_catalog, _scenario(scenario_json))
+    return _solved if _solved is not None else make_plan(_catalog, _scenario(scenario_json))
+
+
+def solved_plan(scenario: Scenario, _catalog: Catalog, watch: SolveWatch) -> Plan:
+    """The plan of ``scenario``, made while ``watch`` hears the solver (the Plan page's progress bar, which
+    Streamlit's cache cannot replay), then kept in :func:`plan`'s cache for the other pages."""
+    made = make_plan(_catalog, scenario, watch=watch)
+    return plan(scenario.to_json(), _catalog.fingerprint, _catalog, _solved=made)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

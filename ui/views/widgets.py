@@ -16,12 +16,12 @@ from typing import Any, Literal, TypeVar
 
 import streamlit as st
 
-from planner import Catalog, Issue, PlannerInputError
+from planner import Catalog, Issue, Plan, PlannerInputError, Scenario
 from planner.errors import PlannerSolverError
-from planner.progress import Progress
+from planner.progress import Progress, SolveReport, describe
 from ui import edits
 from ui.i18n import LANGUAGES, Translator
-from ui.views import state
+from ui.views import cached, state
 
 T = TypeVar("T")
 
@@ -253,6 +253,25 @@ def with_progress(compute: Callable[[Progress], T], t: Translator, catalog: Cata
 
     try:
         return computed(lambda: compute(progress), t, catalog, title, running)
+    finally:
+        box.empty()
+
+
+def optimised(scenario: Scenario, t: Translator, catalog: Catalog) -> Plan:
+    """The plan of ``scenario`` with a progress bar (the solver's stage, its best plan, bound and gap, the time
+    against the limit) and a Cancel button: a click reruns the page, which stops the solver at its next report
+    (:class:`planner.highs_session.Watcher`) and keeps the plan shown before. Input and solver errors are
+    raised as by :func:`planner.make_plan`."""
+    box = st.empty()
+    with box.container():
+        bar = st.progress(0.0, text=t("plan.solving"))
+        st.button(t("ui.cancel"), key="ui.plan.cancel", icon=":material/cancel:")
+
+    def watch(report: SolveReport) -> None:
+        bar.progress(report.share, text=t.say(describe(report)))
+
+    try:
+        return cached.solved_plan(scenario, catalog, watch)
     finally:
         box.empty()
 
