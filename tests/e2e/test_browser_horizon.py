@@ -41,3 +41,33 @@ def test_multi_year_plan_in_browser(page, output_dir: Path) -> None:  # noqa: AN
     expect(page.locator(".js-plotly-plot").nth(1)).to_contain_text("Enveloppe d'investissement cumulée")
     charts_drawn(page)
     page.screenshot(path=str(output_dir / "e2e_plan_multiyear_fr.png"), full_page=True)
+
+
+def test_a_long_optimisation_shows_its_progress_and_can_be_cancelled(page) -> None:  # noqa: ANN001
+    """The 2027-2031 example over 10 years (a few seconds of search): the Plan page shows the solver's stage and
+    bounds in a progress bar; Cancel stops it, the page comes back without a plan, and Optimise works again."""
+    from playwright.sync_api import expect
+
+    main = page.get_by_test_id("stMain")
+    load_example(page, "CHU, plan pluriannuel 2027-2031")
+    years = main.get_by_role("spinbutton", name="Horizon (années)")
+    years.fill("10")
+    with rerun(page):
+        years.press("Enter")
+    expect(years).to_have_value("10")
+    with rerun(page):
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name="Plan", exact=True).click()
+
+    main.get_by_role("button", name="Optimiser").click()
+    bar = main.get_by_test_id("stProgress")
+    expect(bar).to_contain_text("Phase 1 sur 2")  # the solver's phase, while it searches
+    main.get_by_role("button", name="Annuler").click()
+    expect(main.get_by_text("Cliquez sur « Optimiser » pour calculer le plan.")).to_be_visible()
+    expect(bar).to_have_count(0)
+    wait_idle(page)
+    expect(main.get_by_test_id("stMetric")).to_have_count(0)  # no plan was kept from the cancelled run
+
+    with rerun(page):
+        main.get_by_role("button", name="Optimiser").click()
+    expect(main.get_by_text("Calendrier des acquisitions")).to_be_visible()
+    expect(main.get_by_test_id("stProgress")).to_have_count(0)
