@@ -11,7 +11,7 @@ import argparse
 import dataclasses
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from planner.catalog import CATALOG_FILES, Catalog, load_catalog
@@ -22,6 +22,7 @@ from planner.io import write_atomic, write_folder_atomic
 from planner.mds2_cli import MDS2_COMMANDS, add_mds2_parsers
 from planner.messages import LANGS, Arg, CatalogNames, Device, Join, Msg, Opt, msg, render
 from planner.plan import Plan
+from planner.progress import SolveReport, describe
 from planner.publicdata.cli import SITES_COMMANDS, add_sites_parsers
 from planner.report.text import catalog_table, summary
 from planner.robust_cli import add_robust_parser, cmd_robust
@@ -149,6 +150,23 @@ def _solve_input(args: argparse.Namespace) -> tuple[Catalog, Scenario, int | Non
     return load_catalog(scenario.catalog_path()), scenario, version
 
 
+#: Seconds between two progress lines of one solver phase on stderr (each stage has its line as it begins).
+SOLVE_REPORT_EVERY_S = 5.0
+
+
+def solve_watch(lang: str, every_s: float = SOLVE_REPORT_EVERY_S) -> Callable[[SolveReport], None]:
+    """Where the optimisation stands, on stderr (the plan goes to stdout): a line as each stage begins, then
+    during a solver phase one every ``every_s`` seconds with its best plan, bound and gap."""
+    last: dict[str, float] = {}
+
+    def report(r: SolveReport) -> None:
+        if r.stage not in last or r.elapsed_s - last[r.stage] >= every_s:
+            last[r.stage] = r.elapsed_s
+            print(render(describe(r), lang), file=sys.stderr, flush=True)
+
+    return report
+
+
 def cmd_solve(args: argparse.Namespace) -> int:
     catalog, scenario, version = _solve_input(args)
     scenario = _solver_options(args, scenario)
@@ -157,7 +175,7 @@ def cmd_solve(args: argparse.Namespace) -> int:
             raise PlannerInputError([Issue(msg("src.command_line"), "", "output", out, msg("cli.no_folder"))])
     from planner.api import make_plan  # noqa: PLC0415 (the solver stack loads only for commands that solve)
 
-    plan = make_plan(catalog, scenario, write_mps=args.write_mps)
+    plan = make_plan(catalog, scenario, write_mps=args.write_mps, watch=solve_watch(args.out_lang))
     print(summary(plan, catalog, args.out_lang))
     if args.json:
         write_atomic(args.json, plan.to_json())

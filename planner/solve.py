@@ -255,7 +255,7 @@ def _session_phase(session: HighsSession, objective: str, options: SolverOptions
         watch(stage, None, None, None)
     try:
         with _quiet_stdout():
-            out = session.run(time_limit_s, None if watch is None else functools.partial(watch, stage))
+            out = session.run(time_limit_s, watch=None if watch is None else functools.partial(watch, stage))
     except Exception as exc:  # noqa: BLE001 (any failure inside the solver call: numbers it cannot take...)
         if exc is session.watch_error:  # the watch's own (a caller stopping the run), not the solver's
             raise
