@@ -18,11 +18,11 @@ def test_compares_with_another_bundled_example_by_default(at):
     assert at.title[0].value == FR("cmp.title")
     assert at.radio(key="ui.cmp.with").value == "university_hospital"  # not the current scenario itself
     summary = table(at, "Indicateur")
-    assert list(summary.columns) == [FR("col.figure"), "Courant : CH general hospital 2027",
-                                     "CHU university hospital 2027"]
+    assert list(summary.columns) == [FR("col.figure"), "Courant : Centre hospitalier 2027",
+                                     "CHU 2027"]
     university = make_plan(CATALOG, load_scenario("examples/university_hospital.yaml"))
     row = summary.set_index("Indicateur").loc["Coût annualisé / an"]
-    assert row["CHU university hospital 2027"] == f"{university.costs.annualised_eur_per_year:,.0f}".replace(
+    assert row["CHU 2027"] == f"{university.costs.annualised_eur_per_year:,.0f}".replace(
         ",", "\u202f") + "\u00a0€"
     figure = charts(at)["ui.chart.compare"]
     assert [tr["name"] for tr in figure["data"]] == ["Événements pondérés évités par an", "Coût annualisé / an"]
@@ -46,7 +46,7 @@ def test_differences_are_flagged_and_can_be_filtered(at):
 def test_the_same_scenario_shows_no_difference(at):
     goto(at, "compare")
     at.radio(key="ui.cmp.with").set_value("general_hospital").run()
-    assert "CH general hospital 2027" in table(at, FR("col.figure")).columns  # the current one says "Courant"
+    assert "Centre hospitalier 2027" in table(at, FR("col.figure")).columns  # the current one says "Courant"
     assert set(table(at, "Équipement")["Différent"]) == {"non"}
     assert set(table(at, "Indication")["Différent"]) == {"non"}
 
@@ -65,7 +65,7 @@ def test_compare_with_an_uploaded_yaml(at):
     assert not at.exception, at.exception
     summary = table(at, "Indicateur").set_index("Indicateur")
     assert summary.loc["Investissement", "Budget serré"] != summary.loc["Investissement",
-                                                                        "Courant : CH general hospital 2027"]
+                                                                        "Courant : Centre hospitalier 2027"]
     assert "Site" not in table(at, "Équipement").columns  # one site on both sides
 
 
@@ -82,5 +82,5 @@ def test_a_bad_upload_is_named_and_nothing_is_compared(at):
 def test_compare_in_english(at):
     goto(at, "compare")
     at.radio(key="ui.lang").set_value("en").run()
-    assert list(table(at, EN("col.figure")).columns)[1] == "Current: CH general hospital 2027"
+    assert list(table(at, EN("col.figure")).columns)[1] == "Current: Centre hospitalier 2027"
     assert "Differs" in table(at, "Device").columns

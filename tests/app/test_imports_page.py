@@ -93,7 +93,7 @@ def test_local_prices_download_reads_back(media, at):  # noqa: F811
     assert at.download_button(key="ui.prices.download").disabled  # nothing local yet
     _upload(at, "ui.prices.upload", "a.csv", b"id,capex_eur\nboston_rotapro,15000\n")
     name, data = downloaded(at, "ui.prices.download")
-    assert name == "prix_locaux_ch_general_hospital_2027.xlsx"
+    assert name == "prix_locaux_centre_hospitalier_2027.xlsx"
     rows = list(openpyxl.load_workbook(io.BytesIO(data)).active.values)
     assert rows[1][0] == "boston_rotapro" and 15000 in rows[1]
 
@@ -168,7 +168,7 @@ def test_a_bad_inventory_names_every_cell_and_keeps_the_scenario(at):
 
 def test_inventory_download(media, at):  # noqa: F811
     name, data = downloaded(at, "ui.installed.download")
-    assert name == "equipements_installes_ch_general_hospital_2027.xlsx"
+    assert name == "equipements_installes_centre_hospitalier_2027.xlsx"
     rows = list(openpyxl.load_workbook(io.BytesIO(data)).active.values)
     assert rows[1][:2] == ("main", "abbott_pressurewire_coroflow")
 
@@ -183,7 +183,7 @@ def test_a_plan_workbook_uploaded_as_a_scenario(at):
     data = plan_to_xlsx_bytes(make_plan(CATALOG, other), CATALOG, other, "en")
     _upload(at, "ui.upload", "plan_chu.xlsx", data, XLSX)
     assert scenario(at).to_json() == other.to_json()
-    assert at.text_input(key="in.name").value == "CHU university hospital 2027"
+    assert at.text_input(key="in.name").value == "CHU 2027"
 
 
 def test_a_workbook_without_scenario_sheet_is_refused(at):

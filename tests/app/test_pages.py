@@ -32,8 +32,8 @@ def test_every_page_renders_in_french_then_english(at, page):
 def test_french_is_the_default_with_the_general_hospital_example(at):
     assert at.session_state["lang"] == "fr"
     assert at.radio(key="ui.lang").value == "fr"
-    assert scenario(at).name == "CH general hospital 2027"
-    assert at.text_input(key="in.name").value == "CH general hospital 2027"
+    assert scenario(at).name == "Centre hospitalier 2027"
+    assert at.text_input(key="in.name").value == "Centre hospitalier 2027"
     assert at.number_input(key="in.budget.capex").label == "Budget d'investissement (€)"
 
 

@@ -67,7 +67,7 @@ def test_excel_download_in_the_interface_language(media):
     optimise(at)
     assert at.download_button(key="ui.plan.xlsx").label == FR("plan.download_xlsx")
     name, data = downloaded(at, "ui.plan.xlsx")  # built when clicked, not at every render
-    assert name == "plan_equipement_ch_general_hospital_2027.xlsx"
+    assert name == "plan_equipement_centre_hospitalier_2027.xlsx"
     book = openpyxl.load_workbook(io.BytesIO(data))
     assert "scenario.yaml" in book.sheetnames and len(book.sheetnames) >= 5
     french = set(book.sheetnames)
@@ -75,7 +75,7 @@ def test_excel_download_in_the_interface_language(media):
     at.radio(key="ui.lang").set_value("en").run()
     assert at.download_button(key="ui.plan.xlsx").label == EN("plan.download_xlsx")
     name, data = downloaded(at, "ui.plan.xlsx")
-    assert name == "equipment_plan_ch_general_hospital_2027.xlsx"
+    assert name == "equipment_plan_centre_hospitalier_2027.xlsx"
     assert set(openpyxl.load_workbook(io.BytesIO(data)).sheetnames) != french  # sheet names follow the language
     assert at.download_button(key="ui.plan.download").label == EN("plan.download")
 

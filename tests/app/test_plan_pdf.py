@@ -20,14 +20,14 @@ def test_the_committee_pdf_downloads_in_the_interface_language(media, at):  # no
     button = at.download_button(key="ui.plan.pdf")
     assert button.label == "Télécharger le dossier du comité (PDF)"
     name, data = downloaded(at, "ui.plan.pdf")
-    assert name == "dossier_comite_ch_general_hospital_2027.pdf" and data.startswith(b"%PDF")
+    assert name == "dossier_comite_centre_hospitalier_2027.pdf" and data.startswith(b"%PDF")
     text = _text(data)
     assert "1. Synthèse" in text and "5. Clauses de sécurité" in text
     assert "Le parcours d'achat n'a pas été calculé" in text  # no ladder asked for yet
 
     at.radio(key="ui.lang").set_value("en").run()
     name, data = downloaded(at, "ui.plan.pdf")
-    assert name == "committee_document_ch_general_hospital_2027.pdf"
+    assert name == "committee_document_centre_hospitalier_2027.pdf"
     assert "1. Summary" in _text(data)
 
 

@@ -79,8 +79,8 @@ def test_invalid_site_id_names_the_field_and_keeps_the_scenario(at):
 def test_load_the_other_example_then_back(at):
     at.selectbox(key="ui.example").set_value("university_hospital").run()
     at.button(key="ui.load").click().run()
-    assert scenario(at).name == "CHU university hospital 2027"
-    assert at.text_input(key="in.name").value == "CHU university hospital 2027"
+    assert scenario(at).name == "CHU 2027"
+    assert at.text_input(key="in.name").value == "CHU 2027"
     assert at.text_input(key="in.site.1.id").value == "sud"
     at.selectbox(key="ui.example").set_value("general_hospital").run()
     at.button(key="ui.load").click().run()
@@ -90,8 +90,8 @@ def test_load_the_other_example_then_back(at):
 
 def test_upload_valid_yaml_replaces_the_scenario(at, repo_root):
     _upload(at, "chu.yaml", (repo_root / UNIVERSITY).read_text(encoding="utf-8"))
-    assert scenario(at).name == "CHU university hospital 2027"
-    assert at.text_input(key="in.name").value == "CHU university hospital 2027"
+    assert scenario(at).name == "CHU 2027"
+    assert at.text_input(key="in.name").value == "CHU 2027"
     assert not at.error
 
 

@@ -24,7 +24,7 @@ def test_plan_in_browser(page, output_dir: Path) -> None:  # noqa: ANN001
 
     # load the general-hospital example (the default choice of the selector)
     load_example(page, "Centre hospitalier (1 site, 2 salles)")
-    expect(main.get_by_role("textbox", name="Nom du scénario")).to_have_value("CH general hospital 2027")
+    expect(main.get_by_role("textbox", name="Nom du scénario")).to_have_value("Centre hospitalier 2027")
     # hospital users get the viewer toolbar (.streamlit/config.toml): no "Deploy" button, no developer menu
     expect(page.get_by_test_id("stAppDeployButton")).to_have_count(0)
 

@@ -29,7 +29,7 @@ def test_decisions_in_browser(page, output_dir: Path, tmp_path: Path) -> None:  
     expect(main.get_by_text("Statut : optimal")).to_be_visible()
     with page.expect_download() as download:
         main.get_by_role("button", name="Télécharger le plan (Excel)").click()
-    assert download.value.suggested_filename == "plan_equipement_ch_general_hospital_2027.xlsx"
+    assert download.value.suggested_filename == "plan_equipement_centre_hospitalier_2027.xlsx"
     saved = tmp_path / "plan.xlsx"
     download.value.save_as(saved)
     book = openpyxl.load_workbook(io.BytesIO(saved.read_bytes()))

@@ -216,7 +216,7 @@ STRUCTURE_CASES: tuple[Case, ...] = (
     _yaml_case("date-key-activity", _replace("stemi: 220}", "stemi: 220, 2024-01-01: 5}"), "unknown key"),
     _yaml_case("date-key-indications", _append("indications: {2024-01-01: {share: 0.1}}\n"), "indications"),
     _yaml_case("date-key-devices", _append("devices: {2024-01-01: {capex_eur: 1}}\n"), "devices"),
-    _yaml_case("date-key-name", _replace("name: CH general hospital 2027", "name: {2024-01-01: x}"), "name"),
+    _yaml_case("date-key-name", _replace("name: Centre hospitalier 2027", "name: {2024-01-01: x}"), "name"),
     _yaml_case("complex-key", _append("? [a, b]\n: 1\n"), "invalid YAML", "unhashable"),
     # duplicate keys: both lines named
     _yaml_case("duplicate-budget", _append("budget: {capex_eur: 1}\n"), "duplicate key", _line_of("budget:"), "budget"),
@@ -241,7 +241,7 @@ STRUCTURE_CASES: tuple[Case, ...] = (
     _yaml_case("nul-character", lambda: "name: a\x00b\n", "invalid YAML"),
     _yaml_case("tab-indent", lambda: "name: x\nsites:\n\t- id: a\n", "invalid YAML"),
     _yaml_case("unclosed-flow", lambda: "name: x\nsites: [{id: a\n", "invalid YAML"),
-    _yaml_case("name-empty-and-bad-site", lambda: BASE_TEXT.replace("name: CH general hospital 2027", "name: ''")
+    _yaml_case("name-empty-and-bad-site", lambda: BASE_TEXT.replace("name: Centre hospitalier 2027", "name: ''")
                .replace("rooms: 2", "rooms: -1"), "name", "sites[0].rooms"),
 )
 NUMBER_CASES = tuple(_number_case(path, where, label, value) for path, where in NUMERIC_FIELDS
@@ -483,9 +483,9 @@ def test_duplicate_keys_name_both_lines() -> None:
 
 def test_a_scenario_without_name_takes_the_file_stem_and_reports_every_other_problem(tmp_path: Path) -> None:
     path = tmp_path / "chu_nord.yaml"
-    path.write_text(BASE_TEXT.replace("name: CH general hospital 2027\n", ""), encoding="utf-8")
+    path.write_text(BASE_TEXT.replace("name: Centre hospitalier 2027\n", ""), encoding="utf-8")
     assert load_scenario(path).name == "chu_nord"
-    path.write_text(BASE_TEXT.replace("name: CH general hospital 2027\n", "").replace("rooms: 2", "rooms: 0")
+    path.write_text(BASE_TEXT.replace("name: Centre hospitalier 2027\n", "").replace("rooms: 2", "rooms: 0")
                     .replace("cag: 1800", "cag: -1"), encoding="utf-8")
     with pytest.raises(PlannerInputError) as err:
         load_scenario(path)
@@ -498,7 +498,7 @@ def test_a_scenario_without_name_takes_the_file_stem_and_reports_every_other_pro
 def test_validate_lists_unknown_ids_of_a_scenario_without_name(tmp_path: Path,
                                                                capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "sans_nom.yaml"
-    path.write_text(BASE_TEXT.replace("name: CH general hospital 2027\n", "") + "must_include: [no_such_device]\n"
+    path.write_text(BASE_TEXT.replace("name: Centre hospitalier 2027\n", "") + "must_include: [no_such_device]\n"
                     + "exclude: [other_unknown]\n", encoding="utf-8")
     assert main(["validate", str(path)]) == 2
     err = capsys.readouterr().err
