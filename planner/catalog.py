@@ -62,6 +62,7 @@ class Device:
     price_date: date
     estimate: bool
     notes: str = ""
+    name_fr: str = ""  # the name in French ("" = ``name``): see :meth:`label`
     network_connected: str = "unknown"
     os_family: str = ""
     os_end_of_support: date | None = None
@@ -93,6 +94,11 @@ class Device:
     def works_with(self, angio_vendor: str) -> bool:
         """Whether the device can be used with an angiography system of this vendor."""
         return "any" in self.compatible_angio or angio_vendor in self.compatible_angio
+
+    def label(self, lang: str) -> str:
+        """The product's name in ``lang``: ``name_fr`` in French when the catalogue gives one, else ``name``
+        (brand names are the same in both languages; the words around them are not)."""
+        return self.name_fr if lang == "fr" and self.name_fr else self.name
 
 
 class _Bilingual:

@@ -140,6 +140,7 @@ DEVICE_COLUMNS: tuple[Column, ...] = (
     Column("id", "slug", description="unique product id"),
     Column("family", "slug", description="device family (physiology, ivus, iabp, ...)"),
     Column("name", "text", description="commercial name"),
+    Column("name_fr", "text", required=False, description="the name in French (empty = name)"),
     Column("vendor", "text", description="manufacturer"),
     _money("capex_eur", "purchase price of one console/platform unit"),
     _money("maintenance_eur_per_year", "maintenance contract per unit and year"),
@@ -373,7 +374,7 @@ _EMPTY: dict[str, CellValue] = {"slug_list": (), "date": None, "float": None, "i
 def coerce(column: Column, raw: str) -> CellValue:
     """Convert one raw cell to the column's type; raise ``ValueError`` with the reason.
 
-    >>> coerce(DEVICE_COLUMNS[4], "1 200.5")
+    >>> coerce(DEVICE_COLUMNS[5], "1 200.5")
     1200.5
     >>> coerce(Column("x", "slug_list"), "a; b")
     ('a', 'b')

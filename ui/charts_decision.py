@@ -25,15 +25,15 @@ from ui import wording
 from ui.i18n import Translator
 
 
-def _names(catalog: Catalog) -> dict[str, str]:
-    return {d: dev.name for d, dev in catalog.devices.items()}
+def _names(catalog: Catalog, lang: str) -> dict[str, str]:
+    return {d: dev.label(lang) for d, dev in catalog.devices.items()}
 
 
-def _item(item: str, catalog: Catalog, sites: Mapping[str, str], limit: int = 0) -> str:
+def _item(item: str, catalog: Catalog, sites: Mapping[str, str], lang: str, limit: int = 0) -> str:
     """``site/device`` as a label: the product name (cut to ``limit`` characters if given), and the site when
     the scenario has several."""
     site, _, dev = item.partition("/")
-    name = wording.device(catalog, dev)
+    name = wording.device(catalog, dev, lang)
     name = wording.short(name, limit) if limit else name
     return f"{wording.short(sites.get(site, site), 16)} : {name}" if len(sites) > 1 else name
 
@@ -41,13 +41,13 @@ def _item(item: str, catalog: Catalog, sites: Mapping[str, str], limit: int = 0)
 def frontier(ladder: Ladder, catalog: Catalog, t: Translator, sites: Mapping[str, str],
              show_greedy: bool = True) -> go.Figure:
     """Benefit against the capex budget (optimiser and greedy fill), the entering devices labelled."""
-    fig = frontier_figure(ladder, names=_names(catalog), show_greedy=show_greedy)
+    fig = frontier_figure(ladder, names=_names(catalog, t.lang), show_greedy=show_greedy)
     fig.data[0].name = t("ladder.optimiser")
     fig.data[0].hovertext = ["<br>".join([t("ladder.hover_budget", eur=t.eur(p.budget_eur)),
                                           t("ladder.hover_benefit", benefit=t.num(p.benefit, 1)),
                                           t("ladder.hover_capex", eur=t.eur(p.capex_eur)),
                                           t("ladder.hover_annualised", eur=t.eur(p.annualised_eur_per_year))]
-                                         + [f"+ {_item(e, catalog, sites)}" for e in p.entering])
+                                         + [f"+ {_item(e, catalog, sites, t.lang)}" for e in p.entering])
                              for p in ladder.points]
     if len(fig.data) > 1:
         fig.data[1].name = t("ladder.greedy")
@@ -57,7 +57,7 @@ def frontier(ladder: Ladder, catalog: Catalog, t: Translator, sites: Mapping[str
     for k, (annotation, entering) in enumerate(zip(annotations, labels, strict=False)):
         where = (float(annotation.x) - low) / max(high - low, 1.0)
         side = 1 if where < 0.15 else -1 if where > 0.75 else (-1 if k % 2 else 1)
-        annotation.text = "<br>".join("+ " + _item(e, catalog, sites, 24) for e in entering)
+        annotation.text = "<br>".join("+ " + _item(e, catalog, sites, t.lang, 24) for e in entering)
         annotation.update(ax=45 * side, ay=-35 - 32 * (k % 4), bgcolor="rgba(255,255,255,0.8)")
     if ladder.scenario_budget_eur is not None and annotations:
         annotations[-1].text = t("ladder.scenario_budget")
@@ -70,13 +70,13 @@ def frontier(ladder: Ladder, catalog: Catalog, t: Translator, sites: Mapping[str
 
 def path_frontier(path: PurchasePath, catalog: Catalog, t: Translator, sites: Mapping[str, str]) -> go.Figure:
     """The purchase path (steps, what each buys on hover) beside the unconstrained frontier, same budgets."""
-    fig = path_figure(path, names=_names(catalog))
+    fig = path_figure(path, names=_names(catalog, t.lang))
     fig.data[0].name = t("path.frontier")
     fig.data[1].name = t("path.name")
     fig.data[1].hovertext = ["<br>".join([t("ladder.hover_budget", eur=t.eur(s.budget_eur)),
                                           t("ladder.hover_benefit", benefit=t.num(s.benefit, 2)),
                                           t("ladder.hover_capex", eur=t.eur(s.capex_eur))]
-                                         + [f"+ {_item(e, catalog, sites)}" for e in s.entering])
+                                         + [f"+ {_item(e, catalog, sites, t.lang)}" for e in s.entering])
                              for s in path.steps]
     fig.update_layout(title=None, separators=t.plotly_separators, height=460, xaxis_title=t("ladder.axis_budget"),
                       yaxis_title=t("ladder.axis_benefit"), margin={"l": 10, "r": 10, "t": 30, "b": 10},
@@ -100,11 +100,12 @@ def _frame_budgets(fig: go.Figure, ladder: Ladder) -> None:
 
 def tornado(sens: Sensitivity, catalog: Catalog, t: Translator, sites: Mapping[str, str]) -> go.Figure:
     """Range of each parameter (% change) keeping the same configuration, the most fragile at the top."""
-    fig = tornado_figure(sens, names=_names(catalog))
+    fig = tornado_figure(sens, names=_names(catalog, t.lang))
     ranges = tornado_order(sens)
     labels = [t("sens.weight_of", name=wording.short(wording.indication(catalog, t, r.subject), 48))
               if r.parameter == "weight"
-              else t("sens.price_of", name=wording.short(wording.device(catalog, r.subject), 40)) for r in ranges]
+              else t("sens.price_of", name=wording.short(wording.device(catalog, r.subject, t.lang), 40))
+              for r in ranges]
     for trace, side in zip(fig.data, ("low", "high"), strict=True):
         trace.y = labels
         trace.name = t(f"sens.{side}")

@@ -78,7 +78,7 @@ def device_values_frame(catalog: Catalog, scenario: Scenario, indication_id: str
         value = "—" if cv is None else _range(t, *(100 * multiplier * x for x in
                                                    (cv.weighted.central, cv.weighted.low, cv.weighted.high)))
         rows.append({"recommendation": recommendation(t, c.guideline_class, c.evidence_level),
-                     "device": device_name(catalog, c.device_id),
+                     "device": device_name(catalog, c.device_id, t.lang),
                      "family": t.opt("family", catalog.devices[c.device_id].family),
                      "strategy": strategy_name(t, c.strategy), "value_per_100": value,
                      "evidence": citations(catalog, c.evidence_ids) or "—",
@@ -273,7 +273,7 @@ def changes_frame(changes: PlanChanges, catalog: Catalog, t: Translator, sites: 
 def changes_lines(changes: PlanChanges, catalog: Catalog, t: Translator, sites: Mapping[str, str]) -> list[str]:
     """The value before and after, the devices in and out, as lines."""
     def names(pairs: Sequence[tuple[str, str]]) -> str:
-        return ", ".join(device_name(catalog, d) + (f" ({sites.get(s, s)})" if len(sites) > 1 else "")
+        return ", ".join(device_name(catalog, d, t.lang) + (f" ({sites.get(s, s)})" if len(sites) > 1 else "")
                          for s, d in pairs)
 
     delta = changes.value_after - changes.value_before

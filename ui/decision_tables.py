@@ -34,34 +34,34 @@ def _site_col(frame: pd.DataFrame, sites: Mapping[str, str]) -> pd.DataFrame:
     return frame if len(sites) > 1 else frame.drop(columns=["site"], errors="ignore")
 
 
-def _entering(items: tuple[str, ...], catalog: Catalog, sites: Mapping[str, str]) -> str:
+def _entering(items: tuple[str, ...], catalog: Catalog, sites: Mapping[str, str], lang: str) -> str:
     out = []
     for item in items:
         site, _, dev = item.partition("/")
-        out.append(wording.device(catalog, dev) + (f" ({sites.get(site, site)})" if len(sites) > 1 else ""))
+        out.append(wording.device(catalog, dev, lang) + (f" ({sites.get(site, site)})" if len(sites) > 1 else ""))
     return ", ".join(out)
 
 
 # ---------------------------------------------------------------- budget ladder
 
 
-def ladder_steps(ladder: Ladder, catalog: Catalog, sites: Mapping[str, str]) -> pd.DataFrame:
+def ladder_steps(ladder: Ladder, catalog: Catalog, sites: Mapping[str, str], lang: str) -> pd.DataFrame:
     """One row per budget: benefit of the optimiser and of the greedy fill, capex used, what enters."""
     rows = [{"budget": p.budget_eur, "benefit": p.benefit,
              "greedy": None if p.greedy is None else p.greedy.benefit, "gain": p.gain_over_greedy,
              "capex_used": p.capex_eur, "annualised": p.annualised_eur_per_year,
-             "entering": _entering(p.entering, catalog, sites)} for p in ladder.points]
+             "entering": _entering(p.entering, catalog, sites, lang)} for p in ladder.points]
     return pd.DataFrame(rows, columns=["budget", "benefit", "greedy", "gain", "capex_used", "annualised", "entering"])
 
 
-def path_steps(path: PurchasePath, catalog: Catalog, sites: Mapping[str, str]) -> pd.DataFrame:
+def path_steps(path: PurchasePath, catalog: Catalog, sites: Mapping[str, str], lang: str) -> pd.DataFrame:
     """One row per step of the purchase path: its value beside the frontier's, the gap, what it buys."""
     rows = [{"budget": s.budget_eur, "path_benefit": s.benefit, "frontier_benefit": s.frontier_benefit,
              "value_lost": s.value_lost, "value_lost_share": s.value_lost_share, "capex_used": s.capex_eur,
              "annualised": s.annualised_eur_per_year,
-             "buy": ", ".join(f"{_entering((f'{c.site_id}/{c.device_id}',), catalog, sites)} × {c.units_new}"
+             "buy": ", ".join(f"{_entering((f'{c.site_id}/{c.device_id}',), catalog, sites, lang)} × {c.units_new}"
                               for c in s.purchases),
-             "idle": _entering(s.idle, catalog, sites)} for s in path.steps]
+             "idle": _entering(s.idle, catalog, sites, lang)} for s in path.steps]
     return pd.DataFrame(rows, columns=["budget", "path_benefit", "frontier_benefit", "value_lost", "value_lost_share",
                                        "capex_used", "annualised", "buy", "idle"])
 
@@ -75,7 +75,7 @@ def ladder_changes(ladder: Ladder, catalog: Catalog, t: Translator, sites: Mappi
 def ladder_tiers(ladder: Ladder, catalog: Catalog, t: Translator, sites: Mapping[str, str]) -> pd.DataFrame:
     """Devices of the maximum-value configuration with their budget priority (tier), their ESC class and level
     per indication, and the budget at which they enter."""
-    rows = [{"tier": t(f"tier.{x.tier}"), "device": wording.device(catalog, x.device_id),
+    rows = [{"tier": t(f"tier.{x.tier}"), "device": wording.device(catalog, x.device_id, t.lang),
              "recommendation": clinical.device_recommendations(catalog, x.device_id, t),
              "family": t.opt("family", x.family), "entry_budget": x.entry_budget_eur, "units": x.units,
              "installed": x.units_installed, "site": sites.get(x.site_id, x.site_id)}
@@ -101,7 +101,7 @@ def sensitivity_ranges(sens: Sensitivity, catalog: Catalog, t: Translator, sites
         weight = r.parameter == "weight"
         rows.append({"parameter": t("sens.weight") if weight else t("sens.price"),
                      "subject": wording.indication(catalog, t, r.subject) if weight else
-                     wording.device(catalog, r.subject),
+                     wording.device(catalog, r.subject, t.lang),
                      "base_value": t.num(r.base_value, 1) if weight else t.eur(r.base_value),
                      "low": _bound(r.low_multiplier, r.low_open, True, t),
                      "high": _bound(r.high_multiplier, r.high_open, False, t),
@@ -115,7 +115,8 @@ def sensitivity_ranges(sens: Sensitivity, catalog: Catalog, t: Translator, sites
 
 def chosen_frame(expl: Explanation, catalog: Catalog, t: Translator, sites: Mapping[str, str]) -> pd.DataFrame:
     """Each chosen device: cases per indication, benefit, costs, and what the plan loses without it."""
-    rows = [{"device": wording.device(catalog, c.device_id), "serves": wording.served(c, expl.chosen, catalog, t),
+    rows = [{"device": wording.device(catalog, c.device_id, t.lang),
+             "serves": wording.served(c, expl.chosen, catalog, t),
              "benefit": c.benefit, "capex": c.capex_eur, "annualised": c.annualised_eur_per_year,
              "without": wording.without(c, catalog, t), "site": sites.get(c.site_id, c.site_id)}
             for c in sorted(expl.chosen, key=lambda c: (c.site_id, -c.benefit, c.device_id))]
@@ -127,7 +128,7 @@ def not_chosen_frame(expl: Explanation, catalog: Catalog, scenario: Scenario, t:
                      sites: Mapping[str, str]) -> pd.DataFrame:
     """Each catalogue device not in the plan: the reason (a label) and the detail in words."""
     order = {code: i for i, code in enumerate(REASON_ORDER)}
-    rows = [{"device": wording.device(catalog, w.device_id),
+    rows = [{"device": wording.device(catalog, w.device_id, t.lang),
              "family": t.opt("family", catalog.devices[w.device_id].family) if w.device_id in catalog.devices else "",
              "reason": t(f"reason.{w.reason.value}"), "detail": t.say(w.text, catalog, sites_of(scenario)),
              "site": sites.get(w.site_id, w.site_id), "order": order.get(w.reason.value, len(order))}
@@ -160,7 +161,7 @@ def comparison_summary(comp: Comparison, t: Translator) -> pd.DataFrame:
 def comparison_devices(comp: Comparison, catalog: Catalog, t: Translator, sites: Mapping[str, str]) -> pd.DataFrame:
     """Units in use of each device in each plan; ``differs`` marks the differences, ``equivalent`` (a column only
     when there are some) the rows that differ only by an equivalent product."""
-    rows = [{"device": wording.device(catalog, r.device_id), **dict(zip(comp.names, r.units, strict=True)),
+    rows = [{"device": wording.device(catalog, r.device_id, t.lang), **dict(zip(comp.names, r.units, strict=True)),
              "difference": _difference(r.units, lambda x: f"{x:+d}"),
              "differs": r.differs, "equivalent": t("cmp.equivalent") if r.equivalent else "",
              "site": sites.get(r.site_id, r.site_id),
@@ -202,7 +203,7 @@ def security_frame(plan: Plan, catalog: Catalog, t: Translator) -> pd.DataFrame:
     rows = []
     for s in sorted(plan.security, key=lambda s: (-s.risk_score, s.device_id)):
         status = t.opt("os", s.os_status)
-        rows.append({"device": wording.device(catalog, s.device_id), "risk_score": s.risk_score,
+        rows.append({"device": wording.device(catalog, s.device_id, t.lang), "risk_score": s.risk_score,
                      "os_status": f"⚠ {status}" if s.flagged else status,
                      "os_end_of_support": s.os_end_of_support or t("sec.unknown_date"),
                      "network_connected": t.opt("net", s.network_connected), "os_family": s.os_family or "—",
@@ -219,7 +220,7 @@ def security_frame(plan: Plan, catalog: Catalog, t: Translator) -> pd.DataFrame:
 
 def exclusions_frame(plan: Plan, catalog: Catalog, t: Translator) -> pd.DataFrame:
     """Devices the scenario's security rules forbid buying, and why."""
-    rows = [{"device": wording.device(catalog, x.device_id),
+    rows = [{"device": wording.device(catalog, x.device_id, t.lang),
              "family": t.opt("family", catalog.devices[x.device_id].family) if x.device_id in catalog.devices else "",
              "reason": t.say(x.reason, catalog)} for x in plan.security_exclusions]
     return pd.DataFrame(rows, columns=["device", "family", "reason"])

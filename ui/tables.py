@@ -39,16 +39,16 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "scenario"
 
 
-def device_name(catalog: Catalog, device_id: str) -> str:
-    """A device's product name (its id when unknown)."""
+def device_name(catalog: Catalog, device_id: str, lang: str) -> str:
+    """A device's product name in ``lang`` (its id when unknown)."""
     dev = catalog.devices.get(device_id)
-    return dev.name if dev else device_id
+    return dev.label(lang) if dev else device_id
 
 
 def device_option(catalog: Catalog, t: Translator, device_id: str) -> str:
     """A device as an option of a selector: family and product name."""
     dev = catalog.devices.get(device_id)
-    return device_id if dev is None else f"{t.opt('family', dev.family)} · {dev.name}"
+    return device_id if dev is None else f"{t.opt('family', dev.family)} · {dev.label(t.lang)}"
 
 
 def indication_order(catalog: Catalog) -> list[str]:
@@ -82,7 +82,7 @@ def catalogue_frame(catalog: Catalog, scenario: Scenario, device_ids: Sequence[s
     rows = []
     for d in device_ids:
         dev = eff[d]
-        rows.append({"id": d, "name": dev.name, "family": t.opt("family", dev.family), "vendor": dev.vendor,
+        rows.append({"id": d, "name": dev.label(t.lang), "family": t.opt("family", dev.family), "vendor": dev.vendor,
                      "risk_score": risk_score(catalog.devices[d], scenario.security.reference_date).score,
                      **{f: float(getattr(dev, f)) for f in PRICE_FIELDS},
                      "local": d in scenario.devices, "estimate": dev.estimate,
@@ -125,7 +125,8 @@ def acquisitions_frame(plan: Plan, catalog: Catalog, t: Translator) -> pd.DataFr
     """What to buy (and what is already there), site by site; no site column for a single site, a mode column
     only when the plan leases or places units."""
     names = site_names(plan)
-    rows = [{"family": t.opt("family", a.family), "device": device_name(catalog, a.device_id), "new": a.units_new,
+    rows = [{"family": t.opt("family", a.family), "device": device_name(catalog, a.device_id, t.lang),
+             "new": a.units_new,
              "installed": a.units_installed, "capex": a.capex_eur, "unit_capex": a.unit_capex_eur,
              "in_use": a.in_use, "site": names.get(a.site_id, a.site_id), "mode": t.opt("mode", a.mode),
              "price_basis": _dating(plan.price_basis, a.device_id, t),
@@ -157,7 +158,7 @@ def served_frame(plan: Plan, catalog: Catalog, t: Translator, year: int | None =
     multi-year plan."""
     rank = {d: i for i, d in enumerate(sorted(catalog.devices))}
     rows = [{"indication": _indication_label(plan, catalog, t, a.site_id, a.indication_id),
-             "device": device_name(catalog, a.device_id), "cases": a.cases_per_year,
+             "device": device_name(catalog, a.device_id, t.lang), "cases": a.cases_per_year,
              "rank": rank.get(a.device_id, len(rank))} for a in plan.allocation if year is None or a.year == year]
     return pd.DataFrame(rows, columns=["indication", "device", "cases", "rank"])
 
@@ -214,7 +215,7 @@ def indication_sources(catalog: Catalog, t: Translator) -> pd.DataFrame:
 
 def device_sources(catalog: Catalog, t: Translator) -> pd.DataFrame:
     """Devices with the source of their prices, the price date and the estimate flag."""
-    rows = [{"device": d.name, "family": t.opt("family", d.family), "vendor": d.vendor,
+    rows = [{"device": d.label(t.lang), "family": t.opt("family", d.family), "vendor": d.vendor,
              "price_date": d.price_date.strftime("%Y-%m"), "estimate": d.estimate, "source": d.source}
             for d in (catalog.devices[i] for i in devices_by_family(catalog))]
     return pd.DataFrame(rows, columns=["device", "family", "vendor", "price_date", "estimate", "source"])

@@ -76,7 +76,8 @@ def schedule_frame(plan: Plan, catalog: Catalog, t: Translator) -> pd.DataFrame:
     devices = effective_devices(catalog, plan_scenario(plan))
     lines = sorted((a for a in plan.acquisitions if a.units_new > 0),
                    key=lambda a: (a.year, order.get(a.site_id, 0), a.family, a.device_id, a.mode))
-    rows = [{"year": str(a.year), "site": names.get(a.site_id, a.site_id), "device": device_name(catalog, a.device_id),
+    rows = [{"year": str(a.year), "site": names.get(a.site_id, a.site_id),
+             "device": device_name(catalog, a.device_id, t.lang),
              "mode": mode_label(a.mode, devices[a.device_id].lease_term_years if a.device_id in devices else 0.0, t),
              "units": a.units_new, "capex": a.capex_eur,
              "replaces": replaces_text(plan, catalog, t, a.site_id, a.device_id, a.year, a.replaces)} for a in lines]
@@ -88,8 +89,8 @@ def retirements_frame(plan: Plan, catalog: Catalog, t: Translator) -> pd.DataFra
     """Installed units reaching the end of their life: from when, and what replaces them."""
     names, order = site_names(plan), _site_order(plan)
     rows = [{"retire_year": str(r.year), "site": names.get(r.site_id, r.site_id),
-             "device": device_name(catalog, r.device_id), "units": r.units,
-             "replaced_by": "; ".join(device_name(catalog, d) for d in r.replaced_by) or t("hz.not_replaced")}
+             "device": device_name(catalog, r.device_id, t.lang), "units": r.units,
+             "replaced_by": "; ".join(device_name(catalog, d, t.lang) for d in r.replaced_by) or t("hz.not_replaced")}
             for r in sorted(plan.retirements, key=lambda r: (r.year, order.get(r.site_id, 0), r.device_id))]
     return _with_site(pd.DataFrame(rows, columns=["retire_year", "site", "device", "units", "replaced_by"]), plan)
 
@@ -111,7 +112,8 @@ def tco_frame(plan: Plan, catalog: Catalog, t: Translator) -> pd.DataFrame:
     no lease or shortfall column when there is none."""
     names = site_names(plan)
     rows: list[dict[str, object]] = [
-        {"site": names.get(d.site_id, d.site_id), "device": device_name(catalog, d.device_id), "capex": d.capex_eur,
+        {"site": names.get(d.site_id, d.site_id), "device": device_name(catalog, d.device_id, t.lang),
+         "capex": d.capex_eur,
          "maintenance": d.maintenance_eur, "lease": d.lease_eur, "consumables": d.consumables_eur,
          "shortfall": d.shortfall_eur, "residual": d.residual_value_eur, "tco": d.tco_eur}
         for d in sorted(plan.tco_by_device, key=lambda d: -d.tco_eur)

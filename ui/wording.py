@@ -17,27 +17,28 @@ from planner.messages import Msg
 from ui.i18n import Translator
 
 
-def device(catalog: Catalog, device_id: str) -> str:
-    """A device's product name (its id when unknown)."""
+def device(catalog: Catalog, device_id: str, lang: str) -> str:
+    """A device's product name in ``lang`` (its id when unknown)."""
     dev = catalog.devices.get(device_id)
-    return dev.name if dev else device_id
+    return dev.label(lang) if dev else device_id
 
 
 def short(name: str, limit: int = 30) -> str:
-    """A long product or indication name cut for a chart label (before any bracket, "+", "with" or "on").
+    """A long product or indication name cut for a chart label (before any bracket, "+", "with", "on", "avec" or
+    "sur").
 
     >>> short("Rotablator RotaPro console + burr/advancer + RotaWire")
     'Rotablator RotaPro console'
     >>> short("Angioplastie complexe nécessitant une imagerie endocoronaire (tronc commun)", 40)
     'Angioplastie complexe nécessitant une i…'
     """
-    base = re.split(r" \(| \+ | with | on |, ", name)[0].strip() or name
+    base = re.split(r" \(| \+ | with | on | avec | sur |, ", name)[0].strip() or name
     return base if len(base) <= limit else base[:limit - 1].rstrip() + "…"
 
 
-def devices(catalog: Catalog, ids: Iterable[str]) -> str:
-    """Product names, comma-separated."""
-    return ", ".join(device(catalog, d) for d in ids)
+def devices(catalog: Catalog, ids: Iterable[str], lang: str) -> str:
+    """Product names in ``lang``, comma-separated."""
+    return ", ".join(device(catalog, d, lang) for d in ids)
 
 
 def indication(catalog: Catalog, t: Translator, indication_id: str) -> str:
@@ -67,7 +68,7 @@ def served(c: ChosenDevice, chosen: Iterable[ChosenDevice], catalog: Catalog, t:
     needed_by = [o.device_id for o in chosen if o.site_id == c.site_id and o.device_id in catalog.devices
                  and c.device_id in catalog.requirements(o.device_id)]
     if needed_by:
-        return t("why.required_by", devices=devices(catalog, needed_by))
+        return t("why.required_by", devices=devices(catalog, needed_by, t.lang))
     return t("why.must_include") if "chosen.must_include" in _codes(c.text) else t("why.no_case")
 
 
@@ -80,7 +81,7 @@ def without(c: ChosenDevice, catalog: Catalog, t: Translator) -> str:
         sign = "+" if c.cost_change_without_eur_per_year > 0 else ""
         text += t("why.cost_change", change=sign + t.eur(c.cost_change_without_eur_per_year))
     if c.replaced_by:
-        text += t("why.instead", devices=devices(catalog, c.replaced_by))
+        text += t("why.instead", devices=devices(catalog, c.replaced_by, t.lang))
     return text
 
 
@@ -89,5 +90,6 @@ def chosen_line(c: ChosenDevice, chosen: Iterable[ChosenDevice], catalog: Catalo
     """A chosen device in one Markdown line: what it serves, its benefit and costs, the loss without it."""
     figures = t("why.figures", benefit=t.num(c.benefit, 1), capex=t.eur(c.capex_eur),
                 annual=t.eur(c.annualised_eur_per_year))
-    return (f"**{device(catalog, c.device_id)}**{_at_site(t, sites, c.site_id)} — {served(c, chosen, catalog, t)} "
-            f"({figures}) ; {without(c, catalog, t)}").replace(" ; ", " ; " if t.lang == "fr" else "; ")
+    return (f"**{device(catalog, c.device_id, t.lang)}**{_at_site(t, sites, c.site_id)} — "
+            f"{served(c, chosen, catalog, t)} ({figures}) ; {without(c, catalog, t)}"
+            ).replace(" ; ", " ; " if t.lang == "fr" else "; ")

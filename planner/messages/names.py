@@ -18,10 +18,10 @@ class CatalogNames:
     catalog: Catalog
     sites: Mapping[str, str] = field(default_factory=dict)
 
-    def device(self, device_id: str) -> str:
-        """A device's catalogue name."""
+    def device(self, device_id: str, lang: str) -> str:
+        """A device's catalogue name in ``lang``."""
         dev = self.catalog.devices.get(device_id)
-        return dev.name if dev else device_id
+        return dev.label(lang) if dev else device_id
 
     def indication(self, indication_id: str, lang: str) -> str:
         """An indication's label in ``lang``."""

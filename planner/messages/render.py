@@ -148,8 +148,8 @@ def msg(code: str, **args: Arg) -> Msg:
 class Names(Protocol):
     """How the views name what messages refer to."""
 
-    def device(self, device_id: str) -> str:
-        """A device's catalogue name."""
+    def device(self, device_id: str, lang: str) -> str:
+        """A device's catalogue name in ``lang``."""
         ...
 
     def indication(self, indication_id: str, lang: str) -> str:
@@ -168,7 +168,7 @@ class Names(Protocol):
 class IdNames:
     """Names that are the ids themselves (logs, tests of the English wording)."""
 
-    def device(self, device_id: str) -> str:
+    def device(self, device_id: str, lang: str) -> str:  # noqa: ARG002 (every language: the id)
         """The id."""
         return device_id
 
@@ -243,7 +243,7 @@ def value(v: Arg, lang: str, names: Names) -> str:
 
 def _ref(v: Ref, lang: str, names: Names) -> str:
     if v.kind == "device":
-        return names.device(v.id)
+        return names.device(v.id, lang)
     if v.kind == "indication":
         return names.indication(v.id, lang)
     if v.kind == "site":

@@ -50,7 +50,7 @@ def test_a_negative_price_names_the_field_and_keeps_the_previous_scenario(at):
     _edit(at, "boston_rotapro", capex_eur=-5.0)
     text = errors(at)
     assert "Entrée refusée, le scénario précédent est conservé" in text
-    assert "Rotablator RotaPro console + burr/advancer + RotaWire — Prix d'achat (€)" in text
+    assert "Console Rotablator RotaPro + fraise et avanceur + RotaWire — Prix d'achat (€)" in text
     assert "devices.boston_rotapro.capex_eur" in text
     assert "`-5.0`" in text and "doit être ≥ 0" in text
     assert scenario(at).to_json() == before

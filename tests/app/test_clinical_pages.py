@@ -170,6 +170,6 @@ def test_budget_priorities_carry_class_and_level():
     tiers = decision_tables.ladder_tiers(ladder, CATALOG, FR, {"main": "main"})
     assert set(tiers["tier"]) <= {f"Priorité budgétaire {n}" for n in (1, 2, 3)}
     for device, rec in zip(tiers["device"], tiers["recommendation"], strict=True):
-        dev_id = next(d for d, x in CATALOG.devices.items() if x.name == device)
+        dev_id = next(d for d, x in CATALOG.devices.items() if x.label("fr") == device)
         assert rec == clinical.device_recommendations(CATALOG, dev_id, FR)
     assert make_plan(CATALOG, sc).has_solution

@@ -86,7 +86,7 @@ def test_changes_and_security_reasons_in_words():
     change = msg("chg.at_site", change=msg("chg.add", device=Device("opsens_optowire_optomonitor"), n=1),
                  site=Site("main"))
     assert FR.say(change, CATALOG, {"main": "Main"}) == (
-        "ajout de OptoWire (Deux/III) fibre-optic pressure wire + OptoMonitor (1 u.) (Main)")
+        "ajout de Guide de pression à fibre optique OptoWire (Deux/III) + OptoMonitor (1 u.) (Main)")
     reason = msg("text_list", items=Join((msg("why.sec_score", score=12, max=0),
                                           msg("why.sec_mds2", value=Opt("sec", "unknown"))), "semicolon"))
     assert FR.say(reason) == "score de risque 12 au-dessus du maximum 0 ; pas de déclaration MDS2 (inconnu)"
@@ -126,7 +126,7 @@ def test_ladder_tables_and_frontier(general):
     sc, _ = general
     ladder = budget_ladder(CATALOG, sc, steps=6)
     sites = decision_tables.sites_of(sc)
-    steps = decision_tables.ladder_steps(ladder, CATALOG, sites)
+    steps = decision_tables.ladder_steps(ladder, CATALOG, sites, "fr")
     assert list(steps["budget"]) == [p.budget_eur for p in ladder.points]
     tiers = decision_tables.ladder_tiers(ladder, CATALOG, FR, sites)
     assert "site" not in tiers.columns

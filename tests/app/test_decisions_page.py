@@ -49,7 +49,7 @@ def test_budget_ladder_metrics_frontier_tiers_steps_and_changes(at):
     assert optimiser["y"] == [p.benefit for p in expected.points]
     assert all(o >= g - 1e-6 for o, g in zip(optimiser["y"], greedy["y"], strict=True))  # optimiser >= greedy
     labels = " ".join(a["text"] for a in frontier["layout"]["annotations"])
-    entering = {CATALOG.devices[c.device_id].name[:12] for c in expected.changes}
+    entering = {CATALOG.devices[c.device_id].label("fr")[:12] for c in expected.changes}
     assert "+ " in labels and any(name in labels for name in entering)  # entering devices, by name
     assert frontier["layout"]["xaxis"]["title"]["text"] == "Budget d'investissement (€)"
     assert frontier["layout"]["separators"] == ",\u202f"
@@ -62,7 +62,7 @@ def test_budget_ladder_metrics_frontier_tiers_steps_and_changes(at):
     assert FR("col.recommendation") in tiers.columns
     assert list(tiers[FR("col.tier")]) == [words[x.tier] for x in sorted(
         path.tiers, key=lambda x: (order.index(x.tier), x.entry_budget_eur, x.device_id))]
-    assert {CATALOG.devices[x.device_id].name for x in path.tiers} == set(tiers["Équipement"])
+    assert {CATALOG.devices[x.device_id].label("fr") for x in path.tiers} == set(tiers["Équipement"])
     assert "Site" not in tiers.columns  # a single site: no site column
     steps = table(at, FR("col.greedy"))
     assert len(steps) == len(expected.points)
@@ -87,7 +87,7 @@ def test_purchase_path_beside_the_frontier_fr_and_en(at):
     assert list(steps.columns[:5]) == ["Budget", "Parcours : événements évités", "Frontière : événements évités",
                                        "Écart", "Écart (%)"]
     bought = [s for s in expected.steps if s.purchases]
-    assert all(CATALOG.devices[c.device_id].name in " ".join(steps["À acheter à ce palier"])
+    assert all(CATALOG.devices[c.device_id].label("fr") in " ".join(steps["À acheter à ce palier"])
                for s in bought for c in s.purchases)  # products by name, no ids
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Statut du parcours"] == "optimal"
@@ -143,10 +143,10 @@ def test_sensitivity_on_a_subset_with_a_tornado_chart(at):
     assert (low["name"], high["name"]) == ("baisse", "hausse")
     assert len(low["y"]) == 3 and all(len(y) <= 70 for y in low["y"])  # short names on the chart
     assert sum(y.startswith("multiplicateur : ") for y in low["y"]) == 2
-    assert sum(y.startswith("prix : HDi") for y in low["y"]) == 1
+    assert sum(y.startswith("prix : Système IVUS haute définition HDi") for y in low["y"]) == 1
     ranges = table(at, "Baisse tolérée")
     assert len(ranges) == 3
-    ivus = ranges[ranges["Objet"].str.startswith("HDi")].iloc[0]
+    ivus = ranges[ranges["Objet"].str.startswith("Système IVUS haute définition HDi")].iloc[0]
     assert ivus[FR("col.parameter")] == FR("sens.price")
 
 

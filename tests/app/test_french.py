@@ -23,6 +23,12 @@ ID_PATTERN = re.compile(r"(?<![\w./-])(" + "|".join(map(re.escape, IDS)) + r")(?
 ENGLISH = ("no plan", "raise the", "lower the", "cases/year", "must-include", "budget used", "the plan", " capex",
            "weighted events", "per year", "not affordable", "excluded by", "cannot be", "stop requiring",
            "minimum coverage", "operating budget", "capital budget", "to refer")
+#: The English names of the products that have a French one (catalogue column ``name_fr``), unless the French
+#: name holds the English one (a brand name such as "CAAS Workstation vFFR").
+ENGLISH_NAMES = sorted(d.name for d in CATALOG.devices.values() if d.name not in d.label("fr"))
+#: Table columns of source material shown as written (citations, the catalogue's working notes, trial populations
+#: and guideline quotes, mostly in English): raw column names and their French headers.
+SOURCE_COLUMNS = {"source", "notes", "funding_source", "Source", "Notes", "Population"}
 
 
 def shown(at: AppTest) -> list[str]:
@@ -33,7 +39,7 @@ def shown(at: AppTest) -> list[str]:
     for frame in at.dataframe:
         data = frame.value
         texts += [str(c) for c in data.columns]
-        texts += [v for col in data.columns if data[col].dtype == object for v in data[col] if isinstance(v, str)]
+        texts += [v for col in data.columns if col not in SOURCE_COLUMNS for v in data[col] if isinstance(v, str)]
     return texts
 
 
@@ -42,7 +48,7 @@ def problems(texts: Iterable[str]) -> list[str]:
     out = []
     for text in texts:
         ids = ID_PATTERN.findall(text)
-        english = [w for w in ENGLISH if w in text]
+        english = [w for w in (*ENGLISH, *ENGLISH_NAMES) if w in text]
         if ids or english:
             out.append(f"{ids or english}: {text[:200]}")
     return out
@@ -55,6 +61,12 @@ def solved() -> AppTest:
     optimise(app)
     assert plan(app) is not None and plan(app).has_solution
     return app
+
+
+def test_the_products_are_named_in_french() -> None:
+    assert all(d.name_fr for d in CATALOG.devices.values())  # every bundled product has its French name
+    assert problems(["Analyseur portable i-STAT 1 avec cartouche Kaolin ACT"]) == []
+    assert problems(["i-STAT 1 handheld with Kaolin ACT cartridge"])
 
 
 def test_the_english_markers_are_english_catalogue_words() -> None:

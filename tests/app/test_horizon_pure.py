@@ -89,7 +89,7 @@ def test_one_year_examples_round_trip_through_the_horizon_edits():
      "Price escalation (%/year) — Consumables"),
     ("activity_growth.pci", "Croissance de l'activité (%/an) — Angioplasties (ATL)", "Activity growth (%/year) — PCI"),
     ("sites[0].installed.boston_rotapro.acquisition_year",
-     "Site 1 — Équipements déjà installés — Rotablator RotaPro console + burr/advancer + RotaWire — Année "
+     "Site 1 — Équipements déjà installés — Console Rotablator RotaPro + fraise et avanceur + RotaWire — Année "
      "d'acquisition", "Site 1 — Equipment already installed — Rotablator RotaPro console + burr/advancer + "
                       "RotaWire — Acquisition year"),
 ])
@@ -111,7 +111,7 @@ def test_planner_warnings_become_issue_lines(ppi_plan):
     again = Plan.from_dict({**ppi_plan.to_dict(), **plan_json}).warnings[0]
     assert again.message == str(issue).removeprefix("warning: ")
     line = issue_line(issue, FR, CATALOG)
-    assert line.endswith(f"= `2010` : {CATALOG.devices['abbott_istat_act'].name} est en fin de vie avant 2027 "
+    assert line.endswith(f"= `2010` : {CATALOG.devices['abbott_istat_act'].label('fr')} est en fin de vie avant 2027 "
                          "(durée de vie 6 ans) : compté hors service sur toute la période")
 
 

@@ -85,7 +85,7 @@ def test_class_level_strategy_evidence_and_value_of_each_device_beside_the_row(a
     assert list(table.columns) == [FR("col.recommendation"), "Équipement", FR("col.value_per_100"),
                                    FR("col.strategy"), FR("col.evidence"), FR("col.family")]
     assert any(r.startswith("I") for r in table[FR("col.recommendation")])
-    assert "PressureWire X (FFR/RFR) on Quantien / CoroFlow console" in set(table["Équipement"])
+    assert "Guide PressureWire X (FFR/RFR) sur console Quantien / CoroFlow" in set(table["Équipement"])
     shock = tables["cardiogenic_shock"]
     classes = [r.split(" ")[0] for r in shock["Classe et niveau ESC"]]
     assert classes == sorted(classes, key=["I", "IIa", "IIb", "III", "aucune"].index)

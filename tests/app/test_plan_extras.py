@@ -112,7 +112,7 @@ def test_why_and_why_not_on_a_button(at):
     expected = explain_plan(CATALOG, scenario(at))
     text = "\n".join(m.value for m in at.markdown)
     for c in expected.chosen:  # each chosen device: its name, cases, benefit, loss without it
-        assert f"**{CATALOG.devices[c.device_id].name}**" in text
+        assert f"**{CATALOG.devices[c.device_id].label('fr')}**" in text
     assert "Angioplastie complexe nécessitant une imagerie endocoronaire (tronc commun" in text
     assert _loss(expected, "fr") in text
     assert "budget de fonctionnement utilisé à l'euro près" in text  # binding constraint in plain words

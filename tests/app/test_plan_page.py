@@ -46,7 +46,7 @@ def test_room_by_room_configuration_and_acquisitions(at):
     catalog = load_catalog()
     for room in p.rooms:
         for device in room.devices:
-            assert catalog.devices[device].name in cards
+            assert catalog.devices[device].label("fr") in cards
     acquisitions = at.dataframe[0].value
     assert list(acquisitions.columns[:4]) == [FR("col.family"), "Équipement", FR("col.new"), FR("col.installed")]
     assert len(acquisitions) == len(p.acquisitions)
@@ -60,7 +60,7 @@ def test_coverage_cost_and_budget_charts(at):
     coverage = charts["ui.chart.coverage"]
     bars = [tr for tr in coverage["data"] if tr["type"] == "bar"]
     demand = [tr for tr in coverage["data"] if tr["type"] == "scatter"]
-    assert {tr["name"] for tr in bars} == {load_catalog().devices[a.device_id].name for a in plan(at).allocation}
+    assert {tr["name"] for tr in bars} == {load_catalog().devices[a.device_id].label("fr") for a in plan(at).allocation}
     assert demand[0]["name"] == FR("chart.demand")
     assert sorted(demand[0]["x"]) == sorted(c.demand_cases for c in plan(at).coverage)
     assert coverage["layout"]["separators"] == ",\u202f"

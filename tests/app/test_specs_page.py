@@ -23,10 +23,10 @@ def test_plan_page_states_the_function_before_the_reference_product(at):
     assert "art. R2111-7" in text
     ivus = next(s for s in p.specifications if s.family == "ivus")
     card = next(m.value for m in at.markdown if ivus.requirement_fr in m.value)
-    assert card.index(ivus.requirement_fr) < card.index(catalog.devices[ivus.device_id].name)
+    assert card.index(ivus.requirement_fr) < card.index(catalog.devices[ivus.device_id].label("fr"))
     assert "Système d'imagerie endocoronaire IVUS, compatible avec l'angiographe de la salle, ou équivalent" in card
     for e in ivus.equivalents:  # the other IVUS carts with the same figures, named as equivalents
-        assert catalog.devices[e.device_id].name in card
+        assert catalog.devices[e.device_id].label("fr") in card
     assert "identique pour le modèle" in card
 
 

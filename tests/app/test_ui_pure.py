@@ -99,7 +99,7 @@ def test_issue_places_in_the_users_words():
     assert (place("line 7 (sites[1].activity.pci)", t)
             == "ligne 7 : Site 2 — Angioplasties (ATL) (sites[1].activity.pci)")
     assert place("budget.capex_eur", Translator("en")) == "Capital budget (€) (budget.capex_eur)"
-    assert place("devices.boston_rotapro.capex_eur", t, CATALOG).startswith("Rotablator RotaPro")
+    assert place("devices.boston_rotapro.capex_eur", t, CATALOG).startswith("Console Rotablator RotaPro")
     assert place("something.else", t) == "something.else"
     line = issue_line(Issue("form", "sites[0].rooms", "rooms", "0", msg("in.min", low="1")), t)
     assert line == "**Site 1 — Salles (sites[0].rooms)** = `0` : doit être ≥ 1"

@@ -60,7 +60,7 @@ def test_every_code_renders_in_french_without_ids_or_english(code: str) -> None:
 class Neutral:
     """Names that carry no words of either language."""
 
-    def device(self, device_id: str) -> str:  # noqa: ARG002
+    def device(self, device_id: str, lang: str) -> str:  # noqa: ARG002
         """A placeholder."""
         return "DEV"
 

@@ -93,7 +93,7 @@ def render_path(path: PurchasePath, catalog: Catalog, t: Translator, sites: dict
                    border=True)
     cols[2].metric(t("path.status"), t(f"status.{path.status}"), border=True)
     st.plotly_chart(charts_decision.path_frontier(path, catalog, t, sites), key="ui.chart.path")
-    steps = decision_tables.path_steps(path, catalog, sites)
+    steps = decision_tables.path_steps(path, catalog, sites, t.lang)
     st.dataframe(tables.display(steps, t, {"budget": "eur", "path_benefit": "num2", "frontier_benefit": "num2",
                                            "value_lost": "num2", "value_lost_share": "pct1", "capex_used": "eur",
                                            "annualised": "eur"}),
@@ -122,7 +122,7 @@ def render_ladder(ladder: Ladder, catalog: Catalog, t: Translator, sites: dict[s
     st.dataframe(tables.display(decision_tables.ladder_tiers(ladder, catalog, t, sites), t, {"entry_budget": "eur"}),
                  hide_index=True, key="ui.ladder.tiers")
     st.subheader(t("dec.steps_title"))
-    steps = decision_tables.ladder_steps(ladder, catalog, sites)
+    steps = decision_tables.ladder_steps(ladder, catalog, sites, t.lang)
     st.dataframe(tables.display(steps, t, {"budget": "eur", "benefit": "num1", "greedy": "num1", "gain": "num1",
                                            "capex_used": "eur", "annualised": "eur"}),
                  hide_index=True, key="ui.ladder.table",
@@ -166,7 +166,7 @@ def sensitivity_section(scenario: Scenario, catalog: Catalog, t: Translator) -> 
     chosen_w = c1.multiselect(t("dec.sens_weights"), weights, default=weights, key="ui.sens.weights",
                               format_func=lambda k: catalog.indications[k].name(t.lang), placeholder=t("ui.none"))
     chosen_p = c2.multiselect(t("dec.sens_prices"), prices, default=prices, key="ui.sens.prices",
-                              format_func=lambda d: tables.device_name(catalog, d), placeholder=t("ui.none"))
+                              format_func=lambda d: tables.device_name(catalog, d, t.lang), placeholder=t("ui.none"))
     n = len(chosen_w) + len(chosen_p)
     st.caption(t("dec.sens_cost", n=n, low=10 * n, high=16 * n))
     st.button(t("dec.sens_run"), key="ui.sens.run", type="primary", icon=":material/tune:", disabled=n == 0,

@@ -155,8 +155,8 @@ def _installed(k: str, installed: dict[str, Any], catalog: Catalog, t: Translato
         entry = installed.get(dev, 1)
         lot = entry if isinstance(entry, dict) else {"units": entry}
         with cols[2 * (j % 2)]:
-            n = number(t("sc.units", name=tables.device_name(catalog, dev)), f"{k}.units.{dev}", lot.get("units", 1),
-                       min_value=1, step=1)
+            n = number(t("sc.units", name=tables.device_name(catalog, dev, t.lang)), f"{k}.units.{dev}",
+                       lot.get("units", 1), min_value=1, step=1)
         with cols[2 * (j % 2) + 1]:
             year = number(t("sc.acq_year"), f"{k}.year.{dev}", lot.get("acquisition_year"), min_value=1970,
                           max_value=2200, step=1, help=t("sc.acq_year_help"), placeholder=t("sc.year_unknown"))

@@ -74,7 +74,7 @@ def _devices(plan: Plan, catalog: Catalog, scenario: Scenario) -> list[Device]:
     return [devices[s.device_id] for s in plan.security if s.device_id in devices]
 
 
-def _upload_form(catalog: Catalog) -> None:
+def _upload_form(catalog: Catalog, t: Translator) -> None:
     """Callback: read the uploaded form for the chosen device into the scenario's security profiles."""
     from planner.mds2_import import read_mds2, with_device_profile
 
@@ -91,7 +91,7 @@ def _upload_form(catalog: Catalog) -> None:
 
     if guarded(apply, scope="mds2", title="mds2.rejected", name=file.name):
         state.set_notice("mds2", state.Notice("success", "mds2.imported", (
-            ("name", file.name), ("device", wording.device(catalog, device)), ("fields", ", ".join(fields)))))
+            ("name", file.name), ("device", wording.device(catalog, device, t.lang)), ("fields", ", ".join(fields)))))
 
 
 def plan_section(plan: Plan, catalog: Catalog, t: Translator) -> None:
@@ -113,7 +113,7 @@ def plan_section(plan: Plan, catalog: Catalog, t: Translator) -> None:
     c2.selectbox(t("mds2.device"), [d.id for d in devices], key="ui.mds2.device",
                  format_func=lambda d: tables.device_option(catalog, t, d))
     c3.file_uploader(t("mds2.upload"), type=SPREADSHEETS, key="ui.mds2.upload", on_change=_upload_form,
-                     args=(catalog,), help=t("mds2.upload_help"), max_upload_size=MAX_MB)
+                     args=(catalog, t), help=t("mds2.upload_help"), max_upload_size=MAX_MB)
     show_notice(t, catalog, "mds2")
     if scenario.security.device_profiles:
         st.caption(t("mds2.profiles", n=len(scenario.security.device_profiles)))

@@ -77,7 +77,7 @@ def room_cards(plan: Plan, catalog: Catalog, t: Translator) -> None:
         for j, (room, devices) in enumerate(rooms):
             with cols[j % len(cols)], st.container(border=True):
                 title = t("plan.shared") if room == "shared" else t("plan.room", room=room)
-                items = [f"- {t.opt('family', catalog.devices[d].family)} — {catalog.devices[d].name}"
+                items = [f"- {t.opt('family', catalog.devices[d].family)} — {catalog.devices[d].label(t.lang)}"
                          for d in devices if d in catalog.devices]
                 st.markdown("\n".join([f"**{title}**", "", *(items or [f"_{t('plan.no_device')}_"])]))
 

@@ -57,7 +57,7 @@ def render(report: RobustReport, catalog: Catalog, t: Translate) -> None:
 
 def _stability(report: RobustReport, catalog: Catalog, t: Translate) -> None:
     def name(d: str) -> str:
-        return catalog.devices[d].name if d in catalog.devices else d
+        return catalog.devices[d].label(t.lang) if d in catalog.devices else d
 
     st.subheader(t("rb.frequency"))
     st.plotly_chart(charts_robust.selection_frequency(report, name), key="ui.chart.rb_frequency")

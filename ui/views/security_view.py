@@ -38,7 +38,7 @@ def section(plan: Plan, catalog: Catalog, t: Translator) -> None:
     flagged = [s for s in rows if s.flagged]
     if flagged:
         st.warning(t("secv.flagged", devices="; ".join(
-            f"{wording.device(catalog, s.device_id)} ({t.opt('os', s.os_status)}, {s.os_end_of_support})"
+            f"{wording.device(catalog, s.device_id, t.lang)} ({t.opt('os', s.os_status)}, {s.os_end_of_support})"
             for s in flagged)), icon=":material/warning:")
     frame = decision_tables.security_frame(plan, catalog, t)
     st.dataframe(tables.display(frame, t, {"flagged": "bool"}), hide_index=True, key="ui.plan.security",

@@ -21,7 +21,7 @@ def signed(t: Translator, share: float) -> str:
 def equivalent_text(e: EquivalentProduct, catalog: Catalog, t: Translator) -> str:
     """One equivalent: its name, vendor and distances (or "identical for the model")."""
     dev = catalog.devices.get(e.device_id)
-    name = f"{dev.name} ({dev.vendor})" if dev else e.device_id
+    name = f"{dev.label(t.lang)} ({dev.vendor})" if dev else e.device_id
     if e.model_twin:
         return f"{name}: {t('spec.twin')}"
     return f"{name}: {t('spec.distance', value=signed(t, e.value_distance), cost=signed(t, e.cost_distance))}"
@@ -32,8 +32,8 @@ def specs_frame(plan: Plan, catalog: Catalog, t: Translator) -> pd.DataFrame:
     equivalents."""
     names = tables.site_names(plan)
     rows = [{"site": names.get(s.site_id, s.site_id), "function": s.requirement(t.lang),
-             "reference": tables.device_name(catalog, s.device_id), "new": s.units_new,
-             "equivalents": "; ".join(tables.device_name(catalog, e.device_id) for e in s.equivalents)
+             "reference": tables.device_name(catalog, s.device_id, t.lang), "new": s.units_new,
+             "equivalents": "; ".join(tables.device_name(catalog, e.device_id, t.lang) for e in s.equivalents)
              or t("spec.no_equivalent", tol=t.pct(s.tolerance))} for s in plan.specifications]
     columns = (["site"] if len(names) > 1 else []) + ["function", "reference", "new", "equivalents"]
     return pd.DataFrame(rows, columns=columns)
@@ -44,7 +44,7 @@ def _card(spec: PurchaseSpec, catalog: Catalog, t: Translator, site: str) -> Non
     tol = t.pct(spec.tolerance)
     colon = "\u00a0:" if t.lang == "fr" else ":"
     lines = [f"**{spec.requirement(t.lang)}**" + (f" — {site}" if site else ""), "",
-             f"{t('spec.reference')}{colon} {dev.name + ' (' + dev.vendor + ')' if dev else spec.device_id}, "
+             f"{t('spec.reference')}{colon} {dev.label(t.lang) + ' (' + dev.vendor + ')' if dev else spec.device_id}, "
              f"{t('spec.units', n=spec.units_new)}", ""]
     if spec.equivalents:
         lines += [f"{t('spec.equivalents', tol=tol)}{colon}", "",

@@ -164,7 +164,7 @@ def _budget_field(parts: list[str], t: Translator) -> str:
 
 def _thing(ident: str, t: Translator, catalog: Catalog | None) -> str:
     if catalog is not None and ident in catalog.devices:
-        return catalog.devices[ident].name
+        return catalog.devices[ident].label(t.lang)
     if catalog is not None and ident in catalog.indications:
         return catalog.indications[ident].name(t.lang)
     return ident
