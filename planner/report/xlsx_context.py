@@ -12,7 +12,7 @@ from planner.catalog import Catalog, Device
 from planner.errors import InvalidValue
 from planner.i18n import check_lang, family_label, t
 from planner.inputs import effective_devices
-from planner.messages import CatalogNames, Msg, msg, render, site_names
+from planner.messages import CatalogNames, Msg, msg, number, pct, render, site_names
 from planner.plan import Plan
 from planner.scenario import Scenario
 
@@ -48,6 +48,14 @@ class PlanContext:
         if isinstance(message, str):
             return message
         return render(message, self.lang, CatalogNames(self.catalog, site_names(self.scenario)))
+
+    def num(self, value: float, decimals: int = 0) -> str:
+        """A number written in a text cell, the French or English way."""
+        return number(value, self.lang, decimals)
+
+    def pct(self, value: float, decimals: int = 0) -> str:
+        """A share written in a text cell as a percentage, the French or English way (``5 %``, ``5%``)."""
+        return pct(value, self.lang, decimals)
 
     def site_name(self, site_id: str) -> str:
         """Display name of a site of the scenario."""

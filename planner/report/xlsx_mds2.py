@@ -20,54 +20,20 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planner.catalog import Device
+from planner.i18n import t
 from planner.mds2 import QUESTIONS, Question, device_answers
 from planner.mds2_import import FORM_ID
 from planner.report.xlsx_cells import put, save_bytes, title, write_header
 from planner.security import OS_POINTS, RISK_POINTS, risk_score
 
-#: key -> (English, French)
-LABELS: Mapping[str, tuple[str, str]] = {
-    "title": ("MDS2 security questionnaire (ANSI/NEMA HN 1-2019): {device}",
-              "Questionnaire de sécurité MDS2 (ANSI/NEMA HN 1-2019) : {device}"),
-    "intro": ("Please answer each question in the Answer column (Yes, No, N/A, or one of the values given), fill in "
-              "the date of your answers and your name, and return this file. The questions still open come first. "
-              "Question ids are those of the MDS2 form (HN 1-2019) where it has one; CLP-* questions ask what the "
-              "form does not. A completed HN 1-2019 MDS2 form for the exact model and version may be attached too.",
-              "Merci de répondre à chaque question dans la colonne Réponse (Oui/Yes, Non/No, N/A, ou l'une des "
-              "valeurs indiquées), d'indiquer la date de vos réponses et votre nom, puis de renvoyer ce fichier. "
-              "Les questions encore ouvertes viennent en premier. Les identifiants sont ceux du formulaire MDS2 "
-              "(HN 1-2019) quand il en a un ; les questions CLP-* demandent ce que le formulaire ne couvre pas. "
-              "Un formulaire MDS2 HN 1-2019 rempli pour le modèle et la version exacts peut aussi être joint."),
-    "form": ("Form", "Formulaire"), "device_id": ("Device id", "Identifiant de l'équipement"),
-    "device": ("Device", "Équipement"), "vendor": ("Manufacturer", "Fabricant"),
-    "answered_on": ("Date of the answers (YYYY-MM-DD), to fill in", "Date des réponses (AAAA-MM-JJ), à remplir"),
-    "answered_by": ("Name, role and company of the respondent, to fill in",
-                    "Nom, fonction et société du répondant, à remplir"),
-    "sent_on": ("Sent on", "Envoyé le"),
-    "known": ("Known today: {known} of {total} scored fields; risk score {score} (what is known)",
-              "Connu aujourd'hui : {known} des {total} champs notés ; score de risque {score} (sur ce qui est connu)"),
-    "advisory": ("Published advisory: {issuer}, {reference} ({date}, {severity}, {status}). Please state the fix "
-                 "and its date in a comment.",
-                 "Alerte publiée : {issuer}, {reference} ({date}, {severity}, {status}). Merci d'indiquer le "
-                 "correctif et sa date en commentaire."),
-    "question_id": ("Question ID", "Identifiant de la question"), "field": ("Field", "Champ"),
-    "question": ("Question", "Question"), "question_other": ("Question (français)", "Question (English)"),
-    "points": ("Risk points at stake", "Points de risque en jeu"),
-    "catalogue": ("Recorded today", "Connu aujourd'hui"), "status": ("Status", "Statut"),
-    "answer": ("Answer", "Réponse"), "comment": ("Comment", "Commentaire"),
-    "open": ("open", "à renseigner"), "confirm": ("to confirm", "à confirmer"),
-    "up_to": ("up to {n}", "jusqu'à {n}"),
-}
 _OPEN_FILL = PatternFill("solid", fgColor="FFE699")
 _ANSWER_FILL = PatternFill("solid", fgColor="E2EFDA")
 HEADER_ROW = 12
 
 
 def label(key: str, lang: str, **values: object) -> str:
-    """A label of the questionnaire in ``lang``."""
-    en, fr = LABELS[key]
-    text = fr if lang == "fr" else en
-    return text.format(**values) if values else text
+    """A label of the questionnaire in ``lang`` (catalogue code ``wb.mds2.<key>``)."""
+    return t(f"mds2.{key}", lang, **values)
 
 
 def vendor_file_name(vendor: str) -> str:

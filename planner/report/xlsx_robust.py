@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from planner.i18n import t
 from planner.report.xlsx_cells import fit_widths, put, section, title, write_header, write_rows
 
 if TYPE_CHECKING:
@@ -19,37 +20,10 @@ EUR = '#,##0 "€"'
 NUM = "0.000"
 PCT = "0%"
 
-LABELS = {
-    "sheet": {"fr": "Robustesse", "en": "Robustness"},
-    "title": {"fr": "Robustesse du plan sur des futurs tirés au sort", "en": "How the plan holds over sampled futures"},
-    "run": {"fr": "Mode {mode}, {n} futurs, graine {seed}, {backend}",
-            "en": "Mode {mode}, {n} futures, seed {seed}, {backend}"},
-    "plans": {"fr": "Plans", "en": "Plans"},
-    "plan": {"fr": "Plan", "en": "Plan"},
-    "mean_value": {"fr": "Valeur moyenne (év. pondérés évités/an)", "en": "Mean value (weighted events avoided/yr)"},
-    "p5": {"fr": "Valeur 5 %", "en": "Value 5 %"},
-    "p95": {"fr": "Valeur 95 %", "en": "Value 95 %"},
-    "nominal": {"fr": "Valeur nominale", "en": "Nominal value"},
-    "mean_cost": {"fr": "Coût moyen (EUR)", "en": "Mean cost (EUR)"},
-    "overrun": {"fr": "Probabilité de dépassement du budget de fonctionnement",
-                "en": "Probability the running budget is exceeded"},
-    "relaxed": {"fr": "Futurs où les couvertures minimales ne tiennent pas", "en": "Futures where floors do not hold"},
-    "futures": {"fr": "Futurs", "en": "Futures"},
-    "index": {"fr": "Futur n°", "en": "Future #"},
-    "value": {"fr": "Valeur", "en": "Value"},
-    "cost": {"fr": "Coût (EUR)", "en": "Cost (EUR)"},
-    "opex": {"fr": "Fonctionnement (EUR/an)", "en": "Running cost (EUR/yr)"},
-    "regret": {"fr": "Regret", "en": "Regret"},
-    "frequency": {"fr": "Fréquence de sélection (optimum de chaque futur)",
-                  "en": "Selection frequency (each future's optimum)"},
-    "site": {"fr": "Site", "en": "Site"},
-    "device": {"fr": "Équipement", "en": "Device"},
-    "share": {"fr": "Part des futurs", "en": "Share of futures"},
-}
-
 
 def _t(key: str, lang: str) -> str:
-    return LABELS[key][lang if lang in ("fr", "en") else "fr"]
+    """A label of the sheet (catalogue code ``wb.robust.<key>``)."""
+    return t(f"robust.{key}", lang)
 
 
 def add_robust_sheet(wb: Workbook, report: RobustReport, lang: str = "fr") -> None:

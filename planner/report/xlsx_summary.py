@@ -10,6 +10,7 @@ from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planner.i18n import family_label
+from planner.messages import msg
 from planner.report.money_labels import basis_caveat
 from planner.report.xlsx_cells import (
     EUR,
@@ -193,7 +194,7 @@ def _family_block(ws: Worksheet, ctx: PlanContext, refs: ProcurementRefs, top: i
 def _caveats(ctx: PlanContext) -> list[str]:
     used = sorted({a.device_id for a in ctx.plan.acquisitions if a.units_new or a.in_use})
     devs = [ctx.devices[d] for d in used]
-    out = [ctx.t("caveat_live"), ctx.t("value_definition")]
+    out = [ctx.t("caveat_live"), ctx.say(msg("value.definition"))]
     estimated = [d.name for d in devs if d.estimate]
     if estimated:
         out.append(ctx.t("caveat_estimates", n=len(estimated), total=len(devs), names="; ".join(estimated)))
