@@ -17,8 +17,8 @@ import pytest
 
 from planner import Catalog, Plan, Scenario, load_catalog, load_scenario, make_plan
 from planner.i18n import t
-from planner.messages import pct
 from planner.ingest.imports import import_installed, scenario_from_workbook
+from planner.messages import pct
 from planner.report.excel import PROC, plan_to_xlsx_bytes, write_plan_xlsx
 from tests.builders import make_catalog, make_scenario
 from tests.unit.test_excel import ALLOWED_FORMULA, PAYLOADS, TODAY, Cells, _xml_read_back, evaluate, row_of
