@@ -29,7 +29,7 @@ from planner.report.excel import plan_workbook
 from planner.report.xlsx_mds2 import HEADER_ROW, questionnaires
 from planner.report.xlsx_robust import add_robust_sheet
 from planner.robust.backends import Backend
-from planner.robust.run import RobustOptions, run_robustness
+from planner.robust.run import RobustOptions, recommended_plan, run_robustness
 from tests.unit.test_cli_french import ENGLISH as CLI_ENGLISH
 from tests.unit.test_messages import ENGLISH as MESSAGE_ENGLISH
 
@@ -167,15 +167,17 @@ def test_a_planted_english_label_is_found(solved: Solved) -> None:
     assert len(found) == 2 and "per" in found[0] and "rotational_atherectomy" in found[1]
 
 
-def test_the_robustness_sheet_in_french(tmp_path: Path) -> None:
+def test_the_robustness_workbook_in_french() -> None:
+    """As ``robust --xlsx --lang fr`` writes it: the recommended plan's workbook and the Robustness sheet."""
     scenario = load_scenario(ROOT / "examples" / "general_hospital.yaml")
     catalog = load_catalog(scenario.catalog_path())
     report = run_robustness(catalog, scenario, RobustOptions(mode="stability", samples=2, seed=3,
                                                              backend=Backend(workers=1)))
-    wb = Workbook()
+    plan = recommended_plan(catalog, scenario, report)
+    wb = plan_workbook(plan, catalog, scenario, "fr", TODAY)
     add_robust_sheet(wb, report, "fr", catalog, scenario)
     assert report.stability is not None and report.stability.frequency
-    assert not problems(wb, user_data(catalog, scenario))
+    assert not problems(wb, user_data(catalog, scenario, plan), importable_sheets())
 
 
 def test_the_mds2_questionnaires_in_french() -> None:
