@@ -23,12 +23,17 @@ from planner.catalog import Device
 from planner.i18n import t
 from planner.mds2 import QUESTIONS, Question, device_answers
 from planner.mds2_import import FORM_ID
+from planner.report.security_text import value_label
 from planner.report.xlsx_cells import put, save_bytes, title, write_header
 from planner.security import OS_POINTS, RISK_POINTS, risk_score
 
 _OPEN_FILL = PatternFill("solid", fgColor="FFE699")
 _ANSWER_FILL = PatternFill("solid", fgColor="E2EFDA")
 HEADER_ROW = 12
+#: A profile field's label in the workbook (as on the Security sheet).
+FIELD_LABELS = {"network_connected": "sec_network", "os_family": "sec_os", "os_end_of_support": "sec_os_eos",
+                "mds2_available": "sec_mds2", "sbom_available": "sec_sbom", "patch_policy": "sec_patch",
+                "remote_access": "sec_remote", "encryption_at_rest": "sec_encryption"}
 
 
 def label(key: str, lang: str, **values: object) -> str:
@@ -68,12 +73,23 @@ def _workbook(devices: Sequence[Device], lang: str, reference: date) -> bytes:
     wb.remove(wb.active)
     used: set[str] = set()
     for dev in devices:
-        name = dev.id[:31]
-        while name in used:
-            name = name[:28] + f"_{len(used)}"
+        name = sheet_name(dev.name, used)
         used.add(name)
         device_sheet(wb.create_sheet(name), dev, lang, reference)
     return save_bytes(wb)
+
+
+def sheet_name(device_name: str, used: set[str]) -> str:
+    """A device's sheet: its name without the characters Excel refuses, at most 31 characters, unique.
+
+    >>> sheet_name("CoroFlow IMR/CFR option [v2]", set()), sheet_name("A" * 40, {"A" * 31})
+    ('CoroFlow IMR-CFR option (v2)', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAA_1')
+    """
+    clean = device_name.translate(str.maketrans("[]:*?/\\", "()-__--")).strip("' ") or "device"
+    name = clean[:31]
+    while name in used:
+        name = clean[:28] + f"_{len(used)}"
+    return name
 
 
 def device_sheet(ws: Worksheet, dev: Device, lang: str, reference: date) -> None:
@@ -106,7 +122,8 @@ def _question_table(ws: Worksheet, dev: Device, unknown: tuple[str, ...], lang: 
     other = "en" if lang == "fr" else "fr"
     for row, q in enumerate(ordered, start=HEADER_ROW + 1):
         is_open = q.field in open_fields
-        cells = (q.id, q.field, q.text(lang), q.text(other), label("up_to", lang, n=_points(q)), known[q.id],
+        cells = (q.id, t(FIELD_LABELS[q.field], lang), q.text(lang), q.text(other), label("up_to", lang, n=_points(q)),
+                 value_label(q.field, known[q.id], lang),
                  label("open" if is_open else "confirm", lang), None, None)
         for col, value in enumerate(cells, start=1):
             cell = put(ws, row, col, value)
