@@ -6,7 +6,8 @@ What is not the planner's own text is left out: formulas and numbers, the user's
 vendor names, price sources, URLs, the scenario's notes), the identifier columns ("Identifiant"), the sheets in
 the layout the importers read back (price overrides, installed equipment, the scenario file: their headers are
 the column codes the user types), and, in the MDS2 questionnaire, the key cells the importer reads (column A of
-the key rows, the device id) and the column that gives each question in the other language on purpose.
+the key rows, the device id) and the column that gives each question in the other language on purpose. The
+price-list template and the audit trail are checked too.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from planner import Catalog, Plan, Scenario, load_catalog, load_scenario, make_plan
 from planner.i18n import t
 from planner.ingest.imports import SCENARIO_SHEET
+from planner.ingest.template import price_template_workbook
 from planner.mds2 import QUESTIONS
 from planner.messages import catalogue
 from planner.report.excel import plan_workbook
@@ -32,6 +34,7 @@ from planner.report.xlsx_mds2 import HEADER_ROW, questionnaires, sheet_name
 from planner.report.xlsx_robust import add_robust_sheet
 from planner.robust.backends import Backend
 from planner.robust.run import RobustOptions, recommended_plan, run_robustness
+from planner.store.audit_xlsx import audit_workbook
 from tests.unit.test_cli_french import ENGLISH as CLI_ENGLISH
 from tests.unit.test_messages import ENGLISH as MESSAGE_ENGLISH
 
@@ -197,3 +200,16 @@ def test_the_mds2_questionnaires_in_french() -> None:
                       if ID_PATTERN.findall(own_text(value, data)) or english(own_text(value, data))]
             assert ws.cell(row=HEADER_ROW, column=4).value == "Question (English)"
     assert not found
+
+
+def test_the_price_template_and_the_audit_trail_in_french() -> None:
+    """The price-list template (its Reference column holds the catalogue ids on purpose, and the help lists the
+    headers accepted in both languages) and the audit trail's headers."""
+    template = price_template_workbook(CATALOG, "fr")
+    quote, help_sheet = template.worksheets
+    data = user_data(CATALOG, load_scenario(EXAMPLES[0]))
+    cells = [*text_cells(quote, [3]), *text_cells(help_sheet, [2]), ("(sheet names)", " ".join(template.sheetnames))]
+    audit = load_workbook(BytesIO(audit_workbook([], "fr"))).active
+    cells += [("(audit)", " ".join(c.value for c in audit[1])), ("(audit sheet)", audit.title)]
+    assert not [(w, v) for w, v in cells if ID_PATTERN.findall(own_text(v, data)) or english(own_text(v, data))]
+    assert english(" ".join(c.value for c in load_workbook(BytesIO(audit_workbook([], "en"))).active[1]))
