@@ -87,7 +87,7 @@ class PlanContext:
         """An acquisition mode in words (a lease with its term)."""
         term = self.devices[device_id].lease_term_years
         if mode == "lease" and term > 0:
-            return self.t("mode_lease_term", n=f"{term:g}")
+            return self.t("mode_lease_term", n=self.num(term, 0 if float(term).is_integer() else 1))
         return self.label(f"mode_{mode}")
 
     def budget_label(self, name: str) -> str:

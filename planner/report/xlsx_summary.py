@@ -44,7 +44,7 @@ def summary_sheet(ws: Worksheet, ctx: PlanContext, refs: ProcurementRefs, benefi
     gap = "-" if plan.mip_gap is None else plan.mip_gap
     meta = [("scenario", ctx.scenario.name), ("generated", ctx.today.isoformat()),
             ("status", ctx.label(plan.status)), ("objective", ctx.label(plan.objective)),
-            ("solver", f"{plan.solver.version}, {plan.solver.time_s:.2f} s"), ("mip_gap", gap)]
+            ("solver", f"{plan.solver.version}, {ctx.num(plan.solver.time_s, 2)} s"), ("mip_gap", gap)]
     for r, (key, value) in enumerate(meta, start=3):
         put(ws, r, 1, ctx.t(key), bold=True)
         put(ws, r, 2, value, "0.00%" if key == "mip_gap" else None).alignment = Alignment(horizontal="left")
