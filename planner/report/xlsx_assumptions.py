@@ -54,7 +54,7 @@ def assumptions_sheet(ws: Worksheet, ctx: PlanContext) -> None:
             row += 1
             put(ws, row, 1, dev_id)
             put(ws, row, 2, ctx.devices[dev_id].name if dev_id in ctx.devices else "")
-    fit_widths(ws, wrap={"A": 42, "B": 45})
+    fit_widths(ws, wrap={"A": 42, "B": 45, "G": 30, "H": 45})
 
 
 def _budgets_by_year(ctx: PlanContext) -> list[tuple[str, object, bool]]:
@@ -165,7 +165,7 @@ def _indications_block(ws: Worksheet, ctx: PlanContext, top: int) -> int:
         override = ctx.scenario.indications.get(ind.id)
         fields = [k for k in ("share", "weight", "min_coverage")
                   if override is not None and getattr(override, k) is not None]
-        named = ", ".join(ctx.t({"min_coverage": "floor"}.get(k, k)).lower() for k in fields)
+        named = ", ".join(ctx.t(f"field.{k}") for k in fields)
         origin = ctx.t("from_scenario", fields=named) if fields else ctx.t("from_catalogue")
         rows.append([ind.id, ind.name(ctx.lang), ctx.t(ind.base_activity), share, weight, floor, origin])
     return write_rows(ws, top + 2, rows, (None, None, None, SHARE, PLAIN, SHARE))
