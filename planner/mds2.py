@@ -18,6 +18,7 @@ from datetime import date
 from typing import Literal
 
 from planner.catalog import Device
+from planner.i18n import t
 from planner.schema import NETWORK_CONNECTIONS, PATCH_POLICIES, REMOTE_ACCESS
 
 Kind = Literal["yesno", "choice", "date", "text"]
@@ -26,18 +27,17 @@ Answer = str | date  # yes | no | n/a | see_note | a choice value | free text | 
 
 @dataclass(frozen=True)
 class Question:
-    """One question of the questionnaire: its id (HN 1-2019 or ours), the profile field it informs."""
+    """One question of the questionnaire: its id (HN 1-2019 or ours), the profile field it informs; its wording
+    is the catalogue's ``wb.mds2.q.<id>``."""
 
     id: str
     field: str
     kind: Kind
-    en: str
-    fr: str
     choices: tuple[str, ...] = ()
 
     def text(self, lang: str) -> str:
         """The question in ``lang`` ("fr" or "en")."""
-        return self.fr if lang == "fr" else self.en
+        return t(f"mds2.q.{self.id}", lang)
 
 
 def _known(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -46,51 +46,18 @@ def _known(values: tuple[str, ...]) -> tuple[str, ...]:
 
 #: The questions, grouped by the profile field they inform (in the order of ``planner.security.SCORED_FIELDS``).
 QUESTIONS: tuple[Question, ...] = (
-    Question("CONN-3", "network_connected", "yesno",
-             "Can the device communicate with other systems within the customer environment?",
-             "L'équipement peut-il communiquer avec d'autres systèmes de l'établissement ?"),
-    Question("CONN-4", "network_connected", "yesno",
-             "Can the device communicate with other systems external to the customer environment (e.g., a service "
-             "host)?",
-             "L'équipement peut-il communiquer avec des systèmes extérieurs à l'établissement (par exemple un "
-             "serveur de maintenance) ?"),
-    Question("CLP-NET", "network_connected", "choice",
-             "How is the device connected? none (stand-alone), dicom (images only), hl7 (results to the LIS/HIS), "
-             "network (other hospital-network use), remote_service (a link to the manufacturer)",
-             "Comment l'équipement est-il connecté ? none (autonome), dicom (images seulement), hl7 (résultats vers "
-             "le SIL/SIH), network (autre usage du réseau), remote_service (lien avec le fabricant)",
-             _known(NETWORK_CONNECTIONS)),
-    Question("CLP-OS", "os_family", "text",
-             "Operating system: name, edition and version (e.g. Windows 10 IoT Enterprise LTSC 2021)",
-             "Système d'exploitation : nom, édition et version (par exemple Windows 10 IoT Enterprise LTSC 2021)"),
-    Question("CLP-EOS", "os_end_of_support", "date",
-             "Date until which this operating system receives security updates (YYYY-MM-DD)",
-             "Date jusqu'à laquelle ce système d'exploitation reçoit des mises à jour de sécurité (AAAA-MM-JJ)"),
-    Question("CLP-MDS2", "mds2_available", "yesno",
-             "Is a completed MDS2 form (ANSI/NEMA HN 1-2019) supplied for this model and software version?",
-             "Un formulaire MDS2 (ANSI/NEMA HN 1-2019) rempli est-il fourni pour ce modèle et cette version "
-             "logicielle ?"),
-    Question("SBOM-1", "sbom_available", "yesno", "Is the SBoM for this product available?",
-             "La nomenclature logicielle (SBOM) de ce produit est-elle disponible ?"),
-    Question("CSUP-11", "patch_policy", "yesno",
-             "Does the manufacturer have a process in place to assess device vulnerabilities and updates?",
-             "Le fabricant a-t-il un processus d'évaluation des vulnérabilités et des mises à jour de l'équipement ?"),
-    Question("CLP-PATCH", "patch_policy", "choice",
-             "How are validated security patches delivered? vendor_validated_monthly, quarterly, on_request, none",
-             "Comment les correctifs de sécurité validés sont-ils livrés ? vendor_validated_monthly (mensuels), "
-             "quarterly (trimestriels), on_request (sur demande), none (aucun)",
-             _known(PATCH_POLICIES)),
-    Question("RMOT-1", "remote_access", "yesno",
-             "Does the device permit remote service connections for device analysis or repair?",
-             "L'équipement permet-il des connexions de maintenance à distance (analyse, réparation) ?"),
-    Question("CLP-REMOTE", "remote_access", "choice",
-             "Remote access: none, vendor_vpn (a session through the hospital's access point), cloud (a cloud "
-             "service of the manufacturer)",
-             "Accès à distance : none (aucun), vendor_vpn (session par le point d'accès de l'établissement), cloud "
-             "(service en nuage du fabricant)",
-             _known(REMOTE_ACCESS)),
-    Question("STCF-1", "encryption_at_rest", "yesno", "Can the device encrypt data at rest?",
-             "L'équipement peut-il chiffrer les données stockées ?"),
+    Question("CONN-3", "network_connected", "yesno"),
+    Question("CONN-4", "network_connected", "yesno"),
+    Question("CLP-NET", "network_connected", "choice", _known(NETWORK_CONNECTIONS)),
+    Question("CLP-OS", "os_family", "text"),
+    Question("CLP-EOS", "os_end_of_support", "date"),
+    Question("CLP-MDS2", "mds2_available", "yesno"),
+    Question("SBOM-1", "sbom_available", "yesno"),
+    Question("CSUP-11", "patch_policy", "yesno"),
+    Question("CLP-PATCH", "patch_policy", "choice", _known(PATCH_POLICIES)),
+    Question("RMOT-1", "remote_access", "yesno"),
+    Question("CLP-REMOTE", "remote_access", "choice", _known(REMOTE_ACCESS)),
+    Question("STCF-1", "encryption_at_rest", "yesno"),
 )
 BY_ID: Mapping[str, Question] = {q.id: q for q in QUESTIONS}
 #: Answers accepted for a yes/no question (lower case), and what they mean.

@@ -98,7 +98,7 @@ def cmd_robust(args: argparse.Namespace) -> int:
         from planner.report.xlsx_robust import add_robust_sheet
 
         wb = plan_workbook(recommended_plan(catalog, scenario, report), catalog, scenario, args.lang)
-        add_robust_sheet(wb, report, args.lang)
+        add_robust_sheet(wb, report, args.lang, catalog, scenario)
         Path(args.xlsx).write_bytes(save_bytes(wb))
         print(f"\nWorkbook written to {args.xlsx}")
     return 0

@@ -7,8 +7,9 @@ message, and deletes them from the Python table::
     python tools/move_labels.py ui/labels/decision.py DECISION_LABELS --prefix why. bind. \\
         --to planner/messages/decision.toml
 
-``--all`` moves every entry. It refuses a key the catalogue already has. Entries whose text is built at run
-time (not a literal) stay where they are and are listed.
+``--all`` moves every entry; ``--code-prefix wb.`` names each message ``wb.<key>`` (the workbook's labels keep
+their short keys in the code and find them under the prefix). It refuses a code the catalogue already
+has. Entries whose text is built at run time (not a literal) stay where they are and are listed.
 """
 
 from __future__ import annotations
@@ -43,8 +44,10 @@ def toml_line(code: str, texts: dict[str, str]) -> str:
             f"fr = {json.dumps(texts['fr'], ensure_ascii=False)} }}")
 
 
-def move(src: Path, table: str, prefixes: tuple[str, ...], dest: Path) -> tuple[list[str], list[str]]:
-    """Move the matching entries; return (moved codes, codes left because they are not literal)."""
+def move(src: Path, table: str, prefixes: tuple[str, ...], dest: Path, code_prefix: str = ""
+         ) -> tuple[list[str], list[str]]:
+    """Move the matching entries (code: ``code_prefix`` + key); return (moved codes, keys left because they are
+    not literal)."""
     source = src.read_text(encoding="utf-8")
     tree = ast.parse(source)
     known = set(read_tables(FOLDER.glob("*.toml")))
@@ -61,11 +64,12 @@ def move(src: Path, table: str, prefixes: tuple[str, ...], dest: Path) -> tuple[
             if texts is None:
                 left.append(str(key.value))
                 continue
-            if key.value in known:
-                msg = f"{key.value} is already in the catalogue"
+            code = code_prefix + str(key.value)
+            if code in known:
+                msg = f"{code} is already in the catalogue"
                 raise SystemExit(msg)
-            moved.append(str(key.value))
-            lines_out.append(toml_line(str(key.value), texts))
+            moved.append(code)
+            lines_out.append(toml_line(code, texts))
             drop.update(range(key.lineno, (val.end_lineno or val.lineno) + 1))
     kept = [line for i, line in enumerate(source.splitlines(keepends=True), start=1) if i not in drop]
     src.write_text("".join(kept), encoding="utf-8")
@@ -81,9 +85,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("table", help="name of the dict in SRC")
     p.add_argument("--prefix", nargs="*", default=[])
     p.add_argument("--all", action="store_true")
+    p.add_argument("--code-prefix", default="", help="prefix of the new codes (e.g. wb.)")
     p.add_argument("--to", type=Path, required=True, help="a planner/messages/*.toml file")
     a = p.parse_args(argv)
-    moved, left = move(a.src, a.table, ("",) if a.all else tuple(a.prefix), a.to)
+    moved, left = move(a.src, a.table, ("",) if a.all else tuple(a.prefix), a.to, a.code_prefix)
     read_tables(FOLDER.glob("*.toml"))  # the catalogue still reads and checks
     print(f"moved {len(moved)} message(s) to {a.to}")
     if left:

@@ -5,8 +5,8 @@ A supplier's quote says ``Fournisseur``, ``Désignation``, ``Prix unitaire HT (�
 punctuation or extra spaces, so ``PRIX UNITAIRE H.T.`` and ``prix unitaire ht`` are the same header.
 
 :data:`SYNONYMS` maps each canonical column to the headers that name it; an importer accepts a synonym only
-for the columns of its own layout. :data:`TEMPLATE_HEADERS` are the headers the downloadable templates write,
-in English and French.
+for the columns of its own layout. :data:`TEMPLATE_COLUMNS` are the columns the downloadable templates write,
+headed in English or French by :func:`template_header` (catalogue codes ``wb.template.header.<column>``).
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+
+from planner.i18n import LANGS, t
 
 #: Columns a quote may carry that the planner does not use (quantities, line amounts, VAT): read and ignored.
 IGNORED = "ignored"
@@ -68,18 +70,24 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
               "unité", "unit", "conditionnement"),
 }
 
-#: Headers of the downloadable templates: canonical column -> (English, French).
-TEMPLATE_HEADERS: Mapping[str, tuple[str, str]] = {
-    "vendor": ("Supplier", "Fournisseur"),
-    "name": ("Description", "Désignation"),
-    "reference": ("Reference", "Référence"),
-    "capex_eur": ("Unit price excl. VAT (EUR)", "Prix unitaire HT (€)"),
-    "maintenance_eur_per_year": ("Annual maintenance excl. VAT (EUR)", "Maintenance annuelle HT (€)"),
-    "consumable_eur_per_case": ("Consumables per case excl. VAT (EUR)", "Consommables par cas HT (€)"),
-    "quote_date": ("Quote date", "Date du devis"),
-    IGNORED: ("Quantity", "Quantité"),
-    "notes": ("Notes", "Remarques"),
-}
+#: Columns of the downloadable templates, in their order; their headers are the catalogue's
+#: ``wb.template.header.<column>`` codes (:func:`template_header`).
+TEMPLATE_COLUMNS: tuple[str, ...] = ("vendor", "name", "reference", "capex_eur", "maintenance_eur_per_year",
+                                     "consumable_eur_per_case", "quote_date", IGNORED, "notes")
+
+
+def template_header(column: str, lang: str) -> str:
+    """A template column's header in ``lang``.
+
+    >>> template_header("capex_eur", "fr"), template_header("ignored", "en")
+    ('Prix unitaire HT (€)', 'Quantity')
+    """
+    return t(f"template.header.{column}", lang)
+
+
+def template_headers(column: str) -> tuple[str, ...]:
+    """A column's template headers in both languages (accepted when read back); none for another column."""
+    return tuple(template_header(column, lang) for lang in LANGS) if column in TEMPLATE_COLUMNS else ()
 
 
 def canonical_names(columns: Iterable[str], aliases: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -88,7 +96,7 @@ def canonical_names(columns: Iterable[str], aliases: Mapping[str, str] | None = 
     wanted = set(columns)
     keys: dict[str, str] = {}
     for canonical in (*sorted(wanted), IGNORED):
-        for synonym in (*SYNONYMS.get(canonical, ()), *TEMPLATE_HEADERS.get(canonical, ())):
+        for synonym in (*SYNONYMS.get(canonical, ()), *template_headers(canonical)):
             if canonical in wanted or canonical == IGNORED:
                 keys.setdefault(header_key(synonym), canonical)
     keys.update({header_key(alias): target for alias, target in (aliases or {}).items() if target in wanted})

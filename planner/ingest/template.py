@@ -16,45 +16,17 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planner.catalog import Catalog
-from planner.i18n import check_lang, family_label
-from planner.ingest.headers import IGNORED, SYNONYMS, TEMPLATE_HEADERS
+from planner.i18n import check_lang, family_label, t
+from planner.ingest.headers import IGNORED, SYNONYMS, TEMPLATE_COLUMNS, template_header
 from planner.report.xlsx_cells import EUR_CENTS, finish_table, fit_widths, put, save_bytes, section, write_header
 
 #: Date format of the quote-date column.
 DATE_FORMAT = "DD/MM/YYYY"
-_TEXT: dict[str, tuple[str, str]] = {
-    "sheet_quote": ("Quote", "Devis"),
-    "sheet_help": ("Help", "Aide"),
-    "help_title": ("Price list template: how to fill it in", "Modèle de liste de prix : mode d'emploi"),
-    "help_lines": (
-        "One line per device. An empty price leaves the catalogue's price unchanged. Lines are found by their "
-        "Reference (the planner's device id), else by Supplier + Description as in the catalogue.\n"
-        "Numbers: number cells, or text written the French or English way: 1 234,50 / 1 234,50 € / 1234.50 / "
-        "1,234.50 (spaces between thousands, no-break spaces and a trailing € or HT are accepted).\n"
-        "Dates: date cells, or 15/03/2026 (day first) or 2026-03-15.\n"
-        "Quantity, line amount, VAT and total columns may stay: they are ignored; the quote's Total and VAT "
-        "lines are skipped.\nImport: Catalogue page > price list, or cathlab-planner import-prices SCENARIO "
-        "FILE --out NEW.yaml.",
-        "Une ligne par dispositif. Un prix vide laisse le prix du catalogue inchangé. Les lignes sont "
-        "reconnues par leur Référence (l'identifiant du dispositif dans le planificateur), sinon par "
-        "Fournisseur + Désignation comme dans le catalogue.\n"
-        "Nombres : cellules numériques, ou texte écrit à la française ou à l'anglaise : 1 234,50 / "
-        "1 234,50 € / 1234.50 / 1,234.50 (espaces entre les milliers, espaces insécables et € ou HT final "
-        "acceptés).\nDates : cellules de date, ou 15/03/2026 (jour d'abord) ou 2026-03-15.\n"
-        "Les colonnes quantité, montant, TVA et total peuvent rester : elles sont ignorées ; les lignes Total "
-        "et TVA du devis sont sautées.\nImport : page Catalogue > liste de prix, ou cathlab-planner "
-        "import-prices SCENARIO FICHIER --out NOUVEAU.yaml."),
-    "help_columns": ("Accepted headers (case, accents and punctuation do not matter)",
-                     "En-têtes acceptés (casse, accents et ponctuation indifférents)"),
-    "column": ("Column", "Colonne"),
-    "accepted": ("Also accepted", "Également acceptés"),
-    "family": ("Family", "Famille"),
-}
 
 
 def _t(key: str, lang: str) -> str:
-    english, french = _TEXT[key]
-    return french if check_lang(lang) == "fr" else english
+    """A text of the template (catalogue code ``wb.template.<key>``)."""
+    return t(f"template.{key}", lang)
 
 
 def price_template_xlsx_bytes(catalog: Catalog, lang: str = "fr") -> bytes:
@@ -64,12 +36,12 @@ def price_template_xlsx_bytes(catalog: Catalog, lang: str = "fr") -> bytes:
 
 def price_template_workbook(catalog: Catalog, lang: str = "fr") -> Workbook:
     """The template workbook: the quote sheet (catalogue devices, empty prices) and the help sheet."""
-    index = 1 if check_lang(lang) == "fr" else 0
+    check_lang(lang)
     wb = Workbook()
     ws = wb.active
     ws.title = _t("sheet_quote", lang)
-    keys = list(TEMPLATE_HEADERS)
-    write_header(ws, 1, [TEMPLATE_HEADERS[k][index] for k in keys] + [_t("family", lang)])
+    keys = list(TEMPLATE_COLUMNS)
+    write_header(ws, 1, [template_header(k, lang) for k in keys] + [_t("family", lang)])
     devices = sorted(catalog.devices.values(), key=lambda d: (d.family, d.vendor, d.name))
     for r, dev in enumerate(devices, start=2):
         values = {"vendor": dev.vendor, "name": dev.name, "reference": dev.id}
@@ -104,9 +76,9 @@ def _help_sheet(ws: Worksheet, lang: str) -> None:
     top = 8
     section(ws, top, _t("help_columns", lang))
     write_header(ws, top + 1, [_t("column", lang), _t("accepted", lang)])
-    rows = [(k, TEMPLATE_HEADERS.get(k, (k, k))) for k in (*TEMPLATE_HEADERS, "lifetime_years",
-                                                            "capacity_cases_per_year")]
-    for r, (key, names) in enumerate(rows, start=top + 2):
+    keys = (*TEMPLATE_COLUMNS, "lifetime_years", "capacity_cases_per_year")
+    for r, key in enumerate(keys, start=top + 2):
+        names = (template_header(key, "en"), template_header(key, "fr")) if key in TEMPLATE_COLUMNS else (key, key)
         shown = names[1] if lang == "fr" else names[0]
         code = "" if key == IGNORED else key
         others = [code, names[0], names[1], *SYNONYMS.get(key, ())]

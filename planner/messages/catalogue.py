@@ -27,6 +27,8 @@ def fields(text: str) -> frozenset[str]:
 
     >>> sorted(fields("raise {what} by {by} ({from_} to {to})"))
     ['by', 'from_', 'to', 'what']
+    >>> sorted(fields("±{tol:.0%} of {value:+.1%}"))  # a format specification is not part of the name
+    ['tol', 'value']
     """
     return frozenset(name.split(".")[0].split("[")[0]
                      for _lit, name, _spec, _conv in string.Formatter().parse(text) if name)

@@ -49,3 +49,13 @@ def pct(value: float, lang: str, decimals: int = 0) -> str:
     """
     body = number(value * 100, lang, decimals)
     return f"{body}{NBSP}%" if lang == "fr" else f"{body}%"
+
+
+def signed_pct(value: float, lang: str, decimals: int = 1) -> str:
+    """A difference as a signed percentage (a plus sign for zero and above).
+
+    >>> signed_pct(0.0123, "fr"), signed_pct(-0.05, "en")
+    ('+1,2\u00a0%', '-5.0%')
+    """
+    text = pct(value, lang, decimals)
+    return text if text.startswith("-") else "+" + text

@@ -49,7 +49,8 @@ def coverage_sheet(ws: Worksheet, ctx: PlanContext) -> None:
     by_device: dict[tuple[str, str, int], list[str]] = defaultdict(list)
     for a in ctx.plan.allocation:
         name = ctx.devices[a.device_id].name
-        by_device[(a.site_id, a.indication_id, a.year)].append(f"{name}: {a.cases_per_year:,.1f}")
+        item = ctx.t("served_by_item", name=name, cases=ctx.num(a.cases_per_year, 1))
+        by_device[(a.site_id, a.indication_id, a.year)].append(item)
     rows = []
     for c in ctx.plan.coverage:
         ind = ctx.catalog.indications[c.indication_id]

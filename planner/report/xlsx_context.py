@@ -12,7 +12,7 @@ from planner.catalog import Catalog, Device
 from planner.errors import InvalidValue
 from planner.i18n import check_lang, family_label, t
 from planner.inputs import effective_devices
-from planner.messages import CatalogNames, Msg, msg, render, site_names
+from planner.messages import CatalogNames, Msg, msg, number, pct, render, site_names
 from planner.plan import Plan
 from planner.scenario import Scenario
 
@@ -49,6 +49,14 @@ class PlanContext:
             return message
         return render(message, self.lang, CatalogNames(self.catalog, site_names(self.scenario)))
 
+    def num(self, value: float, decimals: int = 0) -> str:
+        """A number written in a text cell, the French or English way."""
+        return number(value, self.lang, decimals)
+
+    def pct(self, value: float, decimals: int = 0) -> str:
+        """A share written in a text cell as a percentage, the French or English way (``5 %``, ``5%``)."""
+        return pct(value, self.lang, decimals)
+
     def site_name(self, site_id: str) -> str:
         """Display name of a site of the scenario."""
         return next((s.name for s in self.scenario.sites if s.id == site_id), site_id)
@@ -79,7 +87,7 @@ class PlanContext:
         """An acquisition mode in words (a lease with its term)."""
         term = self.devices[device_id].lease_term_years
         if mode == "lease" and term > 0:
-            return self.t("mode_lease_term", n=f"{term:g}")
+            return self.t("mode_lease_term", n=self.num(term, 0 if float(term).is_integer() else 1))
         return self.label(f"mode_{mode}")
 
     def budget_label(self, name: str) -> str:

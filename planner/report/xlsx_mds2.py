@@ -20,54 +20,25 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planner.catalog import Device
+from planner.i18n import t
 from planner.mds2 import QUESTIONS, Question, device_answers
 from planner.mds2_import import FORM_ID
+from planner.report.security_text import value_label
 from planner.report.xlsx_cells import put, save_bytes, title, write_header
 from planner.security import OS_POINTS, RISK_POINTS, risk_score
 
-#: key -> (English, French)
-LABELS: Mapping[str, tuple[str, str]] = {
-    "title": ("MDS2 security questionnaire (ANSI/NEMA HN 1-2019): {device}",
-              "Questionnaire de sécurité MDS2 (ANSI/NEMA HN 1-2019) : {device}"),
-    "intro": ("Please answer each question in the Answer column (Yes, No, N/A, or one of the values given), fill in "
-              "the date of your answers and your name, and return this file. The questions still open come first. "
-              "Question ids are those of the MDS2 form (HN 1-2019) where it has one; CLP-* questions ask what the "
-              "form does not. A completed HN 1-2019 MDS2 form for the exact model and version may be attached too.",
-              "Merci de répondre à chaque question dans la colonne Réponse (Oui/Yes, Non/No, N/A, ou l'une des "
-              "valeurs indiquées), d'indiquer la date de vos réponses et votre nom, puis de renvoyer ce fichier. "
-              "Les questions encore ouvertes viennent en premier. Les identifiants sont ceux du formulaire MDS2 "
-              "(HN 1-2019) quand il en a un ; les questions CLP-* demandent ce que le formulaire ne couvre pas. "
-              "Un formulaire MDS2 HN 1-2019 rempli pour le modèle et la version exacts peut aussi être joint."),
-    "form": ("Form", "Formulaire"), "device_id": ("Device id", "Identifiant de l'équipement"),
-    "device": ("Device", "Équipement"), "vendor": ("Manufacturer", "Fabricant"),
-    "answered_on": ("Date of the answers (YYYY-MM-DD), to fill in", "Date des réponses (AAAA-MM-JJ), à remplir"),
-    "answered_by": ("Name, role and company of the respondent, to fill in",
-                    "Nom, fonction et société du répondant, à remplir"),
-    "sent_on": ("Sent on", "Envoyé le"),
-    "known": ("Known today: {known} of {total} scored fields; risk score {score} (what is known)",
-              "Connu aujourd'hui : {known} des {total} champs notés ; score de risque {score} (sur ce qui est connu)"),
-    "advisory": ("Published advisory: {issuer}, {reference} ({date}, {severity}, {status}). Please state the fix "
-                 "and its date in a comment.",
-                 "Alerte publiée : {issuer}, {reference} ({date}, {severity}, {status}). Merci d'indiquer le "
-                 "correctif et sa date en commentaire."),
-    "question_id": ("Question ID", "Identifiant de la question"), "field": ("Field", "Champ"),
-    "question": ("Question", "Question"), "question_other": ("Question (français)", "Question (English)"),
-    "points": ("Risk points at stake", "Points de risque en jeu"),
-    "catalogue": ("Recorded today", "Connu aujourd'hui"), "status": ("Status", "Statut"),
-    "answer": ("Answer", "Réponse"), "comment": ("Comment", "Commentaire"),
-    "open": ("open", "à renseigner"), "confirm": ("to confirm", "à confirmer"),
-    "up_to": ("up to {n}", "jusqu'à {n}"),
-}
 _OPEN_FILL = PatternFill("solid", fgColor="FFE699")
 _ANSWER_FILL = PatternFill("solid", fgColor="E2EFDA")
 HEADER_ROW = 12
+#: A profile field's label in the workbook (as on the Security sheet).
+FIELD_LABELS = {"network_connected": "sec_network", "os_family": "sec_os", "os_end_of_support": "sec_os_eos",
+                "mds2_available": "sec_mds2", "sbom_available": "sec_sbom", "patch_policy": "sec_patch",
+                "remote_access": "sec_remote", "encryption_at_rest": "sec_encryption"}
 
 
 def label(key: str, lang: str, **values: object) -> str:
-    """A label of the questionnaire in ``lang``."""
-    en, fr = LABELS[key]
-    text = fr if lang == "fr" else en
-    return text.format(**values) if values else text
+    """A label of the questionnaire in ``lang`` (catalogue code ``wb.mds2.<key>``)."""
+    return t(f"mds2.{key}", lang, **values)
 
 
 def vendor_file_name(vendor: str) -> str:
@@ -102,12 +73,23 @@ def _workbook(devices: Sequence[Device], lang: str, reference: date) -> bytes:
     wb.remove(wb.active)
     used: set[str] = set()
     for dev in devices:
-        name = dev.id[:31]
-        while name in used:
-            name = name[:28] + f"_{len(used)}"
+        name = sheet_name(dev.name, used)
         used.add(name)
         device_sheet(wb.create_sheet(name), dev, lang, reference)
     return save_bytes(wb)
+
+
+def sheet_name(device_name: str, used: set[str]) -> str:
+    """A device's sheet: its name without the characters Excel refuses, at most 31 characters, unique.
+
+    >>> sheet_name("CoroFlow IMR/CFR option [v2]", set()), sheet_name("A" * 40, {"A" * 31})
+    ('CoroFlow IMR-CFR option (v2)', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAA_1')
+    """
+    clean = device_name.translate(str.maketrans("[]:*?/\\", "()-__--")).strip("' ") or "device"
+    name = clean[:31]
+    while name in used:
+        name = clean[:28] + f"_{len(used)}"
+    return name
 
 
 def device_sheet(ws: Worksheet, dev: Device, lang: str, reference: date) -> None:
@@ -140,7 +122,8 @@ def _question_table(ws: Worksheet, dev: Device, unknown: tuple[str, ...], lang: 
     other = "en" if lang == "fr" else "fr"
     for row, q in enumerate(ordered, start=HEADER_ROW + 1):
         is_open = q.field in open_fields
-        cells = (q.id, q.field, q.text(lang), q.text(other), label("up_to", lang, n=_points(q)), known[q.id],
+        cells = (q.id, t(FIELD_LABELS[q.field], lang), q.text(lang), q.text(other), label("up_to", lang, n=_points(q)),
+                 value_label(q.field, known[q.id], lang),
                  label("open" if is_open else "confirm", lang), None, None)
         for col, value in enumerate(cells, start=1):
             cell = put(ws, row, col, value)

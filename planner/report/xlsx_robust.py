@@ -6,69 +6,75 @@ Every number comes from the :class:`~planner.robust.run.RobustReport`; the per-f
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
+from planner.i18n import has, t
+from planner.messages import CatalogNames, IdNames, Names, site_names
 from planner.report.xlsx_cells import fit_widths, put, section, title, write_header, write_rows
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
 
+    from planner.catalog import Catalog
     from planner.robust.run import RobustReport
+    from planner.scenario import Scenario
 
 EUR = '#,##0 "€"'
 NUM = "0.000"
 PCT = "0%"
 
-LABELS = {
-    "sheet": {"fr": "Robustesse", "en": "Robustness"},
-    "title": {"fr": "Robustesse du plan sur des futurs tirés au sort", "en": "How the plan holds over sampled futures"},
-    "run": {"fr": "Mode {mode}, {n} futurs, graine {seed}, {backend}",
-            "en": "Mode {mode}, {n} futures, seed {seed}, {backend}"},
-    "plans": {"fr": "Plans", "en": "Plans"},
-    "plan": {"fr": "Plan", "en": "Plan"},
-    "mean_value": {"fr": "Valeur moyenne (év. pondérés évités/an)", "en": "Mean value (weighted events avoided/yr)"},
-    "p5": {"fr": "Valeur 5 %", "en": "Value 5 %"},
-    "p95": {"fr": "Valeur 95 %", "en": "Value 95 %"},
-    "nominal": {"fr": "Valeur nominale", "en": "Nominal value"},
-    "mean_cost": {"fr": "Coût moyen (EUR)", "en": "Mean cost (EUR)"},
-    "overrun": {"fr": "Probabilité de dépassement du budget de fonctionnement",
-                "en": "Probability the running budget is exceeded"},
-    "relaxed": {"fr": "Futurs où les couvertures minimales ne tiennent pas", "en": "Futures where floors do not hold"},
-    "futures": {"fr": "Futurs", "en": "Futures"},
-    "index": {"fr": "Futur n°", "en": "Future #"},
-    "value": {"fr": "Valeur", "en": "Value"},
-    "cost": {"fr": "Coût (EUR)", "en": "Cost (EUR)"},
-    "opex": {"fr": "Fonctionnement (EUR/an)", "en": "Running cost (EUR/yr)"},
-    "regret": {"fr": "Regret", "en": "Regret"},
-    "frequency": {"fr": "Fréquence de sélection (optimum de chaque futur)",
-                  "en": "Selection frequency (each future's optimum)"},
-    "site": {"fr": "Site", "en": "Site"},
-    "device": {"fr": "Équipement", "en": "Device"},
-    "share": {"fr": "Part des futurs", "en": "Share of futures"},
-}
-
 
 def _t(key: str, lang: str) -> str:
-    return LABELS[key][lang if lang in ("fr", "en") else "fr"]
+    """A label of the sheet (catalogue code ``wb.robust.<key>``)."""
+    return t(f"robust.{key}", lang)
 
 
-def add_robust_sheet(wb: Workbook, report: RobustReport, lang: str = "fr") -> None:
-    """Append the Robustness sheet: plans side by side, per-future values, selection frequency."""
+def _plan_name(name: str, lang: str) -> str:
+    """A plan of the report in words ("deterministic", "robust")."""
+    return t(f"robust.plan.{name}", lang) if has(f"robust.plan.{name}") else name
+
+
+def backend_text(described: str, lang: str) -> str:
+    """Where the futures were computed, in words, from :meth:`planner.robust.backends.Backend.describe`.
+
+    >>> backend_text("process pool (2 workers)", "fr"), backend_text("this process", "fr")
+    ('2 processus en parallèle', 'ce processus')
+    """
+    if described == "this process":
+        return t("robust.backend.self", lang)
+    for pattern, key in ((r"process pool \((\d+) workers\)", "pool"), (r"dask local cluster \((\d+) workers\)",
+                                                                          "dask_local")):
+        if found := re.fullmatch(pattern, described):
+            return t(f"robust.backend.{key}", lang, n=found[1])
+    if described.startswith("dask "):
+        return t("robust.backend.dask", lang, address=described.removeprefix("dask "))
+    return described
+
+
+def add_robust_sheet(wb: Workbook, report: RobustReport, lang: str = "fr", catalog: Catalog | None = None,
+                     scenario: Scenario | None = None) -> None:
+    """Append the Robustness sheet: plans side by side, per-future values, selection frequency (sites and devices
+    by their names when the ``catalog`` and ``scenario`` are given)."""
+    names: Names = CatalogNames(catalog, site_names(scenario) if scenario else {}) if catalog else IdNames()
     ws = wb.create_sheet(_t("sheet", lang))
     title(ws, _t("title", lang))
-    put(ws, 2, 1, _t("run", lang).format(mode=report.mode, n=report.samples, seed=report.seed,
-                                          backend=report.backend))
+    mode = t(f"robust.mode.{report.mode}", lang) if has(f"robust.mode.{report.mode}") else report.mode
+    put(ws, 2, 1, t("robust.run", lang, mode=mode, n=report.samples, seed=report.seed,
+                    backend=backend_text(report.backend, lang)))
     section(ws, 4, _t("plans", lang))
     keys = ("plan", "mean_value", "p5", "p95", "nominal", "mean_cost", "overrun", "relaxed")
     write_header(ws, 5, [_t(k, lang) for k in keys])
-    rows = [(p.name, p.value.mean, p.value.p5, p.value.p95, nominal, p.cost_eur.mean, p.opex_overrun_probability,
-             p.relaxed_share) for p, nominal in zip(report.plans, report.nominal_value, strict=True)]
+    rows = [(_plan_name(p.name, lang), p.value.mean, p.value.p5, p.value.p95, nominal, p.cost_eur.mean,
+             p.opex_overrun_probability, p.relaxed_share)
+            for p, nominal in zip(report.plans, report.nominal_value, strict=True)]
     row = write_rows(ws, 6, rows, (None, NUM, NUM, NUM, NUM, EUR, PCT, PCT)) + 2
     row = _futures_table(ws, row, report, lang) + 2
     if report.stability is not None:
         section(ws, row, _t("frequency", lang))
         write_header(ws, row + 1, [_t("site", lang), _t("device", lang), _t("share", lang)])
-        write_rows(ws, row + 2, report.stability.frequency, (None, None, PCT))
+        rows = [(names.site(s), names.device(d), share) for s, d, share in report.stability.frequency]
+        write_rows(ws, row + 2, rows, (None, None, PCT))
     fit_widths(ws)
 
 
@@ -76,7 +82,8 @@ def _futures_table(ws: object, row: int, report: RobustReport, lang: str) -> int
     section(ws, row, _t("futures", lang))  # type: ignore[arg-type]
     header = [_t("index", lang)]
     for p in report.plans:
-        header += [f"{_t(k, lang)} ({p.name})" for k in ("value", "cost", "opex")]
+        header += [t("robust.plan_column", lang, what=_t(k, lang), plan=_plan_name(p.name, lang))
+                   for k in ("value", "cost", "opex")]
     regrets = report.stability.regrets if report.stability is not None else ()
     if regrets:
         header.append(_t("regret", lang))

@@ -61,7 +61,7 @@ def specs_sheet(ws: Worksheet, ctx: PlanContext) -> None:
     specs: Sequence[PurchaseSpec] = ctx.plan.specifications
     keys = [k for k, _ in _SPEC]
     title(ws, ctx.t("specs_title"))
-    paragraph(ws, 3, ctx.t("specs_intro", tol=f"{ctx.scenario.equivalence_tolerance:.0%}"), last_col=8)
+    paragraph(ws, 3, ctx.t("specs_intro", tol=ctx.pct(ctx.scenario.equivalence_tolerance)), last_col=8)
     write_header(ws, HEADER_ROW, [ctx.t(k) for k in keys])
     rows = [row for spec in specs for row in spec_rows(ctx, spec)] or [[ctx.t("no_specs")]]
     last = write_rows(ws, HEADER_ROW + 1, rows, [fmt for _, fmt in _SPEC])

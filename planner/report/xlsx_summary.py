@@ -10,6 +10,7 @@ from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planner.i18n import family_label
+from planner.messages import msg
 from planner.report.money_labels import basis_caveat
 from planner.report.xlsx_cells import (
     EUR,
@@ -43,7 +44,7 @@ def summary_sheet(ws: Worksheet, ctx: PlanContext, refs: ProcurementRefs, benefi
     gap = "-" if plan.mip_gap is None else plan.mip_gap
     meta = [("scenario", ctx.scenario.name), ("generated", ctx.today.isoformat()),
             ("status", ctx.label(plan.status)), ("objective", ctx.label(plan.objective)),
-            ("solver", f"{plan.solver.version}, {plan.solver.time_s:.2f} s"), ("mip_gap", gap)]
+            ("solver", f"{plan.solver.version}, {ctx.num(plan.solver.time_s, 2)} s"), ("mip_gap", gap)]
     for r, (key, value) in enumerate(meta, start=3):
         put(ws, r, 1, ctx.t(key), bold=True)
         put(ws, r, 2, value, "0.00%" if key == "mip_gap" else None).alignment = Alignment(horizontal="left")
@@ -193,7 +194,7 @@ def _family_block(ws: Worksheet, ctx: PlanContext, refs: ProcurementRefs, top: i
 def _caveats(ctx: PlanContext) -> list[str]:
     used = sorted({a.device_id for a in ctx.plan.acquisitions if a.units_new or a.in_use})
     devs = [ctx.devices[d] for d in used]
-    out = [ctx.t("caveat_live"), ctx.t("value_definition")]
+    out = [ctx.t("caveat_live"), ctx.say(msg("value.definition"))]
     estimated = [d.name for d in devs if d.estimate]
     if estimated:
         out.append(ctx.t("caveat_estimates", n=len(estimated), total=len(devs), names="; ".join(estimated)))

@@ -43,7 +43,7 @@ def tco_sheet(ws: Worksheet, ctx: PlanContext) -> str:
         put(ws, 3, 1, ctx.t("no_plan"))
         return ""
     years = ctx.years
-    rate = f"{ctx.scenario.discount_rate:.1%}"
+    rate = ctx.pct(ctx.scenario.discount_rate, 1)
     paragraph(ws, 2, ctx.t("tco_note", start=years[0], last=years[-1], rate=rate), last_col=len(_KEYS))
     facts = (("horizon", ctx.horizon_text(), None), ("discount_rate", ctx.scenario.discount_rate, "0.0%"),
              ("tco_plan", ctx.plan.costs.tco_eur, EUR))

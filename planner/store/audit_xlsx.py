@@ -8,18 +8,20 @@ from collections.abc import Sequence
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from planner.i18n import LANGS, t
 from planner.store.records import AuditEntry, stamp
 
-HEADERS = {"fr": ("Date (UTC)", "Qui", "Action", "Objet", "Résultat", "Détail"),
-           "en": ("Time (UTC)", "Who", "Action", "Target", "Outcome", "Detail")}
+#: The columns, headed by the catalogue's ``wb.audit.<column>`` codes.
+COLUMNS = ("at", "actor", "action", "target", "outcome", "detail")
 
 
 def audit_workbook(rows: Sequence[AuditEntry], lang: str = "fr") -> bytes:
     """One sheet, one row per audit entry (newest first), headers in ``lang``."""
     wb = Workbook()
     ws = wb.active
-    ws.title = "Audit"
-    ws.append(HEADERS.get(lang, HEADERS["en"]))
+    lang = lang if lang in LANGS else "en"
+    ws.title = t("audit.sheet", lang)
+    ws.append([t(f"audit.{c}", lang) for c in COLUMNS])
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for r in rows:

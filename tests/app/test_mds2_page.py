@@ -8,6 +8,8 @@ import zipfile
 
 import openpyxl
 
+from planner import load_catalog
+from planner.report.xlsx_mds2 import sheet_name
 from tests.app.conftest import APP_TIMEOUT_S, errors, optimise, plan, scenario
 from tests.app.test_plan_extras import downloaded, media  # noqa: F401  (fixture)
 from tests.unit.test_mds2 import HN_ANSWERS, vendor_form
@@ -60,7 +62,8 @@ def test_questionnaires_out_and_a_vendor_form_in(media, at):  # noqa: F811
     assert files and all(f.startswith("mds2_") and f.endswith(".xlsx") for f in files)
     sheets = [s for f in files for s in openpyxl.load_workbook(
         io.BytesIO(zipfile.ZipFile(io.BytesIO(data)).read(f))).sheetnames]
-    assert sorted(sheets) == sorted(d[:31] for d in devices)
+    catalog = load_catalog()
+    assert sorted(sheets) == sorted(sheet_name(catalog.devices[d].name, set()) for d in devices)  # names, not ids
     device = devices[0]
     at.selectbox(key="ui.mds2.device").set_value(device).run()
     at.file_uploader(key="ui.mds2.upload").set_value(("bad.xlsx", vendor_form({**HN_ANSWERS, "SBOM-1": "Maybe"}),

@@ -155,7 +155,7 @@ def test_other_sheets_have_headers_filters_and_content(workbook: tuple[str, Path
     assumptions = wb[t("sheet_assumptions", lang)]
     values = {c.value for row in assumptions.iter_rows() for c in row}
     assert {"nord", "sud", 900000, 2700} <= values
-    assert t("from_scenario", lang, fields="share") in values  # anoca override
+    assert t("from_scenario", lang, fields=t("field.share", lang)) in values  # anoca override
 
 
 def test_editing_a_quantity_moves_the_totals(tmp_path: Path, chu: tuple[Catalog, Scenario, Plan]) -> None:

@@ -10,6 +10,7 @@ import pytest
 
 from planner import Catalog, Plan, Scenario, load_catalog, load_scenario, make_plan
 from planner.i18n import t
+from planner.messages import catalogue
 from planner.report.excel import write_plan_xlsx
 from tests.unit.test_excel import TODAY, evaluate, row_of
 
@@ -67,4 +68,4 @@ def test_summary_value_range_and_cost_per_weighted_event(book, general):
     assert ws[f"B{cost}"].data_type == "f"
     assert cell(ws.title, f"B{cost}") == pytest.approx(plan.cost_per_weighted_event_eur, rel=1e-9)
     texts = {c.value for c in ws["A"] if isinstance(c.value, str)}
-    assert any(t("value_definition", lang) in text for text in texts)
+    assert any(catalogue()["value.definition"][lang] in text for text in texts)

@@ -14,11 +14,11 @@ MODULES = [
     "planner.report.excel", "planner.report.xlsx_cells", "planner.report.xlsx_context",
     "planner.report.xlsx_procurement", "planner.report.xlsx_clinical", "planner.report.xlsx_assumptions",
     "planner.report.xlsx_summary", "planner.report.xlsx_security", "planner.report.xlsx_roundtrip",
-    "planner.report.xlsx_schedule", "planner.report.xlsx_tco", "planner.report.xlsx_labels",
+    "planner.report.xlsx_schedule", "planner.report.xlsx_tco", "planner.report.money_labels",
     "planner.report.security_text", "planner.ingest.imports", "planner.ingest.read", "planner.ingest.columns",
     "planner.ingest.catalog", "planner.ingest.headers", "planner.ingest.template", "planner.i18n",
     "planner.report.xlsx_print", "planner.report.pdf", "planner.report.pdf_sections", "planner.report.pdf_style",
-    "planner.report.pdf_path", "planner.report.print_labels",
+    "planner.report.pdf_path", "planner.report.specs_text",
 ]
 PUBLIC = {
     "planner.report.excel": ["plan_to_xlsx_bytes", "write_plan_xlsx", "plan_workbook", "XLSX_MIME", "PROC",

@@ -1,4 +1,4 @@
-"""The app's labels that are built at import time (the About page's model text, the definition of the value):
+"""The app's labels that are built at import time (the About page's model text):
 ``LABELS[key] = {"fr": ..., "en": ...}``.
 
 Every other label of the app is a code of the message catalogue (``planner/messages/ui_*.toml``, one line per
@@ -7,8 +7,6 @@ label, both languages), read by :class:`ui.i18n.Translator` through the same loo
 """
 
 from __future__ import annotations
-
-from ui.labels.clinical import CLINICAL_LABELS
 
 _MODEL_FR = """
 **Ce que fait l'outil.** Pour chaque site, il choisit les équipements d'appoint des salles de
@@ -72,4 +70,3 @@ tool says so in plain words and names the rule to relax.
 LABELS: dict[str, dict[str, str]] = {
     "about.model": {"fr": _MODEL_FR, "en": _MODEL_EN},
 }
-LABELS.update(CLINICAL_LABELS)
