@@ -74,8 +74,9 @@ class DeviceResolver:
     def __init__(self, catalog: Catalog) -> None:
         self.ids = set(catalog.devices)
         self.by_name: dict[tuple[str, str], list[str]] = {}
-        for dev in catalog.devices.values():
-            self.by_name.setdefault((norm(dev.vendor), norm(dev.name)), []).append(dev.id)
+        for dev in catalog.devices.values():  # the product's name in either language
+            for name in {dev.name, dev.label("fr")}:
+                self.by_name.setdefault((norm(dev.vendor), norm(name)), []).append(dev.id)
 
     def resolve(self, table: Table, row: RawRow, cols: Mapping[str, int], key: str, source: str,
                 issues: list[Issue]) -> str | None:

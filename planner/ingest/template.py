@@ -44,7 +44,7 @@ def price_template_workbook(catalog: Catalog, lang: str = "fr") -> Workbook:
     write_header(ws, 1, [template_header(k, lang) for k in keys] + [_t("family", lang)])
     devices = sorted(catalog.devices.values(), key=lambda d: (d.family, d.vendor, d.name))
     for r, dev in enumerate(devices, start=2):
-        values = {"vendor": dev.vendor, "name": dev.name, "reference": dev.id}
+        values = {"vendor": dev.vendor, "name": dev.label(lang), "reference": dev.id}
         for c, key in enumerate(keys, start=1):
             fmt = EUR_CENTS if key.endswith("_eur") or "_eur_" in key else DATE_FORMAT if key == "quote_date" else None
             put(ws, r, c, values.get(key), fmt)

@@ -112,7 +112,7 @@ def path_section(ctx: PlanContext, st: Styles, path: PrintedPath | None) -> list
 
 def _where(ctx: PlanContext, site_id: str, device_id: str) -> str:
     dev = ctx.devices.get(device_id)
-    name = f"{dev.name} ({dev.vendor})" if dev else device_id
+    name = f"{dev.label(ctx.lang)} ({dev.vendor})" if dev else device_id
     return f"{ctx.site_name(site_id)}: {name}" if len(ctx.scenario.sites) > 1 else name
 
 
@@ -123,7 +123,7 @@ def spec_columns(ctx: PlanContext) -> tuple[PdfColumn, ...]:
     """Columns of a family's purchase lines (year and mode for a multi-year or leasing plan)."""
     lang = ctx.lang
     dev: Callable[[Acquisition], Device] = lambda a: ctx.devices[a.device_id]  # noqa: E731
-    columns = [PdfColumn("device", lambda a: dev(a).name, 2.0),
+    columns = [PdfColumn("device", lambda a: dev(a).label(lang), 2.0),
                PdfColumn("vendor", lambda a: dev(a).vendor, 1.1),
                PdfColumn("print_qty", lambda a: str(a.units_new), 0.6, True),
                PdfColumn("print_unit", lambda a: money(a.unit_capex_eur, lang), 1.3, True),
@@ -167,7 +167,7 @@ def _function(ctx: PlanContext, st: Styles, family: str) -> list[Flowable]:
         out.append(Paragraph(f"<b>{escape(ctx.t('criteria'))}</b>{_colon(ctx.lang)}"
                              + escape("; ".join(criteria)), st.small))
     for spec in specs:
-        names = [ctx.devices[e.device_id].name if e.device_id in ctx.devices else e.device_id
+        names = [ctx.devices[e.device_id].label(ctx.lang) if e.device_id in ctx.devices else e.device_id
                  for e in spec.equivalents]
         line = (f"{escape(_where(ctx, spec.site_id, spec.device_id))} — "
                 f"<b>{escape(ctx.t('equivalents'))}</b>{_colon(ctx.lang)}"
@@ -182,7 +182,7 @@ def _price_note(ctx: PlanContext, dev: Device) -> str:
     if ctx.scenario.devices.get(dev.id):
         source = f"{ctx.t('override', fields=', '.join(ctx.scenario.devices[dev.id]))}; {source}"
     text = ctx.t("pdf_price_source", source=source, date=dev.price_date.isoformat()[:7], estimate=estimate)
-    return f"<b>{escape(dev.name)}</b> — {escape(text)}"
+    return f"<b>{escape(dev.label(ctx.lang))}</b> — {escape(text)}"
 
 
 # ---------------------------------------------------------------- 4. coverage

@@ -53,7 +53,7 @@ def assumptions_sheet(ws: Worksheet, ctx: PlanContext) -> None:
         for dev_id in ids or ("-",):
             row += 1
             put(ws, row, 1, dev_id)
-            put(ws, row, 2, ctx.devices[dev_id].name if dev_id in ctx.devices else "")
+            put(ws, row, 2, ctx.devices[dev_id].label(ctx.lang) if dev_id in ctx.devices else "")
     fit_widths(ws, wrap={"A": 42, "B": 45, "G": 30, "H": 45})
 
 

@@ -48,7 +48,7 @@ def coverage_sheet(ws: Worksheet, ctx: PlanContext) -> None:
     write_header(ws, 1, [ctx.t(k) for k in keys])
     by_device: dict[tuple[str, str, int], list[str]] = defaultdict(list)
     for a in ctx.plan.allocation:
-        name = ctx.devices[a.device_id].name
+        name = ctx.devices[a.device_id].label(ctx.lang)
         item = ctx.t("served_by_item", name=name, cases=ctx.num(a.cases_per_year, 1))
         by_device[(a.site_id, a.indication_id, a.year)].append(item)
     rows = []

@@ -101,7 +101,7 @@ class PlanContext:
     def device_label(self, device_id: str) -> list[str]:
         """Family, name, vendor and id of a device (four cells)."""
         dev = self.devices[device_id]
-        return [family_label(dev.family, self.lang), dev.name, dev.vendor, dev.id]
+        return [family_label(dev.family, self.lang), dev.label(self.lang), dev.vendor, dev.id]
 
 
 def plan_context(plan: Plan, catalog: Catalog, scenario: Scenario, lang: str, today: date | None = None

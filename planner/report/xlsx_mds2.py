@@ -73,20 +73,23 @@ def _workbook(devices: Sequence[Device], lang: str, reference: date) -> bytes:
     wb.remove(wb.active)
     used: set[str] = set()
     for dev in devices:
-        name = sheet_name(dev.name, used)
+        name = sheet_name(dev.label(lang), used)
         used.add(name)
         device_sheet(wb.create_sheet(name), dev, lang, reference)
     return save_bytes(wb)
 
 
 def sheet_name(device_name: str, used: set[str]) -> str:
-    """A device's sheet: its name without the characters Excel refuses, at most 31 characters, unique.
+    """A device's sheet: its name without the characters Excel refuses, at most 31 characters (cut between two
+    words), unique.
 
     >>> sheet_name("CoroFlow IMR/CFR option [v2]", set()), sheet_name("A" * 40, {"A" * 31})
     ('CoroFlow IMR-CFR option (v2)', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAA_1')
+    >>> sheet_name("Option CoroFlow IMR/CFR par thermodilution en bolus", set())
+    'Option CoroFlow IMR-CFR par'
     """
     clean = device_name.translate(str.maketrans("[]:*?/\\", "()-__--")).strip("' ") or "device"
-    name = clean[:31]
+    name = clean if len(clean) <= 31 else (clean[:32].rsplit(" ", 1)[0] if " " in clean[:32] else clean[:31])
     while name in used:
         name = clean[:28] + f"_{len(used)}"
     return name
@@ -94,8 +97,8 @@ def sheet_name(device_name: str, used: set[str]) -> str:
 
 def device_sheet(ws: Worksheet, dev: Device, lang: str, reference: date) -> None:
     """The questions for one device: key rows (A: key, B: value, C: label), then the question table."""
-    title(ws, label("title", lang, device=f"{dev.name} ({dev.vendor})"))
-    keys = (("form", FORM_ID), ("device_id", dev.id), ("device", dev.name), ("vendor", dev.vendor),
+    title(ws, label("title", lang, device=f"{dev.label(lang)} ({dev.vendor})"))
+    keys = (("form", FORM_ID), ("device_id", dev.id), ("device", dev.label(lang)), ("vendor", dev.vendor),
             ("answered_on", None), ("answered_by", None), ("sent_on", reference.isoformat()))
     for row, (key, value) in enumerate(keys, start=2):
         put(ws, row, 1, key)

@@ -142,7 +142,7 @@ def _line_values(ctx: PlanContext, a: Acquisition, cases: float | None) -> dict[
     segmentation = segmentation_per_unit(ctx, a)
     return {
         "site": ctx.site_name(a.site_id), "family": family_label(a.family, ctx.lang),
-        "function": spec.requirement(ctx.lang) if spec else None, "device": dev.name, "vendor": dev.vendor,
+        "function": spec.requirement(ctx.lang) if spec else None, "device": dev.label(ctx.lang), "vendor": dev.vendor,
         "device_id": dev.id, "equivalents": _equivalent_names(ctx, spec), "line_status": ctx.t(status),
         "qty": a.units_new,
         "year": a.year, "mode": ctx.mode_label(a.mode, a.device_id) if a.units_new else "-",
@@ -170,7 +170,7 @@ def _equivalent_names(ctx: PlanContext, spec: PurchaseSpec | None) -> str | None
     """The equivalent products of a purchase line, by name ("; "-separated); none for an installed line."""
     if spec is None:
         return None
-    return "; ".join(ctx.devices[e.device_id].name if e.device_id in ctx.devices else e.device_id
+    return "; ".join(ctx.devices[e.device_id].label(ctx.lang) if e.device_id in ctx.devices else e.device_id
                      for e in spec.equivalents)
 
 

@@ -73,7 +73,7 @@ def add_robust_sheet(wb: Workbook, report: RobustReport, lang: str = "fr", catal
     if report.stability is not None:
         section(ws, row, _t("frequency", lang))
         write_header(ws, row + 1, [_t("site", lang), _t("device", lang), _t("share", lang)])
-        rows = [(names.site(s), names.device(d), share) for s, d, share in report.stability.frequency]
+        rows = [(names.site(s), names.device(d, lang), share) for s, d, share in report.stability.frequency]
         write_rows(ws, row + 2, rows, (None, None, PCT))
     fit_widths(ws)
 

@@ -126,7 +126,7 @@ def _acquisition_values(ctx: PlanContext, a: Acquisition, qty_ref: str) -> list[
     dev = ctx.devices[a.device_id]
     offer = next(o for o in device_offers(dev, (a.mode,)) if o.mode == a.mode)
     terms = {"lease": offer.lease_eur_per_year, "placement": offer.min_commitment_eur_per_year}.get(a.mode)
-    return [a.year, ctx.site_name(a.site_id), family_label(a.family, ctx.lang), dev.name, dev.vendor, dev.id,
+    return [a.year, ctx.site_name(a.site_id), family_label(a.family, ctx.lang), dev.label(ctx.lang), dev.vendor, dev.id,
             ctx.mode_label(a.mode, a.device_id), Formula(qty_ref), a.unit_capex_eur, None, terms,
             _replaces_text(ctx, a)]
 
@@ -147,8 +147,8 @@ def _retirements_table(ws: Worksheet, ctx: PlanContext, top: int) -> int:
     rows = []
     for ret in sorted(ctx.plan.retirements, key=lambda x: (x.year, site_order.get(x.site_id, 0), x.device_id)):
         dev = ctx.devices[ret.device_id]
-        by = "; ".join(ctx.devices[d].name for d in ret.replaced_by) or ctx.t("not_replaced")
-        rows.append([ret.year, ctx.site_name(ret.site_id), family_label(dev.family, ctx.lang), dev.name,
+        by = "; ".join(ctx.devices[d].label(ctx.lang) for d in ret.replaced_by) or ctx.t("not_replaced")
+        rows.append([ret.year, ctx.site_name(ret.site_id), family_label(dev.family, ctx.lang), dev.label(ctx.lang),
                      dev.vendor, dev.id, ret.units, by])
     last = write_rows(ws, top + 2, rows or [[ctx.t("no_retirement")]], (YEAR,) + (None,) * 5 + (UNITS,))
     for r in range(top + 1, top + 2 + len(rows)):

@@ -76,7 +76,7 @@ def security_caveat(ctx: PlanContext) -> str | None:
     rows = ctx.plan.security
     if not rows:
         return None
-    flagged = [ctx.devices[r.device_id].name if r.device_id in ctx.devices else r.device_id
+    flagged = [ctx.devices[r.device_id].label(ctx.lang) if r.device_id in ctx.devices else r.device_id
                for r in rows if r.flagged]
     return ctx.t("caveat_security", connected=sum(map(is_connected, rows)), total=len(rows),
                  unknown_net=sum(1 for r in rows if r.network_connected == "unknown"),
@@ -150,7 +150,8 @@ def _profile_cells(ctx: PlanContext, r: DeviceSecurity) -> tuple[list[Any], list
     unknown_label = value_label("", "unknown", ctx.lang)
     values: dict[str, Any] = {key: value_label(field, getattr(r, field), ctx.lang) for key, field in _FIELDS.items()}
     values |= {
-        "device": dev.name if dev else r.device_id, "vendor": dev.vendor if dev else "", "device_id": r.device_id,
+        "device": dev.label(ctx.lang) if dev else r.device_id, "vendor": dev.vendor if dev else "",
+        "device_id": r.device_id,
         "sec_os": r.os_family or unknown_label, "sec_os_eos": r.os_end_of_support or unknown_label,
         "sec_os_flag": value_label("os_status", r.os_status, ctx.lang, years=SOON_YEARS),
         "sec_unknowns": len(unknown_fields(r)), "sec_score": r.risk_score, "sec_source": r.source or "-",
@@ -171,8 +172,8 @@ def _exclusions_block(ws: Worksheet, ctx: PlanContext, top: int, merged: list[in
     for ex in ctx.plan.security_exclusions:
         row += 1
         dev = ctx.devices.get(ex.device_id)
-        _span_row(ws, row, spans, [dev.name if dev else ex.device_id, dev.vendor if dev else "", ex.device_id,
-                                   ctx.say(ex.reason)])
+        _span_row(ws, row, spans, [dev.label(ctx.lang) if dev else ex.device_id, dev.vendor if dev else "",
+                                   ex.device_id, ctx.say(ex.reason)])
         merged.append(row)
     if row == top + 1:
         row += 1
@@ -192,7 +193,7 @@ def _segmentation_block(ws: Worksheet, ctx: PlanContext, refs: ProcurementRefs, 
             continue
         row += 1
         dev = ctx.devices[a.device_id]
-        write_rows(ws, row, [[dev.name, dev.vendor, dev.id, ctx.site_name(a.site_id),
+        write_rows(ws, row, [[dev.label(ctx.lang), dev.vendor, dev.id, ctx.site_name(a.site_id),
                               Formula(refs.cell("qty", line)), Formula(refs.cell("segmentation_unit", line)),
                               Formula(f"E{row}*F{row}")]], (None, None, None, None, UNITS, EUR, EUR))
     total = row + 1
@@ -237,7 +238,7 @@ def _checklist_block(ws: Worksheet, ctx: PlanContext, top: int, merged: list[int
         for clause in CLAUSES:
             row += 1
             known, status = _clause_state(ctx, r, clause)
-            _span_row(ws, row, _CHECK_SPANS, [dev.name if dev else r.device_id, dev.vendor if dev else "",
+            _span_row(ws, row, _CHECK_SPANS, [dev.label(ctx.lang) if dev else r.device_id, dev.vendor if dev else "",
                                               r.device_id, _clause_name(clause, ctx.lang), known,
                                               ctx.t(status), ""])
             if status == "sec_to_obtain":

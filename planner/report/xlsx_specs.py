@@ -36,7 +36,7 @@ HEADER_ROW = 5
 
 def _device(ctx: PlanContext, device_id: str) -> tuple[str, str]:
     dev = ctx.catalog.devices.get(device_id)
-    return (dev.name, dev.vendor) if dev else (device_id, "")
+    return (dev.label(ctx.lang), dev.vendor) if dev else (device_id, "")
 
 
 def spec_rows(ctx: PlanContext, spec: PurchaseSpec) -> list[list[Any]]:

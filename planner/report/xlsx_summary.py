@@ -195,20 +195,20 @@ def _caveats(ctx: PlanContext) -> list[str]:
     used = sorted({a.device_id for a in ctx.plan.acquisitions if a.units_new or a.in_use})
     devs = [ctx.devices[d] for d in used]
     out = [ctx.t("caveat_live"), ctx.say(msg("value.definition"))]
-    estimated = [d.name for d in devs if d.estimate]
+    estimated = [d.label(ctx.lang) for d in devs if d.estimate]
     if estimated:
         out.append(ctx.t("caveat_estimates", n=len(estimated), total=len(devs), names="; ".join(estimated)))
-    old = [f"{d.name} ({d.price_date:%Y-%m})" for d in devs
+    old = [f"{d.label(ctx.lang)} ({d.price_date:%Y-%m})" for d in devs
            if (ctx.today - d.price_date).days > OLD_PRICE_YEARS * 365.25]
     if old:
         out.append(ctx.t("caveat_old", years=OLD_PRICE_YEARS, names="; ".join(old)))
     if ctx.plan.price_basis is not None:
         out.append(basis_caveat(ctx.plan.price_basis, ctx.lang, ctx.t("price_basis")))
-    unknown = [d.name for d in devs if d.funding == "unknown"]
+    unknown = [d.label(ctx.lang) for d in devs if d.funding == "unknown"]
     if unknown:
         out.append(ctx.t("caveat_funding", n=len(unknown), names="; ".join(unknown)))
     if ctx.scenario.devices:
-        names = [ctx.devices[d].name if d in ctx.devices else d for d in ctx.scenario.devices]
+        names = [ctx.devices[d].label(ctx.lang) if d in ctx.devices else d for d in ctx.scenario.devices]
         out.append(ctx.t("caveat_overrides", names="; ".join(names)))
     demanded = {c.indication_id for c in ctx.plan.coverage}
     shares = [i.name(ctx.lang) for k, i in ctx.catalog.indications.items()

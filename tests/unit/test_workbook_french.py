@@ -90,7 +90,8 @@ def user_data(catalog: Catalog, scenario: Scenario, plan: Plan | None = None) ->
     devices = catalog.devices.values()
     texts = {scenario.name, *(s.name for s in scenario.sites), *(p.source.split(";")[0] for p in catalog.price_index),
              *(s.function_source for s in (plan.specifications if plan else ())),
-             *(getattr(d, f) for d in devices for f in ("name", "vendor", "source", "notes", "security_source",
+             *(d.label("fr") for d in devices),  # the product's French name; its English name is a finding
+             *(getattr(d, f) for d in devices for f in ("vendor", "source", "notes", "security_source",
                                                          "funding_source", "os_family")),
              *(getattr(a, f) for d in devices for a in d.advisories for f in ("issuer", "reference", "severity",
                                                                               "status"))}
@@ -130,7 +131,8 @@ def problems(wb: Workbook, data: Iterable[str], skip: Iterable[str] = ()) -> lis
         if ws.title not in skip:
             cells += list(text_cells(ws, id_columns(ws)))
         for where, value in cells:
-            found = ID_PATTERN.findall(own_text(value, data)) + english(own_text(value, data))
+            found = (ID_PATTERN.findall(own_text(value, data)) + english(own_text(value, data))
+                     + [n for n in ENGLISH_NAMES if n in value and n not in own_text(value, ())])
             if found:
                 out.append(f"{ws.title}!{where}: {found}: {value[:160]}")
     return out
@@ -146,6 +148,10 @@ def solved(request: pytest.FixtureRequest) -> Solved:
 def importable_sheets() -> tuple[str, ...]:
     """The sheets in the importers' layout (column codes and ids on purpose)."""
     return t("sheet_prices", "fr"), t("sheet_installed", "fr"), SCENARIO_SHEET
+
+
+#: The bundled products' English names that their French name does not hold (``name_fr``).
+ENGLISH_NAMES = tuple(d.name for d in load_catalog().devices.values() if d.name not in d.label("fr"))
 
 
 def test_the_detector_sees_english_and_ids() -> None:
@@ -194,7 +200,9 @@ def test_the_mds2_questionnaires_in_french() -> None:
     found = []
     for name, content in files.items():
         for ws in load_workbook(BytesIO(content)).worksheets:
-            named = any(sheet_name(d.name, set())[:28] == ws.title[:28] for d in CATALOG.devices.values())
+            named = any(sheet_name(d.label("fr"), set())[:28] == ws.title[:28] for d in CATALOG.devices.values())
+            assert not any(sheet_name(d.name, set())[:28] == ws.title[:28] for d in CATALOG.devices.values()
+                           if d.name not in d.label("fr")), ws.title  # named in French, not in English
             cells = [*([] if named else [("(sheet name)", ws.title)]), *text_cells(ws, [4], keys)]  # D: English
             found += [f"{name} {ws.title}!{where}: {value[:120]}" for where, value in cells
                       if ID_PATTERN.findall(own_text(value, data)) or english(own_text(value, data))]
