@@ -117,7 +117,7 @@ def test_schedule_lists_the_retirements(book: tuple[str, Path, Cells], ppi: Solv
     for ret in plan.retirements:
         r = rows[(ret.year, ret.device_id)]
         assert ws[f"G{r}"].value == ret.units
-        expected = "; ".join(catalog.devices[d].name for d in ret.replaced_by) or t("not_replaced", lang)
+        expected = "; ".join(catalog.devices[d].label(lang) for d in ret.replaced_by) or t("not_replaced", lang)
         assert ws[f"H{r}"].value == expected
     assert f"H{head}:L{head}" in {str(m) for m in ws.merged_cells.ranges}
 

@@ -95,7 +95,7 @@ def test_the_committee_pdf_renders_on_a4_with_its_sections(tmp_path: Path, gh: t
     for key in ("pdf_summary", "pdf_path", "pdf_specs", "pdf_coverage", "pdf_security"):
         assert t(key, lang) in text
     assert "2026-12-01" in text and scenario.name in text
-    bought = [catalog.devices[a.device_id].name for a in plan.acquisitions if a.units_new]
+    bought = [catalog.devices[a.device_id].label(lang) for a in plan.acquisitions if a.units_new]
     assert bought and all(name[:25] in text.replace("\n", " ") for name in bought)
     capex = f"{plan.costs.capex_eur:,.0f}"
     assert (capex.replace(",", " ") if lang == "fr" else capex) in text.replace("\u00a0", " ")
@@ -218,7 +218,7 @@ def test_libreoffice_prints_the_workbook_readably(tmp_path: Path, chu: tuple) ->
     printable = [i for i, text in enumerate(pages) if sheet in text.split("\n")[0]]
     assert len(printable) == 1  # the printable list fits one page
     text = pages[printable[0]].replace("\n", " ")
-    assert all(catalog.devices[a.device_id].name[:20] in text for a in plan.acquisitions) and "Total" in text
+    assert all(catalog.devices[a.device_id].label("fr")[:20] in text for a in plan.acquisitions) and "Total" in text
     sizes = font_sizes(printed)
     assert min(s for i, s in sizes if i == printable[0]) >= 7.5  # the page a committee reads
     assert min(s for _, s in sizes) >= 7.0  # every page, the full data views included
