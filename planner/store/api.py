@@ -20,6 +20,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
+from planner.messages import Join, Opt, msg
 from planner.plan import Plan
 from planner.scenario import Scenario
 from planner.store import accounts, archive
@@ -111,8 +112,7 @@ class Store:
                     session.begin():
                 yield session
         except OperationalError as exc:
-            msg = f"store at {self.url}: {exc.orig}"
-            raise StoreUnavailable(msg) from None
+            raise StoreUnavailable(msg("store.unreachable", url=self.url, problem=str(exc.orig))) from None
 
     def record(self, actor: str, action: str, target: str = "", outcome: str = "ok", detail: str = "") -> None:
         """Add one row to the audit trail (its own transaction)."""
@@ -141,8 +141,7 @@ class Store:
     def local_actor(self) -> Actor:
         """Single-user mode: the system user, administrator. Refused once accounts exist."""
         if self.has_accounts():
-            msg = f"accounts are defined in the store at {self.url}: log in (--user NAME, or CATHLAB_USER)"
-            raise LoginFailed(msg)
+            raise LoginFailed(msg("store.log_in", url=self.url))
         return Actor(getpass.getuser(), (ADMIN,))
 
     def login(self, name: str, password: str) -> Actor:
@@ -151,8 +150,7 @@ class Store:
             row = s.scalars(select(Account).where(Account.name == name)).first()
         if row is None or not accounts.password_matches(row.password_hash, password):
             self.record(name, "login", name, "refused", "unknown account or wrong password")
-            msg = f"login refused for {name!r}: unknown account or wrong password"
-            raise LoginFailed(msg)
+            raise LoginFailed(msg("store.login_refused", name=name))
         self.record(name, "login", name)
         return Actor(row.name, accounts.split_roles(row.roles))
 
@@ -160,20 +158,18 @@ class Store:
         """Create an account (an administrator only; the first account must be an administrator)."""
         problems = accounts.role_problems(roles)
         if not name.strip() or len(name) > 80:
-            problems.append("the account name must have 1 to 80 characters")
+            problems.append(msg("store.account_name_length"))
         if len(password) < accounts.MIN_PASSWORD:
-            problems.append(f"the password must have at least {accounts.MIN_PASSWORD} characters")
+            problems.append(msg("store.password_length", n=accounts.MIN_PASSWORD))
+        if not self.has_accounts() and ADMIN not in roles and not problems:
+            problems.append(msg("store.first_admin"))
         if problems:
-            raise StoreError(f"account {name!r} not created: " + "; ".join(problems))
-        first = not self.has_accounts()
-        if first and ADMIN not in roles:
-            msg = f"account {name!r} not created: the first account must be an administrator (--role administrator)"
-            raise StoreError(msg)
+            raise StoreError(msg("store.account_not_created", name=name, problems=Join(tuple(problems), "semicolon")))
         with self._audited_write(actor, "add account", name) as s:
             if not may(actor.roles, ()):
-                raise PermissionRefused(actor.name, actor.roles, "create accounts (administrator only)")
+                raise PermissionRefused(actor.name, actor.roles, msg("store.do.create_accounts"))
             if s.scalars(select(Account).where(Account.name == name)).first() is not None:
-                raise StoreError(f"account {name!r} already exists")
+                raise StoreError(msg("store.account_exists", name=name))
             s.add(Account(name=name, roles=accounts.join_roles(roles), password_hash=accounts.hash_password(password),
                           created_at=now()))
             s.add(AuditEvent(at=now(), actor=actor.name, action="add account", target=name, outcome="ok",
@@ -206,7 +202,7 @@ class Store:
                      expected: int | None, restored_from: int | None) -> VersionInfo:
         name = name.strip()
         if not name or len(name) > MAX_NAME:
-            raise StoreError(f"scenario name {name!r}: 1 to {MAX_NAME} characters")
+            raise StoreError(msg("store.name_length", name=name, most=MAX_NAME))
         try:
             with self._audited_write(actor, action, name) as s:
                 return self._insert_version(s, actor, action, name, text, comment, expected, restored_from)
@@ -219,7 +215,7 @@ class Store:
                         expected: int | None, restored_from: int | None) -> VersionInfo:
         rec = s.scalars(select(ScenarioRecord).where(ScenarioRecord.name == name).with_for_update()).first()
         if rec is None and expected:
-            raise NotFound(f"scenario {name!r} does not exist: save it without an expected version to create it")
+            raise NotFound(msg("store.no_such_version_to_expect", name=name))
         latest = rec.latest_version if rec else 0
         if rec is not None and expected != latest:
             raise self._conflict_of(s, rec, expected)
@@ -244,11 +240,10 @@ class Store:
     @staticmethod
     def _check_change(actor: Actor, name: str, new: bool, changes: Sequence[Change]) -> None:
         if new and not may(actor.roles, CREATORS):
-            raise PermissionRefused(actor.name, actor.roles, f"create scenario {name!r} (administrator or "
-                                                               f"biomedical_engineer)")
+            raise PermissionRefused(actor.name, actor.roles, msg("store.do.create_scenario", name=name))
         refused = refusals(actor.roles, changes)
         if refused and not new:
-            raise PermissionRefused(actor.name, actor.roles, f"change scenario {name!r}", refused)
+            raise PermissionRefused(actor.name, actor.roles, msg("store.do.change_scenario", name=name), refused)
 
     def _conflict_of(self, s: Session, rec: ScenarioRecord, expected: int | None) -> VersionConflict:
         row = self._version_row(s, rec, rec.latest_version)
@@ -262,7 +257,7 @@ class Store:
     def _record(s: Session, name: str) -> ScenarioRecord:
         rec = s.scalars(select(ScenarioRecord).where(ScenarioRecord.name == name)).first()
         if rec is None:
-            raise NotFound(f"no scenario named {name!r} in the store")
+            raise NotFound(msg("store.no_scenario", name=name))
         return rec
 
     @staticmethod
@@ -270,7 +265,7 @@ class Store:
         row = s.scalars(select(ScenarioVersion).where(ScenarioVersion.scenario_id == rec.id,
                                                       ScenarioVersion.version == version)).first()
         if row is None:
-            raise NotFound(f"scenario {rec.name!r} has no version {version} (latest: {rec.latest_version})")
+            raise NotFound(msg("store.no_version", name=rec.name, version=version, latest=rec.latest_version))
         return row
 
     def scenarios(self) -> list[ScenarioSummary]:
@@ -305,7 +300,7 @@ class Store:
         """Save a plan made from version ``version`` of ``name``, with its catalogue fingerprint."""
         with self._audited_write(actor, "save plan", f"{name}@{version}") as s:
             if not may(actor.roles, WRITERS):
-                raise PermissionRefused(actor.name, actor.roles, "save plans")
+                raise PermissionRefused(actor.name, actor.roles, msg("store.do.save_plans"))
             rec = self._record(s, name)
             self._version_row(s, rec, version)
             row = PlanRecord(scenario_id=rec.id, scenario_version=version,
@@ -337,10 +332,11 @@ class Store:
                   expected_version: int | None = None) -> ItemInfo:
         """Save a file as the next version of the item ``kind``/``name`` (same locking as scenarios)."""
         if kind not in ITEM_KINDS:
-            raise StoreError(f"item kind {kind!r} unknown (known: {', '.join(ITEM_KINDS)})")
+            raise StoreError(msg("store.unknown_kind", kind=kind, known=", ".join(ITEM_KINDS)))
         with self._audited_write(actor, f"save {kind}", name) as s:
             if not may(actor.roles, ITEM_WRITERS):
-                raise PermissionRefused(actor.name, actor.roles, f"save a {kind} (administrator or buyer)")
+                what = msg("store.do.save_item", kind=Opt("store.a_kind", kind))
+                raise PermissionRefused(actor.name, actor.roles, what)
             rec = s.scalars(select(ItemRecord).where(ItemRecord.kind == kind, ItemRecord.name == name)
                             .with_for_update()).first()
             latest = rec.latest_version if rec else 0
@@ -364,11 +360,12 @@ class Store:
         with self._session() as s:
             rec = s.scalars(select(ItemRecord).where(ItemRecord.kind == kind, ItemRecord.name == name)).first()
             if rec is None:
-                raise NotFound(f"no {kind} named {name!r} in the store")
+                raise NotFound(msg("store.no_item", kind=Opt("store.item_kind", kind), name=name))
             row = s.scalars(select(ItemVersion).where(ItemVersion.item_id == rec.id, ItemVersion.version
                                                       == (version or rec.latest_version))).first()
             if row is None:
-                raise NotFound(f"{kind} {name!r} has no version {version} (latest: {rec.latest_version})")
+                raise NotFound(msg("store.item_no_version", kind=Opt("store.item_kind", kind), name=name,
+                                   version=version, latest=rec.latest_version))
             return (ItemInfo(kind, name, row.version, row.filename, row.digest, row.author, utc(row.created_at),
                              row.comment), row.content)
 
@@ -385,7 +382,7 @@ class Store:
         with self._session() as s:
             rec = s.scalars(select(ItemRecord).where(ItemRecord.kind == kind, ItemRecord.name == name)).first()
             if rec is None:
-                raise NotFound(f"no {kind} named {name!r} in the store")
+                raise NotFound(msg("store.no_item", kind=Opt("store.item_kind", kind), name=name))
             rows = s.scalars(select(ItemVersion).where(ItemVersion.item_id == rec.id)
                              .order_by(ItemVersion.version.desc()))
             return [_item_info(rec, v) for v in rows]
@@ -402,7 +399,7 @@ class Store:
         """Everything in the store as plain data (see :mod:`planner.store.archive`); the export is audited."""
         if not may(actor.roles, ()):
             self.record(actor.name, "export", self.url, "refused", "administrator only")
-            raise PermissionRefused(actor.name, actor.roles, "export the store (administrator only)")
+            raise PermissionRefused(actor.name, actor.roles, msg("store.do.export"))
         with self._session() as s:
             data = archive.dump(s)
         self.record(actor.name, "export", self.url, "ok", f"{len(data['scenarios'])} scenario(s)")
