@@ -23,7 +23,8 @@ from planner.mds2_cli import MDS2_COMMANDS, add_mds2_parsers
 from planner.messages import LANGS, Arg, CatalogNames, Device, Join, Msg, Opt, msg, render
 from planner.plan import Plan
 from planner.publicdata.cli import SITES_COMMANDS, add_sites_parsers
-from planner.report.text import catalog_table, summary
+from planner.report.catalog_text import catalog_text
+from planner.report.text import summary
 from planner.robust_cli import add_robust_parser, cmd_robust
 from planner.scenario import Scenario, load_scenario
 from planner.schema import BOUNDS
@@ -56,6 +57,8 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("catalog", help="list the catalogue")
     c.add_argument("--family", help="only this device family")
     c.add_argument("--catalog", metavar="DIR", help="catalogue folder (default: bundled)")
+    c.add_argument("--ids", action="store_true", help="show each device's id (what a scenario names); the English "
+                                                      "table always does")
     for name, what in (("import-prices", "a price list (.xlsx/.csv) into the scenario's price overrides"),
                        ("import-installed", "installed equipment (.xlsx/.csv) into the scenario's sites")):
         i = sub.add_parser(name, help=f"import {what}; write the new scenario")
@@ -200,7 +203,7 @@ def cmd_catalog(args: argparse.Namespace) -> int:
     if args.family and args.family not in catalog.families():
         raise PlannerInputError([Issue(catalog.path, "", "family", args.family,
                                        msg("cli.unknown_family", known=", ".join(catalog.families())))])
-    print(catalog_table(catalog, args.family))
+    print(catalog_text(catalog, args.family, args.out_lang, args.ids))
     return EXIT_OK
 
 
