@@ -201,8 +201,9 @@ def _write_pdf(args: argparse.Namespace, plan: Plan, catalog: Catalog, scenario:
 def cmd_catalog(args: argparse.Namespace) -> int:
     catalog = load_catalog(args.catalog)
     if args.family and args.family not in catalog.families():
-        raise PlannerInputError([Issue(catalog.path, "", "family", args.family,
-                                       msg("cli.unknown_family", known=", ".join(catalog.families())))])
+        known = ", ".join(f"`{f}`" for f in catalog.families())  # what --family takes, as typed
+        why = msg("cli.unknown_family", known=known)
+        raise PlannerInputError([Issue(catalog.path, "", "family", args.family, why)])
     print(catalog_text(catalog, args.family, args.out_lang, args.ids))
     return EXIT_OK
 

@@ -20,7 +20,8 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from planner.messages import Join, Opt, msg
+from planner.errors import message_of
+from planner.messages import Join, Msg, Opt, msg
 from planner.plan import Plan
 from planner.scenario import Scenario
 from planner.store import accounts, archive
@@ -33,6 +34,7 @@ from planner.store.errors import (
     StoreError,
     StoreUnavailable,
     VersionConflict,
+    roles_arg,
 )
 from planner.store.models import (
     Account,
@@ -50,7 +52,9 @@ from planner.store.records import (
     SavedPlan,
     ScenarioSummary,
     VersionInfo,
+    detail_message,
     stamp,
+    stored_detail,
     utc,
 )
 from planner.store.roles import ADMIN, CREATORS, ITEM_WRITERS, WRITERS, may, refusals
@@ -91,6 +95,19 @@ def _item_info(rec: ItemRecord, row: ItemVersion) -> ItemInfo:
                     row.comment)
 
 
+
+def _comment_arg(comment: str, restored_from: int | None) -> Msg | str:
+    """A version's comment in its audit detail (the store's own comment of a restored version as a message)."""
+    if restored_from and comment == restored_comment(restored_from):
+        return msg("audit.comment", comment=msg("audit.restored", version=restored_from))
+    return msg("audit.comment", comment=comment) if comment else ""
+
+
+def restored_comment(version: int) -> str:
+    """The comment of a restored version when the user gave none (kept as written: the app's history shows it;
+    the command line says "restored from" in its own language instead)."""
+    return f"restored from version {version}"
+
 class Store:
     """A scenario store on one database (see :func:`open_store`)."""
 
@@ -114,11 +131,11 @@ class Store:
         except OperationalError as exc:
             raise StoreUnavailable(msg("store.unreachable", url=self.url, problem=str(exc.orig))) from None
 
-    def record(self, actor: str, action: str, target: str = "", outcome: str = "ok", detail: str = "") -> None:
+    def record(self, actor: str, action: str, target: str = "", outcome: str = "ok", detail: str | Msg = "") -> None:
         """Add one row to the audit trail (its own transaction)."""
         with self._session(write=True) as s:
             s.add(AuditEvent(at=now(), actor=actor, action=action, target=target[:300], outcome=outcome,
-                             detail=detail))
+                             detail=stored_detail(detail)))
 
     @contextmanager
     def _audited_write(self, actor: Actor, action: str, target: str) -> Iterator[Session]:
@@ -128,7 +145,7 @@ class Store:
                 yield s
         except StoreError as exc:
             if not isinstance(exc, StoreUnavailable):
-                self.record(actor.name, action, target, "refused", str(exc))
+                self.record(actor.name, action, target, "refused", message_of(exc))
             raise
 
     # ------------------------------------------------------------ accounts
@@ -149,7 +166,7 @@ class Store:
         with self._session() as s:
             row = s.scalars(select(Account).where(Account.name == name)).first()
         if row is None or not accounts.password_matches(row.password_hash, password):
-            self.record(name, "login", name, "refused", "unknown account or wrong password")
+            self.record(name, "login", name, "refused", msg("audit.wrong_password"))
             raise LoginFailed(msg("store.login_refused", name=name))
         self.record(name, "login", name)
         return Actor(row.name, accounts.split_roles(row.roles))
@@ -173,7 +190,7 @@ class Store:
             s.add(Account(name=name, roles=accounts.join_roles(roles), password_hash=accounts.hash_password(password),
                           created_at=now()))
             s.add(AuditEvent(at=now(), actor=actor.name, action="add account", target=name, outcome="ok",
-                             detail=accounts.join_roles(roles)))
+                             detail=stored_detail(msg("text", text=roles_arg(roles)))))
 
     def accounts(self) -> list[tuple[str, tuple[str, ...]]]:
         """Every account and its roles."""
@@ -195,7 +212,7 @@ class Store:
     def restore(self, actor: Actor, name: str, version: int, expected_version: int, comment: str = "") -> VersionInfo:
         """Save an old version again as the new latest (the history keeps everything)."""
         old = self.version(name, version)
-        return self._new_version(actor, "restore", name, old.yaml, comment or f"restored from version {version}",
+        return self._new_version(actor, "restore", name, old.yaml, comment or restored_comment(version),
                                  expected_version, version)
 
     def _new_version(self, actor: Actor, action: str, name: str, text: str, comment: str,
@@ -208,7 +225,7 @@ class Store:
                 return self._insert_version(s, actor, action, name, text, comment, expected, restored_from)
         except IntegrityError:  # another writer created the scenario or the version first
             conflict = self._conflict(name, expected)
-            self.record(actor.name, action, name, "refused", str(conflict))
+            self.record(actor.name, action, name, "refused", conflict.message)
             raise conflict from None
 
     def _insert_version(self, s: Session, actor: Actor, action: str, name: str, text: str, comment: str,
@@ -233,7 +250,8 @@ class Store:
                               restored_from=restored_from)
         s.add(row)
         s.add(AuditEvent(at=at, actor=actor.name, action=action, target=f"{name}@{latest + 1}", outcome="ok",
-                         detail=f"{len(changes)} change(s)" + (f"; {comment}" if comment else "")))
+                         detail=stored_detail(msg("audit.changes", n=len(changes),
+                                                  comment=_comment_arg(comment, restored_from)))))
         s.flush()
         return _version_info(name, row)
 
@@ -308,7 +326,8 @@ class Store:
                              plan_json=plan.to_json(), author=actor.name, created_at=now(), comment=comment)
             s.add(row)
             s.flush()
-            detail = f"plan {row.id}, {plan.status}, catalogue {plan.catalog_fingerprint}"
+            detail = stored_detail(msg("audit.plan", id=row.id, status=Opt("status", plan.status),
+                                       fingerprint=plan.catalog_fingerprint))
             s.add(AuditEvent(at=row.created_at, actor=actor.name, action="save plan", target=f"{name}@{version}",
                              outcome="ok", detail=detail))
             return self._saved_plan(name, row)
@@ -341,7 +360,8 @@ class Store:
                             .with_for_update()).first()
             latest = rec.latest_version if rec else 0
             if (rec is not None and expected_version != latest) or (rec is None and expected_version):
-                raise VersionConflict(f"{kind} {name}", expected_version, latest, "?", "?")
+                why = msg("store.item_conflict", kind=Opt("store.item_kind", kind), name=name, latest=latest)
+                raise VersionConflict(f"{kind} {name}", expected_version, latest, "?", "?", why)
             if rec is None:
                 rec = ItemRecord(kind=kind, name=name, latest_version=0)
                 s.add(rec)
@@ -393,16 +413,17 @@ class Store:
         """The audit trail, newest first."""
         with self._session() as s:
             rows = s.scalars(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit))
-            return [AuditEntry(utc(r.at), r.actor, r.action, r.target, r.outcome, r.detail) for r in rows]
+            found = [(r, detail_message(r.detail)) for r in rows]
+            return [AuditEntry(utc(r.at), r.actor, r.action, r.target, r.outcome, str(m), m) for r, m in found]
 
     def export_archive(self, actor: Actor) -> dict[str, Any]:
         """Everything in the store as plain data (see :mod:`planner.store.archive`); the export is audited."""
         if not may(actor.roles, ()):
-            self.record(actor.name, "export", self.url, "refused", "administrator only")
+            self.record(actor.name, "export", self.url, "refused", msg("audit.admin_only"))
             raise PermissionRefused(actor.name, actor.roles, msg("store.do.export"))
         with self._session() as s:
             data = archive.dump(s)
-        self.record(actor.name, "export", self.url, "ok", f"{len(data['scenarios'])} scenario(s)")
+        self.record(actor.name, "export", self.url, "ok", msg("audit.scenarios", n=len(data["scenarios"])))
         return data
 
     def import_archive(self, actor: Actor, data: dict[str, Any]) -> None:
@@ -410,4 +431,4 @@ class Store:
         with self._session(write=True) as s:
             archive.load(s, data)
             s.add(AuditEvent(at=now(), actor=actor.name, action="import", target=self.url, outcome="ok",
-                             detail=f"{len(data.get('scenarios', []))} scenario(s)"))
+                             detail=stored_detail(msg("audit.scenarios", n=len(data.get("scenarios", []))))))

@@ -208,20 +208,21 @@ def _audit(store: Store, actor: Actor, args: argparse.Namespace) -> None:
     from planner.store.roles import ADMIN
 
     if ADMIN not in actor.roles:
-        store.record(actor.name, "export audit", "", "refused", "administrator only")
+        store.record(actor.name, "export audit", "", "refused", msg("audit.admin_only"))
         raise PermissionRefused(actor.name, actor.roles, msg("store.do.read_audit"))
     rows = store.audit()
     if args.xlsx:
         from planner.store.audit_xlsx import audit_workbook
 
         write_atomic(args.xlsx, audit_workbook(rows, args.lang))
-        store.record(actor.name, "export audit", args.xlsx, "ok", f"{len(rows)} row(s)")
+        store.record(actor.name, "export audit", args.xlsx, "ok", msg("audit.rows", n=len(rows)))
         print(say(args, "store.audit_written", n=len(rows), path=args.xlsx))
         return
-    for r in rows[: args.limit]:  # the detail as recorded (the trail is a record, never rewritten)
+    for r in rows[: args.limit]:
         action, outcome = say(args, "text", text=Opt("audit.action", r.action)), say(args, "text", text=Opt(
             "audit.outcome", r.outcome))
-        print(f"{_when(r.at)}  {r.actor:<16} {action:<14} {outcome:<8} {r.target}  {r.detail[:80]}")
+        detail = say(args, "text", text=r.message) if r.message else r.detail
+        print(f"{_when(r.at)}  {r.actor:<16} {action:<14} {outcome:<8} {r.target}  {detail[:80]}")
 
 
 def _users(args: argparse.Namespace) -> int:
@@ -255,7 +256,7 @@ def _scenarios(args: argparse.Namespace) -> int:
     elif command == "history":
         for v in store.history(args.name):
             restored = say(args, "store.restored_from", version=v.restored_from) if v.restored_from else ""
-            print(f"v{v.version}  {_when(v.created_at)}  {v.author}{restored}  {v.comment}")
+            print(f"v{v.version}  {_when(v.created_at)}  {v.author}{restored}  {_comment(v)}")
             print("\n".join(change_lines(v.changes, args.out_lang)))
     elif command == "show":
         _show_version(store, args)
@@ -265,6 +266,13 @@ def _scenarios(args: argparse.Namespace) -> int:
     else:
         _save_or_restore(store, args)
     return EXIT_OK
+
+
+def _comment(v: Any) -> str:
+    """A version's comment; the store's own comment of a restored version is said by "restored from" already."""
+    from planner.store.api import restored_comment
+
+    return "" if v.restored_from and v.comment == restored_comment(v.restored_from) else v.comment
 
 
 def _show_version(store: Store, args: argparse.Namespace) -> None:

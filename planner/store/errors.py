@@ -40,12 +40,14 @@ class ArchiveError(StoreError):
 class VersionConflict(StoreError):
     """Saving on top of a version that is no longer the latest (optimistic locking)."""
 
-    def __init__(self, name: str, expected: int | None, latest: int, latest_author: str, latest_at: str) -> None:
+    def __init__(self, name: str, expected: int | None, latest: int, latest_author: str, latest_at: str,
+                 message: Msg | None = None) -> None:
+        """A scenario's conflict (``message``: another thing's, e.g. a saved price list's)."""
         self.name, self.expected, self.latest = name, expected, latest
         self.latest_author, self.latest_at = latest_author, latest_at
         at = dict(name=name, latest=latest, author=latest_author, at=latest_at)
-        super().__init__(msg("store.conflict_exists", **at) if expected is None
-                         else msg("store.conflict_from", expected=expected, **at))
+        super().__init__(message or (msg("store.conflict_exists", **at) if expected is None
+                                     else msg("store.conflict_from", expected=expected, **at)))
 
 
 @dataclass(frozen=True)

@@ -101,12 +101,12 @@ def issuer(user: Mapping[str, Any]) -> str:
 
 def sso_login(store: Store, user: Mapping[str, Any]) -> Actor:
     """The actor of a signed-in user; the login, or its refusal, is recorded in the audit trail."""
-    how = f"single sign-on ({issuer(user)})"
+    how = msg("audit.sso", issuer=issuer(user))
     try:
         actor = account_for(identity(user), store.accounts())
     except LoginFailed as exc:
         who = str(user.get("email") or "?")
-        store.record(who, "login", who, "refused", f"{how}: {exc}")
+        store.record(who, "login", who, "refused", msg("colon", head=how, tail=exc.message))
         raise
     store.record(actor.name, "login", actor.name, "ok", how)
     return actor
