@@ -135,8 +135,14 @@ def _item(pair: str) -> Msg:
     return msg("robust.item", site=Site(site), device=Device(device))
 
 
-def _items(pairs: tuple[str, ...]) -> Arg:
-    return Join(tuple(_item(p) for p in pairs)) if pairs else msg("robust.none")
+def _in_use(pairs: tuple[str, ...]) -> Arg:
+    """The ``site:device`` pairs in use, by site: each site named once, then its devices."""
+    by_site: dict[str, list[str]] = {}
+    for pair in pairs:
+        site, _, device = pair.partition(":")
+        by_site.setdefault(site, []).append(device)
+    return Join(tuple(msg("robust.site_devices", site=Site(s), devices=Join(tuple(map(Device, ds))))
+                      for s, ds in by_site.items()), "semicolon") if pairs else msg("robust.none")
 
 
 def _note(note: str) -> Msg:
@@ -152,7 +158,7 @@ def _plan_lines(r: RobustReport) -> list[Msg]:
         lines += [msg("robust.plan_value", plan=plan, mean=Num(v.mean, 2), p5=Num(v.p5, 2), p95=Num(v.p95, 2),
                       nominal=Num(nominal, 2), cost=Eur(c.mean), cost_p5=Eur(c.p5), cost_p95=Eur(c.p95)),
                   msg("robust.overrun", overrun=Pct(p.opex_overrun_probability), relaxed=Pct(p.relaxed_share))]
-        lines.append(msg("robust.in_use", plan=plan, items=_items(uses)))
+        lines.append(msg("robust.in_use", plan=plan, items=_in_use(uses)))
     return lines
 
 

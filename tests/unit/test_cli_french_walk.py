@@ -30,6 +30,7 @@ GH = ROOT / "examples" / "general_hospital.yaml"
 WHY = ROOT / "tests" / "data" / "catalog_decision" / "why_not.yaml"
 INFEASIBLE = ROOT / "tests" / "data" / "catalog_decision" / "shock_floor_infeasible.yaml"
 PASSWORD = "cheval correct agrafe"
+SITE_NAME = "Plateau principal"  # the test scenarios' site has none: shown by its id otherwise
 PRICES = "id,capex_eur\nshockwave_c2_ivl,1200.5\n"
 INSTALLED = "site_id,device_id,units\nmain,opsens_optowire_optomonitor,1\n"
 EXTENSION = ("id,family,name,vendor,capex_eur,maintenance_eur_per_year,consumable_eur_per_case,lifetime_years,"
@@ -53,9 +54,10 @@ ENGLISH_PHRASES = ("Scenario:", "Status:", "Solver:", "No plan", "Acquisitions (
                    "raise the", "lower the", "cases/year", "error(s)", "Input error", "must be", "unknown key")
 
 
-def catalogue_ids(*catalogs: Catalog) -> list[str]:
-    """Device, indication and outcome ids and family slugs of the catalogues."""
-    return sorted({i for c in catalogs for i in (*c.devices, *c.indications, *c.outcomes, *c.families())})
+def catalogue_ids(*catalogs: Catalog, scenarios: tuple[Path, ...] = ()) -> list[str]:
+    """Device, indication and outcome ids and family slugs of the catalogues; site ids of the scenarios."""
+    sites = {x.id for path in scenarios for x in load_scenario(path).sites}
+    return sorted({i for c in catalogs for i in (*c.devices, *c.indications, *c.outcomes, *c.families())} | sites)
 
 
 def proper_names(*catalogs: Catalog, scenarios: tuple[Path, ...] = ()) -> list[str]:
@@ -63,12 +65,13 @@ def proper_names(*catalogs: Catalog, scenarios: tuple[Path, ...] = ()) -> list[s
     found = {n for c in catalogs for d in c.devices.values() for n in (d.name, d.vendor)}
     for path in scenarios:
         s = load_scenario(path)
-        found |= {s.name, *(x.name for x in s.sites if x.name)}
-    return sorted(found | {"ACME IVUS cart"}, key=len, reverse=True)
+        found |= {s.name, *(x.name for x in s.sites if x.name and x.name != x.id)}
+    return sorted(found | {"ACME IVUS cart", SITE_NAME}, key=len, reverse=True)
 
 
 CATALOGS = (load_catalog(), load_catalog(load_scenario(WHY).catalog_path()))
-IDS = re.compile(r"(?<![\w./-])(" + "|".join(map(re.escape, catalogue_ids(*CATALOGS))) + r")(?![\w/-])")
+IDS = re.compile(r"(?<![\w./-])(" + "|".join(map(re.escape, catalogue_ids(*CATALOGS, scenarios=(GH, WHY))))
+                 + r")(?![\w/-])")
 NAMES = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, proper_names(*CATALOGS, scenarios=(GH, WHY, INFEASIBLE))))
                    + r")(?!\w)")  # whole names, never a part of a YAML path (sites.main.rooms)
 SKIPPED = (re.compile(r"`[^`]*`"), re.compile(r"«[^»]*»"), re.compile(r"\S*[/\\]\S*"),  # commands, values, paths
@@ -127,6 +130,11 @@ class Walk:
         self.ran.add(tuple(a for a in args[:2] if not a.startswith("-") and "/" not in a))
         return out.out + out.err
 
+    def named(self, scenario: Path) -> Path:
+        """A copy of a test scenario whose site has a name (its catalogue folder kept)."""
+        text = scenario.read_text(encoding="utf-8").replace("catalog: .", f"catalog: {scenario.parent}")
+        return self.file(scenario.name, text.replace("  - id: main\n", f"  - id: main\n    name: {SITE_NAME}\n"))
+
     def file(self, name: str, text: str | bytes) -> Path:
         """A file of the tmp folder."""
         path = self.tmp / name
@@ -170,16 +178,17 @@ def solving_commands(w: Walk) -> None:
     """The commands that solve."""
     w(0, "solve", GH, "--json", w.tmp / "plan.json", "--xlsx", w.tmp / "plan.xlsx", "--pdf", w.tmp / "plan.pdf",
       "--path-steps", "0")
-    w(1, "solve", INFEASIBLE)
-    w(0, "ladder", WHY, "--steps", "3")
-    w(0, "ladder", WHY, "--steps", "3", "--frontier")
-    w(0, "explain", WHY, "--json", w.tmp / "pourquoi.json")
+    why, infeasible = w.named(WHY), w.named(INFEASIBLE)
+    w(1, "solve", infeasible)
+    w(0, "ladder", why, "--steps", "3")
+    w(0, "ladder", why, "--steps", "3", "--frontier")
+    w(0, "explain", why, "--json", w.tmp / "pourquoi.json")
     w(0, "compare", GH, w.file("deux.yaml", GH.read_text(encoding="utf-8").replace("rooms: 2", "rooms: 3")))
     w(0, "mds2", GH, "--out", w.tmp / "q2")
     w(0, "robust", GH, "--samples", "4", "--mode", "stability", "--workers", "1", "--json", w.tmp / "r.json",
       "--xlsx", w.tmp / "r.xlsx")
     w(0, "robust", GH, "--samples", "2", "--fit-samples", "2", "--mode", "robust", "--workers", "1")
-    w(1, "robust", INFEASIBLE, "--samples", "2", "--workers", "1")
+    w(1, "robust", infeasible, "--samples", "2", "--workers", "1")
 
 
 def store_commands(w: Walk) -> None:
@@ -271,6 +280,7 @@ def test_the_walk_runs_every_command() -> None:
     with pytest.MonkeyPatch.context() as mp:
         w = Recorder(Path("/nonexistent"), None, mp, flag=True)  # type: ignore[arg-type]
         w.file = lambda name, text: Path(name)  # type: ignore[method-assign]  # noqa: ARG005
+        w.named = lambda scenario: Path(scenario.name)  # type: ignore[method-assign]
         plain_commands(w)
         solving_commands(w)
         store_commands(w)
@@ -285,4 +295,5 @@ def test_the_check_finds_english_and_ids() -> None:
     assert english("HDi high-definition IVUS system with Kodama catheter (ACIST Medical) : 75 %") == []
     assert english("réglage `cathlab-planner items history x --kind prices` ; budget.capex_eur") == []
     assert ids_in("Centre : acist_hdi_kodama, ivus") == ["acist_hdi_kodama", "ivus"]
+    assert ids_in("  main : Analyseur de temps de coagulation") == ["main"]  # a site by its id, not its name
     assert ids_in("sites.main.installed.opsens_optowire_optomonitor : - -> 1 ; /tmp/complex_pci/x") == []
