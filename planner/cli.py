@@ -24,7 +24,8 @@ from planner.messages import LANGS, Arg, CatalogNames, Device, Join, Msg, Opt, m
 from planner.plan import Plan
 from planner.progress import SolveReport, describe
 from planner.publicdata.cli import SITES_COMMANDS, add_sites_parsers
-from planner.report.text import catalog_table, summary
+from planner.report.catalog_text import catalog_text
+from planner.report.text import summary
 from planner.robust_cli import add_robust_parser, cmd_robust
 from planner.scenario import Scenario, load_scenario
 from planner.schema import BOUNDS
@@ -57,6 +58,8 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("catalog", help="list the catalogue")
     c.add_argument("--family", help="only this device family")
     c.add_argument("--catalog", metavar="DIR", help="catalogue folder (default: bundled)")
+    c.add_argument("--ids", action="store_true", help="show each device's id (what a scenario names); the English "
+                                                      "table always does")
     for name, what in (("import-prices", "a price list (.xlsx/.csv) into the scenario's price overrides"),
                        ("import-installed", "installed equipment (.xlsx/.csv) into the scenario's sites")):
         i = sub.add_parser(name, help=f"import {what}; write the new scenario")
@@ -216,9 +219,10 @@ def _write_pdf(args: argparse.Namespace, plan: Plan, catalog: Catalog, scenario:
 def cmd_catalog(args: argparse.Namespace) -> int:
     catalog = load_catalog(args.catalog)
     if args.family and args.family not in catalog.families():
-        raise PlannerInputError([Issue(catalog.path, "", "family", args.family,
-                                       msg("cli.unknown_family", known=", ".join(catalog.families())))])
-    print(catalog_table(catalog, args.family))
+        known = ", ".join(f"`{f}`" for f in catalog.families())  # what --family takes, as typed
+        why = msg("cli.unknown_family", known=known)
+        raise PlannerInputError([Issue(catalog.path, "", "family", args.family, why)])
+    print(catalog_text(catalog, args.family, args.out_lang, args.ids))
     return EXIT_OK
 
 

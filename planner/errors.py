@@ -77,6 +77,21 @@ class InvalidValue(ValueError):  # noqa: N818 (a ValueError that carries its mes
         super().__init__(str(message))
 
 
+class MessageError(Exception):
+    """An error whose reason is a catalogue message (:attr:`message`); ``str()`` is its English text. A plain
+    text (a third party's) is kept as the ``text`` message."""
+
+    def __init__(self, message: Msg | str) -> None:
+        self.message = message if isinstance(message, Msg) else msg("text", text=message)
+        super().__init__(str(self.message))
+
+
+def message_of(exc: BaseException) -> Msg:
+    """The catalogue message an exception carries (``message``), else its text as it is."""
+    found = getattr(exc, "message", None)
+    return found if isinstance(found, Msg) else msg("text", text=str(exc))
+
+
 def reason(exc: Exception) -> Msg | str:
     """The reason of a refused value: the message of an :class:`InvalidValue`, else the exception's text."""
     return exc.message if isinstance(exc, InvalidValue) else str(exc)

@@ -18,12 +18,20 @@ from typing import Any
 from planner.catalog import Catalog, load_catalog
 from planner.errors import Issue, PlannerInputError
 from planner.io import write_atomic, write_folder_atomic
-from planner.messages import CatalogNames, Device, Opt, msg, render, site_names
+from planner.messages import CatalogNames, Device, Join, Opt, msg, render, site_names
 from planner.scenario import Scenario, load_scenario
 from planner.security import apply_profiles, risk_score
 
 EXIT_OK, EXIT_INFEASIBLE, EXIT_INPUT, EXIT_SOLVER = 0, 1, 2, 3
 ZIP_NAME = "mds2_questionnaires.zip"
+#: A profile field -> the label family of its values (``net.remote_service``); the others are yes/no/unknown.
+VALUE_LABELS = {"network_connected": "net", "patch_policy": "patch", "remote_access": "remote"}
+
+
+def profile_items(given: dict[str, object]) -> Join:
+    """A device profile's answers, fields and values by their labels."""
+    return Join(tuple(msg("colon", head=Opt("field", k), tail=Opt(VALUE_LABELS.get(k, "sec"), str(v)))
+                      for k, v in given.items()))
 
 
 def add_mds2_parsers(sub: Any) -> None:
@@ -116,9 +124,8 @@ def cmd_import_mds2(args: argparse.Namespace) -> int:
     new = with_device_profile(scenario, args.device, result.profile)
     write_atomic(out, catalog_reachable(new, out).to_yaml())
     layout = msg("mds2.own_form" if result.own_form else "mds2.hn_form")
-    given = ", ".join(f"{k}={v}" for k, v in result.profile.given().items())
     print(render(msg("mds2.read", device=Device(args.device), n=len(result.answers), layout=layout,
-                     sheet=result.sheet, profile=given, source=result.profile.source,
+                     sheet=result.sheet, profile=profile_items(result.profile.given()), source=result.profile.source,
                      date=result.profile.date.isoformat()), args.out_lang, CatalogNames(catalog)))
     print(render(msg("cli.scenario_written", path=args.out), args.out_lang))
     return EXIT_OK

@@ -1,8 +1,10 @@
 """``cathlab-planner robust SCENARIO --samples N [--mode ...] [--workers K | --dask ADDRESS]``.
 
 Prints the distributions of value and cost, the running-budget overrun probability, the stability or the
-robust plan; a progress bar on stderr. Exit codes as the other commands: 0 results, 1 no plan for the
-scenario (or no robust plan), 2 input error, 3 the work could not be done (backend), 130 cancelled (Ctrl-C).
+robust plan, in the output language (``--lang`` anywhere on the line, else the locale; devices and sites
+by their names); a progress bar on stderr. ``--lang`` is also the workbook's language (default: fr). Exit
+codes as the other commands: 0 results, 1 no plan for the scenario (or no robust plan), 2 input error, 3 the
+work could not be done (backend), 130 cancelled (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -13,9 +15,25 @@ import time
 from pathlib import Path
 from typing import Any
 
-from planner.errors import Issue, PlannerInputError
+from planner.errors import Issue, PlannerInputError, message_of
 from planner.io import write_atomic
-from planner.messages import msg
+from planner.messages import (
+    Arg,
+    CatalogNames,
+    Device,
+    Eur,
+    Join,
+    Msg,
+    Names,
+    Num,
+    Opt,
+    Pct,
+    Site,
+    has,
+    msg,
+    render,
+    site_names,
+)
 from planner.robust.backends import Backend, BackendError
 from planner.robust.run import MODES, RobustOptions, RobustReport, RobustRunError, recommended_plan, run_robustness
 from planner.scenario import load_scenario
@@ -53,16 +71,18 @@ def _check_args(args: argparse.Namespace) -> None:
 
 
 class ProgressBar:
-    """A text progress bar on stderr: ``[#####.....] 12/50 futures  3.1/s``."""
+    """A text progress bar on stderr: ``[#####.....] 12/50 futures  3.1/s`` (in ``lang``)."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: str = "en") -> None:
         self.start = time.perf_counter()
+        self.lang = lang
 
     def __call__(self, done: int, total: int) -> None:
         """Redraw the bar."""
         filled = BAR_WIDTH * done // max(total, 1)
         rate = done / max(time.perf_counter() - self.start, 1e-9)
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {done}/{total} futures  {rate:.1f}/s")
+        line = render(msg("robust.progress", done=done, total=total, rate=Num(rate, 1)), self.lang)
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {line}")
         if done >= total:
             sys.stderr.write("\n")
         sys.stderr.flush()
@@ -78,21 +98,26 @@ def cmd_robust(args: argparse.Namespace) -> int:
     backend = Backend(workers=args.workers, dask=args.dask)
     options = RobustOptions(mode=args.mode, samples=args.samples, seed=args.seed, fit_samples=args.fit_samples,
                             backend=backend)
+    lang, names = args.out_lang, CatalogNames(catalog, site_names(scenario))
+
+    def say(code: str, **values: Arg) -> str:
+        return render(msg(code, **values), lang, names)
+
     try:
-        report = run_robustness(catalog, scenario, options, progress=ProgressBar())
+        report = run_robustness(catalog, scenario, options, progress=ProgressBar(lang))
     except RobustRunError as exc:
-        print(f"\nNo results: {exc}", file=sys.stderr)
+        print("\n" + say("robust.no_results", error=message_of(exc)), file=sys.stderr)
         return 1
     except BackendError as exc:
-        print(f"\nThe work could not be done ({backend.describe()}): {exc}", file=sys.stderr)
+        print("\n" + say("robust.backend_failed", backend=backend.label(), error=message_of(exc)), file=sys.stderr)
         return 3
     except KeyboardInterrupt:
-        print("\nCancelled.", file=sys.stderr)
+        print("\n" + say("robust.cancelled"), file=sys.stderr)
         return 130
-    print(report_text(report))
+    print(report_text(report, lang, names, backend.label()))
     if args.json:
         write_atomic(args.json, report.to_json())
-        print(f"\nReport JSON written to {args.json}")
+        print("\n" + say("robust.json_written", path=args.json))
     if args.xlsx:
         from planner.report.excel import plan_workbook, save_bytes
         from planner.report.xlsx_robust import add_robust_sheet
@@ -100,33 +125,70 @@ def cmd_robust(args: argparse.Namespace) -> int:
         wb = plan_workbook(recommended_plan(catalog, scenario, report), catalog, scenario, args.lang)
         add_robust_sheet(wb, report, args.lang, catalog, scenario)
         Path(args.xlsx).write_bytes(save_bytes(wb))
-        print(f"\nWorkbook written to {args.xlsx}")
+        print("\n" + say("robust.xlsx_written", path=args.xlsx))
     return 0
 
 
-def report_text(r: RobustReport) -> str:
-    """The report as text (what the CLI prints)."""
-    lines = [f"{r.scenario}: {r.mode}, {r.samples} futures (seed {r.seed}) on {r.backend} in {r.elapsed_s:.1f} s "
-             f"({r.futures_per_second:.1f} futures/s)" + (", CANCELLED" if r.cancelled else ""),
-             *(f"note: {n}" for n in r.notes), ""]
-    for p, nominal in zip(r.plans, r.nominal_value, strict=True):
-        lines += [f"{p.name} plan: value {p.value.mean:.2f} weighted events avoided/year "
-                  f"(5-95 %: {p.value.p5:.2f}-{p.value.p95:.2f}; nominal {nominal:.2f}), "
-                  f"cost {p.cost_eur.mean:,.0f} EUR (5-95 %: {p.cost_eur.p5:,.0f}-{p.cost_eur.p95:,.0f})",
-                  f"  running budget exceeded in {p.opex_overrun_probability:.0%} of futures; floors not held in "
-                  f"{p.relaxed_share:.0%}"]
-    for name, uses in zip((p.name for p in r.plans), r.in_use, strict=True):
-        lines.append(f"  {name} equipment in use: {', '.join(uses) or '-'}")
-    if r.stability is not None:
-        s = r.stability
-        lines += ["", f"regret of the plan: mean {s.regret.mean:.3f}, 95 % {s.regret.p95:.3f}, max "
-                      f"{max(s.regrets, default=0.0):.3f} weighted events/year", "selection frequency:"]
-        lines += [f"  {site}:{dev}  {share:.0%}" for site, dev, share in s.frequency]
-    if r.robust_solve is not None:
-        rs = r.robust_solve
-        gap = "-" if rs.mip_gap is None else f"{rs.mip_gap:.2%}"
-        lines += ["", f"robust plan: extensive form over {rs.futures} futures ({rs.variables} variables, "
-                      f"{rs.constraints} constraints) {rs.status}, gap {gap}, {rs.time_s:.1f} s",
-                  f"out of sample: robust {r.plans[1].value.mean:.3f} vs deterministic {r.plans[0].value.mean:.3f} "
-                  "expected weighted events avoided/year"]
-    return "\n".join(lines)
+def _item(pair: str) -> Msg:
+    """A ``site:device`` pair of the report, named."""
+    site, _, device = pair.partition(":")
+    return msg("robust.item", site=Site(site), device=Device(device))
+
+
+def _in_use(pairs: tuple[str, ...]) -> Arg:
+    """The ``site:device`` pairs in use, by site: each site named once, then its devices."""
+    by_site: dict[str, list[str]] = {}
+    for pair in pairs:
+        site, _, device = pair.partition(":")
+        by_site.setdefault(site, []).append(device)
+    return Join(tuple(msg("robust.site_devices", site=Site(s), devices=Join(tuple(map(Device, ds))))
+                      for s, ds in by_site.items()), "semicolon") if pairs else msg("robust.none")
+
+
+def _note(note: str) -> Msg:
+    """A note of the report: a catalogue code (a plain text from an older report as it is)."""
+    return msg("robust.note", text=msg(note) if has(note) else note)
+
+
+def _plan_lines(r: RobustReport) -> list[Msg]:
+    lines: list[Msg] = []
+    for p, nominal, uses in zip(r.plans, r.nominal_value, r.in_use, strict=True):
+        plan = Opt("robust.plan", p.name)
+        v, c = p.value, p.cost_eur
+        lines += [msg("robust.plan_value", plan=plan, mean=Num(v.mean, 2), p5=Num(v.p5, 2), p95=Num(v.p95, 2),
+                      nominal=Num(nominal, 2), cost=Eur(c.mean), cost_p5=Eur(c.p5), cost_p95=Eur(c.p95)),
+                  msg("robust.overrun", overrun=Pct(p.opex_overrun_probability), relaxed=Pct(p.relaxed_share))]
+        lines.append(msg("robust.in_use", plan=plan, items=_in_use(uses)))
+    return lines
+
+
+def _stability_lines(r: RobustReport) -> list[Msg | str]:
+    if r.stability is None:
+        return []
+    s = r.stability
+    return ["", msg("robust.regret", mean=Num(s.regret.mean, 3), p95=Num(s.regret.p95, 3),
+                    most=Num(max(s.regrets, default=0.0), 3)), msg("robust.frequency"),
+            *(msg("robust.frequency_line", item=_item(f"{site}:{dev}"), share=Pct(share))
+              for site, dev, share in s.frequency)]
+
+
+def _robust_lines(r: RobustReport) -> list[Msg | str]:
+    if r.robust_solve is None:
+        return []
+    rs = r.robust_solve
+    gap: Arg = msg("robust.no_gap") if rs.mip_gap is None else Pct(rs.mip_gap, 2)
+    return ["", msg("robust.solve", futures=rs.futures, variables=Num(rs.variables), constraints=Num(rs.constraints),
+                    status=Opt("status", rs.status), gap=gap, seconds=Num(rs.time_s, 1)),
+            msg("robust.out_of_sample", robust=Num(r.plans[1].value.mean, 3),
+                deterministic=Num(r.plans[0].value.mean, 3))]
+
+
+def report_text(r: RobustReport, lang: str = "en", names: Names | None = None, backend: Arg | None = None) -> str:
+    """The report as text in ``lang`` (what the CLI prints); devices and sites by ``names``; ``backend``: where it
+    ran (:meth:`Backend.label`; default the report's own description)."""
+    head = msg("robust.head", scenario=r.scenario, mode=Opt("robust.mode", r.mode), samples=r.samples, seed=r.seed,
+               backend=backend if backend is not None else r.backend, seconds=Num(r.elapsed_s, 1),
+               rate=Num(r.futures_per_second, 1), cancelled=msg("robust.cancelled_mark") if r.cancelled else "")
+    lines: list[Msg | str] = [head, *(_note(n) for n in r.notes), "", *_plan_lines(r), *_stability_lines(r),
+                              *_robust_lines(r)]
+    return "\n".join(line if isinstance(line, str) else render(line, lang, names) for line in lines)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from planner.errors import Issue
-from planner.messages import msg
+from planner.messages import Join, Opt, msg
 from planner.publicdata.provenance import field_rows
 
 if TYPE_CHECKING:
@@ -59,9 +59,9 @@ def check_derived_figures(catalog: Catalog | None, scenario: Scenario) -> list[I
     for i, site in enumerate(scenario.sites):
         kept = [r for r in rows if r.site_id == site.id and r.status in ("derived", "default")]
         if kept:
+            fields = Join(tuple(Opt("sae.field", r.field) for r in kept))
             issues.append(Issue(_src(scenario), f"sites[{i}]", "finess", kept[0].finess,
-                                msg("sae.derived", year=kept[0].year, fields=", ".join(r.field for r in kept)),
-                                "warning"))
+                                msg("sae.derived", year=kept[0].year, fields=fields), "warning"))
     return issues
 
 

@@ -14,11 +14,11 @@ from typing import Any
 
 from planner.errors import Issue, PlannerInputError
 from planner.io import write_atomic
-from planner.messages import msg
+from planner.messages import Arg, IdNames, Join, Names, Num, Opt, Site, msg, render, site_names
 from planner.publicdata import sae
 from planner.publicdata.checks import public_data_issues
 from planner.publicdata.mapping import DEFAULT_VENDOR, OVERRIDE_FIELDS, Override, map_site
-from planner.publicdata.ratios import RATIO_KEYS, parse_assignments, with_overrides
+from planner.publicdata.ratios import RATIO_KEYS, Ratios, parse_assignments, with_overrides
 from planner.publicdata.scenario import scenario_yaml, sites_scenario
 
 NUMBER_FIELDS = ("rooms", "cag", "pci", "stemi")
@@ -96,24 +96,45 @@ def _budget(args: argparse.Namespace) -> dict[str, float | None]:
     return out
 
 
+def _say(args: argparse.Namespace, code: str, names: Names | None = None, **values: Arg) -> str:
+    return render(msg(code, **values), args.out_lang, names)
+
+
+class _SiteNames(IdNames):
+    """Sites by their names (the public data's messages name nothing else)."""
+
+    def __init__(self, sites: dict[str, str]) -> None:
+        self.sites = sites
+
+    def site(self, site_id: str) -> str:
+        """The site's name."""
+        return self.sites.get(site_id, site_id)
+
+
+def _ratio(value: float) -> Num:
+    """A ratio with the decimals it has (0.9, 0.85)."""
+    return Num(value, len(f"{value:g}".partition(".")[2]))
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     """Print the establishments matching the words, with their public figures and derived PCI."""
     data = sae.load_year(args.year)
     hits = sae.search(" ".join(args.text), data)
     if not hits:
-        print(f"No establishment of SAE {data.year} matches {' '.join(args.text)!r}.", file=sys.stderr)
+        print(_say(args, "sites.none", year=data.year, text=" ".join(args.text)), file=sys.stderr)
         return 0
-    print(f"SAE {data.year} (DREES, CHIRCAR; Licence Ouverte / Etalab 2.0): {len(hits)} establishment(s)")
-    print(f"{'FINESS':<10} {'name':<44} {'commune':<24} {'rooms':>5} {'ACT3':>5} {'surg.':>5} {'PCI*':>5}")
+    print(_say(args, "sites.head", year=data.year, n=len(hits)))
+    col = {k: _say(args, f"sites.col.{k}") for k in ("name", "commune", "rooms", "surgery", "pci")}
+    print(f"{'FINESS':<10} {col['name']:<44} {col['commune']:<24} {col['rooms']:>5} {'ACT3':>5} {col['surgery']:>5} "
+          f"{col['pci']:>5}")
     for row in hits[:args.limit]:
         pci = map_site(row).data["activity"]["pci"]
         print(f"{row.finess:<10} {row.name[:44]:<44} {row.commune[:24]:<24} {_show(row.rooms_cardiology):>5} "
               f"{_show(row.acts_adult_ischaemic_structural):>5} "
               f"{_show(row.cardiac_surgery_adult_interventions):>5} {pci:>5}")
     if len(hits) > args.limit:
-        print(f"... {len(hits) - args.limit} more (--limit)")
-    print("* PCI derived: 0.9 x ACT3 (estimate; see `sites scenario --ratio`). surg.: adult cardiac surgery "
-          "interventions (INTADU).")
+        print(_say(args, "sites.more", n=len(hits) - args.limit))
+    print(_say(args, "sites.footnote", ratio=_ratio(Ratios()["pci_per_act3"].value)))
     return 0
 
 
@@ -131,14 +152,15 @@ def cmd_scenario(args: argparse.Namespace) -> int:
     overrides = _site_overrides(args.overrides, [r.finess for r in rows])
     scenario = sites_scenario(rows, ratios, overrides, args.vendor, args.name, _budget(args))
     write_atomic(out, scenario_yaml(scenario, ratios))
+    names = _SiteNames(site_names(scenario))
     for site in scenario.sites:
         a = site.activity
-        print(f"  {site.id}: {site.rooms} room(s), cag {a['cag']:g}, pci {a['pci']:g}, stemi {a['stemi']:g}, "
-              f"{site.angio_vendor}{', ' + ', '.join(site.roles) if site.roles else ''}")
+        roles = msg("sites.roles", roles=Join(tuple(Opt("role", r) for r in site.roles))) if site.roles else ""
+        print(_say(args, "sites.site_line", names, site=Site(site.id), rooms=site.rooms, cag=Num(a["cag"]),
+                   pci=Num(a["pci"]), stemi=Num(a["stemi"]), vendor=Opt("vendor", site.angio_vendor), roles=roles))
     for issue in public_data_issues(scenario):
-        print(f"  - {issue}", file=sys.stderr)
-    print(f"Scenario written to {args.out} ({len(scenario.sites)} site(s); derived figures marked in its comments "
-          "and its provenance record)")
+        print(f"  - {issue.render(args.out_lang, names)}", file=sys.stderr)
+    print(_say(args, "sites.written", path=args.out, n=len(scenario.sites)))
     return 0
 
 

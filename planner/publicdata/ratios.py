@@ -47,7 +47,7 @@ DEFAULT_RATIOS: tuple[Ratio, ...] = (
           "EST: ACT3 counts PCI plus structural acts (TAVI, closures...), about 10 % outside structural centres "
           "(planner/data/README.md). National check: ACT3 2024 = 281,063 vs about 220,000 PCI a year cited by the "
           "SFC in 2023 (ratio 0.78, M) and about 135,000 patients stented in 2022 (Santé publique France, H)",
-          "EST", 0.05, 2.0, "estimate"),
+          "EST", 0.05, 2.0, "EST"),
     Ratio("cag_per_pci", 2.07, "diagnostic coronary angiographies per PCI",
           "France PCI registry 2014-2022: 364,770 angiographies / 176,030 PCI = 2.07 (Arch Cardiovasc Dis "
           "2023;116(11):489-497, H); national surveys give 2.23 (2010: 259,000 / 116,000, GACI, M)",

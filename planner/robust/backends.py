@@ -25,6 +25,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
+from planner.errors import MessageError
+from planner.messages import Msg, msg
+
 P = TypeVar("P")
 
 
@@ -40,7 +43,7 @@ ChunkFn = Callable[[Any, Sequence[int]], list[Any]]
 Progress = Callable[[int, int], None]
 
 
-class BackendError(RuntimeError):
+class BackendError(MessageError, RuntimeError):
     """The work could not be done: a chunk kept failing, or the Dask scheduler is unreachable."""
 
 
@@ -67,6 +70,14 @@ class Backend:
         if self.dask:
             return f"dask {self.dask}"
         return "this process" if self.n_workers == 1 else f"process pool ({self.n_workers} workers)"
+
+    def label(self) -> Msg:
+        """:meth:`describe` as a catalogue message (the command line's language)."""
+        if self.dask == "local":
+            return msg("robust.backend.dask_local", n=self.n_workers)
+        if self.dask:
+            return msg("robust.backend.dask", address=self.dask)
+        return msg("robust.backend.inline") if self.n_workers == 1 else msg("robust.backend.pool", n=self.n_workers)
 
 
 @dataclass(frozen=True)
@@ -136,8 +147,7 @@ def _run_inline(fn: ChunkFn, payload: Any, parts: list[tuple[int, ...]], retries
                 break
             except Exception as exc:
                 if attempt == retries:
-                    msg = f"samples {part[0]}..{part[-1]} failed {retries + 1} times: {exc}"
-                    raise BackendError(msg) from exc
+                    raise BackendError(chunk_failed(part, retries + 1, str(exc))) from exc
                 retried += 1
         yield out, retried
 
@@ -193,5 +203,9 @@ def _count_failure(attempts: dict[tuple[int, ...], int], part: tuple[int, ...], 
                    exc: BaseException) -> None:
     attempts[part] += 1
     if attempts[part] > retries:
-        msg = f"samples {part[0]}..{part[-1]} failed {attempts[part]} times: {exc!r}"
-        raise BackendError(msg) from exc
+        raise BackendError(chunk_failed(part, attempts[part], repr(exc))) from exc
+
+
+def chunk_failed(part: Sequence[int], times: int, problem: str) -> Msg:
+    """Why a chunk of samples was given up."""
+    return msg("robust.chunk_failed", first=part[0], last=part[-1], times=times, problem=problem)

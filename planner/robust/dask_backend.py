@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack
 from typing import Any
 
+from planner.messages import msg
 from planner.robust.backends import Backend, BackendError, ChunkFn
 
 
@@ -22,8 +23,7 @@ def _client(backend: Backend, stack: ExitStack) -> Any:
     try:
         return stack.enter_context(Client(backend.dask, timeout="10s"))
     except OSError as exc:
-        msg = f"cannot reach the Dask scheduler {backend.dask}: {exc}"
-        raise BackendError(msg) from exc
+        raise BackendError(msg("robust.dask_unreachable", address=str(backend.dask), problem=str(exc))) from exc
 
 
 def run_dask(fn: ChunkFn, payload: Any, parts: list[tuple[int, ...]], backend: Backend,
@@ -44,8 +44,8 @@ def run_dask(fn: ChunkFn, payload: Any, parts: list[tuple[int, ...]], backend: B
                 try:
                     out = fut.result()
                 except Exception as exc:
-                    msg = f"a Dask task failed after {backend.retries} retries: {exc!r}"
-                    raise BackendError(msg) from exc
+                    why = msg("robust.dask_task_failed", retries=backend.retries, problem=repr(exc))
+                    raise BackendError(why) from exc
                 yield out, 0
         finally:
             client.cancel(futures)

@@ -18,9 +18,9 @@ from typing import Literal
 
 from planner.catalog import Catalog
 from planner.checks import validate
-from planner.errors import Issue, PlannerInputError
+from planner.errors import Issue, MessageError, PlannerInputError
 from planner.inputs import ModelInputs, prepare
-from planner.messages import msg
+from planner.messages import Opt, msg
 from planner.plan import Plan
 from planner.planbuild import from_solution
 from planner.robust.backends import Backend, Progress, run_chunks
@@ -43,7 +43,11 @@ DEFAULT_UNCERTAINTY = Uncertainty(
                              "maintenance": Distribution("normal", sd=0.05)}), evidence=True)
 
 
-class RobustRunError(RuntimeError):
+#: The note of a run on the default laws: a message code (the report's ``notes`` are codes, rendered by the views).
+NOTE_DEFAULT_LAWS = "robust.note.default_laws"
+
+
+class RobustRunError(MessageError, RuntimeError):
     """The run cannot give results: the deterministic or the robust plan has no solution."""
 
 
@@ -106,7 +110,7 @@ class RobustReport:
     cancelled: bool
     retried: int
     uncertainty: dict[str, object]
-    notes: tuple[str, ...]
+    notes: tuple[str, ...]  # catalogue codes (NOTE_DEFAULT_LAWS)
     plans: tuple[PlanStats, ...]  # deterministic first, then robust (robust mode)
     in_use: tuple[tuple[str, ...], ...]  # per plan: "site:device" in use
     nominal_value: tuple[float, ...]  # per plan: value in the scenario's own (nominal) future
@@ -128,7 +132,7 @@ def uncertainty_of(scenario: Scenario, seed: int | None) -> tuple[Uncertainty, t
     """The scenario's laws (or the defaults, with a note), the seed replaced when given."""
     unc, notes = scenario.uncertainty, ()
     if unc is None:
-        unc, notes = DEFAULT_UNCERTAINTY, ("the scenario has no uncertainty: section; default laws used",)
+        unc, notes = DEFAULT_UNCERTAINTY, (NOTE_DEFAULT_LAWS,)
     return (unc if seed is None else replace(unc, seed=seed)), notes
 
 
@@ -183,8 +187,7 @@ def deterministic_equipment(base: ModelInputs, options: SolverOptions) -> Equipm
 
     result = solve(build_model(base), options)
     if not result.status.has_solution:
-        msg = f"the scenario has no plan ({result.status.value}): run `solve` for the diagnosis"
-        raise RobustRunError(msg)
+        raise RobustRunError(msg("robust.no_plan", status=Opt("status", result.status.value)))
     return equipment_of(result)
 
 
@@ -196,9 +199,8 @@ def robust_equipment(base: ModelInputs, unc: Uncertainty, options: RobustOptions
     info = RobustSolve(ext.futures, ext.variables, ext.constraints, result.status.value, result.mip_gap,
                        result.time_s, result.benefit_value)
     if not result.status.has_solution:
-        msg = (f"the robust plan has no solution over {ext.futures} futures ({result.status.value}): lower "
-               "uncertainty.opex_budget_confidence, or raise the time limit")
-        raise RobustRunError(msg)
+        raise RobustRunError(msg("robust.no_robust_plan", futures=ext.futures,
+                                 status=Opt("status", result.status.value)))
     return equipment_of(result), info
 
 

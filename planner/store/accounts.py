@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from planner.messages import Msg, msg
 from planner.store.roles import ROLES
 
 _HASHER = PasswordHasher()
@@ -26,11 +27,11 @@ def password_matches(password_hash: str, password: str) -> bool:
         return False
 
 
-def role_problems(roles: Iterable[str]) -> list[str]:
+def role_problems(roles: Iterable[str]) -> list[Msg]:
     """Why a role list is wrong (empty: it is fine)."""
     given = list(roles)
-    problems = [f"unknown role {r!r} (known: {', '.join(ROLES)})" for r in given if r not in ROLES]
-    return problems if given else ["at least one role is needed"]
+    problems = [msg("store.unknown_role", role=r, known=", ".join(ROLES)) for r in given if r not in ROLES]
+    return problems if given else [msg("store.role_needed")]
 
 
 def join_roles(roles: Iterable[str]) -> str:

@@ -20,6 +20,8 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
+from planner.errors import message_of
+from planner.messages import Join, Msg, Opt, msg
 from planner.plan import Plan
 from planner.scenario import Scenario
 from planner.store import accounts, archive
@@ -32,6 +34,7 @@ from planner.store.errors import (
     StoreError,
     StoreUnavailable,
     VersionConflict,
+    roles_arg,
 )
 from planner.store.models import (
     Account,
@@ -49,7 +52,9 @@ from planner.store.records import (
     SavedPlan,
     ScenarioSummary,
     VersionInfo,
+    detail_message,
     stamp,
+    stored_detail,
     utc,
 )
 from planner.store.roles import ADMIN, CREATORS, ITEM_WRITERS, WRITERS, may, refusals
@@ -90,6 +95,19 @@ def _item_info(rec: ItemRecord, row: ItemVersion) -> ItemInfo:
                     row.comment)
 
 
+
+def _comment_arg(comment: str, restored_from: int | None) -> Msg | str:
+    """A version's comment in its audit detail (the store's own comment of a restored version as a message)."""
+    if restored_from and comment == restored_comment(restored_from):
+        return msg("audit.comment", comment=msg("audit.restored", version=restored_from))
+    return msg("audit.comment", comment=comment) if comment else ""
+
+
+def restored_comment(version: int) -> str:
+    """The comment of a restored version when the user gave none (kept as written: the app's history shows it;
+    the command line says "restored from" in its own language instead)."""
+    return f"restored from version {version}"
+
 class Store:
     """A scenario store on one database (see :func:`open_store`)."""
 
@@ -111,14 +129,13 @@ class Store:
                     session.begin():
                 yield session
         except OperationalError as exc:
-            msg = f"store at {self.url}: {exc.orig}"
-            raise StoreUnavailable(msg) from None
+            raise StoreUnavailable(msg("store.unreachable", url=self.url, problem=str(exc.orig))) from None
 
-    def record(self, actor: str, action: str, target: str = "", outcome: str = "ok", detail: str = "") -> None:
+    def record(self, actor: str, action: str, target: str = "", outcome: str = "ok", detail: str | Msg = "") -> None:
         """Add one row to the audit trail (its own transaction)."""
         with self._session(write=True) as s:
             s.add(AuditEvent(at=now(), actor=actor, action=action, target=target[:300], outcome=outcome,
-                             detail=detail))
+                             detail=stored_detail(detail)))
 
     @contextmanager
     def _audited_write(self, actor: Actor, action: str, target: str) -> Iterator[Session]:
@@ -128,7 +145,7 @@ class Store:
                 yield s
         except StoreError as exc:
             if not isinstance(exc, StoreUnavailable):
-                self.record(actor.name, action, target, "refused", str(exc))
+                self.record(actor.name, action, target, "refused", message_of(exc))
             raise
 
     # ------------------------------------------------------------ accounts
@@ -141,8 +158,7 @@ class Store:
     def local_actor(self) -> Actor:
         """Single-user mode: the system user, administrator. Refused once accounts exist."""
         if self.has_accounts():
-            msg = f"accounts are defined in the store at {self.url}: log in (--user NAME, or CATHLAB_USER)"
-            raise LoginFailed(msg)
+            raise LoginFailed(msg("store.log_in", url=self.url))
         return Actor(getpass.getuser(), (ADMIN,))
 
     def login(self, name: str, password: str) -> Actor:
@@ -150,9 +166,8 @@ class Store:
         with self._session() as s:
             row = s.scalars(select(Account).where(Account.name == name)).first()
         if row is None or not accounts.password_matches(row.password_hash, password):
-            self.record(name, "login", name, "refused", "unknown account or wrong password")
-            msg = f"login refused for {name!r}: unknown account or wrong password"
-            raise LoginFailed(msg)
+            self.record(name, "login", name, "refused", msg("audit.wrong_password"))
+            raise LoginFailed(msg("store.login_refused", name=name))
         self.record(name, "login", name)
         return Actor(row.name, accounts.split_roles(row.roles))
 
@@ -160,24 +175,22 @@ class Store:
         """Create an account (an administrator only; the first account must be an administrator)."""
         problems = accounts.role_problems(roles)
         if not name.strip() or len(name) > 80:
-            problems.append("the account name must have 1 to 80 characters")
+            problems.append(msg("store.account_name_length"))
         if len(password) < accounts.MIN_PASSWORD:
-            problems.append(f"the password must have at least {accounts.MIN_PASSWORD} characters")
+            problems.append(msg("store.password_length", n=accounts.MIN_PASSWORD))
+        if not self.has_accounts() and ADMIN not in roles and not problems:
+            problems.append(msg("store.first_admin"))
         if problems:
-            raise StoreError(f"account {name!r} not created: " + "; ".join(problems))
-        first = not self.has_accounts()
-        if first and ADMIN not in roles:
-            msg = f"account {name!r} not created: the first account must be an administrator (--role administrator)"
-            raise StoreError(msg)
+            raise StoreError(msg("store.account_not_created", name=name, problems=Join(tuple(problems), "semicolon")))
         with self._audited_write(actor, "add account", name) as s:
             if not may(actor.roles, ()):
-                raise PermissionRefused(actor.name, actor.roles, "create accounts (administrator only)")
+                raise PermissionRefused(actor.name, actor.roles, msg("store.do.create_accounts"))
             if s.scalars(select(Account).where(Account.name == name)).first() is not None:
-                raise StoreError(f"account {name!r} already exists")
+                raise StoreError(msg("store.account_exists", name=name))
             s.add(Account(name=name, roles=accounts.join_roles(roles), password_hash=accounts.hash_password(password),
                           created_at=now()))
             s.add(AuditEvent(at=now(), actor=actor.name, action="add account", target=name, outcome="ok",
-                             detail=accounts.join_roles(roles)))
+                             detail=stored_detail(msg("text", text=roles_arg(roles)))))
 
     def accounts(self) -> list[tuple[str, tuple[str, ...]]]:
         """Every account and its roles."""
@@ -199,27 +212,27 @@ class Store:
     def restore(self, actor: Actor, name: str, version: int, expected_version: int, comment: str = "") -> VersionInfo:
         """Save an old version again as the new latest (the history keeps everything)."""
         old = self.version(name, version)
-        return self._new_version(actor, "restore", name, old.yaml, comment or f"restored from version {version}",
+        return self._new_version(actor, "restore", name, old.yaml, comment or restored_comment(version),
                                  expected_version, version)
 
     def _new_version(self, actor: Actor, action: str, name: str, text: str, comment: str,
                      expected: int | None, restored_from: int | None) -> VersionInfo:
         name = name.strip()
         if not name or len(name) > MAX_NAME:
-            raise StoreError(f"scenario name {name!r}: 1 to {MAX_NAME} characters")
+            raise StoreError(msg("store.name_length", name=name, most=MAX_NAME))
         try:
             with self._audited_write(actor, action, name) as s:
                 return self._insert_version(s, actor, action, name, text, comment, expected, restored_from)
         except IntegrityError:  # another writer created the scenario or the version first
             conflict = self._conflict(name, expected)
-            self.record(actor.name, action, name, "refused", str(conflict))
+            self.record(actor.name, action, name, "refused", conflict.message)
             raise conflict from None
 
     def _insert_version(self, s: Session, actor: Actor, action: str, name: str, text: str, comment: str,
                         expected: int | None, restored_from: int | None) -> VersionInfo:
         rec = s.scalars(select(ScenarioRecord).where(ScenarioRecord.name == name).with_for_update()).first()
         if rec is None and expected:
-            raise NotFound(f"scenario {name!r} does not exist: save it without an expected version to create it")
+            raise NotFound(msg("store.no_such_version_to_expect", name=name))
         latest = rec.latest_version if rec else 0
         if rec is not None and expected != latest:
             raise self._conflict_of(s, rec, expected)
@@ -237,18 +250,18 @@ class Store:
                               restored_from=restored_from)
         s.add(row)
         s.add(AuditEvent(at=at, actor=actor.name, action=action, target=f"{name}@{latest + 1}", outcome="ok",
-                         detail=f"{len(changes)} change(s)" + (f"; {comment}" if comment else "")))
+                         detail=stored_detail(msg("audit.changes", n=len(changes),
+                                                  comment=_comment_arg(comment, restored_from)))))
         s.flush()
         return _version_info(name, row)
 
     @staticmethod
     def _check_change(actor: Actor, name: str, new: bool, changes: Sequence[Change]) -> None:
         if new and not may(actor.roles, CREATORS):
-            raise PermissionRefused(actor.name, actor.roles, f"create scenario {name!r} (administrator or "
-                                                               f"biomedical_engineer)")
+            raise PermissionRefused(actor.name, actor.roles, msg("store.do.create_scenario", name=name))
         refused = refusals(actor.roles, changes)
         if refused and not new:
-            raise PermissionRefused(actor.name, actor.roles, f"change scenario {name!r}", refused)
+            raise PermissionRefused(actor.name, actor.roles, msg("store.do.change_scenario", name=name), refused)
 
     def _conflict_of(self, s: Session, rec: ScenarioRecord, expected: int | None) -> VersionConflict:
         row = self._version_row(s, rec, rec.latest_version)
@@ -262,7 +275,7 @@ class Store:
     def _record(s: Session, name: str) -> ScenarioRecord:
         rec = s.scalars(select(ScenarioRecord).where(ScenarioRecord.name == name)).first()
         if rec is None:
-            raise NotFound(f"no scenario named {name!r} in the store")
+            raise NotFound(msg("store.no_scenario", name=name))
         return rec
 
     @staticmethod
@@ -270,7 +283,7 @@ class Store:
         row = s.scalars(select(ScenarioVersion).where(ScenarioVersion.scenario_id == rec.id,
                                                       ScenarioVersion.version == version)).first()
         if row is None:
-            raise NotFound(f"scenario {rec.name!r} has no version {version} (latest: {rec.latest_version})")
+            raise NotFound(msg("store.no_version", name=rec.name, version=version, latest=rec.latest_version))
         return row
 
     def scenarios(self) -> list[ScenarioSummary]:
@@ -305,7 +318,7 @@ class Store:
         """Save a plan made from version ``version`` of ``name``, with its catalogue fingerprint."""
         with self._audited_write(actor, "save plan", f"{name}@{version}") as s:
             if not may(actor.roles, WRITERS):
-                raise PermissionRefused(actor.name, actor.roles, "save plans")
+                raise PermissionRefused(actor.name, actor.roles, msg("store.do.save_plans"))
             rec = self._record(s, name)
             self._version_row(s, rec, version)
             row = PlanRecord(scenario_id=rec.id, scenario_version=version,
@@ -313,7 +326,8 @@ class Store:
                              plan_json=plan.to_json(), author=actor.name, created_at=now(), comment=comment)
             s.add(row)
             s.flush()
-            detail = f"plan {row.id}, {plan.status}, catalogue {plan.catalog_fingerprint}"
+            detail = stored_detail(msg("audit.plan", id=row.id, status=Opt("status", plan.status),
+                                       fingerprint=plan.catalog_fingerprint))
             s.add(AuditEvent(at=row.created_at, actor=actor.name, action="save plan", target=f"{name}@{version}",
                              outcome="ok", detail=detail))
             return self._saved_plan(name, row)
@@ -337,15 +351,17 @@ class Store:
                   expected_version: int | None = None) -> ItemInfo:
         """Save a file as the next version of the item ``kind``/``name`` (same locking as scenarios)."""
         if kind not in ITEM_KINDS:
-            raise StoreError(f"item kind {kind!r} unknown (known: {', '.join(ITEM_KINDS)})")
+            raise StoreError(msg("store.unknown_kind", kind=kind, known=", ".join(ITEM_KINDS)))
         with self._audited_write(actor, f"save {kind}", name) as s:
             if not may(actor.roles, ITEM_WRITERS):
-                raise PermissionRefused(actor.name, actor.roles, f"save a {kind} (administrator or buyer)")
+                what = msg("store.do.save_item", kind=Opt("store.a_kind", kind))
+                raise PermissionRefused(actor.name, actor.roles, what)
             rec = s.scalars(select(ItemRecord).where(ItemRecord.kind == kind, ItemRecord.name == name)
                             .with_for_update()).first()
             latest = rec.latest_version if rec else 0
             if (rec is not None and expected_version != latest) or (rec is None and expected_version):
-                raise VersionConflict(f"{kind} {name}", expected_version, latest, "?", "?")
+                why = msg("store.item_conflict", kind=Opt("store.item_kind", kind), name=name, latest=latest)
+                raise VersionConflict(f"{kind} {name}", expected_version, latest, "?", "?", why)
             if rec is None:
                 rec = ItemRecord(kind=kind, name=name, latest_version=0)
                 s.add(rec)
@@ -364,11 +380,12 @@ class Store:
         with self._session() as s:
             rec = s.scalars(select(ItemRecord).where(ItemRecord.kind == kind, ItemRecord.name == name)).first()
             if rec is None:
-                raise NotFound(f"no {kind} named {name!r} in the store")
+                raise NotFound(msg("store.no_item", kind=Opt("store.item_kind", kind), name=name))
             row = s.scalars(select(ItemVersion).where(ItemVersion.item_id == rec.id, ItemVersion.version
                                                       == (version or rec.latest_version))).first()
             if row is None:
-                raise NotFound(f"{kind} {name!r} has no version {version} (latest: {rec.latest_version})")
+                raise NotFound(msg("store.item_no_version", kind=Opt("store.item_kind", kind), name=name,
+                                   version=version, latest=rec.latest_version))
             return (ItemInfo(kind, name, row.version, row.filename, row.digest, row.author, utc(row.created_at),
                              row.comment), row.content)
 
@@ -385,7 +402,7 @@ class Store:
         with self._session() as s:
             rec = s.scalars(select(ItemRecord).where(ItemRecord.kind == kind, ItemRecord.name == name)).first()
             if rec is None:
-                raise NotFound(f"no {kind} named {name!r} in the store")
+                raise NotFound(msg("store.no_item", kind=Opt("store.item_kind", kind), name=name))
             rows = s.scalars(select(ItemVersion).where(ItemVersion.item_id == rec.id)
                              .order_by(ItemVersion.version.desc()))
             return [_item_info(rec, v) for v in rows]
@@ -396,16 +413,17 @@ class Store:
         """The audit trail, newest first."""
         with self._session() as s:
             rows = s.scalars(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit))
-            return [AuditEntry(utc(r.at), r.actor, r.action, r.target, r.outcome, r.detail) for r in rows]
+            found = [(r, detail_message(r.detail)) for r in rows]
+            return [AuditEntry(utc(r.at), r.actor, r.action, r.target, r.outcome, str(m), m) for r, m in found]
 
     def export_archive(self, actor: Actor) -> dict[str, Any]:
         """Everything in the store as plain data (see :mod:`planner.store.archive`); the export is audited."""
         if not may(actor.roles, ()):
-            self.record(actor.name, "export", self.url, "refused", "administrator only")
-            raise PermissionRefused(actor.name, actor.roles, "export the store (administrator only)")
+            self.record(actor.name, "export", self.url, "refused", msg("audit.admin_only"))
+            raise PermissionRefused(actor.name, actor.roles, msg("store.do.export"))
         with self._session() as s:
             data = archive.dump(s)
-        self.record(actor.name, "export", self.url, "ok", f"{len(data['scenarios'])} scenario(s)")
+        self.record(actor.name, "export", self.url, "ok", msg("audit.scenarios", n=len(data["scenarios"])))
         return data
 
     def import_archive(self, actor: Actor, data: dict[str, Any]) -> None:
@@ -413,4 +431,4 @@ class Store:
         with self._session(write=True) as s:
             archive.load(s, data)
             s.add(AuditEvent(at=now(), actor=actor.name, action="import", target=self.url, outcome="ok",
-                             detail=f"{len(data.get('scenarios', []))} scenario(s)"))
+                             detail=stored_detail(msg("audit.scenarios", n=len(data.get("scenarios", []))))))

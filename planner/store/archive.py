@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from planner.messages import msg
 from planner.store.errors import ArchiveError
 from planner.store.models import (
     Account,
@@ -39,7 +40,7 @@ def _time(value: Any, where: str) -> datetime:
     try:
         return utc(datetime.fromisoformat(str(value)))
     except ValueError:
-        raise ArchiveError(f"archive, {where}: {value!r} is not an ISO 8601 time") from None
+        raise ArchiveError(msg("archive.bad_time", where=where, value=str(value))) from None
 
 
 def _row(obj: Any, skip: tuple[str, ...]) -> dict[str, Any]:
@@ -78,7 +79,7 @@ def _build(model: Any, data: Mapping[str, Any], where: str, **extra: Any) -> Any
         if col.name == "id" or col.name in extra:
             continue
         if col.name not in data and not col.nullable:
-            raise ArchiveError(f"archive, {where}: field {col.name!r} missing")
+            raise ArchiveError(msg("archive.missing_field", where=where, field=col.name))
         value = data.get(col.name)
         if value is not None and col.type.python_type is datetime:
             value = _time(value, f"{where}.{col.name}")
@@ -90,13 +91,12 @@ def _build(model: Any, data: Mapping[str, Any], where: str, **extra: Any) -> Any
 
 def _check(s: Session, data: Mapping[str, Any]) -> None:
     if not isinstance(data, Mapping) or data.get("format") != FORMAT:
-        raise ArchiveError(f"not a cathlab-planner store archive (its 'format' must be {FORMAT!r})")
+        raise ArchiveError(msg("archive.bad_format", format=FORMAT))
     if data.get("format_version") != FORMAT_VERSION:
-        raise ArchiveError(f"archive format version {data.get('format_version')!r}: this program reads "
-                           f"{FORMAT_VERSION}")
+        raise ArchiveError(msg("archive.bad_version", version=repr(data.get("format_version")), reads=FORMAT_VERSION))
     used = [m.__tablename__ for m in _TABLES if s.scalar(select(func.count()).select_from(m))]
     if used:
-        raise ArchiveError(f"the target store is not empty ({', '.join(used)}): import into an empty store")
+        raise ArchiveError(msg("archive.not_empty", tables=", ".join(used)))
 
 
 def _parent(s: Session, model: Any, data: Mapping[str, Any], where: str,

@@ -3,7 +3,8 @@
 Exit codes besides the CLI's 0/1/2/3: **4** a version conflict (another version was saved in between: nothing
 was saved), **5** refused (login failed, or the account's roles may not do it), **6** the store cannot be used
 (unreachable, or another schema version: run ``cathlab-planner db upgrade``). Store errors are caught here:
-a message, never a traceback.
+a message, never a traceback. Everything printed is a catalogue message in the output language (``--lang``
+anywhere on the line, else the locale): :func:`say`.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planner.errors import Issue, PlannerInputError
-from planner.messages import msg
+from planner.messages import Arg, Opt, msg, render
 from planner.store.errors import (
     ArchiveError,
     LoginFailed,
@@ -29,6 +30,7 @@ from planner.store.errors import (
     StoreError,
     StoreUnavailable,
     VersionConflict,
+    roles_arg,
 )
 
 if TYPE_CHECKING:
@@ -114,6 +116,11 @@ def add_store_parsers(sub: Any) -> None:
 # ---------------------------------------------------------------- helpers
 
 
+def say(args: argparse.Namespace, code: str, **values: Arg) -> str:
+    """A catalogue message in the output language (English when the command line gave none)."""
+    return render(msg(code, **values), getattr(args, "out_lang", "en"))
+
+
 def _open(args: argparse.Namespace, check: bool = True) -> Store:
     from planner.store.api import open_store
 
@@ -128,9 +135,8 @@ def _actor(store: Store, args: argparse.Namespace) -> Actor:
     password = os.environ.get("CATHLAB_PASSWORD")
     if password is None:
         if not sys.stdin.isatty():
-            msg = f"no password for {name!r}: set CATHLAB_PASSWORD or run in a terminal"
-            raise LoginFailed(msg)
-        password = getpass.getpass(f"Password for {name}: ")
+            raise LoginFailed(msg("store.no_password", name=name))
+        password = getpass.getpass(say(args, "store.password_for", name=name))
     return store.login(name, password)
 
 
@@ -145,10 +151,12 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def change_lines(changes: Any) -> list[str]:
-    """One line per change: ``  ~ budget.capex_eur: 300000.0 -> 250000.0``."""
+def change_lines(changes: Any, lang: str = "en") -> list[str]:
+    """One line per change: ``  ~ budget.capex_eur: 300000.0 -> 250000.0`` (the settings as the YAML names them)."""
     mark = {"added": "+", "removed": "-", "changed": "~"}
-    return [f"  {mark[c.kind]} {c.label}: {_show(c.old)} -> {_show(c.new)}" for c in changes] or ["  (no change)"]
+    lines = [msg("store.change_line", mark=mark[c.kind], setting=c.label, old=_show(c.old), new=_show(c.new))
+             for c in changes] or [msg("store.no_change_line")]
+    return [render(line, lang) for line in lines]
 
 
 def _name_and_version(ref: str) -> tuple[str, int | None]:
@@ -168,16 +176,16 @@ def _db(args: argparse.Namespace) -> int:
     if args.db_command == "upgrade":
         store = _open(args, check=False)
         before, after = upgrade(store.engine)
-        print(f"Store at {store.url}: schema {before or 'none'} -> {after}")
+        print(say(args, "store.upgraded", url=store.url, before=before or msg("store.schema_none"), after=after))
         return EXIT_OK
     store = _open(args)
     actor = _actor(store, args)
     if args.db_command == "export":
         write_atomic(args.file, json.dumps(store.export_archive(actor), ensure_ascii=False, indent=1))
-        print(f"Store at {store.url} exported to {args.file}")
+        print(say(args, "store.exported", url=store.url, file=args.file))
     elif args.db_command == "import":
         store.import_archive(actor, _read_archive(args.file))
-        print(f"{args.file} imported into the store at {store.url}")
+        print(say(args, "store.imported", file=args.file, url=store.url))
     else:
         _audit(store, actor, args)
     return EXIT_OK
@@ -191,7 +199,7 @@ def _read_archive(file: str) -> dict[str, Any]:
     except (ValueError, OSError) as exc:
         raise PlannerInputError([Issue(file, "", "", "", msg("store.not_json", problem=str(exc)))]) from None
     if not isinstance(data, dict):
-        raise ArchiveError(f"{file}: not a cathlab-planner store archive")
+        raise ArchiveError(msg("store.not_archive_file", file=file))
     return data
 
 
@@ -200,38 +208,41 @@ def _audit(store: Store, actor: Actor, args: argparse.Namespace) -> None:
     from planner.store.roles import ADMIN
 
     if ADMIN not in actor.roles:
-        store.record(actor.name, "export audit", "", "refused", "administrator only")
-        raise PermissionRefused(actor.name, actor.roles, "read the audit trail (administrator only)")
+        store.record(actor.name, "export audit", "", "refused", msg("audit.admin_only"))
+        raise PermissionRefused(actor.name, actor.roles, msg("store.do.read_audit"))
     rows = store.audit()
     if args.xlsx:
         from planner.store.audit_xlsx import audit_workbook
 
         write_atomic(args.xlsx, audit_workbook(rows, args.lang))
-        store.record(actor.name, "export audit", args.xlsx, "ok", f"{len(rows)} row(s)")
-        print(f"Audit trail ({len(rows)} rows) written to {args.xlsx}")
+        store.record(actor.name, "export audit", args.xlsx, "ok", msg("audit.rows", n=len(rows)))
+        print(say(args, "store.audit_written", n=len(rows), path=args.xlsx))
         return
     for r in rows[: args.limit]:
-        print(f"{_when(r.at)}  {r.actor:<16} {r.action:<14} {r.outcome:<8} {r.target}  {r.detail[:80]}")
+        action, outcome = say(args, "text", text=Opt("audit.action", r.action)), say(args, "text", text=Opt(
+            "audit.outcome", r.outcome))
+        detail = say(args, "text", text=r.message) if r.message else r.detail
+        print(f"{_when(r.at)}  {r.actor:<16} {action:<14} {outcome:<8} {r.target}  {detail[:80]}")
 
 
 def _users(args: argparse.Namespace) -> int:
     store = _open(args)
     if args.users_command == "list":
         for name, roles in store.accounts():
-            print(f"{name:<24} {', '.join(roles)}")
+            print(f"{name:<24} {say(args, 'text', text=roles_arg(roles))}")
         return EXIT_OK
     actor = store.local_actor() if not store.has_accounts() else _actor(store, args)
-    password = secrets.token_urlsafe(32) if args.sso else _new_password(args.name)  # --sso: nobody knows it
+    password = secrets.token_urlsafe(32) if args.sso else _new_password(args)  # --sso: nobody knows it
     store.add_account(actor, args.name, password, args.role)
-    print(f"Account {args.name!r} created ({', '.join(args.role)})")
+    print(say(args, "store.account_created", name=args.name, roles=roles_arg(args.role)))
     return EXIT_OK
 
 
-def _new_password(name: str) -> str:
+def _new_password(args: argparse.Namespace) -> str:
     if not sys.stdin.isatty():
         return sys.stdin.readline().rstrip("\n")
-    first = getpass.getpass(f"Password for {name}: ")
-    if first != getpass.getpass("Again: "):
+    first = getpass.getpass(say(args, "store.password_for", name=args.name))
+    if first != getpass.getpass(say(args, "store.password_again")):
         raise PlannerInputError([Issue(msg("src.command_line"), "", "password", "", msg("store.passwords_differ"))])
     return first
 
@@ -244,17 +255,24 @@ def _scenarios(args: argparse.Namespace) -> int:
             print(f"{s.name:<32} v{s.latest_version:<4} {s.latest_author:<16} {_when(s.updated_at)}")
     elif command == "history":
         for v in store.history(args.name):
-            restored = f" (restored from v{v.restored_from})" if v.restored_from else ""
-            print(f"v{v.version}  {_when(v.created_at)}  {v.author}{restored}  {v.comment}")
-            print("\n".join(change_lines(v.changes)))
+            restored = say(args, "store.restored_from", version=v.restored_from) if v.restored_from else ""
+            print(f"v{v.version}  {_when(v.created_at)}  {v.author}{restored}  {_comment(v)}")
+            print("\n".join(change_lines(v.changes, args.out_lang)))
     elif command == "show":
         _show_version(store, args)
     elif command == "diff":
-        print(f"{args.name}: version {args.v1} -> {args.v2}")
-        print("\n".join(change_lines(store.diff(args.name, args.v1, args.v2))))
+        print(say(args, "store.diff_head", name=args.name, v1=args.v1, v2=args.v2))
+        print("\n".join(change_lines(store.diff(args.name, args.v1, args.v2), args.out_lang)))
     else:
         _save_or_restore(store, args)
     return EXIT_OK
+
+
+def _comment(v: Any) -> str:
+    """A version's comment; the store's own comment of a restored version is said by "restored from" already."""
+    from planner.store.api import restored_comment
+
+    return "" if v.restored_from and v.comment == restored_comment(v.restored_from) else v.comment
 
 
 def _show_version(store: Store, args: argparse.Namespace) -> None:
@@ -263,7 +281,7 @@ def _show_version(store: Store, args: argparse.Namespace) -> None:
     version = store.version(args.name, args.version)
     if args.out:
         write_atomic(args.out, version.yaml)
-        print(f"{args.name} v{version.version} written to {args.out}")
+        print(say(args, "store.version_written", name=args.name, version=version.version, path=args.out))
     else:
         print(version.yaml, end="")
 
@@ -277,7 +295,8 @@ def _save_or_restore(store: Store, args: argparse.Namespace) -> None:
     else:
         scenario = load_scenario(args.file)
         saved = store.save_scenario(actor, args.name or scenario.name, scenario, args.comment, args.expect_version)
-    print(f"Saved {saved.scenario} version {saved.version} ({len(saved.changes)} change(s)) as {saved.author}")
+    print(say(args, "store.scenario_saved", name=saved.scenario, version=saved.version, n=len(saved.changes),
+              author=saved.author))
 
 
 # ---------------------------------------------------------------- solve --from-store
@@ -297,7 +316,7 @@ def save_plan(args: argparse.Namespace, version: int, plan: Plan) -> None:
     store = _open(args)
     name, _ = _name_and_version(args.from_store)
     saved = store.save_plan(_actor(store, args), name, version, plan)
-    print(f"\nPlan {saved.id} saved in the store with {name} version {version}")
+    print("\n" + say(args, "store.plan_saved_cli", id=saved.id, name=name, version=version))
 
 
 def exit_code(exc: StoreError) -> int:
@@ -318,8 +337,8 @@ def guarded(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse.
         try:
             return command(args)
         except StoreError as exc:
-            kind = {VersionConflict: "Version conflict", NotFound: "Not found"}.get(type(exc), "Store")
-            print(f"{kind}: {exc}", file=sys.stderr)
+            kind = {VersionConflict: "conflict", NotFound: "not_found"}.get(type(exc), "other")
+            print(say(args, f"store.error.{kind}", error=exc.message), file=sys.stderr)
             return exit_code(exc)
 
     return run

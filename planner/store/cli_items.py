@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planner.errors import Issue, PlannerInputError
-from planner.messages import msg
+from planner.messages import Arg, Msg, Opt, msg, render
 from planner.store.errors import NotFound, StoreError, VersionConflict
 
 if TYPE_CHECKING:
@@ -72,19 +72,25 @@ def resolve_kind(store: Store, name: str, given: str | None) -> str:
         return KINDS[given]
     found = [i.kind for i in store.items() if i.name == name]
     if not found:
-        raise NotFound(f"no catalogue extension or price list named {name!r} in the store")
+        raise NotFound(msg("store.no_item_any", name=name))
     if len(found) > 1:
         raise PlannerInputError([Issue(msg("src.command_line"), "--kind", "kind", name,
                                        msg("store.ambiguous_kind"))])
     return found[0]
 
 
-def describe(info: ItemInfo) -> str:
-    """One line: ``prices  ugap-2027  v2  prix.xlsx  bob  2027-01-02 10:00:00 UTC  comment``."""
+def describe(info: ItemInfo, lang: str = "en") -> str:
+    """One line: ``prices  ugap-2027  v2  prix.xlsx  bob  2027-01-02 10:00:00 UTC  comment`` (the kind in
+    ``lang``)."""
     from planner.store.records import stamp
 
-    return (f"{SHOWN.get(info.kind, info.kind):<8} {info.name:<28} v{info.version:<4} {info.filename:<24} "
+    kind = render(msg("text", text=Opt("store.kind", info.kind)), lang)
+    return (f"{kind:<8} {info.name:<28} v{info.version:<4} {info.filename:<24} "
             f"{info.author:<16} {stamp(info.created_at)}  {info.comment}").rstrip()
+
+
+def _say(args: argparse.Namespace, code: str, **values: Arg) -> str:
+    return render(msg(code, **values), getattr(args, "out_lang", "en"))
 
 
 def run(store: Store, args: argparse.Namespace, actor: Any) -> int:
@@ -92,10 +98,10 @@ def run(store: Store, args: argparse.Namespace, actor: Any) -> int:
     command = args.items_command
     if command == "list":
         for info in store.items(KINDS[args.kind] if args.kind else None):
-            print(describe(info))
+            print(describe(info, args.out_lang))
     elif command == "history":
         for info in store.item_history(resolve_kind(store, args.name, args.kind), args.name):
-            print(describe(info))
+            print(describe(info, args.out_lang))
     elif command == "show":
         _show(store, args)
     else:
@@ -109,10 +115,10 @@ def _show(store: Store, args: argparse.Namespace) -> None:
     info, content = store.item(resolve_kind(store, args.name, args.kind), args.name, args.version)
     if args.out:
         write_atomic(args.out, content)
-        print(f"{args.name} v{info.version} ({info.filename}) written to {args.out}")
+        print(_say(args, "items.written_cli", name=args.name, version=info.version, file=info.filename, path=args.out))
         return
-    print(describe(info))
-    print(f"sha256 {info.digest}, {len(content)} bytes: write the file with --out FILE")
+    print(describe(info, args.out_lang))
+    print(_say(args, "items.digest", digest=info.digest, n=len(content)))
 
 
 def _save(store: Store, args: argparse.Namespace, actor: Any) -> int:
@@ -126,22 +132,22 @@ def _save(store: Store, args: argparse.Namespace, actor: Any) -> int:
     try:
         saved = store.save_item(actor(), kind, args.name, path.name, data, args.comment, args.expect_version)
     except VersionConflict as exc:
-        print(conflict_message(store, kind, args.name, exc), file=sys.stderr)
+        print(render(conflict_message(store, kind, args.name, exc), args.out_lang), file=sys.stderr)
         return EXIT_CONFLICT
-    print(f"Saved {args.kind} {saved.name!r} version {saved.version} ({saved.filename}) as {saved.author}")
+    print(_say(args, "items.saved_cli", kind=Opt("store.kind", kind), name=saved.name, version=saved.version,
+               file=saved.filename, author=saved.author))
     return EXIT_OK
 
 
-def conflict_message(store: Store, kind: str, name: str, exc: VersionConflict) -> str:
+def conflict_message(store: Store, kind: str, name: str, exc: VersionConflict) -> Msg:
     """Who saved the latest version, and how to go on."""
     from planner.store.records import stamp
 
     try:
         latest = store.item(kind, name)[0]
-        who = f"saved by {latest.author} at {stamp(latest.created_at)}"
+        who = msg("items.saved_by", author=latest.author, at=stamp(latest.created_at))
     except StoreError:
-        who = "saved by someone else"
-    started = "this is a new item" if exc.expected is None else f"you replaced version {exc.expected}"
-    return (f"Version conflict: {SHOWN[kind]} {name!r}: {started}, but version {exc.latest} is the latest ({who}). "
-            f"Nothing was saved. See it with `cathlab-planner items history {name} --kind {SHOWN[kind]}`, then save "
-            f"with --expect-version {exc.latest}.")
+        who = msg("items.saved_by_other")
+    started = msg("items.new_item") if exc.expected is None else msg("items.replaced", version=exc.expected)
+    return msg("items.conflict_cli", kind=Opt("store.kind", kind), name=name, started=started, latest=exc.latest,
+               who=who, option=SHOWN[kind])

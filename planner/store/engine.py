@@ -15,6 +15,7 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
+from planner.messages import msg
 from planner.store.errors import SchemaMismatch, StoreUnavailable
 
 ENV_URL = "CATHLAB_DB_URL"  #: environment variable naming the store (``postgresql+psycopg://...``)
@@ -64,9 +65,7 @@ def make_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError:
-        msg = f"store URL {url!r} is not a database URL (e.g. sqlite:///path/store.sqlite3 or " \
-              f"postgresql+psycopg://user@host/db)"
-        raise StoreUnavailable(msg) from None
+        raise StoreUnavailable(msg("store.bad_url", url=url)) from None
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
@@ -76,8 +75,7 @@ def make_engine(url: str) -> Engine:
     try:
         return create_engine(url, pool_pre_ping=True)
     except (ArgumentError, ImportError) as exc:
-        msg = f"cannot use the store at {shown(url)}: {exc}"
-        raise StoreUnavailable(msg) from None
+        raise StoreUnavailable(msg("store.cannot_use", url=shown(url), problem=str(exc))) from None
 
 
 def _config(engine: Engine) -> Config:
@@ -100,8 +98,8 @@ def current_revision(engine: Engine) -> tuple[str | None, bool]:
             rev = MigrationContext.configure(conn).get_current_revision()
             tables = bool(inspect(conn).get_table_names())
     except SQLAlchemyError as exc:
-        msg = f"cannot open the store at {shown(str(engine.url))}: {getattr(exc, 'orig', exc)}"
-        raise StoreUnavailable(msg) from None
+        why = msg("store.cannot_open", url=shown(str(engine.url)), problem=str(getattr(exc, "orig", exc)))
+        raise StoreUnavailable(why) from None
     return rev, tables
 
 
@@ -123,13 +121,7 @@ def check_schema(engine: Engine, create_if_empty: bool = True) -> None:
         upgrade(engine)
         return
     if rev is None:
-        msg = f"the database at {where} has tables but no cathlab-planner schema version: it is not a store"
-        raise SchemaMismatch(msg)
+        raise SchemaMismatch(msg("store.not_a_store", url=where))
     known = {s.revision for s in ScriptDirectory.from_config(_config(engine)).walk_revisions()}
-    if rev in known:
-        msg = f"the store at {where} has schema version {rev}, this program needs {head}: " \
-              f"run `cathlab-planner db upgrade` (back it up first with `cathlab-planner db export FILE`)"
-    else:
-        msg = f"the store at {where} has schema version {rev}, unknown to this program (which needs {head}): " \
-              f"it was made by a newer cathlab-planner; upgrade the program"
-    raise SchemaMismatch(msg)
+    raise SchemaMismatch(msg("store.old_schema" if rev in known else "store.new_schema", url=where, version=rev,
+                             head=head))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from planner.messages import Msg, has, msg
 from planner.store.diff import Change
 
 
@@ -17,6 +19,23 @@ def stamp(value: datetime) -> str:
     """A timestamp for messages: ``2026-03-01 14:02:11 UTC``."""
     return utc(value).strftime("%Y-%m-%d %H:%M:%S UTC")
 
+
+
+def stored_detail(detail: str | Msg) -> str:
+    """An audit detail as stored: a message as its JSON (read back in the reader's language), a text as it is."""
+    return json.dumps(detail.to_dict(), ensure_ascii=False) if isinstance(detail, Msg) else detail
+
+
+def detail_message(stored: str) -> Msg:
+    """A stored audit detail as a message (a plain text, or a row recorded before the codes, as it is)."""
+    if stored.startswith('{"code"'):
+        try:
+            found = Msg.from_dict(json.loads(stored))
+        except (ValueError, KeyError, TypeError, AttributeError):
+            found = None
+        if found is not None and has(found.code):
+            return found
+    return msg("text", text=stored)
 
 @dataclass(frozen=True)
 class Actor:
@@ -87,4 +106,5 @@ class AuditEntry:
     action: str
     target: str
     outcome: str
-    detail: str
+    detail: str  # English (the app, the workbook)
+    message: Msg | None = None  # the detail as a message (the command line renders it in its language)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
+from planner.messages import msg
 from planner.store.errors import LoginFailed
 from planner.store.records import Actor
 
@@ -73,11 +74,9 @@ def identity(user: Mapping[str, Any]) -> str:
     """The e-mail address of a signed-in user; refused when there is none or the provider says it is unverified."""
     email = str(user.get("email") or "").strip()
     if not email:
-        msg = "single sign-on: the identity provider gave no e-mail address (add the 'email' scope)"
-        raise LoginFailed(msg)
+        raise LoginFailed(msg("sso.no_email"))
     if user.get("email_verified") is False:
-        msg = f"single sign-on: the identity provider has not verified {email}"
-        raise LoginFailed(msg)
+        raise LoginFailed(msg("sso.unverified", email=email))
     return email
 
 
@@ -91,9 +90,7 @@ def account_for(email: str, accounts: Sequence[tuple[str, tuple[str, ...]]]) -> 
     folded = [a for a in accounts if a[0].casefold() == email.casefold()]
     match = exact or (folded if len(folded) == 1 else [])
     if not match:
-        msg = (f"{email} signed in, but the store has no account of that name: ask an administrator to create it "
-               f"(cathlab-planner users add {email} --role ... --sso)")
-        raise LoginFailed(msg)
+        raise LoginFailed(msg("sso.no_account", email=email))
     return Actor(match[0][0], match[0][1])
 
 
@@ -104,12 +101,12 @@ def issuer(user: Mapping[str, Any]) -> str:
 
 def sso_login(store: Store, user: Mapping[str, Any]) -> Actor:
     """The actor of a signed-in user; the login, or its refusal, is recorded in the audit trail."""
-    how = f"single sign-on ({issuer(user)})"
+    how = msg("audit.sso", issuer=issuer(user))
     try:
         actor = account_for(identity(user), store.accounts())
     except LoginFailed as exc:
         who = str(user.get("email") or "?")
-        store.record(who, "login", who, "refused", f"{how}: {exc}")
+        store.record(who, "login", who, "refused", msg("colon", head=how, tail=exc.message))
         raise
     store.record(actor.name, "login", actor.name, "ok", how)
     return actor

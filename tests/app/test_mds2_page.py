@@ -63,7 +63,7 @@ def test_questionnaires_out_and_a_vendor_form_in(media, at):  # noqa: F811
     sheets = [s for f in files for s in openpyxl.load_workbook(
         io.BytesIO(zipfile.ZipFile(io.BytesIO(data)).read(f))).sheetnames]
     catalog = load_catalog()
-    assert sorted(sheets) == sorted(sheet_name(catalog.devices[d].label("fr"), set()) for d in devices)  # names, not ids
+    assert sorted(sheets) == sorted(sheet_name(catalog.devices[d].label("fr"), set()) for d in devices)  # names
     device = devices[0]
     at.selectbox(key="ui.mds2.device").set_value(device).run()
     at.file_uploader(key="ui.mds2.upload").set_value(("bad.xlsx", vendor_form({**HN_ANSWERS, "SBOM-1": "Maybe"}),

@@ -51,7 +51,7 @@ def test_every_figure_is_marked_with_how_it_was_made():
     kinds = {f.field: f.kind for f in record.fields}
     assert kinds == {"rooms": "derived", "activity.pci": "derived", "activity.cag": "derived",
                      "activity.stemi": "derived", "angio_vendor": "default", "roles": "derived"}
-    assert record.get("activity.pci").how == "0.9 x ACT3 1101 = 991 (pci_per_act3, estimate)"
+    assert record.get("activity.pci").how == "0.9 x ACT3 1101 = 991 (pci_per_act3, EST)"
     assert record.get("rooms").how == "SALCAR = 1"
 
 
