@@ -32,4 +32,4 @@ report = st.session_state.get(state.ROBUST)
 if report is None:
     st.info(t("rb.none"))
 else:
-    robust_view.render(report, catalog, t)
+    robust_view.render(report, catalog, t, {s.id: s.name for s in state.scenario().sites})

@@ -135,7 +135,7 @@ def _item(pair: str) -> Msg:
     return msg("robust.item", site=Site(site), device=Device(device))
 
 
-def _in_use(pairs: tuple[str, ...]) -> Arg:
+def in_use_message(pairs: tuple[str, ...]) -> Arg:
     """The ``site:device`` pairs in use, by site: each site named once, then its devices."""
     by_site: dict[str, list[str]] = {}
     for pair in pairs:
@@ -158,7 +158,7 @@ def _plan_lines(r: RobustReport) -> list[Msg]:
         lines += [msg("robust.plan_value", plan=plan, mean=Num(v.mean, 2), p5=Num(v.p5, 2), p95=Num(v.p95, 2),
                       nominal=Num(nominal, 2), cost=Eur(c.mean), cost_p5=Eur(c.p5), cost_p95=Eur(c.p95)),
                   msg("robust.overrun", overrun=Pct(p.opex_overrun_probability), relaxed=Pct(p.relaxed_share))]
-        lines.append(msg("robust.in_use", plan=plan, items=_in_use(uses)))
+        lines.append(msg("robust.in_use", plan=plan, items=in_use_message(uses)))
     return lines
 
 

@@ -37,3 +37,19 @@ def test_cancel_says_so(at):
     at.button(key="ui.robust.cancel").click().run()
     assert not at.exception
     assert FR("rb.cancelled") in [i.value for i in at.info]
+
+
+def test_the_robust_report_reads_in_french(at):
+    """Plan names, numbers and the equipment in use in French words (names, not ids)."""
+    from tests.app.test_french import problems, shown  # noqa: PLC0415
+
+    goto(at, "robustness")
+    at.selectbox(key="ui.robust.mode").set_value("robust")
+    at.number_input(key="ui.robust.samples").set_value(3)
+    at.button(key="ui.robust.run").click().run()
+    assert not at.exception, at.exception
+    assert not problems(shown(at))
+    assert any(m.label == "Valeur moyenne (déterministe)" for m in at.metric)
+    table = next(d.value for d in at.dataframe if FR("rb.col.plan") in d.value.columns)
+    assert list(table[FR("rb.col.plan")]) == ["déterministe", "robuste"]
+    assert all("_" not in text for text in table[FR("rb.col.equipment")])  # no device ids

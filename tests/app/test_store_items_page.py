@@ -72,5 +72,5 @@ def test_a_reader_is_refused(store_url: str) -> None:
     goto(app, "catalog")
     _upload(app, "ui.prices.upload", "a.csv", b"id,capex_eur\nboston_rotapro,15000\n")
     _save(app, "price_list", "mine")
-    assert "Refusé : rita (reader) may not save a price_list" in errors(app)
+    assert "Refusé : rita (lecteur) ne peut pas enregistrer une liste de prix" in errors(app)
     assert store.items() == []

@@ -13,6 +13,7 @@ from typing import Any
 import streamlit as st
 
 from planner import Catalog, Plan, PlannerInputError, Scenario, scenario_from_yaml
+from planner.errors import message_of
 from planner.store.errors import StoreError
 from ui import edits
 from ui.i18n import Translator
@@ -36,7 +37,7 @@ def open_store(t: Translator) -> Any | None:
     try:
         return store_view.store()
     except StoreError as exc:
-        st.warning(t("cmp.store_unavailable", error=str(exc)), icon=":material/database:")
+        st.warning(t("cmp.store_unavailable", error=t.say(message_of(exc))), icon=":material/database:")
         return None
 
 

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from planner.catalog import Catalog
+from planner.messages import msg
 from planner.report import charts_robust
+from planner.report.xlsx_robust import plan_name
 from planner.robust.backends import Backend
 from planner.robust.run import RobustOptions, RobustReport, run_robustness
+from planner.robust_cli import in_use_message
 from planner.scenario import Scenario
+from ui.i18n import Translator
 
-Translate = Callable[..., str]
+Translate = Translator
 
 
 def run(scenario: Scenario, catalog: Catalog, mode: str, samples: int, workers: int, seed: int,
@@ -30,15 +32,17 @@ def run(scenario: Scenario, catalog: Catalog, mode: str, samples: int, workers: 
     return run_robustness(catalog, scenario, options, progress=progress)
 
 
-def render(report: RobustReport, catalog: Catalog, t: Translate) -> None:
-    """Metrics, histograms, selection frequency, regret and the robust plan beside the deterministic one."""
+def render(report: RobustReport, catalog: Catalog, t: Translate, sites: dict[str, str]) -> None:
+    """Metrics, histograms, selection frequency, regret and the robust plan beside the deterministic one (sites:
+    id -> name)."""
     if report.notes:
         st.caption(t("rb.note"))
     cols = st.columns(2 * len(report.plans))
     for i, p in enumerate(report.plans):
-        cols[2 * i].metric(t("rb.value", plan=p.name), f"{p.value.mean:.2f}",
-                           help=f"5-95 %: {p.value.p5:.2f}-{p.value.p95:.2f}")
-        cols[2 * i + 1].metric(t("rb.overrun", plan=p.name), f"{p.opex_overrun_probability:.0%}")
+        name = plan_name(p.name, t.lang)
+        cols[2 * i].metric(t("rb.value", plan=name), t.num(p.value.mean, 2),
+                           help=t("rb.range", low=t.num(p.value.p5, 2), high=t.num(p.value.p95, 2)))
+        cols[2 * i + 1].metric(t("rb.overrun", plan=name), t.pct(p.opex_overrun_probability))
     left, right = st.columns(2)
     with left:
         st.subheader(t("rb.hist_value"))
@@ -50,7 +54,7 @@ def render(report: RobustReport, catalog: Catalog, t: Translate) -> None:
         _stability(report, catalog, t)
     if len(report.plans) > 1:
         st.subheader(t("rb.compare"))
-        st.dataframe(comparison(report, t), hide_index=True)
+        st.dataframe(comparison(report, t, catalog, sites), hide_index=True)
     st.download_button(t("rb.download"), data=report.to_json(), file_name="robustness.json",
                        mime="application/json", key="ui.robust.json")
 
@@ -67,10 +71,11 @@ def _stability(report: RobustReport, catalog: Catalog, t: Translate) -> None:
     st.plotly_chart(fig, key="ui.chart.rb_regret")
 
 
-def comparison(report: RobustReport, t: Translate) -> pd.DataFrame:
-    """One row per plan: out-of-sample mean value, nominal value, overrun probability, equipment in use."""
-    return pd.DataFrame([{t("rb.col.plan"): p.name, t("rb.col.mean"): round(p.value.mean, 3),
+def comparison(report: RobustReport, t: Translate, catalog: Catalog, sites: dict[str, str]) -> pd.DataFrame:
+    """One row per plan: out-of-sample mean value, nominal value, overrun probability, equipment in use (by
+    name)."""
+    return pd.DataFrame([{t("rb.col.plan"): plan_name(p.name, t.lang), t("rb.col.mean"): round(p.value.mean, 3),
                           t("rb.col.nominal"): round(nominal, 3),
-                          t("rb.col.overrun"): f"{p.opex_overrun_probability:.0%}",
-                          t("rb.col.equipment"): ", ".join(uses)}
+                          t("rb.col.overrun"): t.pct(p.opex_overrun_probability),
+                          t("rb.col.equipment"): t.say(msg("text_list", items=in_use_message(uses)), catalog, sites)}
                          for p, nominal, uses in zip(report.plans, report.nominal_value, report.in_use, strict=True)])

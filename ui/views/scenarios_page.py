@@ -9,6 +9,7 @@ import streamlit as st
 import yaml
 
 from planner import parse_scenario
+from planner.errors import message_of
 from planner.store.diff import merge
 from planner.store.errors import StoreError
 from ui.i18n import Translator
@@ -91,7 +92,7 @@ def open_and_history(store: Any, me: Any, summaries: Sequence[Any], t: Translato
             store_view.open_version(pick, restored.version)
             st.rerun()
         except StoreError as exc:
-            st.error(t("store.refused", error=str(exc)))
+            st.error(t("store.refused", error=t.say(message_of(exc))))
 
 
 def plan_and_audit(store: Any, me: Any, t: Translator) -> None:
@@ -102,7 +103,7 @@ def plan_and_audit(store: Any, me: Any, t: Translator) -> None:
         try:
             st.success(t("store.plan_saved", id=store.save_plan(me, saved[0], saved[1], plan).id))
         except StoreError as exc:
-            st.error(t("store.refused", error=str(exc)))
+            st.error(t("store.refused", error=t.say(message_of(exc))))
     if "administrator" not in me.roles:
         return
     from planner.store.audit_xlsx import audit_workbook

@@ -14,6 +14,7 @@ from typing import Any
 import streamlit as st
 
 from planner import Catalog, Scenario
+from planner.errors import message_of
 from planner.report.excel import price_overrides_to_xlsx_bytes
 from planner.store.errors import StoreError, VersionConflict
 from ui import tables
@@ -50,7 +51,8 @@ def _save(store: Any, kind: str, filename: str, data: bytes) -> None:
         state.set_notice(SCOPE[kind], state.Notice("error", "items.conflict", (("name", name), ("latest", exc.latest))))
         return
     except StoreError as exc:
-        state.set_notice(SCOPE[kind], state.Notice("error", "store.refused", (("error", str(exc)),)))
+        reason = Translator(state.lang()).say(message_of(exc))
+        state.set_notice(SCOPE[kind], state.Notice("error", "store.refused", (("error", reason),)))
         return
     st.session_state[_key(kind, "opened")] = (saved.name, saved.version)
     state.set_notice(SCOPE[kind], state.Notice("success", "items.saved", (("name", saved.name),
@@ -73,7 +75,7 @@ def item_section(kind: str, scenario: Scenario, catalog: Catalog, t: Translator)
         store = store_view.store()
         saved = store.items(kind)
     except StoreError as exc:
-        st.caption(t("items.unavailable", error=str(exc)))
+        st.caption(t("items.unavailable", error=t.say(message_of(exc))))
         return
     content = _content(kind, scenario, catalog, t)
     st.markdown(t(f"items.title.{kind}"))

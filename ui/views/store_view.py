@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from planner import Scenario, scenario_from_yaml
+from planner.errors import message_of
 from planner.store.diff import Change
 from planner.store.errors import StoreError
 from ui.i18n import Translator
@@ -64,7 +65,7 @@ def login_gate(t: Translator) -> bool:
             st.session_state[ACTOR] = opened.local_actor()
             return True
     except StoreError as exc:
-        st.sidebar.warning(t("store.unavailable", error=str(exc)), icon=":material/database:")
+        st.sidebar.warning(t("store.unavailable", error=t.say(message_of(exc))), icon=":material/database:")
         return True
     auth = sso_view.auth_config()  # single sign-on when [auth] is configured
     signed = sso_view.sign_in(opened, auth)
