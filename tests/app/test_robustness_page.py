@@ -22,12 +22,17 @@ def test_run_shows_metrics_and_charts(at):
     assert any(m.label.startswith("Valeur moyenne") for m in at.metric)
 
 
-def test_robust_mode_compares_the_plans(at):
+def _robust_run(at):  # noqa: ANN001, ANN202
+    """Run the robust mode on 3 futures."""
     goto(at, "robustness")
     at.selectbox(key="ui.robust.mode").set_value("robust")
     at.number_input(key="ui.robust.samples").set_value(3)
     at.button(key="ui.robust.run").click().run()
     assert not at.exception, at.exception
+
+
+def test_robust_mode_compares_the_plans(at):
+    _robust_run(at)
     assert [p.name for p in at.session_state[state.ROBUST].plans] == ["deterministic", "robust"]
     assert any(FR("rb.col.nominal") in d.value.columns for d in at.dataframe)
 
@@ -43,11 +48,7 @@ def test_the_robust_report_reads_in_french(at):
     """Plan names, numbers and the equipment in use in French words (names, not ids)."""
     from tests.app.test_french import problems, shown  # noqa: PLC0415
 
-    goto(at, "robustness")
-    at.selectbox(key="ui.robust.mode").set_value("robust")
-    at.number_input(key="ui.robust.samples").set_value(3)
-    at.button(key="ui.robust.run").click().run()
-    assert not at.exception, at.exception
+    _robust_run(at)
     assert not problems(shown(at))
     assert any(m.label == "Valeur moyenne (déterministe)" for m in at.metric)
     table = next(d.value for d in at.dataframe if FR("rb.col.plan") in d.value.columns)
