@@ -16,6 +16,7 @@ from pathlib import Path
 
 from planner.catalog import CATALOG_FILES, Catalog, load_catalog
 from planner.checks import run_checks
+from planner.cli_help import argparse_language, localise
 from planner.decision_cli import DECISION_COMMANDS, add_decision_parsers
 from planner.errors import Issue, PlannerInputError, PlannerSolverError, errors_only
 from planner.io import write_atomic, write_folder_atomic
@@ -317,8 +318,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang_only = argparse.ArgumentParser(add_help=False)
     lang_only.add_argument("--lang", choices=LANGS)
     known, rest = lang_only.parse_known_args(argv)  # --lang anywhere on the line, for every command
-    args = _parser().parse_args(rest)
-    args.lang, args.out_lang = known.lang or getattr(args, "lang", None), output_lang(known.lang)
+    lang = output_lang(known.lang)
+    with argparse_language(lang):  # the help and argparse's own messages in the output language
+        args = localise(_parser(), lang).parse_args(rest)
+    args.lang, args.out_lang = known.lang or getattr(args, "lang", None), lang
     try:
         return COMMANDS[args.command](args)
     except PlannerInputError as exc:
