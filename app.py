@@ -7,10 +7,12 @@ import streamlit as st
 
 from ui import edits
 from ui.views import state, store_view, widgets
+from ui.views.files import MAX_MB
 
 st.set_page_config(page_title="cathlab-planner", page_icon=":material/cardiology:", layout="wide")
 state.init(edits.load_example)
 t = widgets.translator()
+widgets.uploader_words(t, MAX_MB)  # Streamlit's own English words of the upload widget, in French
 
 with st.sidebar:
     widgets.language_switch()

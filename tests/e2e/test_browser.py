@@ -27,6 +27,11 @@ def test_plan_in_browser(page, output_dir: Path) -> None:  # noqa: ANN001
     expect(main.get_by_role("textbox", name="Nom du scénario")).to_have_value("Centre hospitalier 2027")
     # hospital users get the viewer toolbar (.streamlit/config.toml): no "Deploy" button, no developer menu
     expect(page.get_by_test_id("stAppDeployButton")).to_have_count(0)
+    # Streamlit's own words of the upload widget ("Upload", "5MB per file") are shown in French
+    shown = page.evaluate("""() => [...document.querySelectorAll(
+        '[data-testid="stFileUploaderDropzoneInstructions"] span, [data-testid="stFileUploaderDropzone"] button p')]
+        .map(e => [getComputedStyle(e).fontSize, getComputedStyle(e, '::after').content])""")
+    assert ["0px", '"Parcourir"'] in shown and ["0px", '"5 Mo maximum par fichier"'] in shown
 
     # change the capital budget (a number input commits on Enter)
     capex = main.get_by_role("spinbutton", name="Budget d'investissement (€)")

@@ -276,6 +276,19 @@ def optimised(scenario: Scenario, t: Translator, catalog: Catalog) -> Plan:
         box.empty()
 
 
+def uploader_words(t: Translator, max_mb: int) -> None:
+    """Streamlit's file uploader writes its button ("Upload") and its limit ("5MB per file") in English whatever
+    the app's language, with no option to change them: in French a style sheet shows them in French instead."""
+    if t.lang != "fr":
+        return
+    zone, hint = '[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] p', \
+        '[data-testid="stFileUploaderDropzoneInstructions"] span'
+    words = {zone: t("ui.upload.browse"), hint: t("ui.upload.limit", mb=max_mb)}
+    css = "".join(f'{sel} {{font-size: 0;}} {sel}::after {{content: "{text}"; font-size: 0.875rem;}}'
+                  for sel, text in words.items())
+    st.html(f"<style>{css}</style>")
+
+
 def show_notice(t: Translator, catalog: Catalog | None = None, scope: str = "scenario") -> None:
     """Show why the last upload or action of the page was rejected (every issue), or what it did."""
     notice = state.notice_of(scope)
