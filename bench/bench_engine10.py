@@ -1,20 +1,15 @@
 """Benchmark: where the time of a multi-year solve goes, before and after the issue-12 engine changes.
 
 Run: ``python -m bench.bench_engine10 [--sites 30] [--devices 300] [--years 10] [--time-limit S] [--gap G]
-[--variants before,round2,after]``. Prints a Markdown table. Not a test.
+[--variants before,after]``. Prints a Markdown table. Not a test.
 
 The instance is ``bench.generate`` (seed 42) over ``--years`` years (the "10-year L" of issue 12 by default:
 30 sites x 300 devices x 10 years, about 299,000 variables). Each variant runs the planner's pipeline in this
 process, stage by stage, with the time limit counted from the start of the run (as ``make_plan`` does):
 
-* **before**: the full model (no reduction), no starting plan, a binary ``used_{s}_{d}`` ("in use in some
-  year") with its rows ``used_upper``/``used_lower`` (as in the first round of issue 12);
-* **round2**: dominated devices removed (``planner.model.reduce``), the floors' starting plan handed to HiGHS
-  (``planner.model.start``), ``used`` continuous with its rows (the second round);
-* **after**: this branch: "in use in some year" read from the years in use, no ``used`` column or rows.
-
-``before`` and ``round2`` add the ``used`` column and rows back to the model the planner builds today
-(:func:`add_used`), so the three variants differ only in what is named here.
+* **before**: the full model (no reduction), no starting plan, ``used`` binary;
+* **after**: dominated devices removed (``planner.model.reduce``), the floors' starting plan handed to HiGHS
+  (``planner.model.start``), ``used`` continuous.
 
 Both wall-clock and CPU seconds (this process, HiGHS threads included) are printed: the machine is shared, and
 CPU seconds move less with the load. Ratios compare variants of one run.
@@ -70,21 +65,6 @@ class Clock:
         self._w, self._c = w, c
 
 
-def add_used(built: Any, binary: bool) -> None:
-    """The ``used_{s}_{d}`` column and its rows ``used_upper_{s}_{d}_{t}``/``used_lower_{s}_{d}`` of the earlier
-    engines (the multi-year model only): p_sdt <= used_sd <= sum_t p_sdt."""
-    inputs, v, prob = built.inputs, built.variables, built.prob
-    if inputs.horizon.single_period:
-        return
-    cat = pulp.LpInteger if binary else pulp.LpContinuous
-    for s, d in inputs.candidates:
-        used = prob.add_variable(f"used_{s}_{d}", 0, 1, cat)
-        years = [v.present_t[(s, d, t)] for t in inputs.horizon.years]
-        for t, p in zip(inputs.horizon.years, years, strict=True):
-            prob += (p <= used, f"used_upper_{s}_{d}_{t}")
-        prob += (used <= pulp.lpSum(years), f"used_lower_{s}_{d}")
-
-
 def run(variant: str, sites: int, devices: int, years: int, limit: float, gap: float) -> dict[str, Any]:
     """One variant end to end; stage times and the outcome."""
     catalog, scenario = generate(sites, devices, seed=42)
@@ -93,11 +73,13 @@ def run(variant: str, sites: int, devices: int, years: int, limit: float, gap: f
     validate(catalog, scenario)
     inputs = prepare(catalog, scenario)
     clock.lap("prepare")
-    reduced = reduce_dominated(inputs) if variant != "before" else None
+    reduced = reduce_dominated(inputs) if variant == "after" else None
     clock.lap("reduce")
     built = build_model(reduced.inputs if reduced else inputs)
-    if variant in ("before", "round2"):  # "in use in some year" as the column and rows it was
-        add_used(built, binary=variant == "before")
+    if variant == "before":  # "in use in some year" as the binary it was
+        for var in built.variables.present.values():
+            if isinstance(var, pulp.LpVariable) and var.name.startswith("used_"):
+                var.cat = pulp.LpInteger
     clock.lap("build")
     result = solve_module.solve(built, SolverOptions("highs", limit, gap), started=begun)
     clock.lap("solve")
@@ -133,7 +115,7 @@ def main() -> None:
     ap.add_argument("--years", type=int, default=10)
     ap.add_argument("--time-limit", type=float, default=600.0)
     ap.add_argument("--gap", type=float, default=0.005)
-    ap.add_argument("--variants", default="round2,after")
+    ap.add_argument("--variants", default="before,after")
     args = ap.parse_args()
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}, Python "
           f"{platform.python_version()}, PuLP {pulp.__version__}, highspy {getattr(highspy, '__version__', '')}; "

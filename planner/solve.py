@@ -26,7 +26,6 @@ from planner.highs_session import HIGHS_INF, HighsSession
 from planner.inputs import Allocation, SiteDevice
 from planner.model.build import BuiltModel
 from planner.model.start import starting_point
-from planner.model.variables import in_use
 from planner.scenario import SolverOptions
 
 #: Relative tolerance with which phase 2 holds the phase-1 benefit.
@@ -184,7 +183,7 @@ def _snapshot(built: BuiltModel) -> dict[str, dict[Any, float]]:
     v = built.variables
     return {
         "buy": {k: _value(x) for k, x in v.buy.items()},
-        "present": {k: in_use(_value(x)) for k, x in v.present.items()},
+        "present": {k: _value(x) for k, x in v.present.items()},
         "cases": {k: _value(x) for k, x in v.cases.items()},
         "acquire": {k: _value(x) for k, x in v.acquire.items()},
         "present_t": {k: _value(x) for k, x in v.present_t.items()},

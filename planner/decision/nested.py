@@ -32,7 +32,6 @@ from planner.errors import Issue, PlannerInputError
 from planner.inputs import ModelInputs, SiteDevice
 from planner.messages import msg
 from planner.model.build import BuiltModel
-from planner.model.variables import in_use
 from planner.plan import Plan
 from planner.planbuild import from_solution
 from planner.scenario import SolverOptions
@@ -135,8 +134,7 @@ def step_result(joint: SolveResult, step: BuiltModel) -> SolveResult:
     v = step.variables
     tie = 0.0 if step.tie_break is None else float(pulp.value(step.tie_break) or 0.0)
     return dataclasses.replace(
-        joint, buy=_values(v.buy), present={k: in_use(x) for k, x in _values(v.present).items()},
-        cases=_values(v.cases), acquire=_values(v.acquire),
+        joint, buy=_values(v.buy), present=_values(v.present), cases=_values(v.cases), acquire=_values(v.acquire),
         present_t=_values(v.present_t), cases_t=_values(v.cases_t), refer=_values(v.refer),
         benefit_value=float(pulp.value(step.benefit) or 0.0), tco_value=float(pulp.value(step.tco) or 0.0),
         tie_break_value=tie)

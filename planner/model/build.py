@@ -20,7 +20,7 @@ CONSTRAINT_FAMILIES = (
 #: Clinical rules that exist where the catalogue sets them: minimum volumes per family, share caps.
 CLINICAL_RULE_FAMILIES = ("min_volume", "share_cap")
 #: Families that exist only in multi-year or multi-mode models.
-MULTI_PERIOD_FAMILIES = ("placement_commitment",)
+MULTI_PERIOD_FAMILIES = ("used_upper", "used_lower", "placement_commitment")
 #: Families that exist only with referral routes between sites (``referrals:``, ``referral_rules:``).
 REFERRAL_FAMILIES = ("referral_origin", "referral_served", "referral_share", "referral_cases")
 

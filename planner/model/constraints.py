@@ -186,6 +186,18 @@ def add_presence_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Varia
     for (s, d, k, t), terms in sorted(_cases_by(v, "sdk").items()):
         prob += (pulp.lpSum(terms) <= inputs.reach(s, k, t) * v.present_t[(s, d, t)],
                  f"cases_need_presence_{s}_{d}_{k}{h.suffix(t)}")
+    add_used_constraints(prob, inputs, v)
+
+
+def add_used_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Variables) -> None:
+    """used (multi-year only): the binary "in use in some year" links to the yearly presences."""
+    if inputs.horizon.single_period:
+        return
+    for s, d in inputs.candidates:
+        years = [v.present_t[(s, d, t)] for t in inputs.horizon.years]
+        for t, p in zip(inputs.horizon.years, years, strict=True):
+            prob += (p <= v.present[(s, d)], f"used_upper_{s}_{d}_{t}")
+        prob += (v.present[(s, d)] <= pulp.lpSum(years), f"used_lower_{s}_{d}")
 
 
 def add_per_room_constraints(prob: pulp.LpProblem, inputs: ModelInputs, v: Variables) -> None:

@@ -82,6 +82,8 @@ def starting_point(inputs: ModelInputs, v: Variables) -> dict[str, float] | None
                 out[v.acquire[(s, d, "purchase", t)].name] = float(n)
             for t in inputs.horizon.years:
                 out[v.present_t[(s, d, t)].name] = 1.0
+            if hasattr(v.present[(s, d)], "name"):
+                out[v.present[(s, d)].name] = 1.0
         for (s, d, k, t), n in floors.items():
             out[v.cases_t[(s, d, "purchase", k, t)].name] = n
     except KeyError:  # a model whose variables are not these inputs' own (the robust extensive form)

@@ -4,9 +4,7 @@ annual cases ``cases`` (per mode and year), placement commitment shortfalls.
 In the single-period model (one year, purchase only) they are exactly u_sd, p_sd and n_sdk, named
 ``buy_{s}_{d}``, ``present_{s}_{d}``, ``cases_{s}_{d}_{k}``. The aggregate views ``buy``, ``present`` and
 ``cases`` (new units, in use in some year, cases over the horizon) are those variables themselves there, and
-expressions in a multi-year model: ``present`` is sum_t p_sdt there, the years in use, at least 1 exactly when the
-device is in use in some year (:func:`in_use` reads it as 0 or 1). No column or row stands for it: "in use in
-some year" enters no rule and no objective, so the solver never sees it (issue 12).
+expressions (``present``: ``used_{s}_{d}``, continuous but 0 or 1 in every solution) in a multi-year model.
 """
 
 from __future__ import annotations
@@ -33,7 +31,7 @@ class Variables:
     cases_t: dict[CaseKey, pulp.LpVariable]  # n_sdmkt >= 0
     shortfall: dict[SiteDeviceYear, pulp.LpVariable]  # placement commitment not consumed, k EUR
     buy: dict[SiteDevice, Any]  # new units over the horizon (a variable in the single-period model)
-    present: dict[SiteDevice, Any]  # in use in some year: p_sd (one year), else sum_t p_sdt (see in_use)
+    present: dict[SiteDevice, Any]  # in use in some year (a binary)
     cases: dict[Allocation, Any]  # cases over the horizon
     refer: dict[ReferKey, Any] = field(default_factory=dict)  # r_{s,r,k,t} >= 0: cases referred a year
     memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)  # expressions built once
@@ -47,16 +45,6 @@ class Variables:
                 grouped.setdefault(k[-1], []).append((k, var))
             self.memo[key] = grouped
         return self.memo[key]  # type: ignore[no-any-return]
-
-
-def in_use(value: float) -> float:
-    """The value of a ``present`` aggregate read as "in use in some year" (1 or 0): the single-period model's
-    p_sd itself, the multi-year model's years in use capped at 1.
-
-    >>> in_use(3.0), in_use(1.0), in_use(0.0)
-    (1.0, 1.0, 0.0)
-    """
-    return min(1.0, value)
 
 
 def _name(base: str, *parts: object) -> str:
@@ -113,8 +101,7 @@ def _aggregates(prob: pulp.LpProblem, inputs: ModelInputs, acquire: dict[Acq, pu
     cases: dict[Allocation, Any] = {a: [] for a in inputs.allocations}
     for (s, d, _m, k, _t), var in cases_t.items():
         cases[(s, d, k)].append(var)
-    # years in use: >= 1 exactly when in use in some year (the p_sdt are 0 or 1); a rule on it reads the same as
-    # on "in use in some year" (<= 0: never in use; >= 1: in use some year)
-    years_in_use = {(s, d): pulp.lpSum(present_t[(s, d, t)] for t in inputs.horizon.years)
-                    for s, d in inputs.candidates}
-    return ({k: pulp.lpSum(v) for k, v in buy.items()}, years_in_use, {k: pulp.lpSum(v) for k, v in cases.items()})
+    # "in use in some year": continuous, yet 0 or 1 in every solution (used_upper/used_lower pin it to max_t p_sdt
+    # when the p_sdt are 0 or 1), so the solver branches on it never
+    used = {(s, d): prob.add_variable(_name("used", s, d), 0, 1, pulp.LpContinuous) for s, d in inputs.candidates}
+    return ({k: pulp.lpSum(v) for k, v in buy.items()}, used, {k: pulp.lpSum(v) for k, v in cases.items()})

@@ -191,23 +191,3 @@ def test_infeasible_multi_year_plan_names_the_first_years_envelope():
     assert "raise the 2027 capital envelope by €18,000" in text
     assert "2028 capital envelope" not in text  # buying in 2028 would leave the 2027 floor unmet
     assert "lower the floor to 0%" in text
-
-
-def test_in_use_in_some_year_is_neither_a_column_nor_a_row_and_reads_as_0_or_1():
-    """Issue 12: "in use in some year" is read from the years in use (sum_t p_sdt), not a ``used`` column with
-    its rows; the solve reports it as 0 or 1, 1 exactly where some year's presence is 1."""
-    from planner.inputs import prepare
-    from planner.model import build_model
-    from planner.scenario import SolverOptions
-    from planner.solve import solve
-
-    sc = load_scenario(ROOT / "examples" / "university_hospital_ppi_2027_2031.yaml")
-    cat = load_catalog(sc.catalog_path())
-    built = build_model(prepare(cat, sc))
-    assert not any(c.name.startswith("used_") for c in built.prob.constraints())
-    assert not any(var.name.startswith("used_") for var in built.prob.variables())
-    result = solve(built, SolverOptions("highs", 60, 0.005))
-    assert result.status.has_solution
-    for (s, d), p in result.present.items():
-        some_year = max(round(x) for (s2, d2, _t), x in result.present_t.items() if (s2, d2) == (s, d))
-        assert p == some_year
