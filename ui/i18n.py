@@ -1,8 +1,8 @@
 """The app's labels and messages in French or English (pure: no streamlit).
 
-``Translator(lang)("key")`` returns a label of the app's tables (``ui/labels*.py``) or of the planner's message
-catalogue (``planner/messages/*.toml``); ``t.say(msg, catalog, sites)`` renders a planner message with the
-catalogue's names; ``t.eur``, ``t.num`` and ``t.pct`` format numbers with :mod:`planner.messages.format`.
+``Translator(lang)("key")`` returns a label of the one message catalogue (``planner/messages/*.toml``);
+``t.say(msg, catalog, sites)`` renders a planner message with the catalogue's names; ``t.eur``, ``t.num`` and
+``t.pct`` format numbers with :mod:`planner.messages.format`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from planner.catalog import Catalog
 from planner.messages import CatalogNames, Msg, catalogue, eur, number, pct, render
 from planner.messages.format import NNBSP
-from ui.labels import LABELS
 
 LANGUAGES = ("fr", "en")
 
@@ -25,13 +24,13 @@ class Translator:
 
     def __call__(self, key: str, **values: object) -> str:
         """The label ``key`` (``str.format``-ed with ``values``); the key itself if unknown."""
-        entry = LABELS.get(key) or catalogue().get(key)
+        entry = catalogue().get(key)
         text = key if entry is None else entry[self.lang]
         return text.format(**values) if values else text
 
     def has(self, key: str) -> bool:
         """Whether a label exists."""
-        return key in LABELS or key in catalogue()
+        return key in catalogue()
 
     def opt(self, prefix: str, value: str) -> str:
         """Label of an option (``family.ivus``), or the raw value when there is none."""

@@ -1,3 +1,3 @@
 """What calls Streamlit: session state, widgets, forms, uploads and downloads, the session's caches, and the
 views of each page section. The pure presentation helpers (tables, charts, wording, i18n) are in :mod:`ui`;
-the label tables in :mod:`ui.labels`."""
+the labels are codes of the message catalogue (``planner/messages/ui_*.toml``)."""
