@@ -221,17 +221,25 @@ def solve(built: BuiltModel, options: SolverOptions, started: float | None = Non
     if options.name == "highs":
         phases, snap = LexicographicSession(built, options).solve(start, watch=watch)
     elif built.inputs.objective == "max_benefit":
-        phases, snap = _solve_lexicographic(built, options, start)
+        phases, snap = _solve_lexicographic(built, options, start, watch)
     else:
         _set_objective(built.prob, cost_objective(built))
+        _begin(watch, "min_cost")
         phase = run_phase(built.prob, "min_cost", options, options.time_limit_s)
         phases, snap = (phase,), (_snapshot(built) if phase.status.has_solution else None)
     return _result(phases, snap, options, time.perf_counter() - start)
 
 
-def _solve_lexicographic(built: BuiltModel, options: SolverOptions,
-                         start: float) -> tuple[tuple[PhaseResult, ...], dict[str, dict[Any, float]] | None]:
+def _begin(watch: PhaseWatch | None, objective: str) -> None:
+    """Tell the watch that the phase of ``objective`` begins (a solver through PuLP reports nothing during it)."""
+    if watch is not None:
+        watch(PHASE_STAGES[objective], None, None, None)
+
+
+def _solve_lexicographic(built: BuiltModel, options: SolverOptions, start: float, watch: PhaseWatch | None = None
+                         ) -> tuple[tuple[PhaseResult, ...], dict[str, dict[Any, float]] | None]:
     _set_objective(built.prob, -1 * built.benefit)
+    _begin(watch, "max_benefit")
     first = run_phase(built.prob, "max_benefit", options, PHASE1_TIME_SHARE * options.time_limit_s)
     if not first.status.has_solution:
         return (first,), None
@@ -241,6 +249,7 @@ def _solve_lexicographic(built: BuiltModel, options: SolverOptions,
     prob += (built.benefit >= best - BENEFIT_LOCK_TOL * max(abs(best), 1.0), "benefit_lock")
     _set_objective(built.prob, cost_objective(built))
     remaining = options.time_limit_s - (time.perf_counter() - start)
+    _begin(watch, "min_cost_at_max_benefit")
     second = run_phase(built.prob, "min_cost_at_max_benefit", options, max(remaining, 1.0))
     if second.status.has_solution:
         snap = _snapshot(built)
@@ -251,8 +260,7 @@ def _solve_lexicographic(built: BuiltModel, options: SolverOptions,
 def _session_phase(session: HighsSession, objective: str, options: SolverOptions,
                    time_limit_s: float, watch: PhaseWatch | None = None) -> PhaseResult:
     stage = PHASE_STAGES[objective]
-    if watch is not None:
-        watch(stage, None, None, None)
+    _begin(watch, objective)
     try:
         with _quiet_stdout():
             out = session.run(time_limit_s, watch=None if watch is None else functools.partial(watch, stage))

@@ -43,6 +43,13 @@ def test_a_lexicographic_run_reports_each_stage_in_order() -> None:
     assert all(0.0 <= r.share <= 1.0 for r in seen)
 
 
+def test_cbc_reports_its_phases_too() -> None:
+    scenario = load_scenario(EXAMPLES / "general_hospital.yaml")
+    seen: list[SolveReport] = []
+    make_plan(CATALOG, scenario, dataclasses.replace(scenario.solver, name="cbc"), watch=seen.append)
+    assert _stages(seen) == ["check", "build", "value", "cost", "plan"]
+
+
 def test_a_cost_only_run_has_one_phase() -> None:
     seen, _plan = _watched("general_hospital.yaml", objective="min_cost")
     assert _stages(seen) == ["check", "build", "min_cost", "plan"]
