@@ -4,16 +4,19 @@ values a scenario's YAML names). English keeps the id table of :func:`planner.re
 
 from __future__ import annotations
 
-from planner.catalog import Catalog, Device
-from planner.messages import Eur, Msg, Opt, msg, render
+from planner.catalog import Catalog
+from planner.catalog import Device as Product
+from planner.messages import CatalogNames, Device, Eur, Msg, Opt, msg, render
 from planner.prices import capex_year, consumable_year
 from planner.report.text import catalog_table
 
 
-def device_line(d: Device, ids: bool) -> Msg:
-    """One device: name (id), vendor, amounts, the years and currencies of its prices, funding, estimate."""
+def device_line(d: Product, ids: bool) -> Msg:
+    """One device: its name in the language (id), vendor, amounts, the years and currencies of its prices, funding,
+    estimate."""
     tariff = msg("clicat.lpp", eur=Eur(d.lpp_tariff_eur)) if d.lpp_tariff_eur is not None else ""
-    return msg("clicat.device_line", name=d.name, id=msg("clicat.id", id=d.id) if ids else "", vendor=d.vendor,
+    return msg("clicat.device_line", name=Device(d.id), id=msg("clicat.id", id=d.id) if ids else "",
+               vendor=d.vendor,
                capex=Eur(d.capex_eur), maintenance=Eur(d.maintenance_eur_per_year),
                consumable=Eur(d.consumable_eur_per_case), capex_year=capex_year(d), capex_currency=d.capex_currency,
                consumable_year=consumable_year(d), consumable_currency=d.consumable_currency,
@@ -36,4 +39,6 @@ def catalog_text(catalog: Catalog, family: str | None, lang: str, ids: bool = Fa
     """The ``catalog`` command's output in ``lang`` (English without ``ids``: the id table)."""
     if lang == "en" and not ids:
         return catalog_table(catalog, family)
-    return "\n".join(x if isinstance(x, str) else render(x, lang) for x in catalog_lines(catalog, family, ids))
+    names = CatalogNames(catalog)
+    return "\n".join(x if isinstance(x, str) else render(x, lang, names)
+                     for x in catalog_lines(catalog, family, ids))

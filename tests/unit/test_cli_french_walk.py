@@ -61,8 +61,9 @@ def catalogue_ids(*catalogs: Catalog, scenarios: tuple[Path, ...] = ()) -> list[
 
 
 def proper_names(*catalogs: Catalog, scenarios: tuple[Path, ...] = ()) -> list[str]:
-    """Names the check leaves as they are, longest first: devices, vendors, scenarios and their sites."""
-    found = {n for c in catalogs for d in c.devices.values() for n in (d.name, d.vendor)}
+    """Names the check leaves as they are, longest first: devices (by their French name: an English product name
+    is a finding), vendors, scenarios and their sites."""
+    found = {n for c in catalogs for d in c.devices.values() for n in (d.label("fr"), d.vendor)}
     for path in scenarios:
         s = load_scenario(path)
         found |= {s.name, *(x.name for x in s.sites if x.name and x.name != x.id)}
@@ -292,7 +293,8 @@ def test_the_check_finds_english_and_ids() -> None:
     """The detector fails on a planted English sentence and an id, and passes names, paths and codes."""
     assert english("Rapport JSON written to /tmp/r.json") == ["to", "written"]
     assert english("Plan déterministe : valeur 6,35 ; coût 275 238 €") == []
-    assert english("HDi high-definition IVUS system with Kodama catheter (ACIST Medical) : 75 %") == []
+    assert english("Système IVUS haute définition HDi avec cathéter Kodama (ACIST Medical) : 75 %") == []
+    assert english("HDi high-definition IVUS system with Kodama catheter (ACIST Medical) : 75 %")  # English name
     assert english("réglage `cathlab-planner items history x --kind prices` ; budget.capex_eur") == []
     assert ids_in("Centre : acist_hdi_kodama, ivus") == ["acist_hdi_kodama", "ivus"]
     assert ids_in("  main : Analyseur de temps de coagulation") == ["main"]  # a site by its id, not its name
