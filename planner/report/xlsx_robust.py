@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from planner.i18n import has, t
-from planner.messages import CatalogNames, IdNames, Names, catalogue, msg, render, site_names
+from planner.messages import CatalogNames, IdNames, Names, Opt, msg, render, site_names
 from planner.report.xlsx_cells import fit_widths, put, section, title, write_header, write_rows
 
 if TYPE_CHECKING:
@@ -30,11 +30,10 @@ def _t(key: str, lang: str) -> str:
     return t(f"robust.{key}", lang)
 
 
-def plan_name(name: str, lang: str) -> str:
-    """A plan of the report in words ("deterministic", "robust"; catalogue code ``robust.plan.<name>``, shared
-    with the command line and the app)."""
-    code = f"robust.plan.{name}"
-    return render(msg(code), lang) if code in catalogue() else name
+def _plan(name: str, lang: str) -> str:
+    """A plan of the report by its label (option ``robust.plan.<name>``, shared with the command line and the
+    app), or as it is."""
+    return render(msg("text", text=Opt("robust.plan", name)), lang)
 
 
 def backend_text(described: str, lang: str) -> str:
@@ -67,7 +66,7 @@ def add_robust_sheet(wb: Workbook, report: RobustReport, lang: str = "fr", catal
     section(ws, 4, _t("plans", lang))
     keys = ("plan", "mean_value", "p5", "p95", "nominal", "mean_cost", "overrun", "relaxed")
     write_header(ws, 5, [_t(k, lang) for k in keys])
-    rows = [(plan_name(p.name, lang), p.value.mean, p.value.p5, p.value.p95, nominal, p.cost_eur.mean,
+    rows = [(_plan(p.name, lang), p.value.mean, p.value.p5, p.value.p95, nominal, p.cost_eur.mean,
              p.opex_overrun_probability, p.relaxed_share)
             for p, nominal in zip(report.plans, report.nominal_value, strict=True)]
     row = write_rows(ws, 6, rows, (None, NUM, NUM, NUM, NUM, EUR, PCT, PCT)) + 2
@@ -84,7 +83,7 @@ def _futures_table(ws: object, row: int, report: RobustReport, lang: str) -> int
     section(ws, row, _t("futures", lang))  # type: ignore[arg-type]
     header = [_t("index", lang)]
     for p in report.plans:
-        header += [t("robust.plan_column", lang, what=_t(k, lang), plan=plan_name(p.name, lang))
+        header += [t("robust.plan_column", lang, what=_t(k, lang), plan=_plan(p.name, lang))
                    for k in ("value", "cost", "opex")]
     regrets = report.stability.regrets if report.stability is not None else ()
     if regrets:

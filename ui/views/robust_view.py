@@ -9,7 +9,6 @@ import streamlit as st
 from planner.catalog import Catalog
 from planner.messages import msg
 from planner.report import charts_robust
-from planner.report.xlsx_robust import plan_name
 from planner.robust.backends import Backend
 from planner.robust.run import RobustOptions, RobustReport, run_robustness
 from planner.robust_cli import in_use_message
@@ -39,7 +38,7 @@ def render(report: RobustReport, catalog: Catalog, t: Translate, sites: dict[str
         st.caption(t("rb.note"))
     cols = st.columns(2 * len(report.plans))
     for i, p in enumerate(report.plans):
-        name = plan_name(p.name, t.lang)
+        name = t.opt("robust.plan", p.name)
         cols[2 * i].metric(t("rb.value", plan=name), t.num(p.value.mean, 2),
                            help=t("rb.range", low=t.num(p.value.p5, 2), high=t.num(p.value.p95, 2)))
         cols[2 * i + 1].metric(t("rb.overrun", plan=name), t.pct(p.opex_overrun_probability))
@@ -74,7 +73,7 @@ def _stability(report: RobustReport, catalog: Catalog, t: Translate) -> None:
 def comparison(report: RobustReport, t: Translate, catalog: Catalog, sites: dict[str, str]) -> pd.DataFrame:
     """One row per plan: out-of-sample mean value, nominal value, overrun probability, equipment in use (by
     name)."""
-    return pd.DataFrame([{t("rb.col.plan"): plan_name(p.name, t.lang), t("rb.col.mean"): round(p.value.mean, 3),
+    return pd.DataFrame([{t("rb.col.plan"): t.opt("robust.plan", p.name), t("rb.col.mean"): round(p.value.mean, 3),
                           t("rb.col.nominal"): round(nominal, 3),
                           t("rb.col.overrun"): t.pct(p.opex_overrun_probability),
                           t("rb.col.equipment"): t.say(msg("text_list", items=in_use_message(uses)), catalog, sites)}
