@@ -15,12 +15,7 @@ from planner import Catalog
 from planner.decision.explain import ChosenDevice
 from planner.messages import Msg
 from ui.i18n import Translator
-
-
-def device(catalog: Catalog, device_id: str, lang: str) -> str:
-    """A device's product name in ``lang`` (its id when unknown)."""
-    dev = catalog.devices.get(device_id)
-    return dev.label(lang) if dev else device_id
+from ui.tables import device_name as device  # a device's product name in a language
 
 
 def short(name: str, limit: int = 30) -> str:
