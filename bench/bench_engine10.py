@@ -18,7 +18,6 @@ CPU seconds move less with the load. Ratios compare variants of one run.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 import platform
 import time
@@ -29,7 +28,7 @@ from typing import Any
 import highspy
 import pulp
 
-from bench.generate import generate
+from bench.generate import add_instance_arguments, generate
 from planner import solve as solve_module
 from planner.checks import validate
 from planner.inputs import prepare
@@ -67,8 +66,7 @@ class Clock:
 
 def run(variant: str, sites: int, devices: int, years: int, limit: float, gap: float) -> dict[str, Any]:
     """One variant end to end; stage times and the outcome."""
-    catalog, scenario = generate(sites, devices, seed=42)
-    scenario = dataclasses.replace(scenario, horizon_years=years)
+    catalog, scenario = generate(sites, devices, seed=42, years=years)
     clock, begun = Clock(), time.perf_counter()
     validate(catalog, scenario)
     inputs = prepare(catalog, scenario)
@@ -110,11 +108,7 @@ def _row(r: dict[str, Any]) -> str:
 def main() -> None:
     """Print the table."""
     ap = argparse.ArgumentParser()
-    ap.add_argument("--sites", type=int, default=30)
-    ap.add_argument("--devices", type=int, default=300)
-    ap.add_argument("--years", type=int, default=10)
-    ap.add_argument("--time-limit", type=float, default=600.0)
-    ap.add_argument("--gap", type=float, default=0.005)
+    add_instance_arguments(ap, sites=30, devices=300, time_limit=600.0)
     ap.add_argument("--variants", default="before,after")
     args = ap.parse_args()
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}, Python "

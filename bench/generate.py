@@ -6,6 +6,8 @@ modules, some vendor-specific ones, software requiring a console, mobile console
 
 from __future__ import annotations
 
+import argparse
+import dataclasses
 import random
 from typing import Any
 
@@ -84,7 +86,18 @@ def generate_scenario(sites: int, catalog: Catalog, seed: int = 0) -> Scenario:
     return parse_scenario(data, "generated")
 
 
-def generate(sites: int, devices: int, seed: int = 0) -> tuple[Catalog, Scenario]:
-    """Catalogue and scenario of the given size."""
+def generate(sites: int, devices: int, seed: int = 0, years: int | None = None) -> tuple[Catalog, Scenario]:
+    """Catalogue and scenario of the given size (over ``years`` years when given: a multi-year plan)."""
     catalog = generate_catalog(devices, seed)
-    return catalog, generate_scenario(sites, catalog, seed)
+    scenario = generate_scenario(sites, catalog, seed)
+    return catalog, scenario if years is None else dataclasses.replace(scenario, horizon_years=years)
+
+
+def add_instance_arguments(ap: argparse.ArgumentParser, sites: int, devices: int, time_limit: float) -> None:
+    """The options of a multi-year benchmark: ``--sites``, ``--devices``, ``--years`` (10), ``--time-limit`` and
+    ``--gap`` (0.005), with the script's own defaults for the size and the limit."""
+    ap.add_argument("--sites", type=int, default=sites)
+    ap.add_argument("--devices", type=int, default=devices)
+    ap.add_argument("--years", type=int, default=10)
+    ap.add_argument("--time-limit", type=float, default=time_limit)
+    ap.add_argument("--gap", type=float, default=0.005)

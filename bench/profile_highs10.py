@@ -12,10 +12,9 @@ test.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import time
 
-from bench.generate import generate
+from bench.generate import add_instance_arguments, generate
 from planner.checks import validate
 from planner.highs_session import HighsSession
 from planner.inputs import prepare
@@ -41,8 +40,7 @@ def option_value(text: str) -> bool | int | float | str:
 
 def phase1_session(sites: int, devices: int, years: int, gap: float) -> HighsSession:
     """The planner's model of the generated instance in HiGHS, objective: maximise the clinical value."""
-    catalog, scenario = generate(sites, devices, seed=42)
-    scenario = dataclasses.replace(scenario, horizon_years=years)
+    catalog, scenario = generate(sites, devices, seed=42, years=years)
     validate(catalog, scenario)
     built = build_model(reduce_dominated(prepare(catalog, scenario)).inputs)
     session = HighsSession(built.prob, gap)
@@ -53,11 +51,7 @@ def phase1_session(sites: int, devices: int, years: int, gap: float) -> HighsSes
 def main() -> None:
     """Build, optionally write the MPS, run HiGHS with the options, print the outcome."""
     ap = argparse.ArgumentParser()
-    ap.add_argument("--sites", type=int, default=3)
-    ap.add_argument("--devices", type=int, default=60)
-    ap.add_argument("--years", type=int, default=10)
-    ap.add_argument("--time-limit", type=float, default=120.0)
-    ap.add_argument("--gap", type=float, default=0.005)
+    add_instance_arguments(ap, sites=3, devices=60, time_limit=120.0)
     ap.add_argument("--mps", default="")
     ap.add_argument("--relaxation", action="store_true")
     ap.add_argument("--option", action="append", default=[], help="a HiGHS option, name=value")
