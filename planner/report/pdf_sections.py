@@ -167,8 +167,7 @@ def _function(ctx: PlanContext, st: Styles, family: str) -> list[Flowable]:
         out.append(Paragraph(f"<b>{escape(ctx.t('criteria'))}</b>{_colon(ctx.lang)}"
                              + escape("; ".join(criteria)), st.small))
     for spec in specs:
-        names = [ctx.devices[e.device_id].label(ctx.lang) if e.device_id in ctx.devices else e.device_id
-                 for e in spec.equivalents]
+        names = [ctx.product(e.device_id) for e in spec.equivalents]
         line = (f"{escape(_where(ctx, spec.site_id, spec.device_id))} — "
                 f"<b>{escape(ctx.t('equivalents'))}</b>{_colon(ctx.lang)}"
                 f"{escape('; '.join(names)) if names else escape(ctx.t('no_equivalent'))}")

@@ -98,6 +98,11 @@ class PlanContext:
         cumulative = kind == "capex" and self.scenario.budget.carry_over
         return self.t("budget_capex_year_cum" if cumulative else f"budget_{kind}_year", year=year)
 
+    def product(self, device_id: str) -> str:
+        """A device's name in the document's language (its id when the catalogue does not know it)."""
+        dev = self.devices.get(device_id)
+        return dev.label(self.lang) if dev else device_id
+
     def device_label(self, device_id: str) -> list[str]:
         """Family, name, vendor and id of a device (four cells)."""
         dev = self.devices[device_id]

@@ -170,8 +170,7 @@ def _equivalent_names(ctx: PlanContext, spec: PurchaseSpec | None) -> str | None
     """The equivalent products of a purchase line, by name ("; "-separated); none for an installed line."""
     if spec is None:
         return None
-    return "; ".join(ctx.devices[e.device_id].label(ctx.lang) if e.device_id in ctx.devices else e.device_id
-                     for e in spec.equivalents)
+    return "; ".join(ctx.product(e.device_id) for e in spec.equivalents)
 
 
 def _price_source(ctx: PlanContext, dev: Device) -> str:

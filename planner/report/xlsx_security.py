@@ -76,8 +76,7 @@ def security_caveat(ctx: PlanContext) -> str | None:
     rows = ctx.plan.security
     if not rows:
         return None
-    flagged = [ctx.devices[r.device_id].label(ctx.lang) if r.device_id in ctx.devices else r.device_id
-               for r in rows if r.flagged]
+    flagged = [ctx.product(r.device_id) for r in rows if r.flagged]
     return ctx.t("caveat_security", connected=sum(map(is_connected, rows)), total=len(rows),
                  unknown_net=sum(1 for r in rows if r.network_connected == "unknown"),
                  flagged=len(flagged), years=SOON_YEARS, names=f" ({'; '.join(flagged)})" if flagged else "",

@@ -208,7 +208,7 @@ def _caveats(ctx: PlanContext) -> list[str]:
     if unknown:
         out.append(ctx.t("caveat_funding", n=len(unknown), names="; ".join(unknown)))
     if ctx.scenario.devices:
-        names = [ctx.devices[d].label(ctx.lang) if d in ctx.devices else d for d in ctx.scenario.devices]
+        names = [ctx.product(d) for d in ctx.scenario.devices]
         out.append(ctx.t("caveat_overrides", names="; ".join(names)))
     demanded = {c.indication_id for c in ctx.plan.coverage}
     shares = [i.name(ctx.lang) for k, i in ctx.catalog.indications.items()
